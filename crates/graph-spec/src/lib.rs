@@ -1,0 +1,170 @@
+//! The doc-derived spec: what the extractor writes and the code generator reads.
+//!
+//! A spec file (`spec/<version>/<page>.json`) describes one Graph documentation page. This crate knows
+//! nothing of markdown or of Rust code generation: it owns the types ([`SpecFile`] and friends), reading
+//! them with errors that name the file, line and JSON path of a bad field ([`from_json`], [`load_dir`]),
+//! the checks that span files ([`validate`]), the canonical JSON form ([`to_json`]) and the JSON Schema
+//! of the format ([`schema_json`], committed as `spec/schema.json`).
+//!
+//! ```
+//! let text = r#"{
+//!   "source": {"page": "api-reference/beta/api/x-do.md", "sha256": "00"},
+//!   "api_version": "beta", "title": "x: do", "summary": "Does it.",
+//!   "operation": {"binding": "x", "name": "do", "method": "POST",
+//!     "paths": [{"template": "/x/do"}], "response": {"status": 204}}
+//! }"#;
+//! let spec = graph_spec::from_json(text, "x-do.json").unwrap();
+//! assert_eq!(spec.operation.paths[0].template, "/x/do");
+//!
+//! let bad = text.replace("204", "\"none\"");
+//! let err = graph_spec::from_json(&bad, "x-do.json").unwrap_err();
+//! assert!(err.to_string().starts_with("x-do.json:5:"));
+//! assert!(err.to_string().contains("operation.response.status"));
+//! ```
+
+mod edm;
+mod model;
+mod validate;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use edm::{EdmParseError, EdmType, Primitive};
+pub use model::*;
+pub use validate::{ValidationError, validate};
+
+/// The file name of the committed JSON Schema, directly under the spec directory.
+pub const SCHEMA_FILE: &str = "schema.json";
+
+/// A spec file that could not be read or parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file, as the caller named it.
+    pub file: PathBuf,
+    /// The 1-based line of the problem (0 when the file could not be read at all).
+    pub line: usize,
+    /// The 1-based column of the problem.
+    pub column: usize,
+    /// The JSON path of the bad field (`operation.paths[0].template`), empty at the top level.
+    pub path: String,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        if !self.path.is_empty() && self.path != "." {
+            write!(f, ": at `{}`", self.path)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses one spec file's text. `file` names it in errors.
+pub fn from_json(text: &str, file: impl AsRef<Path>) -> Result<SpecFile, LoadError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let located = |path: String, inner: serde_json::Error| LoadError {
+        file: file.as_ref().to_path_buf(),
+        line: inner.line(),
+        column: inner.column(),
+        path,
+        message: strip_position(&inner.to_string()),
+    };
+    let spec: SpecFile = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        located(path, err.into_inner())
+    })?;
+    de.end().map_err(|e| located(String::new(), e))?;
+    Ok(spec)
+}
+
+/// serde_json appends " at line L column C"; the located error prints those itself.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Reads and parses one spec file.
+pub fn load(path: impl AsRef<Path>) -> Result<SpecFile, LoadError> {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+        file: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        path: String::new(),
+        message: format!("cannot read: {e}"),
+    })?;
+    from_json(&text, path)
+}
+
+/// The spec files under `dir` (every `*.json` below it except [`SCHEMA_FILE`] at its top), sorted by path.
+pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    fn walk(dir: &Path, top: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, top, out)?;
+            } else if path.extension().is_some_and(|e| e == "json") && path != top.join(SCHEMA_FILE)
+            {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// Loads every spec file under `dir`, sorted by path. Reports every file that fails, not just the first.
+pub fn load_dir(dir: &Path) -> Result<Vec<(PathBuf, SpecFile)>, Vec<LoadError>> {
+    let files = spec_files(dir).map_err(|e| {
+        vec![LoadError {
+            file: dir.to_path_buf(),
+            line: 0,
+            column: 0,
+            path: String::new(),
+            message: format!("cannot list spec directory: {e}"),
+        }]
+    })?;
+    let mut specs = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        match load(&file) {
+            Ok(spec) => specs.push((file, spec)),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(specs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The canonical text of a spec file: pretty JSON with a trailing newline.
+pub fn to_json(spec: &SpecFile) -> String {
+    let mut text = serde_json::to_string_pretty(spec).expect("spec types always serialize");
+    text.push('\n');
+    text
+}
+
+/// The JSON Schema of the spec format, as committed at `spec/schema.json`.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(SpecFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,318 @@
+//! The spec types. One [`SpecFile`] describes one documentation page, which documents one operation.
+//!
+//! Field order here is the order in the JSON files, so keep it readable top to bottom: where the page
+//! came from, what the operation is, how to call it, who may call it, and the documented examples.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::EdmType;
+
+/// The spec derived from one Graph documentation page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpecFile {
+    /// The page this spec was derived from.
+    pub source: Source,
+    /// The API version the page documents.
+    pub api_version: ApiVersion,
+    /// The page title, for example `signIn: confirmSafe`.
+    pub title: String,
+    /// The `description` of the page's front matter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The `ms.date` of the page's front matter, as written there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ms_date: Option<String>,
+    /// The summary paragraph under the page's H1, with links flattened to their text.
+    pub summary: String,
+    /// The operation the page documents.
+    pub operation: Operation,
+    /// Every annotated example of the page, in page order.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    /// What the extractor noticed but could carry on past (a missing include, a disagreement).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+/// Where a spec came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The page, relative to the docs root, with `/` separators.
+    pub page: String,
+    /// The SHA-256 of the page's bytes, lower-case hex: when it changes, the spec may be stale.
+    pub sha256: String,
+}
+
+/// A Microsoft Graph API version.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub enum ApiVersion {
+    /// `v1.0`, the generally available API.
+    #[serde(rename = "v1.0")]
+    V1,
+    /// `beta`, the preview API.
+    #[serde(rename = "beta")]
+    Beta,
+}
+
+impl ApiVersion {
+    /// The version as it appears in URLs and in the docs tree: `v1.0` or `beta`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V1 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+}
+
+/// An HTTP method of a documented operation.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "UPPERCASE")]
+#[allow(missing_docs)]
+pub enum HttpMethod {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl HttpMethod {
+    /// The method as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Delete => "DELETE",
+        }
+    }
+
+    /// Parses an upper-case method name.
+    pub fn parse(s: &str) -> Option<HttpMethod> {
+        Some(match s {
+            "GET" => HttpMethod::Get,
+            "POST" => HttpMethod::Post,
+            "PUT" => HttpMethod::Put,
+            "PATCH" => HttpMethod::Patch,
+            "DELETE" => HttpMethod::Delete,
+            _ => return None,
+        })
+    }
+}
+
+/// One operation: an action or function bound to a resource.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// The resource type the operation is bound to, from the title (`signIn` in `signIn: confirmSafe`).
+    pub binding: String,
+    /// The action or function name, from the title (`confirmSafe`).
+    pub name: String,
+    /// The HTTP method.
+    pub method: HttpMethod,
+    /// Every path the page lists, in page order. Each is relative to `{cloud}/{version}`.
+    pub paths: Vec<PathTemplate>,
+    /// The documented request headers.
+    #[serde(default)]
+    pub request_headers: Vec<Header>,
+    /// The parameters of the JSON request body, or `None` when the operation takes no body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_body: Option<Vec<Parameter>>,
+    /// The documented success response.
+    pub response: Response,
+    /// The permissions table, if the page has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<Permissions>,
+    /// The least privileged Microsoft Entra role for delegated work or school access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub least_privileged_role: Option<String>,
+    /// Which national clouds serve the operation, if the page says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_clouds: Option<NationalClouds>,
+}
+
+/// A path as the `HTTP request` section lists it, such as `/users/{id | userPrincipalName}/assignLicense`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PathTemplate {
+    /// The path exactly as documented (query string removed), starting with `/`.
+    pub template: String,
+    /// The `{...}` placeholders of the path, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<PathParameter>,
+}
+
+/// A `{...}` placeholder in a path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PathParameter {
+    /// The text between the braces, as documented (`id | userPrincipalName`).
+    pub placeholder: String,
+    /// The names the placeholder offers, split at `|` (`["id", "userPrincipalName"]`).
+    pub names: Vec<String>,
+}
+
+/// A request or response header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    /// The header name as documented.
+    pub name: String,
+    /// A fixed value, when the docs give one (`application/json`); `None` for placeholders like `Bearer {token}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Whether the docs call the header required.
+    #[serde(default)]
+    pub required: bool,
+}
+
+/// Where a fact about a parameter was found on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FactSource {
+    /// The request body table.
+    Table,
+    /// The prose of the request body section.
+    Prose,
+    /// The body of a documented request example.
+    Example,
+}
+
+/// A parameter of the JSON request body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    /// The name exactly as on the wire (`requestIds`).
+    pub name: String,
+    /// The type, as an OData EDM name.
+    #[serde(rename = "type")]
+    pub ty: EdmType,
+    /// The documented description, links flattened to text.
+    #[serde(default)]
+    pub description: String,
+    /// `Some(true)` when the docs say "Required.", `Some(false)` for "Optional.", `None` when they say neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    /// Where the parameter was found.
+    pub source: FactSource,
+}
+
+/// The documented success response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// The success status code (`204`).
+    pub status: u16,
+    /// The type of the response body, or `None` when there is no body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_type: Option<EdmType>,
+    /// Response headers the page says the success response carries (such as `Location` on a 202).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+}
+
+/// The permissions table of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Permissions {
+    /// Delegated (work or school account).
+    pub delegated_work_or_school: PermissionEntry,
+    /// Delegated (personal Microsoft account).
+    pub delegated_personal: PermissionEntry,
+    /// Application.
+    pub application: PermissionEntry,
+}
+
+/// One row of a permissions table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionEntry {
+    /// `false` when the table says "Not supported.".
+    pub supported: bool,
+    /// The least privileged permissions, in table order.
+    #[serde(default)]
+    pub least_privileged: Vec<String>,
+    /// The higher privileged permissions, in table order (empty for "Not available.").
+    #[serde(default)]
+    pub higher_privileged: Vec<String>,
+}
+
+/// Which national clouds serve an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NationalClouds {
+    /// Global service, `https://graph.microsoft.com`.
+    pub global: bool,
+    /// US Government L4, `https://graph.microsoft.us`.
+    pub us_gov_l4: bool,
+    /// US Government L5 (DOD), `https://dod-graph.microsoft.us`.
+    pub us_gov_l5_dod: bool,
+    /// China operated by 21Vianet, `https://microsoftgraph.chinacloudapi.cn`.
+    pub china: bool,
+}
+
+/// A documented example: an annotated request and its response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The `name` of the request annotation.
+    pub name: String,
+    /// The line of the page where the request annotation starts.
+    pub line: usize,
+    /// The documented request.
+    pub request: ExampleRequest,
+    /// The documented response, if the page pairs one with the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ExampleResponse>,
+}
+
+/// A documented request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleRequest {
+    /// The method.
+    pub method: HttpMethod,
+    /// The URL as documented (absolute, or relative to the cloud).
+    pub url: String,
+    /// The headers, in page order.
+    #[serde(default)]
+    pub headers: Vec<Header>,
+    /// The parsed JSON body, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<serde_json::Value>,
+}
+
+/// A documented response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleResponse {
+    /// The status code.
+    pub status: u16,
+    /// The headers, in page order.
+    #[serde(default)]
+    pub headers: Vec<Header>,
+    /// The parsed JSON body, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<serde_json::Value>,
+    /// The annotation's `truncated` flag: the documented body is not complete.
+    #[serde(default)]
+    pub truncated: bool,
+}
+
+/// Something the extractor noticed and carried on past.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    /// The page line the warning is about.
+    pub line: usize,
+    /// What was noticed.
+    pub message: String,
+}

@@ -1,0 +1,190 @@
+use super::*;
+
+/// A small valid spec, one field per line so that line numbers in errors are easy to check.
+const MINIMAL: &str = r#"{
+  "source": {"page": "api-reference/beta/api/thing-do.md", "sha256": "ab"},
+  "api_version": "beta",
+  "title": "thing: do",
+  "summary": "Does the thing.",
+  "operation": {
+    "binding": "thing",
+    "name": "do",
+    "method": "POST",
+    "paths": [{"template": "/things/do"}],
+    "request_body": [
+      {"name": "thingIds", "type": "Collection(Edm.String)", "source": "table"}
+    ],
+    "response": {"status": 204}
+  }
+}"#;
+
+fn parse(text: &str) -> Result<SpecFile, LoadError> {
+    from_json(text, "spec/beta/thing-do.json")
+}
+
+#[test]
+fn minimal_spec_loads_and_round_trips() {
+    let spec = parse(MINIMAL).unwrap();
+    assert_eq!(spec.api_version, ApiVersion::Beta);
+    let params = spec.operation.request_body.as_ref().unwrap();
+    assert_eq!(
+        params[0].ty,
+        EdmType::Primitive(Primitive::String).collection_of()
+    );
+    let again = parse(&to_json(&spec)).unwrap();
+    assert_eq!(again, spec);
+}
+
+#[test]
+fn wrong_type_names_file_line_and_json_path() {
+    let bad = MINIMAL.replace(r#""status": 204"#, r#""status": "204""#);
+    let err = parse(&bad).unwrap_err();
+    assert_eq!(err.line, 14);
+    assert_eq!(err.path, "operation.response.status");
+    let shown = err.to_string();
+    assert!(shown.starts_with("spec/beta/thing-do.json:14:"), "{shown}");
+    assert!(shown.contains("at `operation.response.status`"), "{shown}");
+}
+
+#[test]
+fn unknown_fields_are_rejected_with_their_path() {
+    let bad = MINIMAL.replace(
+        r#""method": "POST","#,
+        r#""method": "POST", "verb": "POST","#,
+    );
+    let err = parse(&bad).unwrap_err();
+    assert_eq!(err.path, "operation.verb");
+    assert!(
+        err.message.contains("unknown field `verb`"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn unknown_edm_type_is_rejected_with_its_path() {
+    let bad = MINIMAL.replace("Collection(Edm.String)", "Collection(Edm.Strng)");
+    let err = parse(&bad).unwrap_err();
+    assert_eq!(err.path, "operation.request_body[0].type");
+    assert!(err.message.contains("Edm.Strng"), "{}", err.message);
+    assert_eq!(err.line, 12);
+}
+
+#[test]
+fn malformed_json_names_the_line() {
+    let bad = MINIMAL.replace(r#""title": "thing: do","#, r#""title": "thing: do",,"#);
+    let err = parse(&bad).unwrap_err();
+    assert_eq!(err.line, 4);
+}
+
+#[test]
+fn trailing_garbage_is_an_error() {
+    let err = parse(&format!("{MINIMAL}\n{{}}")).unwrap_err();
+    assert_eq!(err.line, 17);
+}
+
+#[test]
+fn missing_file_is_a_located_error() {
+    let err = load("/definitely/not/here.json").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("/definitely/not/here.json: cannot read")
+    );
+}
+
+fn with(f: impl FnOnce(&mut SpecFile)) -> SpecFile {
+    let mut spec = parse(MINIMAL).unwrap();
+    f(&mut spec);
+    spec
+}
+
+fn check(specs: &[SpecFile]) -> Vec<String> {
+    let names: Vec<PathBuf> = (0..specs.len())
+        .map(|i| PathBuf::from(format!("s{i}.json")))
+        .collect();
+    validate(names.iter().map(|p| p.as_path()).zip(specs))
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_valid_spec_has_no_validation_errors() {
+    assert_eq!(check(&[parse(MINIMAL).unwrap()]), Vec::<String>::new());
+}
+
+#[test]
+fn duplicate_operations_across_files_are_reported() {
+    let a = parse(MINIMAL).unwrap();
+    let errors = check(&[a.clone(), a]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("s1.json: at `operation.paths[0].template`: duplicate operation: POST /things/do (beta) is also documented by s0.json"), "{errors:?}");
+}
+
+#[test]
+fn same_path_in_other_version_is_not_a_duplicate() {
+    let a = parse(MINIMAL).unwrap();
+    let b = with(|s| s.api_version = ApiVersion::V1);
+    assert!(check(&[a, b]).is_empty());
+}
+
+#[test]
+fn empty_paths_are_reported() {
+    let errors = check(&[with(|s| s.operation.paths[0].template = String::new())]);
+    assert_eq!(
+        errors,
+        ["s0.json: at `operation.paths[0].template`: empty path"]
+    );
+    let errors = check(&[with(|s| s.operation.paths.clear())]);
+    assert_eq!(
+        errors,
+        ["s0.json: at `operation.paths`: must list at least one path"]
+    );
+}
+
+#[test]
+fn colliding_parameter_names_are_reported() {
+    let spec = with(|s| {
+        let params = s.operation.request_body.as_mut().unwrap();
+        let mut twin = params[0].clone();
+        twin.name = "thing_ids".into();
+        params.push(twin);
+    });
+    let errors = check(&[spec]);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].starts_with("s0.json: at `operation.request_body[1].name`: parameter `thing_ids` collides with `thingIds`"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn load_dir_skips_the_schema_and_reports_every_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("beta")).unwrap();
+    std::fs::write(dir.path().join(SCHEMA_FILE), schema_json()).unwrap();
+    std::fs::write(dir.path().join("beta/a.json"), MINIMAL).unwrap();
+    std::fs::write(dir.path().join("beta/b.json"), "{").unwrap();
+    std::fs::write(dir.path().join("beta/c.json"), "[]").unwrap();
+    let errors = load_dir(dir.path()).unwrap_err();
+    let files: Vec<_> = errors
+        .iter()
+        .map(|e| e.file.file_name().unwrap().to_owned())
+        .collect();
+    assert_eq!(files, ["b.json", "c.json"]);
+
+    std::fs::remove_file(dir.path().join("beta/b.json")).unwrap();
+    std::fs::remove_file(dir.path().join("beta/c.json")).unwrap();
+    let specs = load_dir(dir.path()).unwrap();
+    assert_eq!(specs.len(), 1);
+}
+
+#[test]
+fn schema_describes_the_top_level_fields() {
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
+    let required = schema["required"].as_array().unwrap();
+    for field in ["source", "api_version", "title", "summary", "operation"] {
+        assert!(required.iter().any(|r| r == field), "{field} not required");
+    }
+    assert_eq!(schema["additionalProperties"], false);
+}

@@ -1,0 +1,133 @@
+//! Checks that serde cannot express: rules within a file and across files.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::SpecFile;
+
+/// A spec that parsed but breaks a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// The spec file.
+    pub file: PathBuf,
+    /// The JSON path of the offending field.
+    pub path: String,
+    /// What rule it breaks.
+    pub message: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: at `{}`: {}",
+            self.file.display(),
+            self.path,
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Names that differ only in case or punctuation (`requestIds`, `request_ids`, `RequestIDs`) collide
+/// in any generated language, so they are compared in this folded form.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Checks a set of loaded spec files: each file on its own, then operations across files.
+///
+/// Rules: the binding, name and every path are non-empty; paths start with `/`; body parameter names
+/// are non-empty and do not collide (compared ignoring case and punctuation); path placeholders name
+/// something; no two files document the same method on the same path of the same version.
+pub fn validate<'a>(
+    specs: impl IntoIterator<Item = (&'a Path, &'a SpecFile)>,
+) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<(String, &str, String), (&Path, String)> = BTreeMap::new();
+    for (file, spec) in specs {
+        let mut err = |path: String, message: String| {
+            errors.push(ValidationError {
+                file: file.to_path_buf(),
+                path,
+                message,
+            })
+        };
+        let op = &spec.operation;
+        if op.binding.trim().is_empty() {
+            err("operation.binding".into(), "must not be empty".into());
+        }
+        if op.name.trim().is_empty() {
+            err("operation.name".into(), "must not be empty".into());
+        }
+        if op.paths.is_empty() {
+            err(
+                "operation.paths".into(),
+                "must list at least one path".into(),
+            );
+        }
+        for (i, p) in op.paths.iter().enumerate() {
+            let at = format!("operation.paths[{i}].template");
+            if p.template.trim().is_empty() || p.template == "/" {
+                err(at, "empty path".into());
+                continue;
+            }
+            if !p.template.starts_with('/') {
+                err(at.clone(), format!("`{}` must start with `/`", p.template));
+            }
+            for (j, param) in p.parameters.iter().enumerate() {
+                if param.names.is_empty() || param.names.iter().any(|n| n.trim().is_empty()) {
+                    err(
+                        format!("operation.paths[{i}].parameters[{j}].names"),
+                        format!("placeholder `{{{}}}` names nothing", param.placeholder),
+                    );
+                }
+            }
+            let key = (
+                spec.api_version.as_str().to_string(),
+                op.method.as_str(),
+                p.template.clone(),
+            );
+            if let Some((other, other_at)) = seen.get(&key) {
+                err(
+                    at,
+                    format!(
+                        "duplicate operation: {} {} ({}) is also documented by {} at `{}`",
+                        key.1,
+                        key.2,
+                        key.0,
+                        other.display(),
+                        other_at
+                    ),
+                );
+            } else {
+                seen.insert(key, (file, at));
+            }
+        }
+        let mut names: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+        for (i, param) in op.request_body.iter().flatten().enumerate() {
+            let at = format!("operation.request_body[{i}].name");
+            if param.name.trim().is_empty() {
+                err(at, "parameter name must not be empty".into());
+                continue;
+            }
+            if let Some((j, other)) = names.get(&fold(&param.name)) {
+                err(
+                    at,
+                    format!(
+                        "parameter `{}` collides with `{other}` (operation.request_body[{j}]): names must differ in more than case and punctuation",
+                        param.name
+                    ),
+                );
+            } else {
+                names.insert(fold(&param.name), (i, &param.name));
+            }
+        }
+    }
+    errors
+}
