@@ -1,0 +1,671 @@
+//! Tokens for the generated crate: one function per artifact.
+
+use graph_spec::{ApiVersion, EdmType, HttpMethod, Parameter, SpecFile};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::tree::{Action, Node};
+use crate::{CodegenError, docs, naming, types};
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// `#[doc = "..."]` lines from text lines (already escaped where they carry spec prose).
+fn doc_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> TokenStream {
+    let attrs = lines.into_iter().map(|l| {
+        let l = l.as_ref();
+        let l = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
+        quote!(#[doc = #l])
+    });
+    quote!(#(#attrs)*)
+}
+
+fn version_tokens(v: ApiVersion) -> TokenStream {
+    match v {
+        ApiVersion::V1 => quote!(graph_runtime::ApiVersion::V1),
+        ApiVersion::Beta => quote!(graph_runtime::ApiVersion::Beta),
+    }
+}
+
+fn method_tokens(m: HttpMethod) -> TokenStream {
+    let name = ident(m.as_str());
+    quote!(graph_runtime::Method::#name)
+}
+
+/// The crate root: version modules, re-exports and the [`GraphApi`] entry trait.
+pub fn lib_rs(roots: &[&Node<'_>]) -> TokenStream {
+    let mods = roots.iter().map(|r| ident(&r.module));
+    let entry = roots.iter().map(|r| {
+        let m = ident(&r.module);
+        let t = ident(&r.type_name);
+        let doc = format!(" The `{}` API: `{{cloud}}/{}/...`.", r.wire, r.wire);
+        quote! {
+            #[doc = #doc]
+            fn #m(&self) -> #m::#t<'_>;
+        }
+    });
+    let impls = roots.iter().map(|r| {
+        let m = ident(&r.module);
+        let t = ident(&r.type_name);
+        quote! {
+            fn #m(&self) -> #m::#t<'_> {
+                #m::#t::new(self, String::new())
+            }
+        }
+    });
+    quote! {
+        #![doc = " Typed Microsoft Graph bindings, generated from the Graph API documentation."]
+        #![doc = ""]
+        #![doc = " Every module follows the URL it sends to: `beta::audit_logs::sign_ins` holds the"]
+        #![doc = " operations under `/beta/auditLogs/signIns`. Start from a [`Client`] and [`GraphApi`]."]
+        #![doc = ""]
+        #![doc = " ```no_run"]
+        #![doc = " use graph_api::{Client, GraphApi};"]
+        #![doc = " use graph_api::beta::audit_logs::sign_ins::ConfirmSafeRequest;"]
+        #![doc = ""]
+        #![doc = " # async fn run() -> Result<(), graph_api::Error> {"]
+        #![doc = " let client = Client::builder().static_token(\"<access token>\").build()?;"]
+        #![doc = " let body = ConfirmSafeRequest::new(vec![\"5a0c76d2-cb57-4ece-9bc1-c323178f116a\".to_string()]);"]
+        #![doc = " client.beta().audit_logs().sign_ins().confirm_safe(&body).await?;"]
+        #![doc = " # Ok(())"]
+        #![doc = " # }"]
+        #![doc = " ```"]
+        #![doc = ""]
+        #![doc = " With the `mock` feature, each module with operations has a `mock` module of typed"]
+        #![doc = " [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph."]
+        #![cfg_attr(docsrs, feature(doc_cfg))]
+
+        pub use graph_runtime::{self as runtime, Client, ClientBuilder, Cloud, Error, RetryPolicy};
+        pub use serde_json;
+
+        #(pub mod #mods;)*
+
+        /// Entry points to each API version, implemented for [`Client`].
+        ///
+        /// Bring it into scope with `use graph_api::GraphApi;`.
+        pub trait GraphApi {
+            #(#entry)*
+        }
+
+        impl GraphApi for Client {
+            #(#impls)*
+        }
+    }
+}
+
+/// One module: its request builder, child accessors, operations, models and mock helpers.
+pub fn node_rs(version: ApiVersion, node: &Node<'_>) -> Result<TokenStream, CodegenError> {
+    let ty = ident(&node.type_name);
+    let shown_path = if node.url_path.is_empty() {
+        format!("/{}", version.as_str())
+    } else {
+        format!("/{}{}", version.as_str(), node.url_path)
+    };
+    let module_doc = format!(" Operations and navigation under `{shown_path}`.");
+    let builder_doc = format!(" Request builder for `{shown_path}`.");
+    let child_mods = node.children.values().map(|c| ident(&c.module));
+    let child_accessors = node.children.values().map(|c| {
+        let m = ident(&c.module);
+        let t = ident(&c.type_name);
+        let seg = &c.wire;
+        let doc = format!(" `{}{}`", shown_path, format_args!("/{seg}"));
+        let suffix = format!("/{seg}");
+        quote! {
+            #[doc = #doc]
+            pub fn #m(&self) -> #m::#t<'a> {
+                #m::#t::new(self.client, format!("{}{}", self.path, #suffix))
+            }
+        }
+    });
+    let mut methods = Vec::new();
+    let mut models = Vec::new();
+    let mut mocks = Vec::new();
+    for action in &node.actions {
+        methods.push(action_method(version, node, action)?);
+        if action.owns_models(node) {
+            models.push(request_model(action)?);
+            models.push(response_model(action));
+        }
+        mocks.push(mock_helpers(version, node, action));
+    }
+    let mock_mod = (!mocks.is_empty()).then(|| {
+        let doc = format!(
+            " Typed [httpmock] helpers for the operations under `{shown_path}`, for tests of code that calls them."
+        );
+        quote! {
+            #[cfg(feature = "mock")]
+            #[doc = #doc]
+            pub mod mock {
+                #(#mocks)*
+            }
+        }
+    });
+    Ok(quote! {
+        #![doc = #module_doc]
+
+        #(pub mod #child_mods;)*
+
+        #[doc = #builder_doc]
+        #[derive(Debug, Clone)]
+        pub struct #ty<'a> {
+            client: &'a graph_runtime::Client,
+            path: String,
+        }
+
+        impl<'a> #ty<'a> {
+            pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+                Self { client, path }
+            }
+
+            #(#child_accessors)*
+            #(#methods)*
+        }
+
+        #(#models)*
+
+        #mock_mod
+    })
+}
+
+fn request_type(action: &Action<'_>) -> Ident {
+    format_ident!("{}Request", action.model_prefix)
+}
+
+fn response_type(action: &Action<'_>) -> Ident {
+    format_ident!("{}Response", action.model_prefix)
+}
+
+/// The path from the current module to the module holding the models.
+fn models_path(node: &Node<'_>, action: &Action<'_>) -> TokenStream {
+    if action.owns_models(node) {
+        quote!()
+    } else {
+        let segs = action.models_home.iter().map(|s| ident(s));
+        quote!(crate::#(#segs::)*)
+    }
+}
+
+/// What the binding returns on success.
+enum Returns<'t> {
+    /// No body.
+    Unit,
+    /// A JSON body, typed as the generated response type.
+    Typed(&'t EdmType),
+}
+
+fn returns(spec: &SpecFile) -> Returns<'_> {
+    match &spec.operation.response.body_type {
+        None => Returns::Unit,
+        Some(ty) => Returns::Typed(ty),
+    }
+}
+
+fn success_line(spec: &SpecFile) -> String {
+    let status = spec.operation.response.status;
+    match &spec.operation.response.body_type {
+        None => {
+            format!("On success Graph answers `{status}` with no body, and this returns `Ok(())`.")
+        }
+        Some(ty) => format!("On success Graph answers `{status}` with a `{ty}` body."),
+    }
+}
+
+fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec<String> {
+    let spec = action.spec;
+    let op = &spec.operation;
+    let mut lines = vec![docs::escape(&spec.summary), String::new()];
+    lines.push(format!(
+        "`{} /{}{}` ({}: `{}`)",
+        op.method.as_str(),
+        version.as_str(),
+        docs::escape(&action.path.template),
+        docs::escape(&spec.title),
+        action.file
+    ));
+    lines.push(String::new());
+    lines.push(success_line(spec));
+    if let Some(p) = &op.permissions {
+        lines.push(String::new());
+        lines.push("# Permissions".into());
+        lines.push(String::new());
+        lines.extend(docs::permissions_table(p));
+    }
+    if let Some(role) = &op.least_privileged_role {
+        lines.push(String::new());
+        lines.push(format!(
+            "Least privileged Microsoft Entra role for delegated work or school access: *{}*.",
+            docs::escape(role)
+        ));
+    }
+    if let Some(c) = &op.national_clouds {
+        lines.push(String::new());
+        lines.push("# National clouds".into());
+        lines.push(String::new());
+        lines.push(docs::clouds_line(c));
+    }
+    lines.push(String::new());
+    lines.push("# Errors".into());
+    lines.push(String::new());
+    lines.push("[`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.".into());
+    lines.push(String::new());
+    lines.push("# Example".into());
+    lines.push(String::new());
+    lines.extend(doc_example(version, node, action));
+    lines.push(String::new());
+    lines.push(format!("Documentation: <{}>", docs::docs_url(spec)));
+    lines
+}
+
+/// A `no_run` doctest that builds the body from the first documented example and calls the binding.
+fn doc_example(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec<String> {
+    let home = action.models_home.join("::");
+    let mut chain = vec![format!("client.{}()", node.module_path[0])];
+    for m in &node.module_path[1..] {
+        chain.push(format!(".{m}()"));
+    }
+    let _ = version;
+    let mut lines = vec![
+        "```no_run".to_string(),
+        "use graph_api::{Client, GraphApi};".to_string(),
+    ];
+    let call_args;
+    if action.spec.operation.request_body.is_some() {
+        let req = request_type(action);
+        lines.push(format!("use graph_api::{home}::{req};"));
+        lines.push(String::new());
+        lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
+        lines.push(format!("let body = {};", example_body(action)));
+        call_args = "&body";
+    } else {
+        lines.push(String::new());
+        lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
+        call_args = "";
+    }
+    let call = format!("{}.{}({call_args}).await?", chain.concat(), action.method);
+    match returns(action.spec) {
+        Returns::Unit => lines.push(format!("{call};")),
+        Returns::Typed(_) => {
+            lines.push(format!("let response = {call};"));
+            lines.push("println!(\"{response:?}\");".into());
+        }
+    }
+    lines.extend(["# Ok(())".into(), "# }".into(), "```".into()]);
+    lines
+}
+
+/// `FooRequest::new(..)` with the first example's values, or a parse of the example body when the
+/// values have no simple literal form.
+fn example_body(action: &Action<'_>) -> String {
+    let req = request_type(action);
+    let params = action
+        .spec
+        .operation
+        .request_body
+        .as_deref()
+        .unwrap_or_default();
+    let example = action
+        .spec
+        .examples
+        .iter()
+        .find_map(|e| e.request.body.as_ref());
+    let args: Option<Vec<String>> = params
+        .iter()
+        .filter(|p| p.required != Some(false))
+        .map(|p| {
+            let value = example?.get(&p.name)?;
+            types::value_expr(&p.ty, value).map(|t| t.to_string())
+        })
+        .collect();
+    match (args, example) {
+        (Some(args), _) => tidy(&format!("{req}::new({})", args.join(", "))),
+        (None, Some(body)) => format!(
+            "graph_api::serde_json::from_value::<{req}>(graph_api::serde_json::json!({body}))?"
+        ),
+        (None, None) => format!("{req}::new(/* ... */)"),
+    }
+}
+
+/// `quote`'s token spacing (`vec ! [ "a" . to_string () ]`) made readable.
+fn tidy(code: &str) -> String {
+    code.replace(" . ", ".")
+        .replace(" ()", "()")
+        .replace("vec ! [", "vec![")
+        .replace(" ,", ",")
+        .replace("[ ", "[")
+        .replace(" ]", "]")
+}
+
+fn action_method(
+    version: ApiVersion,
+    node: &Node<'_>,
+    action: &Action<'_>,
+) -> Result<TokenStream, CodegenError> {
+    let docs = doc_lines(operation_docs(version, node, action));
+    let name = ident(&action.method);
+    let suffix = format!("/{}", action.wire);
+    let method = method_tokens(action.spec.operation.method);
+    let version = version_tokens(version);
+    let models = models_path(node, action);
+    let (param, with_body) = if action.spec.operation.request_body.is_some() {
+        let req = request_type(action);
+        (quote!(body: &#models #req), quote!(.json(body)?))
+    } else {
+        (quote!(), quote!())
+    };
+    let (ret, finish) = match returns(action.spec) {
+        Returns::Unit => (quote!(()), quote!(.into_unit())),
+        Returns::Typed(_) => {
+            let resp = response_type(action);
+            (quote!(#models #resp), quote!(.json()))
+        }
+    };
+    Ok(quote! {
+        #docs
+        pub async fn #name(&self, #param) -> Result<#ret, graph_runtime::Error> {
+            let request = graph_runtime::Request::new(
+                #method,
+                #version,
+                format!("{}{}", self.path, #suffix),
+            )#with_body;
+            self.client.send(request).await?#finish
+        }
+    })
+}
+
+/// The Rust field of one body parameter: its type, with `Option` and serde attributes as needed.
+struct Field {
+    name: Ident,
+    wire: String,
+    ty: TokenStream,
+    optional: bool,
+    docs: TokenStream,
+}
+
+fn field(action: &Action<'_>, index: usize, p: &Parameter) -> Result<Field, CodegenError> {
+    let name = naming::snake(&p.name).ok_or_else(|| CodegenError {
+        file: action.file.to_string(),
+        path: format!("operation.request_body[{index}].name"),
+        message: format!("parameter `{}` has no Rust name", p.name),
+    })?;
+    let optional = p.required == Some(false);
+    let base = types::rust_type(&p.ty);
+    let ty = if optional {
+        quote!(Option<#base>)
+    } else {
+        base
+    };
+    let mut lines = Vec::new();
+    if !p.description.trim().is_empty() {
+        lines.push(docs::escape(&p.description));
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "Wire name `{}`, type `{}`{}.",
+        docs::escape(&p.name),
+        p.ty,
+        if optional {
+            ", optional: omitted from the body when `None`"
+        } else {
+            ""
+        }
+    ));
+    if types::is_untyped(&p.ty) {
+        lines.push(String::new());
+        lines.push(format!(
+            "No available page describes `{}`, so the value is kept as raw JSON: nothing is dropped.",
+            p.ty
+        ));
+    }
+    Ok(Field {
+        name: ident(&name),
+        wire: p.name.clone(),
+        ty,
+        optional,
+        docs: doc_lines(lines),
+    })
+}
+
+fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
+    let Some(params) = &action.spec.operation.request_body else {
+        return Ok(quote!());
+    };
+    let fields = params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| field(action, i, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut seen = std::collections::BTreeMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        let key = f.name.to_string();
+        if key == "additional_properties" {
+            return Err(CodegenError {
+                file: action.file.to_string(),
+                path: format!("operation.request_body[{i}].name"),
+                message: "`additional_properties` is reserved for undocumented fields".into(),
+            });
+        }
+        if let Some(other) = seen.insert(key.clone(), &f.wire) {
+            return Err(CodegenError {
+                file: action.file.to_string(),
+                path: format!("operation.request_body[{i}].name"),
+                message: format!(
+                    "wire names `{other}` and `{}` both map to the Rust field `{key}`",
+                    f.wire
+                ),
+            });
+        }
+    }
+    let req = request_type(action);
+    let doc = format!(
+        " Request body of `{}` (`{}`).",
+        docs::escape(&action.spec.title),
+        action.file
+    );
+    let defs = fields.iter().map(|f| {
+        let Field {
+            name,
+            wire,
+            ty,
+            docs,
+            optional,
+        } = f;
+        let skip = optional.then(|| quote!(default, skip_serializing_if = "Option::is_none",));
+        quote! {
+            #docs
+            #[serde(rename = #wire, #skip)]
+            pub #name: #ty,
+        }
+    });
+    let required: Vec<&Field> = fields.iter().filter(|f| !f.optional).collect();
+    let args = required.iter().map(|f| {
+        let Field { name, ty, .. } = f;
+        quote!(#name: #ty)
+    });
+    let inits = fields.iter().map(|f| {
+        let name = &f.name;
+        if f.optional {
+            quote!(#name: None)
+        } else {
+            quote!(#name)
+        }
+    });
+    let setters = fields.iter().filter(|f| f.optional).map(|f| {
+        let Field {
+            name, ty: _, wire, ..
+        } = f;
+        let setter = format_ident!("with_{}", name.to_string().trim_end_matches('_'));
+        let p = &params[fields
+            .iter()
+            .position(|g| g.wire == *wire)
+            .unwrap_or_default()];
+        let inner = types::rust_type(&p.ty);
+        let doc = format!(" Sets `{}`.", docs::escape(wire));
+        quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, value: #inner) -> Self {
+                self.#name = Some(value);
+                self
+            }
+        }
+    });
+    Ok(quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #req {
+            #(#defs)*
+            /// Properties the documentation does not describe, kept so that a round trip loses nothing.
+            #[serde(flatten)]
+            pub additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+
+        impl #req {
+            /// A body with the given parameters and no optional ones.
+            pub fn new(#(#args),*) -> Self {
+                Self {
+                    #(#inits,)*
+                    additional_properties: serde_json::Map::new(),
+                }
+            }
+
+            #(#setters)*
+        }
+    })
+}
+
+/// The response type: OData wraps a primitive or a collection in `{"value": ...}`; other types are
+/// raw JSON until a spec describes them.
+fn response_model(action: &Action<'_>) -> TokenStream {
+    let Returns::Typed(ty) = returns(action.spec) else {
+        return quote!();
+    };
+    let resp = response_type(action);
+    let doc = format!(
+        " Response body of `{}`: `{ty}`.",
+        docs::escape(&action.spec.title)
+    );
+    if types::is_untyped(ty) {
+        let note = format!(
+            " No available page describes `{ty}`, so the body is kept as raw JSON: nothing is dropped."
+        );
+        return quote! {
+            #[doc = #doc]
+            #[doc = ""]
+            #[doc = #note]
+            pub type #resp = serde_json::Value;
+        };
+    }
+    let rust = types::rust_type(ty);
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #resp {
+            /// The returned value.
+            pub value: #rust,
+            /// Properties the documentation does not describe (such as `@odata.context`).
+            #[serde(flatten)]
+            pub additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+    }
+}
+
+fn mock_helpers(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> TokenStream {
+    let prefix = &action.model_prefix;
+    let when_ty = format_ident!("{prefix}When");
+    let then_ty = format_ident!("{prefix}Then");
+    let name = ident(&action.method);
+    let full_path = format!("/{}{}/{}", version.as_str(), node.url_path, action.wire);
+    let method = ident(action.spec.operation.method.as_str());
+    let status = action.spec.operation.response.status;
+    let models = if action.owns_models(node) {
+        quote!(super::)
+    } else {
+        models_path(node, action)
+    };
+    let fn_doc = format!(
+        " Mocks `{} {full_path}` on `server`: `config` narrows the match and sets the answer.",
+        action.spec.operation.method.as_str()
+    );
+    let when_doc = format!(" What a mocked `{full_path}` request must look like.");
+    let then_doc = format!(" How a mocked `{full_path}` answers.");
+    let body_matcher = action.spec.operation.request_body.is_some().then(|| {
+        let req = request_type(action);
+        quote! {
+            /// Matches only requests whose JSON body equals `body`.
+            pub fn body(self, body: &#models #req) -> Self {
+                Self(self.0.json_body_obj(body))
+            }
+        }
+    });
+    let ok = match returns(action.spec) {
+        Returns::Unit => {
+            let doc = format!(" Answers as documented: `{status}` with no body.");
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self) -> Self {
+                    Self(self.0.status(#status))
+                }
+            }
+        }
+        Returns::Typed(_) => {
+            let resp = response_type(action);
+            let doc = format!(" Answers as documented: `{status}` with `body` as JSON.");
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, body: &#models #resp) -> Self {
+                    Self(self.0.status(#status).header("content-type", "application/json").json_body_obj(body))
+                }
+            }
+        }
+    };
+    quote! {
+        #[doc = #when_doc]
+        pub struct #when_ty(httpmock::When);
+
+        impl #when_ty {
+            #body_matcher
+
+            /// The underlying matcher, for anything the typed helpers do not cover.
+            pub fn into_inner(self) -> httpmock::When {
+                self.0
+            }
+        }
+
+        #[doc = #then_doc]
+        pub struct #then_ty(httpmock::Then);
+
+        impl #then_ty {
+            #ok
+
+            /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+            pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+                Self(
+                    self.0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body(serde_json::json!({ "error": { "code": code, "message": message } })),
+                )
+            }
+
+            /// The underlying responder, for anything the typed helpers do not cover.
+            pub fn into_inner(self) -> httpmock::Then {
+                self.0
+            }
+        }
+
+        #[doc = #fn_doc]
+        pub fn #name<'s>(
+            server: &'s httpmock::MockServer,
+            config: impl FnOnce(#when_ty, #then_ty),
+        ) -> httpmock::Mock<'s> {
+            server.mock(|when, then| {
+                let when = when.method(httpmock::Method::#method).path(#full_path);
+                config(#when_ty(when), #then_ty(then));
+            })
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! The module tree: every documented path, split at `/`, becomes a chain of request-builder modules,
+//! so that a call reads like the URL it sends (`beta().audit_logs().sign_ins().confirm_safe(..)`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use graph_spec::{ApiVersion, PathTemplate, SpecFile};
+
+use crate::{CodegenError, naming};
+
+/// One module of the generated crate: a URL prefix and what hangs off it.
+#[derive(Debug)]
+pub struct Node<'s> {
+    /// The URL segment as on the wire (`signIns`); the version (`beta`) for a root.
+    pub wire: String,
+    /// The Rust module name (`sign_ins`).
+    pub module: String,
+    /// The request builder's type name (`SignIns`).
+    pub type_name: String,
+    /// Rust module path from the crate root (`["beta", "audit_logs", "sign_ins"]`).
+    pub module_path: Vec<String>,
+    /// The URL path below the version (`/auditLogs/signIns`); empty for a root.
+    pub url_path: String,
+    /// Child segments by wire name.
+    pub children: BTreeMap<String, Node<'s>>,
+    /// Operations whose path ends right below this node.
+    pub actions: Vec<Action<'s>>,
+    /// Spec files that contribute to this module.
+    pub sources: BTreeSet<&'s str>,
+}
+
+/// One binding: an operation reached through one of its documented paths.
+#[derive(Debug)]
+pub struct Action<'s> {
+    /// The spec file, as named in banners.
+    pub file: &'s str,
+    /// The spec.
+    pub spec: &'s SpecFile,
+    /// The documented path this binding sends to.
+    pub path: &'s PathTemplate,
+    /// The last segment as on the wire (`confirmSafe`, or `microsoft.graph.assignLicense`).
+    pub wire: String,
+    /// The method name (`confirm_safe`).
+    pub method: String,
+    /// The prefix of model type names (`ConfirmSafe`, giving `ConfirmSafeRequest`).
+    pub model_prefix: String,
+    /// Where the operation's models live: this node for the first documented path, that node's
+    /// module for the others (the models are generated once).
+    pub models_home: Vec<String>,
+}
+
+impl Action<'_> {
+    /// Whether the models are generated in this action's own module.
+    pub fn owns_models(&self, node: &Node<'_>) -> bool {
+        self.models_home == node.module_path
+    }
+}
+
+fn version_names(v: ApiVersion) -> (&'static str, &'static str) {
+    match v {
+        ApiVersion::V1 => ("v1", "V1"),
+        ApiVersion::Beta => ("beta", "Beta"),
+    }
+}
+
+fn new_root<'s>(v: ApiVersion) -> Node<'s> {
+    let (module, type_name) = version_names(v);
+    Node {
+        wire: v.as_str().to_string(),
+        module: module.to_string(),
+        type_name: type_name.to_string(),
+        module_path: vec![module.to_string()],
+        url_path: String::new(),
+        children: BTreeMap::new(),
+        actions: Vec::new(),
+        sources: BTreeSet::new(),
+    }
+}
+
+/// Builds one tree per API version from the spec files (`(file name, spec)`, any order).
+pub fn build<'s>(
+    specs: &'s [(String, SpecFile)],
+) -> Result<BTreeMap<ApiVersion, Node<'s>>, CodegenError> {
+    let mut roots: BTreeMap<ApiVersion, Node<'s>> = BTreeMap::new();
+    for (file, spec) in specs {
+        let root = roots
+            .entry(spec.api_version)
+            .or_insert_with(|| new_root(spec.api_version));
+        let mut models_home: Option<Vec<String>> = None;
+        for (i, path) in spec.operation.paths.iter().enumerate() {
+            let at = |field: &str| format!("operation.paths[{i}]{field}");
+            let err = |field: &str, message: String| CodegenError {
+                file: file.clone(),
+                path: at(field),
+                message,
+            };
+            let segments: Vec<&str> = path.template.trim_start_matches('/').split('/').collect();
+            let Some((action_wire, parents)) = segments.split_last() else {
+                return Err(err(".template", "empty path".into()));
+            };
+            let mut node = &mut *root;
+            node.sources.insert(file);
+            for segment in parents {
+                if segment.is_empty() || segment.contains(['{', '}', '(', ')', '=', '\'']) {
+                    return Err(err(
+                        ".template",
+                        format!(
+                            "segment `{segment}` of `{}` is not a plain name: path parameters and key segments are not supported yet",
+                            path.template
+                        ),
+                    ));
+                }
+                let child_path = {
+                    let mut p = node.module_path.clone();
+                    p.push(naming::snake(segment).ok_or_else(|| {
+                        err(".template", format!("segment `{segment}` has no Rust name"))
+                    })?);
+                    p
+                };
+                let url_path = format!("{}/{segment}", node.url_path);
+                let type_name = naming::pascal(segment).ok_or_else(|| {
+                    err(".template", format!("segment `{segment}` has no Rust name"))
+                })?;
+                node = node
+                    .children
+                    .entry(segment.to_string())
+                    .or_insert_with(|| Node {
+                        wire: segment.to_string(),
+                        module: child_path.last().cloned().unwrap_or_default(),
+                        type_name,
+                        module_path: child_path,
+                        url_path,
+                        children: BTreeMap::new(),
+                        actions: Vec::new(),
+                        sources: BTreeSet::new(),
+                    });
+                node.sources.insert(file);
+            }
+            // `microsoft.graph.assignLicense` is named like `assignLicense`.
+            let short = action_wire.rsplit('.').next().unwrap_or(action_wire);
+            let method = naming::snake(short).ok_or_else(|| {
+                err(
+                    ".template",
+                    format!("action `{action_wire}` has no Rust name"),
+                )
+            })?;
+            let model_prefix =
+                naming::pascal(&spec.operation.name).ok_or_else(|| CodegenError {
+                    file: file.clone(),
+                    path: "operation.name".into(),
+                    message: format!("`{}` has no Rust name", spec.operation.name),
+                })?;
+            let home = models_home
+                .get_or_insert_with(|| node.module_path.clone())
+                .clone();
+            node.actions.push(Action {
+                file,
+                spec,
+                path,
+                wire: action_wire.to_string(),
+                method,
+                model_prefix,
+                models_home: home,
+            });
+        }
+    }
+    for root in roots.values() {
+        check_names(root)?;
+    }
+    Ok(roots)
+}
+
+/// Two things in one module with the same Rust name would overwrite each other: refuse instead.
+fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
+    let mut methods: BTreeMap<&str, String> = BTreeMap::new();
+    let mut types: BTreeMap<String, String> = BTreeMap::new();
+    types.insert(
+        node.type_name.clone(),
+        format!("the request builder of `{}`", node.url_path),
+    );
+    for child in node.children.values() {
+        methods.insert(&child.module, format!("segment `{}`", child.wire));
+    }
+    for action in &node.actions {
+        let what = format!("action `{}` of {}", action.wire, action.file);
+        if let Some(other) = methods.insert(&action.method, what.clone()) {
+            return Err(CodegenError {
+                file: action.file.to_string(),
+                path: "operation.paths".into(),
+                message: format!(
+                    "{what} and {other} both become `{}()` in module `{}`",
+                    action.method,
+                    node.module_path.join("::")
+                ),
+            });
+        }
+        if action.owns_models(node) {
+            for suffix in ["Request", "Response"] {
+                let name = format!("{}{suffix}", action.model_prefix);
+                if let Some(other) = types.insert(name.clone(), what.clone()) {
+                    return Err(CodegenError {
+                        file: action.file.to_string(),
+                        path: "operation.name".into(),
+                        message: format!(
+                            "{what} and {other} both need type `{name}` in module `{}`",
+                            node.module_path.join("::")
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    node.children.values().try_for_each(check_names)
+}
