@@ -25,6 +25,12 @@ fn doc_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
+/// The format string that appends `segment` to the parent path: `"{}/signIns"`.
+/// Braces in the segment are escaped, so it can only ever be literal text.
+fn path_format(segment: &str) -> String {
+    format!("{{}}/{}", segment.replace('{', "{{").replace('}', "}}"))
+}
+
 fn version_tokens(v: ApiVersion) -> TokenStream {
     match v {
         ApiVersion::V1 => quote!(graph_runtime::ApiVersion::V1),
@@ -38,7 +44,23 @@ fn method_tokens(m: HttpMethod) -> TokenStream {
 }
 
 /// The crate root: version modules, re-exports and the [`GraphApi`] entry trait.
-pub fn lib_rs(roots: &[&Node<'_>]) -> TokenStream {
+pub fn lib_rs(roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
+    // The crate's example calls the first operation there is, whatever the specs are.
+    let example = roots.iter().find_map(|(v, r)| {
+        first_action(r).map(|(node, action)| {
+            let lines = doc_example(*v, node, action);
+            let attrs = lines.iter().map(|l| {
+                let l = if l.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {l}")
+                };
+                quote!(#![doc = #l])
+            });
+            quote!(#(#attrs)* #![doc = ""])
+        })
+    });
+    let roots: Vec<&Node<'_>> = roots.iter().map(|(_, r)| *r).collect();
     let mods = roots.iter().map(|r| ident(&r.module));
     let entry = roots.iter().map(|r| {
         let m = ident(&r.module);
@@ -62,20 +84,10 @@ pub fn lib_rs(roots: &[&Node<'_>]) -> TokenStream {
         #![doc = " Typed Microsoft Graph bindings, generated from the Graph API documentation."]
         #![doc = ""]
         #![doc = " Every module follows the URL it sends to: `beta::audit_logs::sign_ins` holds the"]
-        #![doc = " operations under `/beta/auditLogs/signIns`. Start from a [`Client`] and [`GraphApi`]."]
+        #![doc = " operations under `/beta/auditLogs/signIns`. Start from a [`Client`] and [`GraphApi`]:"]
+        #![doc = " build the client once (see [`ClientBuilder`]), then navigate to the operation."]
         #![doc = ""]
-        #![doc = " ```no_run"]
-        #![doc = " use graph_api::{Client, GraphApi};"]
-        #![doc = " use graph_api::beta::audit_logs::sign_ins::ConfirmSafeRequest;"]
-        #![doc = ""]
-        #![doc = " # async fn run() -> Result<(), graph_api::Error> {"]
-        #![doc = " let client = Client::builder().static_token(\"<access token>\").build()?;"]
-        #![doc = " let body = ConfirmSafeRequest::new(vec![\"5a0c76d2-cb57-4ece-9bc1-c323178f116a\".to_string()]);"]
-        #![doc = " client.beta().audit_logs().sign_ins().confirm_safe(&body).await?;"]
-        #![doc = " # Ok(())"]
-        #![doc = " # }"]
-        #![doc = " ```"]
-        #![doc = ""]
+        #example
         #![doc = " With the `mock` feature, each module with operations has a `mock` module of typed"]
         #![doc = " [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph."]
         #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -98,6 +110,13 @@ pub fn lib_rs(roots: &[&Node<'_>]) -> TokenStream {
     }
 }
 
+fn first_action<'n, 's>(node: &'n Node<'s>) -> Option<(&'n Node<'s>, &'n Action<'s>)> {
+    node.actions
+        .first()
+        .map(|a| (node, a))
+        .or_else(|| node.children.values().find_map(first_action))
+}
+
 /// One module: its request builder, child accessors, operations, models and mock helpers.
 pub fn node_rs(version: ApiVersion, node: &Node<'_>) -> Result<TokenStream, CodegenError> {
     let ty = ident(&node.type_name);
@@ -114,11 +133,11 @@ pub fn node_rs(version: ApiVersion, node: &Node<'_>) -> Result<TokenStream, Code
         let t = ident(&c.type_name);
         let seg = &c.wire;
         let doc = format!(" `{}{}`", shown_path, format_args!("/{seg}"));
-        let suffix = format!("/{seg}");
+        let template = path_format(seg);
         quote! {
             #[doc = #doc]
             pub fn #m(&self) -> #m::#t<'a> {
-                #m::#t::new(self.client, format!("{}{}", self.path, #suffix))
+                #m::#t::new(self.client, format!(#template, self.path))
             }
         }
     });
@@ -220,7 +239,7 @@ fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> 
     let op = &spec.operation;
     let mut lines = vec![docs::escape(&spec.summary), String::new()];
     lines.push(format!(
-        "`{} /{}{}` ({}: `{}`)",
+        "`{} /{}{}`: *{}*, from `{}`.",
         op.method.as_str(),
         version.as_str(),
         docs::escape(&action.path.template),
@@ -273,19 +292,18 @@ fn doc_example(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec
         "```no_run".to_string(),
         "use graph_api::{Client, GraphApi};".to_string(),
     ];
-    let call_args;
-    if action.spec.operation.request_body.is_some() {
+    let call_args = if action.spec.operation.request_body.is_some() {
         let req = request_type(action);
         lines.push(format!("use graph_api::{home}::{req};"));
         lines.push(String::new());
         lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
         lines.push(format!("let body = {};", example_body(action)));
-        call_args = "&body";
+        "&body"
     } else {
         lines.push(String::new());
         lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
-        call_args = "";
-    }
+        ""
+    };
     let call = format!("{}.{}({call_args}).await?", chain.concat(), action.method);
     match returns(action.spec) {
         Returns::Unit => lines.push(format!("{call};")),
@@ -324,7 +342,7 @@ fn example_body(action: &Action<'_>) -> String {
     match (args, example) {
         (Some(args), _) => tidy(&format!("{req}::new({})", args.join(", "))),
         (None, Some(body)) => format!(
-            "graph_api::serde_json::from_value::<{req}>(graph_api::serde_json::json!({body}))?"
+            "graph_api::serde_json::from_value::<{req}>(graph_api::serde_json::json!({body}))\n    .expect(\"the documented body fits the request type\")"
         ),
         (None, None) => format!("{req}::new(/* ... */)"),
     }
@@ -347,7 +365,7 @@ fn action_method(
 ) -> Result<TokenStream, CodegenError> {
     let docs = doc_lines(operation_docs(version, node, action));
     let name = ident(&action.method);
-    let suffix = format!("/{}", action.wire);
+    let template = path_format(&action.wire);
     let method = method_tokens(action.spec.operation.method);
     let version = version_tokens(version);
     let models = models_path(node, action);
@@ -370,7 +388,7 @@ fn action_method(
             let request = graph_runtime::Request::new(
                 #method,
                 #version,
-                format!("{}{}", self.path, #suffix),
+                format!(#template, self.path),
             )#with_body;
             self.client.send(request).await?#finish
         }
@@ -498,7 +516,7 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
         let Field {
             name, ty: _, wire, ..
         } = f;
-        let setter = format_ident!("with_{}", name.to_string().trim_end_matches('_'));
+        let setter = format_ident!("with_{}", name.to_string().trim_matches('_'));
         let p = &params[fields
             .iter()
             .position(|g| g.wire == *wire)

@@ -96,7 +96,8 @@ pub fn generate(
     let roots = tree::build(&sorted)?;
     let mut files = BTreeMap::new();
     let all_sources: Vec<&str> = sorted.iter().map(|(f, _)| f.as_str()).collect();
-    let root_refs: Vec<&tree::Node<'_>> = roots.values().collect();
+    let root_refs: Vec<(graph_spec::ApiVersion, &tree::Node<'_>)> =
+        roots.iter().map(|(v, r)| (*v, r)).collect();
     files.insert(
         format!("{}/lib.rs", layout.api_src),
         render("lib.rs", &all_sources, emit::lib_rs(&root_refs))?,
