@@ -1,1 +1,292 @@
-fn main() {}
+//! `cargo xtask`: the project's command line. Argument parsing, file I/O and printing only; the
+//! work is done by the library crates (`graph-extract`, `graph-spec`, `graph-codegen`, `file-sync`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use file_sync::{Mode, Owned, SyncError};
+use graph_spec::SpecFile;
+
+const USAGE: &str = "\
+usage:
+  cargo xtask spec [--check] [--docs DIR]        re-derive every spec/ file from the page it records
+  cargo xtask spec --add PAGE... [--docs DIR]    add pages (docs-relative paths) to spec/
+  cargo xtask spec --out DIR PAGE... [--docs DIR]
+                                                 extract pages into DIR, one JSON file each
+  cargo xtask codegen [--check]                  generate the bindings and conformance tests from spec/
+
+The docs root is --docs, else $GRAPH_DOCS_DIR, else ../shared/graph-docs beside the workspace.
+--check compares instead of writing and fails with a diff when anything differs.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("spec") => spec(&args[1..]),
+        Some("codegen") => codegen(&args[1..]),
+        Some("-h" | "--help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn spec_dir() -> PathBuf {
+    workspace_root().join("spec")
+}
+
+fn docs_root(flag: Option<String>) -> PathBuf {
+    flag.or_else(|| std::env::var("GRAPH_DOCS_DIR").ok())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared/graph-docs"))
+}
+
+/// Parsed `spec` / `codegen` flags.
+#[derive(Default)]
+struct Flags {
+    check: bool,
+    docs: Option<String>,
+    out: Option<String>,
+    add: bool,
+    pages: Vec<String>,
+}
+
+fn parse_flags(args: &[String]) -> Result<Flags, String> {
+    let mut flags = Flags::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--check" => flags.check = true,
+            "--add" => flags.add = true,
+            "--docs" => flags.docs = Some(it.next().ok_or("--docs needs a directory")?.clone()),
+            "--out" => flags.out = Some(it.next().ok_or("--out needs a directory")?.clone()),
+            s if s.starts_with('-') => return Err(format!("unknown flag `{s}`\n\n{USAGE}")),
+            page => flags.pages.push(page.to_string()),
+        }
+    }
+    Ok(flags)
+}
+
+/// `spec/<version>/<page stem>.json`, relative to the workspace root.
+fn spec_path_for(spec: &SpecFile) -> String {
+    let stem = spec
+        .source
+        .page
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".md");
+    format!("spec/{}/{stem}.json", spec.api_version.as_str())
+}
+
+fn print_warnings(spec: &SpecFile) {
+    for w in &spec.warnings {
+        eprintln!("warning: {}:{}: {}", spec.source.page, w.line, w.message);
+    }
+}
+
+fn sync_report(
+    what: &str,
+    result: Result<file_sync::Report, SyncError>,
+    check: bool,
+) -> Result<(), String> {
+    match result {
+        Ok(report) if check => {
+            println!("{what}: {} file(s) up to date", report.unchanged);
+            Ok(())
+        }
+        Ok(report) => {
+            for c in &report.changes {
+                println!(
+                    "{what}: {}",
+                    match c {
+                        file_sync::Change::Added(p) => format!("created {p}"),
+                        file_sync::Change::Modified(p, _) => format!("updated {p}"),
+                        file_sync::Change::Removed(p) => format!("removed {p}"),
+                    }
+                );
+            }
+            println!(
+                "{what}: {} changed, {} unchanged",
+                report.changes.len(),
+                report.unchanged
+            );
+            Ok(())
+        }
+        Err(SyncError::Drift(report)) => Err(format!(
+            "{}\n{what} is out of date: run `cargo xtask {what}` and commit the result",
+            SyncError::Drift(report)
+        )),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn spec(args: &[String]) -> Result<(), String> {
+    let flags = parse_flags(args)?;
+    let docs = docs_root(flags.docs.clone());
+    if let Some(out) = &flags.out {
+        return spec_out(&docs, Path::new(out), &flags.pages);
+    }
+    if !flags.pages.is_empty() && !flags.add {
+        return Err(format!("pages given without --add or --out\n\n{USAGE}"));
+    }
+    if !docs.is_dir() {
+        return Err(format!(
+            "docs root {} is not a directory (set --docs or GRAPH_DOCS_DIR)",
+            docs.display()
+        ));
+    }
+    // The pages to derive: every committed spec's source page, plus any being added.
+    let mut pages: Vec<String> = Vec::new();
+    let committed = graph_spec::load_dir(&spec_dir()).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    pages.extend(committed.iter().map(|(_, s)| s.source.page.clone()));
+    pages.extend(flags.pages.iter().cloned());
+    pages.sort();
+    pages.dedup();
+
+    let mut files = BTreeMap::new();
+    let mut specs = Vec::new();
+    let mut failures = Vec::new();
+    for page in &pages {
+        match graph_extract::extract_page(&docs, page) {
+            Ok(spec) => {
+                print_warnings(&spec);
+                files.insert(spec_path_for(&spec), graph_spec::to_json(&spec));
+                specs.push((PathBuf::from(spec_path_for(&spec)), spec));
+            }
+            Err(e) => failures.push(e.to_string()),
+        }
+    }
+    if !failures.is_empty() {
+        return Err(format!("{}\nspec/ left unchanged", failures.join("\n")));
+    }
+    let invalid = graph_spec::validate(specs.iter().map(|(p, s)| (p.as_path(), s)));
+    if !invalid.is_empty() {
+        let lines: Vec<String> = invalid.iter().map(ToString::to_string).collect();
+        return Err(format!("{}\nspec/ left unchanged", lines.join("\n")));
+    }
+    files.insert(
+        format!("spec/{}", graph_spec::SCHEMA_FILE),
+        graph_spec::schema_json(),
+    );
+    let mode = if flags.check {
+        Mode::Check
+    } else {
+        Mode::Write
+    };
+    let result = file_sync::sync(
+        &workspace_root(),
+        &files,
+        &[Owned::dir("spec", "json")],
+        mode,
+    );
+    sync_report("spec", result, flags.check)
+}
+
+fn spec_out(docs: &Path, out: &Path, pages: &[String]) -> Result<(), String> {
+    if pages.is_empty() {
+        return Err("--out needs at least one PAGE".into());
+    }
+    let mut failed = 0;
+    for page in pages {
+        match graph_extract::extract_page(docs, page) {
+            Ok(spec) => {
+                print_warnings(&spec);
+                let stem = page
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(page)
+                    .trim_end_matches(".md");
+                let file = format!("{stem}.json");
+                let one = BTreeMap::from([(file.clone(), graph_spec::to_json(&spec))]);
+                match file_sync::sync(out, &one, &[], Mode::Write) {
+                    Ok(_) => println!("ok     {page} -> {}", out.join(&file).display()),
+                    Err(e) => {
+                        failed += 1;
+                        println!("FAILED {page}: {e}");
+                    }
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                println!("FAILED {e}");
+            }
+        }
+    }
+    if failed > 0 {
+        Err(format!("{failed} of {} page(s) failed", pages.len()))
+    } else {
+        Ok(())
+    }
+}
+
+fn codegen(args: &[String]) -> Result<(), String> {
+    let flags = parse_flags(args)?;
+    if flags.add || flags.out.is_some() || flags.docs.is_some() || !flags.pages.is_empty() {
+        return Err(format!("codegen takes only --check\n\n{USAGE}"));
+    }
+    let root = workspace_root();
+    let loaded = graph_spec::load_dir(&spec_dir()).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let invalid = graph_spec::validate(loaded.iter().map(|(p, s)| (p.as_path(), s)));
+    if !invalid.is_empty() {
+        return Err(invalid
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"));
+    }
+    let named: Vec<(String, SpecFile)> = loaded
+        .into_iter()
+        .map(|(path, spec)| {
+            let rel = path.strip_prefix(&root).unwrap_or(&path);
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (rel.join("/"), spec)
+        })
+        .collect();
+    let layout = graph_codegen::Layout::default();
+    let files = graph_codegen::generate(&named, &layout).map_err(|e| e.to_string())?;
+    let owned = [
+        Owned::dir(layout.api_src.clone(), "rs"),
+        Owned::file(layout.conformance_test.clone()),
+    ];
+    let mode = if flags.check {
+        Mode::Check
+    } else {
+        Mode::Write
+    };
+    sync_report(
+        "codegen",
+        file_sync::sync(&root, &files, &owned, mode),
+        flags.check,
+    )
+}

@@ -95,6 +95,7 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                 };
                 let index = index as u64;
                 cases.push(quote! {
+                    #[rustfmt::skip]
                     #[tokio::test]
                     async fn #name() {
                         let case = graph_conformance::Case::load(#file, #index);
@@ -106,7 +107,10 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
     }
     Ok(quote! {
         //! Every documented example, replayed through the generated bindings against a mock Graph.
+        //! Test names are `{version}__{spec file}__{example}`.
+        #![allow(non_snake_case)]
 
+        #[rustfmt::skip]
         use graph_api::GraphApi;
 
         #(#cases)*

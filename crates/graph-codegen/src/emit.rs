@@ -92,18 +92,24 @@ pub fn lib_rs(roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
         #![doc = " [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph."]
         #![cfg_attr(docsrs, feature(doc_cfg))]
 
+        // Generated files are formatted by prettyplease; `rustfmt::skip` keeps `cargo fmt` off
+        // them (and, through the module declarations, off every generated module).
+        #[rustfmt::skip]
         pub use graph_runtime::{self as runtime, Client, ClientBuilder, Cloud, Error, RetryPolicy};
+        #[rustfmt::skip]
         pub use serde_json;
 
-        #(pub mod #mods;)*
+        #(#[rustfmt::skip] pub mod #mods;)*
 
         /// Entry points to each API version, implemented for [`Client`].
         ///
         /// Bring it into scope with `use graph_api::GraphApi;`.
+        #[rustfmt::skip]
         pub trait GraphApi {
             #(#entry)*
         }
 
+        #[rustfmt::skip]
         impl GraphApi for Client {
             #(#impls)*
         }

@@ -54,7 +54,7 @@
 //!
 //! # Features
 //!
-//! - `azure` (off by default): [`AzureTokenCredential`], an adapter from
+//! - `azure` (off by default): `AzureTokenCredential`, an adapter from
 //!   `azure_core`'s `TokenCredential` (e.g. `azure_identity` credentials).
 
 mod auth;

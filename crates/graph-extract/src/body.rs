@@ -1,0 +1,353 @@
+//! The `Request body` section: the parameter table, or parameters derived from example bodies.
+
+use std::collections::BTreeSet;
+
+use graph_spec::{Example, FactSource, Parameter};
+use serde_json::{Map, Value};
+
+use crate::blocks::{BlockKind, Inline};
+use crate::tables;
+use crate::types;
+use crate::{Ctx, ExtractError};
+
+/// Phrases by which a request body section says there is no body (lower case, `'` for `’`).
+const NO_BODY: [&str; 8] = [
+    "don't supply a request body",
+    "do not supply a request body",
+    "don't supply",
+    "do not supply",
+    "no request body",
+    "no request content",
+    "does not require a request body",
+    "doesn't require a request body",
+];
+
+/// Whether an inline text says there is no request body.
+fn says_no_body(text: &str) -> bool {
+    let lower = text.to_lowercase().replace('’', "'");
+    NO_BODY.iter().any(|p| lower.contains(p))
+}
+
+/// Names compared the way `graph_spec::validate` does: ignoring case and punctuation.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A JSON object body and where it came from.
+struct Body<'a> {
+    line: usize,
+    /// `example `name`` or `the JSON block of the request body section`.
+    origin: String,
+    map: &'a Map<String, Value>,
+}
+
+/// Whether `p` names `key`: as inline code, emphasised, or as a whole word.
+fn mentions(p: &Inline, key: &str) -> bool {
+    if p.codes
+        .iter()
+        .chain(&p.emphasis)
+        .any(|r| p.span(r).trim() == key)
+    {
+        return true;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    p.text.match_indices(key).any(|(i, _)| {
+        let before = p.text.get(..i).and_then(|s| s.chars().next_back());
+        let after = p.text.get(i + key.len()..).and_then(|s| s.chars().next());
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+/// The request body parameters, or `None` when the operation takes no body.
+pub(crate) fn request_body(
+    ctx: &mut Ctx<'_>,
+    examples: &[Example],
+) -> Result<Option<Vec<Parameter>>, ExtractError> {
+    let example_bodies: Vec<Body<'_>> = examples
+        .iter()
+        .filter_map(|e| match &e.request.body {
+            Some(Value::Object(map)) => Some(Body {
+                line: e.line,
+                origin: format!("request example `{}`", e.name),
+                map,
+            }),
+            _ => None,
+        })
+        .collect();
+    let Some((heading, range)) = ctx.section(&["request body"]) else {
+        if example_bodies.is_empty() {
+            return Ok(None);
+        }
+        return Ok(Some(derive(ctx, &example_bodies, &[])));
+    };
+    let heading_line = ctx.blocks.get(heading).map_or(0, |b| b.line);
+    let section = ctx.blocks.get(range).unwrap_or(&[]).to_vec();
+
+    let prose: Vec<(usize, Inline)> = section
+        .iter()
+        .filter_map(|b| b.paragraph().map(|p| (b.line, p.clone())))
+        .collect();
+    let param_tables: Vec<_> = section
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table(t) => tables::param_columns(t).map(|cols| (b.line, t, cols)),
+            _ => None,
+        })
+        .collect();
+
+    if prose.iter().any(|(_, p)| says_no_body(&p.text)) {
+        for (line, _, _) in &param_tables {
+            ctx.warn(
+                *line,
+                "the request body section says there is no body but has a parameter table; the table is ignored",
+            );
+        }
+        for b in &example_bodies {
+            ctx.warn(
+                b.line,
+                format!(
+                    "the request body section says there is no body, but {} sends one",
+                    b.origin
+                ),
+            );
+        }
+        return Ok(None);
+    }
+
+    if !param_tables.is_empty() {
+        let mut params: Vec<Parameter> = Vec::new();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        for (_, table, cols) in &param_tables {
+            tables::check_widths(table, "request body table").map_err(|(l, m)| ctx.error(l, m))?;
+            let (rows, notes) =
+                tables::parameters(table, cols).map_err(|(l, m)| ctx.error(l, m))?;
+            for (l, m) in notes {
+                ctx.warn(l, m);
+            }
+            for (line, p) in rows {
+                if !seen.insert(fold(&p.name)) {
+                    ctx.warn(
+                        line,
+                        format!(
+                            "request body parameter `{}` is listed twice; the first is kept",
+                            p.name
+                        ),
+                    );
+                    continue;
+                }
+                params.push(p);
+            }
+        }
+        cross_check(ctx, &params, examples);
+        return Ok(Some(params));
+    }
+
+    // No table: JSON bodies shown in the section, then the examples' bodies.
+    let mut section_maps: Vec<(usize, Map<String, Value>)> = Vec::new();
+    for block in &section {
+        let BlockKind::Code {
+            info,
+            text,
+            first_line,
+        } = &block.kind
+        else {
+            continue;
+        };
+        let info = info.to_ascii_lowercase();
+        if !(info.is_empty() || info == "json" || info == "javascript")
+            || !text.trim_start().starts_with('{')
+        {
+            continue;
+        }
+        match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(map)) => section_maps.push((*first_line, map)),
+            _ => ctx.warn(
+                block.line,
+                "the JSON code block of the request body section does not parse; ignored",
+            ),
+        }
+    }
+    let mut bodies: Vec<Body<'_>> = section_maps
+        .iter()
+        .map(|(line, map)| Body {
+            line: *line,
+            origin: "the JSON block of the request body section".into(),
+            map,
+        })
+        .collect();
+    bodies.extend(example_bodies);
+    if bodies.is_empty() {
+        let what = if prose.is_empty() {
+            "is empty"
+        } else {
+            "has no parameter table"
+        };
+        ctx.warn(
+            heading_line,
+            format!(
+                "the request body section {what} and does not say there is no body, and no example has a JSON \
+                 body: recorded as no request body"
+            ),
+        );
+        return Ok(None);
+    }
+    Ok(Some(derive(ctx, &bodies, &prose)))
+}
+
+/// Parameters from the top-level keys of example bodies, in first-seen order.
+fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, Inline)]) -> Vec<Parameter> {
+    let mut keys: Vec<&str> = Vec::new();
+    for b in bodies {
+        for k in b.map.keys() {
+            if !k.starts_with('@') && !keys.contains(&k.as_str()) {
+                keys.push(k);
+            }
+        }
+    }
+    // With a single parameter, all of the section's prose is about it.
+    let single = keys.len() == 1;
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for key in keys {
+        let mut typed = None;
+        let mut reasons = Vec::new();
+        for b in bodies {
+            let Some(v) = b.map.get(key) else { continue };
+            match types::json_type(key, v) {
+                Ok(t) => {
+                    typed = Some((b.line, b.origin.as_str(), t));
+                    break;
+                }
+                Err(reason) => reasons.push((b.line, reason)),
+            }
+        }
+        let Some((line, origin, (ty, note))) = typed else {
+            let (line, reason) = reasons.first().cloned().unwrap_or((0, String::new()));
+            ctx.warn(
+                line,
+                format!("request body parameter `{key}` left out: its type cannot be told from the example ({reason})"),
+            );
+            continue;
+        };
+        if let Some(note) = note {
+            ctx.warn(line, format!("{note} (from {origin})"));
+        }
+        if !seen.insert(fold(key)) {
+            ctx.warn(
+                line,
+                format!("request body key `{key}` collides with another key; left out"),
+            );
+            continue;
+        }
+        let mut naming: Vec<&Inline> = prose
+            .iter()
+            .map(|(_, p)| p)
+            .filter(|p| mentions(p, key))
+            .collect();
+        if single && !naming.is_empty() {
+            naming = prose.iter().map(|(_, p)| p).collect();
+        }
+        let (source, description, required) = if naming.is_empty() {
+            (FactSource::Example, String::new(), None)
+        } else {
+            let description = naming
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let lower = description.to_lowercase();
+            let required = if lower.contains("optional") {
+                Some(false)
+            } else if lower.contains("required") {
+                Some(true)
+            } else {
+                None
+            };
+            (FactSource::Prose, description, required)
+        };
+        out.push(Parameter {
+            name: key.to_string(),
+            ty,
+            description,
+            required,
+            source,
+        });
+    }
+    out
+}
+
+/// Warns where the examples disagree with the parameter table.
+fn cross_check(ctx: &mut Ctx<'_>, params: &[Parameter], examples: &[Example]) {
+    for e in examples {
+        let map = match &e.request.body {
+            Some(Value::Object(map)) => map,
+            Some(_) => continue,
+            None => {
+                let required: Vec<&str> = params
+                    .iter()
+                    .filter(|p| p.required == Some(true))
+                    .map(|p| p.name.as_str())
+                    .collect();
+                if !required.is_empty() {
+                    ctx.warn(
+                        e.line,
+                        format!(
+                            "request example `{}` has no body, but the request body table marks `{}` Required.",
+                            e.name,
+                            required.join("`, `")
+                        ),
+                    );
+                }
+                continue;
+            }
+        };
+        for (key, value) in map {
+            if key.starts_with('@') {
+                continue;
+            }
+            match params.iter().find(|p| &p.name == key) {
+                Some(p) => {
+                    if !types::value_fits(&p.ty, value) {
+                        ctx.warn(
+                            e.line,
+                            format!(
+                                "request example `{}` sends {} for `{key}`, but the request body table types it `{}`",
+                                e.name,
+                                types::kind(value),
+                                p.ty
+                            ),
+                        );
+                    }
+                }
+                None => {
+                    let message = match params.iter().find(|p| p.name.eq_ignore_ascii_case(key)) {
+                        Some(p) => format!(
+                            "request example `{}` sends `{key}`, which the request body table spells `{}`",
+                            e.name, p.name
+                        ),
+                        None => format!(
+                            "request example `{}` sends `{key}`, which the request body table does not list (the \
+                             table may describe the fields of a nested object rather than the top-level parameters)",
+                            e.name
+                        ),
+                    };
+                    ctx.warn(e.line, message);
+                }
+            }
+        }
+        for p in params.iter().filter(|p| p.required == Some(true)) {
+            if !map.contains_key(&p.name) {
+                ctx.warn(
+                    e.line,
+                    format!(
+                        "request example `{}` does not send `{}`, which the request body table marks Required.",
+                        e.name, p.name
+                    ),
+                );
+            }
+        }
+    }
+}

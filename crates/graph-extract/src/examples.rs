@@ -1,0 +1,501 @@
+//! Annotated examples: `<!-- { "blockType": "request", "name": ... } -->` before a code fence, and the
+//! next `"blockType": "response"` annotation with its fence.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use graph_spec::{EdmType, Example, ExampleRequest, ExampleResponse, Header};
+use serde_json::{Map, Value};
+
+use crate::blocks::{self, Block, BlockKind};
+use crate::http;
+use crate::types;
+use crate::{Ctx, ExtractError};
+
+/// What the examples pass produced besides the examples.
+#[derive(Debug, Default)]
+pub(crate) struct Annotated {
+    pub examples: Vec<Example>,
+    /// Per example: facts from the response annotation, for cross-checks.
+    pub extras: Vec<Extra>,
+    /// Blocks right after a `"blockType": "permissions"` annotation.
+    pub permission_targets: Vec<usize>,
+    /// Code blocks some annotation (request, response or ignored) points at.
+    pub annotated_code: BTreeSet<usize>,
+}
+
+/// Facts of an example that the spec does not keep.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Extra {
+    /// The line of the response annotation.
+    pub response_line: Option<usize>,
+    /// The response annotation's `@odata.type` (with `isCollection`), as an EDM type.
+    pub response_type: Option<EdmType>,
+}
+
+/// Removes commas that directly precede `}` or `]` (outside strings).
+fn strip_trailing_commas(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        if c == ',' {
+            let next = chars
+                .get(i + 1..)
+                .and_then(|r| r.iter().find(|c| !c.is_whitespace()));
+            if matches!(next, Some('}') | Some(']')) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// serde_json appends " at line L column C"; the extractor reports the page line itself.
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+/// The first JSON value of `text` and any text after it.
+fn first_value(text: &str) -> Result<(Value, &str), serde_json::Error> {
+    let mut it = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    match it.next() {
+        Some(Ok(v)) => {
+            let rest = text.get(it.byte_offset()..).unwrap_or("").trim();
+            Ok((v, rest))
+        }
+        Some(Err(e)) => Err(e),
+        None => serde_json::from_str::<Value>(text).map(|v| (v, "")),
+    }
+}
+
+/// Parses annotation JSON leniently. `Ok((object, repair))`: `repair` says what had to be forgiven.
+/// `Err((relative line, message))` when it does not parse even after removing trailing commas.
+/// An annotation's JSON object and, when it had to be repaired, what was forgiven.
+type Parsed = (Map<String, Value>, Option<String>);
+
+fn parse_annotation(body: &str) -> Result<Parsed, (usize, String)> {
+    let (value, repair) = match first_value(body) {
+        Ok((v, "")) => (v, None),
+        Ok((v, rest)) => (
+            v,
+            Some(format!("text after the JSON object is ignored: `{rest}`")),
+        ),
+        Err(e) => {
+            let repaired = strip_trailing_commas(body);
+            match first_value(&repaired) {
+                Ok((v, rest)) if repaired != body => {
+                    let mut what = "a trailing comma was removed".to_string();
+                    if !rest.is_empty() {
+                        what.push_str(&format!(
+                            ", and text after the JSON object is ignored: `{rest}`"
+                        ));
+                    }
+                    (v, Some(what))
+                }
+                _ => return Err((e.line(), strip_position(&e.to_string()).to_string())),
+            }
+        }
+    };
+    match value {
+        Value::Object(map) => Ok((map, repair)),
+        other => Err((
+            1,
+            format!("expected a JSON object, found {}", types::kind(&other)),
+        )),
+    }
+}
+
+/// The type an annotation's `@odata.type` and `isCollection` describe.
+fn annotation_type(map: &Map<String, Value>) -> Option<EdmType> {
+    let name = map
+        .get("@odata.type")?
+        .as_str()?
+        .trim()
+        .trim_start_matches('#');
+    let ty = match types::primitive_word(name) {
+        Some(p) => EdmType::Primitive(p),
+        None => name.parse().ok()?,
+    };
+    let collection = map
+        .get("isCollection")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    Some(if collection { ty.collection_of() } else { ty })
+}
+
+fn next_content_block(blocks: &[Block], after: usize) -> Option<usize> {
+    (after + 1..blocks.len())
+        .find(|&i| !matches!(blocks.get(i).map(|b| &b.kind), Some(BlockKind::Html(_))))
+}
+
+fn code_of(blocks: &[Block], i: Option<usize>) -> Option<(usize, &str, usize)> {
+    let i = i?;
+    match &blocks.get(i)?.kind {
+        BlockKind::Code {
+            text, first_line, ..
+        } => Some((i, text.as_str(), *first_line)),
+        _ => None,
+    }
+}
+
+fn first_line_of(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+}
+
+/// Walks every annotation of the page. `http_section` is the block range of the `HTTP request` section,
+/// whose `ignored` blocks are not examples.
+pub(crate) fn collect(
+    ctx: &mut Ctx<'_>,
+    http_section: &Range<usize>,
+) -> Result<Annotated, ExtractError> {
+    let mut out = Annotated::default();
+    let mut pending: Option<usize> = None;
+    let mut last_ignored_request: Option<usize> = None;
+    let blocks = std::mem::take(&mut ctx.blocks);
+    let result = walk(
+        ctx,
+        &blocks,
+        http_section,
+        &mut out,
+        &mut pending,
+        &mut last_ignored_request,
+    );
+    ctx.blocks = blocks;
+    result.map(|()| out)
+}
+
+fn walk(
+    ctx: &mut Ctx<'_>,
+    blocks: &[Block],
+    http_section: &Range<usize>,
+    out: &mut Annotated,
+    pending: &mut Option<usize>,
+    last_ignored_request: &mut Option<usize>,
+) -> Result<(), ExtractError> {
+    for (idx, block) in blocks.iter().enumerate() {
+        let BlockKind::Html(html) = &block.kind else {
+            continue;
+        };
+        for comment in blocks::comments(html, block.line) {
+            let body = comment.body.trim();
+            if !body.starts_with('{') {
+                continue;
+            }
+            let target = next_content_block(blocks, idx);
+            let code = code_of(blocks, target);
+            let (map, repair) = match parse_annotation(&comment.body) {
+                Ok(parsed) => parsed,
+                Err((rel, message)) => {
+                    let at = comment.line + rel.saturating_sub(1);
+                    let request_below = code
+                        .and_then(|(_, text, _)| http::request_start(first_line_of(text)))
+                        .is_some();
+                    if request_below {
+                        let code_line = code.map_or(0, |(_, _, l)| l);
+                        return Err(ctx.error(
+                            at,
+                            format!(
+                                "annotation starting at line {} is not valid JSON ({message}), so the request \
+                                 example below it (line {code_line}) cannot be named",
+                                comment.line
+                            ),
+                        ));
+                    }
+                    ctx.warn(
+                        at,
+                        format!(
+                            "annotation starting at line {} is not valid JSON ({message}); skipped",
+                            comment.line
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let Some(block_type) = map.get("blockType").and_then(Value::as_str) else {
+                continue;
+            };
+            if let Some(repair) = &repair
+                && block_type != "ignored"
+            {
+                ctx.warn(
+                    comment.line,
+                    format!("annotation JSON is malformed: {repair}"),
+                );
+            }
+            match block_type {
+                "request" => {
+                    request(ctx, &comment, &map, code, out, pending)?;
+                }
+                "response" => {
+                    response(
+                        ctx,
+                        &comment,
+                        &map,
+                        code,
+                        out,
+                        pending,
+                        *last_ignored_request,
+                    )?;
+                }
+                "ignored" => {
+                    if let Some((ci, text, _)) = code {
+                        out.annotated_code.insert(ci);
+                        if !http_section.contains(&ci)
+                            && http::request_start(first_line_of(text)).is_some()
+                        {
+                            *last_ignored_request = Some(comment.line);
+                            *pending = None;
+                        }
+                    }
+                }
+                "permissions" => {
+                    if let Some(t) = target {
+                        out.permission_targets.push(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn headers(message: &http::Message) -> Vec<Header> {
+    message
+        .headers
+        .iter()
+        .map(|h| Header {
+            name: h.name.clone(),
+            value: Some(h.value.clone()),
+            required: false,
+        })
+        .collect()
+}
+
+fn request(
+    ctx: &mut Ctx<'_>,
+    comment: &blocks::Comment,
+    map: &Map<String, Value>,
+    code: Option<(usize, &str, usize)>,
+    out: &mut Annotated,
+    pending: &mut Option<usize>,
+) -> Result<(), ExtractError> {
+    let Some(name) = map
+        .get("name")
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    else {
+        return Err(ctx.error(
+            comment.line,
+            "request annotation has no `name`: expected `\"name\": \"<example name>\"`".to_string(),
+        ));
+    };
+    let Some((ci, text, first_line)) = code else {
+        ctx.warn(
+            comment.line,
+            format!("request annotation `{name}` is not followed by a code block; skipped"),
+        );
+        return Ok(());
+    };
+    out.annotated_code.insert(ci);
+    let message = http::message(text, first_line)
+        .map_err(|(line, m)| ctx.error(line, format!("request example `{name}`: {m}")))?;
+    let (method, url) = http::request_start(&message.start.1).ok_or_else(|| {
+        ctx.error(
+            message.start.0,
+            format!(
+                "request example `{name}`: expected `METHOD URL` (GET, POST, PUT, PATCH or DELETE) as its first \
+                 line, found `{}`",
+                message.start.1
+            ),
+        )
+    })?;
+    let body = match &message.body {
+        None => None,
+        Some((line, text)) => match serde_json::from_str::<Value>(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let content_type = message
+                    .headers
+                    .iter()
+                    .find(|h| h.name.eq_ignore_ascii_case("content-type"))
+                    .map(|h| h.value.as_str());
+                let looks_json = text.starts_with('{')
+                    || text.starts_with('[')
+                    || content_type.is_some_and(|c| c.to_ascii_lowercase().contains("json"));
+                if looks_json {
+                    return Err(ctx.error(
+                        line + e.line().saturating_sub(1),
+                        format!(
+                            "request body of example `{name}` is not valid JSON: {}",
+                            strip_position(&e.to_string())
+                        ),
+                    ));
+                }
+                ctx.warn(
+                    *line,
+                    format!(
+                        "request body of example `{name}` is not JSON (Content-Type `{}`); recorded without a body",
+                        content_type.unwrap_or("not given")
+                    ),
+                );
+                None
+            }
+        },
+    };
+    out.examples.push(Example {
+        name: name.to_string(),
+        line: comment.line,
+        request: ExampleRequest {
+            method,
+            url,
+            headers: headers(&message),
+            body,
+        },
+        response: None,
+    });
+    out.extras.push(Extra::default());
+    *pending = Some(out.examples.len() - 1);
+    Ok(())
+}
+
+fn response(
+    ctx: &mut Ctx<'_>,
+    comment: &blocks::Comment,
+    map: &Map<String, Value>,
+    code: Option<(usize, &str, usize)>,
+    out: &mut Annotated,
+    pending: &mut Option<usize>,
+    last_ignored_request: Option<usize>,
+) -> Result<(), ExtractError> {
+    let Some((ci, text, first_line)) = code else {
+        ctx.warn(
+            comment.line,
+            "response annotation is not followed by a code block; skipped".to_string(),
+        );
+        return Ok(());
+    };
+    out.annotated_code.insert(ci);
+    let Some(index) = pending.take() else {
+        let why = match last_ignored_request {
+            Some(l) => format!(" (the request at line {l} is annotated `ignored`)"),
+            None => String::new(),
+        };
+        ctx.warn(
+            comment.line,
+            format!("response annotation is not preceded by a request example{why}; skipped"),
+        );
+        return Ok(());
+    };
+    let name = out
+        .examples
+        .get(index)
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    let message = http::message(text, first_line)
+        .map_err(|(line, m)| ctx.error(line, format!("response of example `{name}`: {m}")))?;
+    let status = http::status_line(&message.start.1).ok_or_else(|| {
+        ctx.error(
+            message.start.0,
+            format!(
+                "response of example `{name}`: expected a status line such as `HTTP/1.1 200 OK`, found `{}`",
+                message.start.1
+            ),
+        )
+    })?;
+    let truncated = match map.get("truncated") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s))
+            if s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false") =>
+        {
+            ctx.warn(
+                comment.line,
+                format!("`truncated` is the string \"{s}\"; read as a boolean"),
+            );
+            s.eq_ignore_ascii_case("true")
+        }
+        Some(other) => {
+            ctx.warn(
+                comment.line,
+                format!(
+                    "`truncated` is {}: expected `true` or `false`; read as false",
+                    types::kind(other)
+                ),
+            );
+            false
+        }
+    };
+    let body = match &message.body {
+        None => None,
+        Some((line, text)) => match serde_json::from_str::<Value>(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let why = if truncated {
+                    "is not complete JSON (the annotation says it is truncated)".to_string()
+                } else {
+                    format!("is not valid JSON ({})", strip_position(&e.to_string()))
+                };
+                ctx.warn(
+                    *line,
+                    format!("response body of example `{name}` {why}; recorded without a body"),
+                );
+                None
+            }
+        },
+    };
+    if let Some(example) = out.examples.get_mut(index) {
+        example.response = Some(ExampleResponse {
+            status,
+            headers: headers(&message),
+            body,
+            truncated,
+        });
+    }
+    if let Some(extra) = out.extras.get_mut(index) {
+        extra.response_line = Some(comment.line);
+        extra.response_type = annotation_type(map);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_trailing_commas() {
+        assert_eq!(strip_trailing_commas("{\"a\": 1,\n}"), "{\"a\": 1\n}");
+        assert_eq!(strip_trailing_commas("{\"a\": \",}\"}"), "{\"a\": \",}\"}");
+        let (map, repair) = parse_annotation("{ \"blockType\": \"response\", }").unwrap();
+        assert_eq!(map.get("blockType"), Some(&Value::from("response")));
+        assert!(repair.is_some());
+        let (_, repair) = parse_annotation("{ \"blockType\": \"ignored\" } // note").unwrap();
+        assert!(repair.unwrap().contains("// note"));
+        assert!(parse_annotation("{ \"blockType\": response }").is_err());
+    }
+}

@@ -1,0 +1,835 @@
+//! The extractor: one Microsoft Graph API documentation page (markdown) to its doc-derived spec,
+//! a [`graph_spec::SpecFile`].
+//!
+//! ```no_run
+//! use std::path::Path;
+//! let spec = graph_extract::extract_page(
+//!     Path::new("../shared/graph-docs"),
+//!     "api-reference/beta/api/signin-confirmsafe.md",
+//! )?;
+//! assert_eq!(spec.operation.name, "confirmSafe");
+//! # Ok::<(), graph_extract::ExtractError>(())
+//! ```
+//!
+//! The page's structure comes from pulldown-cmark events (headings, paragraphs, tables, code blocks,
+//! HTML comments), with line numbers from their source offsets; only the text inside one block (a table
+//! cell, a code block, a comment) is taken apart with string handling.
+//!
+//! # What is read, and the decisions taken
+//!
+//! - **Front matter**: `title`, `description`, `ms.date` (quotes removed).
+//! - **Summary**: the consecutive top-level prose paragraphs after the H1, skipping `Namespace: ...`,
+//!   `[!INCLUDE ...]` paragraphs and notes in block quotes before the first one, and stopping at anything
+//!   else (heading, include, list, quote, table). Paragraphs are joined with a blank line; a last paragraph
+//!   ending with `:` introduces something that is not kept and is dropped. Links become their text,
+//!   inline code keeps its backticks, emphasis markers are dropped, whitespace is collapsed.
+//! - **Binding and name**: the front matter title split at `:` (`signIn: confirmSafe`); if the title is not
+//!   of that form, the H1; if neither is, the name is the last segment of the first path and the binding
+//!   the file name before its first `-`, with its case taken from a link to `../resources/<binding>.md` on
+//!   the page when there is one. The fallback is reported as a warning.
+//! - **HTTP request**: every code block of the `## HTTP request` section; each non-empty line is
+//!   `METHOD /path` (query dropped). One method per page, else an error naming the line.
+//! - **Request headers**: the section's table; `Name`/`Header` and `Description`/`Value` columns. A header
+//!   has a fixed value when its description starts with one (`application/json. Required.`); it is
+//!   required when the description says `Required`.
+//! - **Request body**: the section's parameter tables (`Parameter`/`Name`/`Property`, `Type` (or `Value`
+//!   beside a `Description`), `Description`). An unknown type word is an error. Without a table, the
+//!   parameters come from the top-level keys of JSON bodies (JSON code blocks of the section, then the
+//!   request examples): their type is inferred from the value (see below) and their source is `example`,
+//!   or `prose` when the section's prose names the key (then the naming paragraphs are the description,
+//!   all of the section's prose when there is only one parameter, and "optional"/"required" in them sets
+//!   `required`). A section that says there is no body
+//!   ("Don't supply a request body", "no request content", ...) gives `None`; so does an empty section
+//!   when no example has a body (with a warning).
+//!   Inferred types: string `Edm.String`, boolean `Edm.Boolean`, integer `Edm.Int32` (`Edm.Int64` beyond
+//!   32 bits), other number `Edm.Double`, array `Collection(T)`; an object is typed by its `@odata.type`,
+//!   else `microsoft.graph.<key>` is recorded **with a warning that it is a guess**; `null`, empty and mixed
+//!   arrays cannot be typed and the parameter is left out with a warning.
+//! - **Response**: the first `2xx` status written with its reason phrase (`204 No Content`) or followed by
+//!   "response" in the `## Response` section; the body type is the linked resource or the primitive word
+//!   (`String collection`) in the same sentence after the status (`a collection of [x](...)` is a
+//!   collection). Headers it mentions (`` `Location` header``) are listed. If the section names no status,
+//!   the first example response's status (and its headers other than `Content-Type`/`Content-Length`) is
+//!   used with a warning; if there is none either, it is an error.
+//! - **Permissions**: tables with a `Permission type` column, on the page or in a permissions include
+//!   (path containing `/permissions/`, or the block after a `"blockType": "permissions"` annotation). In
+//!   the older two-column form (`Permissions (from least to most privileged)`) the first permission is the
+//!   least privileged and the rest are higher privileged. "Not supported." makes an entry unsupported,
+//!   "Not available." an empty list. Footnote markers (`Group.ReadWrite.All**`) are dropped with a warning.
+//!   When a page has several permissions tables (one per scenario), the first is recorded with a warning.
+//! - **Least privileged role**: in an `rbac-for-apis` include (or the page), the emphasised role before
+//!   "is the least privileged role", or after "at least the".
+//! - **National clouds**: the table of the national cloud include (`all-clouds.md`, `global-us.md`, ...),
+//!   read by its check marks, not by its file name.
+//! - **Includes** are resolved relative to the page. A missing one is a warning. Snippet includes
+//!   (`sample-code`, `sdk-documentation`, anything under `snippets/`) and the beta disclaimer are ignored.
+//! - **Examples**: a `request` annotation before a code fence, paired with the next `response` annotation.
+//!   Annotation JSON with trailing commas (or text after it) is repaired with a warning; annotation JSON
+//!   that does not parse is skipped with a warning, unless a request follows it, which then cannot be
+//!   named: an error. A request annotation without `name` is an error. A request body that does not parse
+//!   is an error when it looks like JSON (starts with `{`/`[` or a JSON content type), else a warning and no
+//!   body. A response body that does not parse is a warning and no body (with `truncated` from the
+//!   annotation). `ignored` blocks are not examples; a response after an ignored request is skipped with a
+//!   warning. HTTP code blocks without any annotation are reported as warnings.
+//! - **Cross-checks** (warnings): example keys missing from the parameter table, required parameters
+//!   missing from an example, example values of the wrong JSON kind, example statuses differing from the
+//!   documented one, a response annotation type differing from the documented body type.
+//!
+//! Bad input never panics: it is an [`ExtractError`] naming the file (page or include) and line, or a
+//! [`graph_spec::Warning`] in the spec.
+
+mod blocks;
+mod body;
+mod examples;
+mod http;
+mod response;
+mod tables;
+mod types;
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use graph_spec::{
+    ApiVersion, HttpMethod, NationalClouds, Operation, PathTemplate, Permissions, Source, SpecFile,
+    Warning,
+};
+use sha2::{Digest, Sha256};
+
+use crate::blocks::{Block, BlockKind, Inline};
+
+/// Why a page could not be extracted: the file (the page or one of its includes, docs-relative), the
+/// line (1-based; 0 when the file could not be read at all) and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtractError {
+    /// The docs-relative page or include the problem is in.
+    pub file: String,
+    /// The 1-based line of the problem, 0 when the file could not be read.
+    pub line: usize,
+    /// What was wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// Extracts the spec of one page. `docs_root` is the docs checkout root; `page` is docs-relative with `/`
+/// separators, e.g. `"api-reference/beta/api/signin-confirmsafe.md"`. Includes are resolved relative to
+/// the page file.
+pub fn extract_page(docs_root: &Path, page: &str) -> Result<SpecFile, ExtractError> {
+    let path = docs_root.join(page);
+    let unreadable = |message: String| ExtractError {
+        file: page.to_string(),
+        line: 0,
+        message,
+    };
+    let bytes = std::fs::read(&path)
+        .map_err(|e| unreadable(format!("cannot read page {}: {e}", path.display())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| unreadable(format!("page {} is not UTF-8: {e}", path.display())))?;
+    let read_include = |include: &str| std::fs::read_to_string(docs_root.join(include)).ok();
+    extract_str(page, &text, &read_include)
+}
+
+/// Same as [`extract_page`], from text already read (for tests and fuzzing). `read_include` resolves an
+/// include path (docs-relative, normalised) to its text, or `None` if it is missing.
+pub fn extract_str(
+    page: &str,
+    text: &str,
+    read_include: &dyn Fn(&str) -> Option<String>,
+) -> Result<SpecFile, ExtractError> {
+    let api_version = api_version(page)?;
+    let sha256 = hex(&Sha256::digest(text.as_bytes()));
+    let body_text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut ctx = Ctx {
+        page,
+        blocks: blocks::parse(body_text),
+        warnings: Vec::new(),
+        read_include,
+    };
+    let spec = ctx.extract(api_version, sha256)?;
+    Ok(spec)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn api_version(page: &str) -> Result<ApiVersion, ExtractError> {
+    let mut parts = page.split('/');
+    let version = match (parts.next(), parts.next()) {
+        (Some("api-reference"), Some("v1.0")) => Some(ApiVersion::V1),
+        (Some("api-reference"), Some("beta")) => Some(ApiVersion::Beta),
+        _ => None,
+    };
+    version.ok_or_else(|| ExtractError {
+        file: page.to_string(),
+        line: 0,
+        message: "cannot tell the API version: expected a page path `api-reference/v1.0/...` or \
+                  `api-reference/beta/...`"
+            .to_string(),
+    })
+}
+
+/// Normalises an include destination relative to the page's directory. `None` when it leaves the docs root.
+pub(crate) fn resolve(page: &str, dest: &str) -> Option<String> {
+    let dest = dest.split(['#', '?']).next().unwrap_or(dest).trim();
+    let mut parts: Vec<&str> = if dest.starts_with('/') {
+        Vec::new()
+    } else {
+        page.split('/').collect()
+    };
+    parts.pop(); // the page's file name
+    for part in dest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The extraction state of one page.
+pub(crate) struct Ctx<'a> {
+    pub page: &'a str,
+    pub blocks: Vec<Block>,
+    pub warnings: Vec<Warning>,
+    read_include: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// An `[!INCLUDE [label](path)]` on the page.
+#[derive(Debug, Clone)]
+struct IncludeRef {
+    line: usize,
+    label: String,
+    dest: String,
+    block: usize,
+}
+
+/// A permissions table found on the page or in an include: its line, its reading, and its warnings.
+type PermissionCandidate = (usize, Permissions, Vec<tables::Note>);
+
+/// An include that matters, with its path and blocks when it was found.
+struct Loaded {
+    inc: IncludeRef,
+    kind: IncludeKind,
+    content: Option<(String, Vec<Block>)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IncludeKind {
+    Ignored,
+    Permissions,
+    Rbac,
+    NationalCloud,
+    Other,
+}
+
+const CLOUD_INCLUDES: [&str; 4] = [
+    "all-clouds.md",
+    "global-us.md",
+    "global-only.md",
+    "global-china.md",
+];
+
+impl Ctx<'_> {
+    pub(crate) fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(Warning {
+            line,
+            message: message.into(),
+        });
+    }
+
+    pub(crate) fn error(&self, line: usize, message: impl Into<String>) -> ExtractError {
+        ExtractError {
+            file: self.page.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// The first level-2 section with one of `names` (case-insensitive): its heading index and the block
+    /// range up to the next heading of level 1 or 2.
+    pub(crate) fn section(&self, names: &[&str]) -> Option<(usize, Range<usize>)> {
+        let heading = self.blocks.iter().position(|b| match &b.kind {
+            BlockKind::Heading { level: 2, inline } => {
+                let t = inline
+                    .plain()
+                    .trim()
+                    .trim_end_matches(':')
+                    .to_ascii_lowercase();
+                names.contains(&t.as_str())
+            }
+            _ => false,
+        })?;
+        let end = (heading + 1..self.blocks.len())
+            .find(|&i| {
+                matches!(self.blocks.get(i).map(|b| &b.kind), Some(BlockKind::Heading { level, .. }) if *level <= 2)
+            })
+            .unwrap_or(self.blocks.len());
+        Some((heading, heading + 1..end))
+    }
+
+    fn extract(
+        &mut self,
+        api_version: ApiVersion,
+        sha256: String,
+    ) -> Result<SpecFile, ExtractError> {
+        let front = self
+            .blocks
+            .iter()
+            .find_map(|b| match &b.kind {
+                BlockKind::Metadata(text) => Some(blocks::front_matter(text)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let front_value = |key: &str| {
+            front
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.is_empty())
+        };
+        let h1 = self
+            .blocks
+            .iter()
+            .position(|b| matches!(b.kind, BlockKind::Heading { level: 1, .. }));
+        let h1_text = h1.and_then(|i| match &self.blocks.get(i)?.kind {
+            BlockKind::Heading { inline, .. } => Some(inline.plain().trim().to_string()),
+            _ => None,
+        });
+        let title = front_value("title")
+            .or_else(|| h1_text.clone())
+            .ok_or_else(|| {
+                self.error(
+                    1,
+                    "the page has neither a front matter `title` nor a `# heading`",
+                )
+            })?;
+        let summary = self.summary(h1);
+        let (method, paths, http_range) = self.http_request(h1)?;
+        let (binding, name) = self.binding_and_name(&title, h1_text.as_deref(), &paths, h1);
+
+        let annotated = examples::collect(self, &http_range)?;
+        let includes = self.load_includes(&annotated.permission_targets);
+        let permissions = self.permissions(&includes)?;
+        let least_privileged_role = self.least_privileged_role(&includes);
+        let national_clouds = self.national_clouds(&includes)?;
+        let request_headers = self.request_headers()?;
+        let request_body = body::request_body(self, &annotated.examples)?;
+        let response = response::response(self, &annotated)?;
+        self.unannotated_examples(&annotated, &http_range);
+
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.sort_by_key(|w| w.line);
+        warnings.dedup();
+        Ok(SpecFile {
+            source: Source {
+                page: self.page.to_string(),
+                sha256,
+            },
+            api_version,
+            title,
+            description: front_value("description"),
+            ms_date: front_value("ms.date"),
+            summary,
+            operation: Operation {
+                binding,
+                name,
+                method,
+                paths,
+                request_headers,
+                request_body,
+                response,
+                permissions,
+                least_privileged_role,
+                national_clouds,
+            },
+            examples: annotated.examples,
+            warnings,
+        })
+    }
+
+    fn summary(&mut self, h1: Option<usize>) -> String {
+        let start = h1.map_or(0, |i| i + 1);
+        let mut paragraphs: Vec<String> = Vec::new();
+        for block in self.blocks.iter().skip(start) {
+            match &block.kind {
+                BlockKind::Heading { .. } => break,
+                BlockKind::Html(_) | BlockKind::Metadata(_) => {}
+                BlockKind::Paragraph { inline, nested } => {
+                    let mut text = inline.text.as_str();
+                    if let Some(rest) = text.strip_prefix("Namespace:") {
+                        // `Namespace: microsoft.graph`, possibly with the summary run on after it.
+                        let rest = rest.trim_start();
+                        text = rest.split_once(' ').map_or("", |(_, r)| r).trim();
+                    }
+                    let skip = *nested || text.is_empty() || text.starts_with("[!INCLUDE");
+                    match (skip, paragraphs.is_empty()) {
+                        (true, true) => {}
+                        (true, false) => break,
+                        (false, _) => paragraphs.push(text.to_string()),
+                    }
+                }
+                _ => {
+                    if !paragraphs.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        if paragraphs.len() > 1 && paragraphs.last().is_some_and(|p| p.ends_with(':')) {
+            paragraphs.pop();
+        }
+        if paragraphs.is_empty() {
+            self.warn(
+                self.blocks
+                    .get(start.saturating_sub(1))
+                    .map_or(1, |b| b.line),
+                "no summary paragraph after the title heading",
+            );
+        }
+        paragraphs.join("\n\n")
+    }
+
+    fn http_request(
+        &mut self,
+        h1: Option<usize>,
+    ) -> Result<(HttpMethod, Vec<PathTemplate>, Range<usize>), ExtractError> {
+        let fallback_line = h1.and_then(|i| self.blocks.get(i)).map_or(1, |b| b.line);
+        let Some((heading, range)) = self.section(&["http request", "http requests"]) else {
+            return Err(self.error(
+                fallback_line,
+                "the page has no `## HTTP request` section: expected one with a code block of `METHOD /path` lines",
+            ));
+        };
+        let heading_line = self.blocks.get(heading).map_or(0, |b| b.line);
+        let mut lines = Vec::new();
+        for block in self.blocks.get(range.clone()).unwrap_or(&[]) {
+            if let BlockKind::Code {
+                text, first_line, ..
+            } = &block.kind
+            {
+                let parsed =
+                    http::request_lines(text, *first_line).map_err(|(l, m)| self.error(l, m))?;
+                lines.extend(parsed);
+            }
+        }
+        let Some(first) = lines.first() else {
+            return Err(self.error(
+                heading_line,
+                "the `## HTTP request` section has no code block with a `METHOD /path` line",
+            ));
+        };
+        let (method, first_line) = (first.method, first.line);
+        let mut paths: Vec<PathTemplate> = Vec::new();
+        let mut notes = Vec::new();
+        for l in lines {
+            if l.method != method {
+                return Err(self.error(
+                    l.line,
+                    format!(
+                        "method `{}` differs from `{}` on line {first_line}: expected every path of the page to use \
+                         one method",
+                        l.method.as_str(),
+                        method.as_str()
+                    ),
+                ));
+            }
+            if let Some(note) = l.note {
+                notes.push((l.line, note));
+            }
+            if !paths.iter().any(|p| p.template == l.path.template) {
+                paths.push(l.path);
+            }
+        }
+        for (line, note) in notes {
+            self.warn(line, note);
+        }
+        Ok((method, paths, range))
+    }
+
+    fn binding_and_name(
+        &mut self,
+        title: &str,
+        h1: Option<&str>,
+        paths: &[PathTemplate],
+        h1_index: Option<usize>,
+    ) -> (String, String) {
+        fn split(s: &str) -> Option<(String, String)> {
+            let (b, n) = s.split_once(':')?;
+            let ok = |p: &str| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+            };
+            let (b, n) = (b.trim(), n.trim());
+            (ok(b) && ok(n)).then(|| (b.to_string(), n.to_string()))
+        }
+        if let Some(found) = split(title).or_else(|| h1.and_then(split)) {
+            return found;
+        }
+        let path = paths.first().map_or("", |p| p.template.as_str());
+        let last = path.rsplit('/').next().unwrap_or("");
+        let last = last.split('(').next().unwrap_or(last);
+        let name = last
+            .strip_prefix("microsoft.graph.")
+            .unwrap_or(last)
+            .to_string();
+        let file = self.page.rsplit('/').next().unwrap_or("");
+        let stem = file.strip_suffix(".md").unwrap_or(file);
+        let prefix = stem.split('-').next().unwrap_or(stem);
+        let resource = format!("resources/{prefix}.md");
+        let binding = self
+            .blocks
+            .iter()
+            .flat_map(Block::inlines)
+            .flat_map(|p| p.links.iter().map(move |l| (p, l)))
+            .find(|(p, l)| {
+                l.dest.to_ascii_lowercase().ends_with(&resource)
+                    && p.span(&l.range).eq_ignore_ascii_case(prefix)
+            })
+            .map_or_else(|| prefix.to_string(), |(p, l)| p.span(&l.range).to_string());
+        let line = h1_index
+            .and_then(|i| self.blocks.get(i))
+            .map_or(1, |b| b.line);
+        self.warn(
+            line,
+            format!(
+                "title `{title}` is not of the form `binding: name`; took the binding `{binding}` from the file name \
+                 and the name `{name}` from the path `{path}`"
+            ),
+        );
+        (binding, name)
+    }
+
+    fn includes(&self) -> Vec<IncludeRef> {
+        let mut out = Vec::new();
+        for (block, b) in self.blocks.iter().enumerate() {
+            let Some(p) = b.paragraph() else { continue };
+            if !p.text.trim_start().starts_with("[!INCLUDE") {
+                continue;
+            }
+            for link in &p.links {
+                out.push(IncludeRef {
+                    line: link.line,
+                    label: p.span(&link.range).to_string(),
+                    dest: link.dest.clone(),
+                    block,
+                });
+            }
+        }
+        out
+    }
+
+    fn include_kind(inc: &IncludeRef, permission_targets: &[usize]) -> IncludeKind {
+        let dest = inc.dest.to_ascii_lowercase();
+        let file = dest.rsplit('/').next().unwrap_or("");
+        let label = inc.label.to_ascii_lowercase();
+        if dest.contains("snippets/")
+            || label == "sample-code"
+            || label == "sdk-documentation"
+            || file == "beta-disclaimer.md"
+        {
+            IncludeKind::Ignored
+        } else if permission_targets.contains(&inc.block) || dest.contains("/permissions/") {
+            IncludeKind::Permissions
+        } else if dest.contains("rbac-for-apis/") {
+            IncludeKind::Rbac
+        } else if label == "national-cloud-support" || CLOUD_INCLUDES.contains(&file) {
+            IncludeKind::NationalCloud
+        } else {
+            IncludeKind::Other
+        }
+    }
+
+    /// Reads an include, warning when it is missing. Returns its docs-relative path and blocks.
+    fn load(&mut self, inc: &IncludeRef) -> Option<(String, Vec<Block>)> {
+        let Some(path) = resolve(self.page, &inc.dest) else {
+            self.warn(
+                inc.line,
+                format!(
+                    "include `{}` not found (it points outside the docs root)",
+                    inc.dest
+                ),
+            );
+            return None;
+        };
+        match (self.read_include)(&path) {
+            Some(text) => Some((
+                path,
+                blocks::parse(text.strip_prefix('\u{feff}').unwrap_or(&text)),
+            )),
+            None => {
+                self.warn(
+                    inc.line,
+                    format!("include `{}` not found (resolved to {path})", inc.dest),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads every include that matters (all but snippets and the beta disclaimer), warning about
+    /// missing ones.
+    fn load_includes(&mut self, permission_targets: &[usize]) -> Vec<Loaded> {
+        let mut out = Vec::new();
+        for inc in self.includes() {
+            let kind = Self::include_kind(&inc, permission_targets);
+            if kind == IncludeKind::Ignored {
+                continue;
+            }
+            let content = self.load(&inc);
+            out.push(Loaded { inc, kind, content });
+        }
+        out
+    }
+
+    fn permissions(&mut self, includes: &[Loaded]) -> Result<Option<Permissions>, ExtractError> {
+        // Candidates in page order: inline tables and permissions includes.
+        let mut found: Vec<PermissionCandidate> = Vec::new();
+        let inline: Vec<(usize, blocks::Table)> = self
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Table(t) if tables::is_permissions_table(t) => Some((b.line, t.clone())),
+                _ => None,
+            })
+            .collect();
+        for (line, table) in inline {
+            tables::check_widths(&table, "permissions table").map_err(|(l, m)| self.error(l, m))?;
+            match tables::permissions(&table) {
+                Ok((p, notes)) => found.push((line, p, notes)),
+                Err((l, m)) => self.warn(l, m),
+            }
+        }
+        for loaded in includes {
+            let Loaded {
+                inc,
+                kind: IncludeKind::Permissions,
+                content: Some((path, blocks)),
+            } = loaded
+            else {
+                continue;
+            };
+            let table = blocks.iter().find_map(|b| match &b.kind {
+                BlockKind::Table(t) if tables::is_permissions_table(t) => Some(t),
+                _ => None,
+            });
+            let Some(table) = table else {
+                self.warn(
+                    inc.line,
+                    format!(
+                        "permissions include {path} has no table with a `Permission type` column"
+                    ),
+                );
+                continue;
+            };
+            tables::check_widths(table, "permissions table").map_err(|(l, m)| ExtractError {
+                file: path.clone(),
+                line: l,
+                message: m,
+            })?;
+            match tables::permissions(table) {
+                Ok((p, notes)) => {
+                    let notes = notes
+                        .into_iter()
+                        .map(|(l, m)| (inc.line, format!("{path}:{l}: {m}")))
+                        .collect();
+                    found.push((inc.line, p, notes));
+                }
+                Err((l, m)) => self.warn(inc.line, format!("{path}:{l}: {m}")),
+            }
+        }
+        found.sort_by_key(|(line, _, _)| *line);
+        let count = found.len();
+        let mut found = found.into_iter();
+        let Some((line, first, notes)) = found.next() else {
+            return Ok(None);
+        };
+        for (l, m) in notes {
+            self.warn(l, m);
+        }
+        if count > 1 {
+            self.warn(
+                line,
+                format!(
+                    "the page has {count} permissions tables (one per scenario or path); the spec holds one, so \
+                     the first (line {line}) was recorded"
+                ),
+            );
+        }
+        Ok(Some(first))
+    }
+
+    fn least_privileged_role(&mut self, includes: &[Loaded]) -> Option<String> {
+        let mut role = None;
+        for loaded in includes {
+            let Loaded {
+                inc,
+                kind: IncludeKind::Rbac,
+                content: Some((path, blocks)),
+            } = loaded
+            else {
+                continue;
+            };
+            let found = blocks.iter().filter_map(Block::paragraph).find_map(role_in);
+            match found {
+                Some(r) if role.is_none() => role = Some(r),
+                Some(_) => {}
+                None => self.warn(
+                    inc.line,
+                    format!(
+                        "RBAC include {path} names no least privileged role: expected `*Role* is the least \
+                         privileged role` or `at least the *Role*`"
+                    ),
+                ),
+            }
+        }
+        role.or_else(|| {
+            self.blocks
+                .iter()
+                .filter_map(Block::paragraph)
+                .find_map(role_in)
+        })
+    }
+
+    fn national_clouds(
+        &mut self,
+        includes: &[Loaded],
+    ) -> Result<Option<NationalClouds>, ExtractError> {
+        let mut out = None;
+        for loaded in includes {
+            let Loaded {
+                inc,
+                kind: IncludeKind::NationalCloud,
+                content: Some((path, blocks)),
+            } = loaded
+            else {
+                continue;
+            };
+            if out.is_some() {
+                self.warn(
+                    inc.line,
+                    format!("a second national cloud include ({path}) is ignored"),
+                );
+                continue;
+            }
+            let Some(table) = blocks.iter().find_map(|b| match &b.kind {
+                BlockKind::Table(t) => Some(t),
+                _ => None,
+            }) else {
+                self.warn(
+                    inc.line,
+                    format!("national cloud include {path} has no table"),
+                );
+                continue;
+            };
+            tables::check_widths(table, "national cloud table").map_err(|(l, m)| ExtractError {
+                file: path.clone(),
+                line: l,
+                message: m,
+            })?;
+            match tables::national_clouds(table) {
+                Ok(c) => out = Some(c),
+                Err((l, m)) => self.warn(inc.line, format!("{path}:{l}: {m}")),
+            }
+        }
+        Ok(out)
+    }
+
+    fn request_headers(&mut self) -> Result<Vec<graph_spec::Header>, ExtractError> {
+        let Some((_, range)) = self.section(&["request headers", "request header"]) else {
+            return Ok(Vec::new());
+        };
+        let table = self
+            .blocks
+            .get(range)
+            .unwrap_or(&[])
+            .iter()
+            .find_map(|b| match &b.kind {
+                BlockKind::Table(t) => Some(t.clone()),
+                _ => None,
+            });
+        let Some(table) = table else {
+            return Ok(Vec::new());
+        };
+        tables::check_widths(&table, "request headers table").map_err(|(l, m)| self.error(l, m))?;
+        let (headers, notes) = tables::request_headers(&table);
+        for (l, m) in notes {
+            self.warn(l, m);
+        }
+        Ok(headers)
+    }
+
+    fn unannotated_examples(&mut self, annotated: &examples::Annotated, http_range: &Range<usize>) {
+        let mut notes = Vec::new();
+        for (i, block) in self.blocks.iter().enumerate() {
+            let BlockKind::Code { info, text, .. } = &block.kind else {
+                continue;
+            };
+            if annotated.annotated_code.contains(&i) || http_range.contains(&i) {
+                continue;
+            }
+            if !info.to_ascii_lowercase().starts_with("http") {
+                continue;
+            }
+            let first = text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("");
+            let what = if http::request_start(first).is_some() {
+                "request"
+            } else if http::status_line(first).is_some() {
+                "response"
+            } else {
+                continue;
+            };
+            notes.push((
+                block.line,
+                format!("code block `{first}` looks like an example {what} but has no annotation; not recorded"),
+            ));
+        }
+        for (l, m) in notes {
+            self.warn(l, m);
+        }
+    }
+}
+
+/// The least privileged role a paragraph names: the emphasised text before "is the least privileged role",
+/// or after "at least the".
+fn role_in(p: &Inline) -> Option<String> {
+    let lower = p.text.to_ascii_lowercase();
+    let gap_is_blank = |a: usize, b: usize| p.text.get(a..b).is_some_and(|s| s.trim().is_empty());
+    if let Some(q) = lower.find("is the least privileged role")
+        && let Some(r) = p
+            .emphasis
+            .iter()
+            .rfind(|r| r.end <= q && gap_is_blank(r.end, q))
+    {
+        return Some(p.span(r).trim().to_string()).filter(|s| !s.is_empty());
+    }
+    if let Some(at) = lower.find("at least the ") {
+        let after = at + "at least the ".len();
+        if let Some(r) = p
+            .emphasis
+            .iter()
+            .find(|r| r.start >= after && gap_is_blank(after, r.start))
+        {
+            return Some(p.span(r).trim().to_string()).filter(|s| !s.is_empty());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

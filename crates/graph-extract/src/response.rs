@@ -1,0 +1,335 @@
+//! The `Response` section: success status, body type and mentioned headers; cross-checked against the
+//! examples' responses.
+
+use graph_spec::{EdmType, Response};
+
+use crate::blocks::Inline;
+use crate::examples::Annotated;
+use crate::types;
+use crate::{Ctx, ExtractError};
+
+/// The reason phrases of the success statuses.
+const REASONS: [(u16, &str); 8] = [
+    (200, "ok"),
+    (201, "created"),
+    (202, "accepted"),
+    (203, "non-authoritative information"),
+    (204, "no content"),
+    (205, "reset content"),
+    (206, "partial content"),
+    (207, "multi-status"),
+];
+
+/// Words before "header" that are not header names.
+const NOT_HEADERS: [&str; 9] = [
+    "Response", "Request", "HTTP", "The", "A", "An", "This", "That", "Each",
+];
+
+/// The first success status in a text: three digits, 2xx, followed by their reason phrase or by
+/// "response". Returns the status and the byte offset after the phrase.
+fn find_status(text: &str) -> Option<(u16, usize)> {
+    let bytes = text.as_bytes();
+    let alnum = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    for i in 0..bytes.len() {
+        let digits = bytes
+            .get(i..i + 3)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        if !digits || (i > 0 && alnum(i - 1)) || alnum(i + 3) {
+            continue;
+        }
+        let Some(code) = text.get(i..i + 3).and_then(|d| d.parse::<u16>().ok()) else {
+            continue;
+        };
+        if !(200..=299).contains(&code) {
+            continue;
+        }
+        let mut j = i + 3;
+        while bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'`') {
+            j += 1;
+        }
+        let rest = text.get(j..).unwrap_or("").to_ascii_lowercase();
+        if let Some((_, reason)) = REASONS.iter().find(|(c, _)| *c == code)
+            && rest.starts_with(reason)
+        {
+            return Some((code, j + reason.len()));
+        }
+        if rest.starts_with("response") {
+            return Some((code, j));
+        }
+    }
+    None
+}
+
+/// The body type named in the sentence after the status: a linked resource (`a [user](...) object`,
+/// `a collection of [x](...) objects`) or a primitive word (`String collection`).
+fn body_type(p: &Inline, from: usize) -> Result<Option<(EdmType, Option<String>)>, String> {
+    let end = p
+        .text
+        .get(from..)
+        .and_then(|r| r.find(". "))
+        .map_or(p.text.len(), |i| from + i);
+    let window = p.text.get(from..end).unwrap_or("");
+    let lower = window.to_ascii_lowercase();
+    if lower.contains("no response body")
+        || lower.contains("empty response body")
+        || lower.contains("not return anything")
+    {
+        return Ok(None);
+    }
+    let link = p.links.iter().find(|l| {
+        l.range.start >= from
+            && l.range.start < end
+            && !l.dest.starts_with('/')
+            && !l.dest.contains("://")
+            && !l.dest.starts_with('#')
+    });
+    if let Some(link) = link {
+        let text = p.span(&link.range).replace('`', "");
+        let before = p
+            .text
+            .get(from..link.range.start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let after = p
+            .text
+            .get(link.range.end..)
+            .unwrap_or("")
+            .trim_start()
+            .to_ascii_lowercase();
+        let collection = before.contains("collection of") || after.starts_with("collection");
+        let (ty, note) = match types::primitive_word(&text) {
+            Some(prim) => (EdmType::Primitive(prim), None),
+            None => types::named(&text)
+                .ok_or_else(|| format!("the linked type `{text}` is not a type name"))?,
+        };
+        return Ok(Some((
+            if collection { ty.collection_of() } else { ty },
+            note,
+        )));
+    }
+    let words: Vec<&str> = window
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let w = w.trim_end_matches('.');
+        let bare = w.strip_prefix("Edm.").unwrap_or(w);
+        let primitive = graph_spec::Primitive::ALL
+            .into_iter()
+            .find(|p| p.name() == bare);
+        if let Some(prim) = primitive {
+            let ty = EdmType::Primitive(prim);
+            let collection = words
+                .get(i + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("collection"))
+                || matches!(
+                    words.get(i.saturating_sub(2)..i),
+                    Some([c, o]) if c.eq_ignore_ascii_case("collection") && *o == "of"
+                );
+            return Ok(Some((
+                if collection { ty.collection_of() } else { ty },
+                None,
+            )));
+        }
+    }
+    if lower.contains("response body") {
+        return Err(format!("no type recognised in `{}`", window.trim()));
+    }
+    Ok(None)
+}
+
+/// Header names a text mentions: the word before "header" (`` `Location` header``).
+fn mentioned_headers(text: &str) -> Vec<String> {
+    let plain = text.replace('`', "");
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    for pair in words.windows(2) {
+        let (Some(w), Some(next)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        let next = next
+            .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+            .to_ascii_lowercase();
+        if next != "header" && next != "headers" {
+            continue;
+        }
+        let name = w.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
+        let looks_like = name.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !NOT_HEADERS.contains(&name);
+        if looks_like && !out.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// The documented success response.
+pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Response, ExtractError> {
+    let section = ctx.section(&["response", "responses"]);
+    let heading_line = section
+        .as_ref()
+        .and_then(|(h, _)| ctx.blocks.get(*h))
+        .map_or(1, |b| b.line);
+    let paragraphs: Vec<(usize, Inline)> = section
+        .map(|(_, range)| {
+            ctx.blocks
+                .get(range)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|b| b.paragraph().map(|p| (b.line, p.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let mut status = None;
+    let mut body = None;
+    for (line, p) in &paragraphs {
+        let Some((code, end)) = find_status(&p.text) else {
+            continue;
+        };
+        status = Some(code);
+        match body_type(p, end) {
+            Ok(Some((ty, note))) => {
+                if let Some(note) = note {
+                    ctx.warn(*line, note);
+                }
+                body = Some(ty);
+            }
+            Ok(None) => {}
+            Err(why) => ctx.warn(
+                *line,
+                format!("the response section mentions a response body, but {why}; recorded without a body type"),
+            ),
+        }
+        break;
+    }
+    let mut headers: Vec<String> = Vec::new();
+    for (_, p) in &paragraphs {
+        for h in mentioned_headers(&p.text) {
+            if !headers.iter().any(|x| x.eq_ignore_ascii_case(&h)) {
+                headers.push(h);
+            }
+        }
+    }
+
+    let mut from_example = None;
+    let status = match status {
+        Some(s) => s,
+        None => {
+            let found = annotated.examples.iter().enumerate().find_map(|(i, e)| {
+                let r = e.response.as_ref()?;
+                (200..=299).contains(&r.status).then_some((i, e, r))
+            });
+            let Some((i, e, r)) = found else {
+                return Err(ctx.error(
+                    heading_line,
+                    "the `## Response` section names no success status: expected text such as \
+                     \"returns a `200 OK` response code\" or \"`204 No Content`\" (and no example response has one)",
+                ));
+            };
+            let extra = annotated.extras.get(i);
+            let line = extra.and_then(|x| x.response_line).unwrap_or(e.line);
+            ctx.warn(
+                heading_line,
+                format!(
+                    "the response section names no success status; took {} from the response of example `{}` \
+                     (line {line})",
+                    r.status, e.name
+                ),
+            );
+            for h in &r.headers {
+                let skip = h.name.eq_ignore_ascii_case("content-type")
+                    || h.name.eq_ignore_ascii_case("content-length");
+                if !skip && !headers.iter().any(|x| x.eq_ignore_ascii_case(&h.name)) {
+                    headers.push(h.name.clone());
+                }
+            }
+            if body.is_none() {
+                body = extra.and_then(|x| x.response_type.clone());
+            }
+            from_example = Some(i);
+            r.status
+        }
+    };
+
+    for (i, e) in annotated.examples.iter().enumerate() {
+        let Some(r) = &e.response else { continue };
+        let extra = annotated.extras.get(i).cloned().unwrap_or_default();
+        let line = extra.response_line.unwrap_or(e.line);
+        if Some(i) != from_example && (200..=299).contains(&r.status) && r.status != status {
+            ctx.warn(
+                line,
+                format!(
+                    "example `{}` responds {}, but the response section documents {status}",
+                    e.name, r.status
+                ),
+            );
+        }
+        match (&extra.response_type, &body) {
+            (Some(a), Some(b)) if a != b => ctx.warn(
+                line,
+                format!(
+                    "the response annotation of example `{}` types the body `{a}`, but the response section says `{b}`",
+                    e.name
+                ),
+            ),
+            (Some(a), None) => ctx.warn(
+                line,
+                format!(
+                    "the response annotation of example `{}` types the body `{a}`, but the response section names no \
+                     body type",
+                    e.name
+                ),
+            ),
+            (None, None) if r.body.as_ref().is_some_and(|b| b.as_object().is_some_and(|m| !m.is_empty())) => {
+                ctx.warn(
+                    line,
+                    format!(
+                        "example `{}` responds with a JSON body, but the response section names no body type",
+                        e.name
+                    ),
+                )
+            }
+            _ => {}
+        }
+    }
+
+    Ok(Response {
+        status,
+        body_type: body,
+        headers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_statuses() {
+        assert_eq!(
+            find_status("returns a `204 No Content` response code").map(|s| s.0),
+            Some(204)
+        );
+        assert_eq!(
+            find_status("returns `200 OK` response code").map(|s| s.0),
+            Some(200)
+        );
+        assert_eq!(
+            find_status("up to 200 items, then 201 Created").map(|s| s.0),
+            Some(201)
+        );
+        assert_eq!(find_status("returns `400 Bad Request`"), None);
+        assert_eq!(find_status("1200 OK"), None);
+    }
+
+    #[test]
+    fn finds_headers() {
+        assert_eq!(
+            mentioned_headers("contain a `Location` header, which"),
+            ["Location"]
+        );
+        assert!(mentioned_headers("the response header").is_empty());
+    }
+}

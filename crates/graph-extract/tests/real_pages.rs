@@ -1,0 +1,176 @@
+//! Every API page of the docs slice, extracted and snapshotted, so that an extractor change shows as a
+//! snapshot diff; and plain assertions on the page the project started from.
+//!
+//! The docs root is `GRAPH_DOCS_DIR` if set (the tests fail if it does not exist), else
+//! `../../../shared/graph-docs` from this crate (the tests are skipped, loudly, if it does not exist).
+//! Accept changed snapshots with `INSTA_UPDATE=always cargo test -p graph-extract`, then review them.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+use graph_spec::{EdmType, HttpMethod, Primitive};
+use serde_json::json;
+
+/// The docs root, or `None` (after saying so) when the default one is absent.
+fn docs_root() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GRAPH_DOCS_DIR") {
+        let dir = PathBuf::from(dir);
+        assert!(
+            dir.is_dir(),
+            "GRAPH_DOCS_DIR is set to {}, which is not a directory",
+            dir.display()
+        );
+        return Some(dir);
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/graph-docs");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+             !!! SKIPPED: no docs checkout at {} and GRAPH_DOCS_DIR is not set.\n\
+             !!! The real-page tests did not run.\n\
+             !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Every `api-reference/<version>/api/*.md` page, docs-relative, sorted.
+fn pages(root: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let reference = root.join("api-reference");
+    let versions = std::fs::read_dir(&reference)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", reference.display()));
+    for version in versions {
+        let version = version.unwrap_or_else(|e| panic!("{e}"));
+        let api = version.path().join("api");
+        let Ok(entries) = std::fs::read_dir(&api) else {
+            continue;
+        };
+        for entry in entries {
+            let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".md") {
+                out.push(format!(
+                    "api-reference/{}/api/{name}",
+                    version.file_name().to_string_lossy()
+                ));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `api-reference/beta/api/signin-confirmsafe.md` -> `beta__signin-confirmsafe`.
+fn snapshot_name(page: &str) -> String {
+    let mut parts = page.split('/');
+    let version = parts.nth(1).unwrap_or("unknown");
+    let file = page.rsplit('/').next().unwrap_or(page);
+    format!("{version}__{}", file.trim_end_matches(".md"))
+}
+
+#[test]
+fn every_page_matches_its_snapshot() {
+    let Some(root) = docs_root() else { return };
+    let pages = pages(&root);
+    assert!(
+        !pages.is_empty(),
+        "no api-reference/*/api/*.md pages under {}",
+        root.display()
+    );
+    let mut failed = Vec::new();
+    for page in &pages {
+        let value = match graph_extract::extract_page(&root, page) {
+            Ok(spec) => {
+                // What the extractor writes must load back unchanged and pass the spec's own checks.
+                let text = graph_spec::to_json(&spec);
+                let loaded = graph_spec::from_json(&text, page).unwrap_or_else(|e| panic!("{e}"));
+                assert_eq!(
+                    loaded, spec,
+                    "{page}: the spec does not round-trip through JSON"
+                );
+                let problems = graph_spec::validate([(Path::new(page), &spec)]);
+                assert!(problems.is_empty(), "{page}: {problems:#?}");
+                serde_json::to_value(&spec).unwrap_or_else(|e| panic!("{e}"))
+            }
+            Err(e) => json!({ "error": e.to_string() }),
+        };
+        let name = snapshot_name(page);
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            insta::assert_json_snapshot!(name.as_str(), value);
+        }));
+        if outcome.is_err() {
+            failed.push(page.clone());
+        }
+    }
+    assert!(failed.is_empty(), "snapshots differ for: {failed:#?}");
+}
+
+#[test]
+fn signin_confirmsafe_beta() {
+    let Some(root) = docs_root() else { return };
+    let spec = graph_extract::extract_page(&root, "api-reference/beta/api/signin-confirmsafe.md")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let op = &spec.operation;
+    assert_eq!(
+        (op.binding.as_str(), op.name.as_str()),
+        ("signIn", "confirmSafe")
+    );
+    assert_eq!(op.method, HttpMethod::Post);
+    assert_eq!(op.paths.len(), 1);
+    assert_eq!(op.paths[0].template, "/auditLogs/signIns/confirmSafe");
+    assert!(op.paths[0].parameters.is_empty());
+
+    let body = op.request_body.as_ref().expect("a request body");
+    assert_eq!(body.len(), 1);
+    assert_eq!(body[0].name, "requestIds");
+    assert_eq!(
+        body[0].ty,
+        EdmType::Collection(Box::new(EdmType::Primitive(Primitive::String)))
+    );
+    assert_eq!(body[0].ty.to_string(), "Collection(Edm.String)");
+    assert_eq!(body[0].source, graph_spec::FactSource::Table);
+
+    assert_eq!(op.response.status, 204);
+    assert_eq!(op.response.body_type, None);
+
+    let p = op.permissions.as_ref().expect("permissions");
+    assert!(p.delegated_work_or_school.supported);
+    assert_eq!(
+        p.delegated_work_or_school.least_privileged,
+        ["IdentityRiskyUser.ReadWrite.All"]
+    );
+    assert!(!p.delegated_personal.supported);
+    assert!(p.application.supported);
+    assert_eq!(
+        p.application.least_privileged,
+        ["IdentityRiskEvent.ReadWrite.All"]
+    );
+    assert_eq!(
+        op.least_privileged_role.as_deref(),
+        Some("Security Administrator")
+    );
+    let clouds = op.national_clouds.expect("national clouds");
+    assert!(clouds.global && clouds.us_gov_l4 && clouds.us_gov_l5_dod && clouds.china);
+
+    assert_eq!(spec.examples.len(), 1);
+    let example = &spec.examples[0];
+    assert_eq!(example.name, "signinthis.confirmsafe");
+    assert_eq!(example.request.method, HttpMethod::Post);
+    assert_eq!(
+        example.request.body,
+        Some(json!({"requestIds": [
+            "5a0c76d2-cb57-4ece-9bc1-c323178f116a",
+            "96609214-09ef-4f80-9d4a-ace5fceecaec",
+            "05020696-4eb8-45a3-918f-8f8bb7ad6015"
+        ]}))
+    );
+    let response = example.response.as_ref().expect("a response");
+    assert_eq!(response.status, 204);
+    assert_eq!(response.body, None);
+    assert!(response.truncated);
+    assert!(spec.warnings.is_empty(), "{:#?}", spec.warnings);
+}
