@@ -254,11 +254,12 @@ fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> 
     ));
     lines.push(String::new());
     lines.push(success_line(spec));
-    if let Some(p) = &op.permissions {
-        lines.push(String::new());
-        lines.push("# Permissions".into());
-        lines.push(String::new());
-        lines.extend(docs::permissions_table(p));
+    lines.push(String::new());
+    lines.push("# Permissions".into());
+    lines.push(String::new());
+    match &op.permissions {
+        Some(p) => lines.extend(docs::permissions_table(p)),
+        None => lines.push("The documentation page does not give a permissions table for this operation.".into()),
     }
     if let Some(role) = &op.least_privileged_role {
         lines.push(String::new());
@@ -267,12 +268,13 @@ fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> 
             docs::escape(role)
         ));
     }
-    if let Some(c) = &op.national_clouds {
-        lines.push(String::new());
-        lines.push("# National clouds".into());
-        lines.push(String::new());
-        lines.push(docs::clouds_line(c));
-    }
+    lines.push(String::new());
+    lines.push("# National clouds".into());
+    lines.push(String::new());
+    lines.push(match &op.national_clouds {
+        Some(c) => docs::clouds_line(c),
+        None => "The documentation page does not say which national clouds serve this operation.".into(),
+    });
     lines.push(String::new());
     lines.push("# Errors".into());
     lines.push(String::new());
