@@ -259,7 +259,9 @@ fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> 
     lines.push(String::new());
     match &op.permissions {
         Some(p) => lines.extend(docs::permissions_table(p)),
-        None => lines.push("The documentation page does not give a permissions table for this operation.".into()),
+        None => lines.push(
+            "The documentation page does not give a permissions table for this operation.".into(),
+        ),
     }
     if let Some(role) = &op.least_privileged_role {
         lines.push(String::new());
@@ -273,7 +275,9 @@ fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> 
     lines.push(String::new());
     lines.push(match &op.national_clouds {
         Some(c) => docs::clouds_line(c),
-        None => "The documentation page does not say which national clouds serve this operation.".into(),
+        None => {
+            "The documentation page does not say which national clouds serve this operation.".into()
+        }
     });
     lines.push(String::new());
     lines.push("# Errors".into());
