@@ -4,7 +4,7 @@ use graph_spec::{ApiVersion, EdmType, HttpMethod, Parameter, SpecFile};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::tree::{Action, Node};
+use crate::tree::{Action, Node, Segment, param_ident};
 use crate::{CodegenError, docs, naming, types};
 
 fn ident(name: &str) -> Ident {
@@ -25,10 +25,59 @@ fn doc_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
-/// The format string that appends `segment` to the parent path: `"{}/signIns"`.
-/// Braces in the segment are escaped, so it can only ever be literal text.
-fn path_format(segment: &str) -> String {
-    format!("{{}}/{}", segment.replace('{', "{{").replace('}', "}}"))
+/// The navigation calls from a client to `node`: `.beta().users().by_id("..")`, with `values`
+/// for the path parameters in order (a placeholder such as `"<id>"` where a value is missing).
+pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
+    let root = ident(&node.module_path[0]);
+    let mut values = values.iter();
+    let steps = node.segments.iter().map(|seg| match seg {
+        Segment::Literal(name) => {
+            let m = ident(&naming::snake(name).unwrap_or_default());
+            quote!(.#m())
+        }
+        Segment::Param { name, .. } => {
+            let m = format_ident!("by_{}", param_ident(name));
+            let v = values
+                .next()
+                .cloned()
+                .unwrap_or_else(|| format!("<{name}>"));
+            quote!(.#m(#v))
+        }
+    });
+    quote!(.#root() #(#steps)*)
+}
+
+/// The values of the first example that calls this binding's path, if any.
+pub fn example_values(version: ApiVersion, action: &Action<'_>) -> Option<Vec<String>> {
+    action
+        .spec
+        .examples
+        .iter()
+        .find_map(|e| example_match(version, action, &e.request.url))
+}
+
+/// The path parameter values in `url` if it calls `action`'s documented path.
+pub fn example_match(version: ApiVersion, action: &Action<'_>, url: &str) -> Option<Vec<String>> {
+    action.path.match_path(version.path_below(url))
+}
+
+/// Formats statements for a doc example with prettyplease, one `///` line each.
+fn format_statements(stmts: TokenStream) -> Vec<String> {
+    let wrapped = quote!(async fn __doc_example() { #stmts });
+    match syn::parse2::<syn::File>(wrapped) {
+        Ok(file) => {
+            let text = prettyplease::unparse(&file);
+            let lines: Vec<&str> = text.lines().collect();
+            let inner = lines
+                .get(1..lines.len().saturating_sub(1))
+                .unwrap_or_default();
+            inner
+                .iter()
+                .map(|l| l.strip_prefix("    ").unwrap_or(l).to_string())
+                .collect()
+        }
+        Err(_) => vec!["// (example not available)".into()],
+    }
 }
 
 fn version_tokens(v: ApiVersion) -> TokenStream {
@@ -76,7 +125,7 @@ pub fn lib_rs(roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
         let t = ident(&r.type_name);
         quote! {
             fn #m(&self) -> #m::#t<'_> {
-                #m::#t::new(self, String::new())
+                #m::#t::new(self, graph_runtime::RequestPath::new())
             }
         }
     });
@@ -137,13 +186,30 @@ pub fn node_rs(version: ApiVersion, node: &Node<'_>) -> Result<TokenStream, Code
     let child_accessors = node.children.values().map(|c| {
         let m = ident(&c.module);
         let t = ident(&c.type_name);
-        let seg = &c.wire;
-        let doc = format!(" `{}{}`", shown_path, format_args!("/{seg}"));
-        let template = path_format(seg);
-        quote! {
-            #[doc = #doc]
-            pub fn #m(&self) -> #m::#t<'a> {
-                #m::#t::new(self.client, format!(#template, self.path))
+        let accessor = ident(&c.accessor());
+        let doc = format!(" `/{}{}`", version.as_str(), c.url_path);
+        match c.own_segment() {
+            Some(Segment::Param { name, names }) => {
+                let arg = ident(&param_ident(name));
+                let alternatives = names.iter().map(|n| format!("`{}`", docs::escape(n))).collect::<Vec<_>>().join(" or ");
+                let note = format!(" The value ({alternatives}) is percent-encoded, so it can never change the path; an empty value, `.` or `..` makes the call fail with [`graph_runtime::Error::InvalidRequest`] before anything is sent.");
+                quote! {
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = #note]
+                    pub fn #accessor(&self, #arg: &str) -> #m::#t<'a> {
+                        #m::#t::new(self.client, self.path.clone().param(#name, #arg))
+                    }
+                }
+            }
+            _ => {
+                let wire = &c.wire;
+                quote! {
+                    #[doc = #doc]
+                    pub fn #accessor(&self) -> #m::#t<'a> {
+                        #m::#t::new(self.client, self.path.clone().segment(#wire))
+                    }
+                }
             }
         }
     });
@@ -179,11 +245,11 @@ pub fn node_rs(version: ApiVersion, node: &Node<'_>) -> Result<TokenStream, Code
         #[derive(Debug, Clone)]
         pub struct #ty<'a> {
             client: &'a graph_runtime::Client,
-            path: String,
+            path: graph_runtime::RequestPath,
         }
 
         impl<'a> #ty<'a> {
-            pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+            pub(crate) fn new(client: &'a graph_runtime::Client, path: graph_runtime::RequestPath) -> Self {
                 Self { client, path }
             }
 
@@ -215,28 +281,48 @@ fn models_path(node: &Node<'_>, action: &Action<'_>) -> TokenStream {
     }
 }
 
+/// Whether the body may be left out: it has parameters and every one is documented as optional.
+pub fn body_is_optional(spec: &SpecFile) -> bool {
+    spec.operation
+        .request_body
+        .as_ref()
+        .is_some_and(|p| !p.is_empty() && p.iter().all(|p| p.required == Some(false)))
+}
+
 /// What the binding returns on success.
 enum Returns<'t> {
     /// No body.
     Unit,
     /// A JSON body, typed as the generated response type.
     Typed(&'t EdmType),
+    /// No body, but headers worth having (`Location` on a 202).
+    Headers(&'t [String]),
 }
 
 fn returns(spec: &SpecFile) -> Returns<'_> {
-    match &spec.operation.response.body_type {
-        None => Returns::Unit,
+    let response = &spec.operation.response;
+    match &response.body_type {
         Some(ty) => Returns::Typed(ty),
+        None if !response.headers.is_empty() => Returns::Headers(&response.headers),
+        None => Returns::Unit,
     }
 }
 
 fn success_line(spec: &SpecFile) -> String {
     let status = spec.operation.response.status;
-    match &spec.operation.response.body_type {
-        None => {
+    match returns(spec) {
+        Returns::Unit => {
             format!("On success Graph answers `{status}` with no body, and this returns `Ok(())`.")
         }
-        Some(ty) => format!("On success Graph answers `{status}` with a `{ty}` body."),
+        Returns::Typed(ty) => format!("On success Graph answers `{status}` with a `{ty}` body."),
+        Returns::Headers(headers) => format!(
+            "On success Graph answers `{status}` with no body; the response's {} header(s) are returned.",
+            headers
+                .iter()
+                .map(|h| format!("`{}`", docs::escape(h)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -294,43 +380,46 @@ fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> 
 
 /// A `no_run` doctest that builds the body from the first documented example and calls the binding.
 fn doc_example(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec<String> {
-    let home = action.models_home.join("::");
-    let mut chain = vec![format!("client.{}()", node.module_path[0])];
-    for m in &node.module_path[1..] {
-        chain.push(format!(".{m}()"));
-    }
-    let _ = version;
+    let values = example_values(version, action).unwrap_or_default();
+    let chain = call_chain(node, &values);
+    let method = ident(&action.method);
     let mut lines = vec![
         "```no_run".to_string(),
         "use graph_api::{Client, GraphApi};".to_string(),
     ];
-    let call_args = if action.spec.operation.request_body.is_some() {
+    let (setup, args) = if action.spec.operation.request_body.is_some() {
         let req = request_type(action);
+        let home = action.models_home.join("::");
         lines.push(format!("use graph_api::{home}::{req};"));
-        lines.push(String::new());
-        lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
-        lines.push(format!("let body = {};", example_body(action)));
-        "&body"
+        let body = example_body(action);
+        let arg = if body_is_optional(action.spec) {
+            quote!(Some(&body))
+        } else {
+            quote!(&body)
+        };
+        (quote!(let body = #body;), arg)
     } else {
-        lines.push(String::new());
-        lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
-        ""
+        (quote!(), quote!())
     };
-    let call = format!("{}.{}({call_args}).await?", chain.concat(), action.method);
-    match returns(action.spec) {
-        Returns::Unit => lines.push(format!("{call};")),
-        Returns::Typed(_) => {
-            lines.push(format!("let response = {call};"));
-            lines.push("println!(\"{response:?}\");".into());
-        }
-    }
+    let call = quote!(client #chain.#method(#args).await?);
+    let stmts = match returns(action.spec) {
+        Returns::Unit => quote!(#setup #call;),
+        Returns::Typed(_) | Returns::Headers(_) => quote! {
+            #setup
+            let response = #call;
+            println!("{response:?}");
+        },
+    };
+    lines.push(String::new());
+    lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
+    lines.extend(format_statements(stmts));
     lines.extend(["# Ok(())".into(), "# }".into(), "```".into()]);
     lines
 }
 
 /// `FooRequest::new(..)` with the first example's values, or a parse of the example body when the
 /// values have no simple literal form.
-fn example_body(action: &Action<'_>) -> String {
+fn example_body(action: &Action<'_>) -> TokenStream {
     let req = request_type(action);
     let params = action
         .spec
@@ -343,31 +432,19 @@ fn example_body(action: &Action<'_>) -> String {
         .examples
         .iter()
         .find_map(|e| e.request.body.as_ref());
-    let args: Option<Vec<String>> = params
+    let args: Option<Vec<TokenStream>> = params
         .iter()
         .filter(|p| p.required != Some(false))
-        .map(|p| {
-            let value = example?.get(&p.name)?;
-            types::value_expr(&p.ty, value).map(|t| t.to_string())
-        })
+        .map(|p| types::value_expr(&p.ty, example?.get(&p.name)?))
         .collect();
     match (args, example) {
-        (Some(args), _) => tidy(&format!("{req}::new({})", args.join(", "))),
-        (None, Some(body)) => format!(
-            "graph_api::serde_json::from_value::<{req}>(graph_api::serde_json::json!({body}))\n    .expect(\"the documented body fits the request type\")"
-        ),
-        (None, None) => format!("{req}::new(/* ... */)"),
+        (Some(args), _) => quote!(#req::new(#(#args),*)),
+        (None, Some(body)) => {
+            let text = body.to_string();
+            quote!(graph_api::serde_json::from_str::<#req>(#text).expect("the documented body fits the request type"))
+        }
+        (None, None) => quote!(#req::new()),
     }
-}
-
-/// `quote`'s token spacing (`vec ! [ "a" . to_string () ]`) made readable.
-fn tidy(code: &str) -> String {
-    code.replace(" . ", ".")
-        .replace(" ()", "()")
-        .replace("vec ! [", "vec![")
-        .replace(" ,", ",")
-        .replace("[ ", "[")
-        .replace(" ]", "]")
 }
 
 fn action_method(
@@ -377,32 +454,54 @@ fn action_method(
 ) -> Result<TokenStream, CodegenError> {
     let docs = doc_lines(operation_docs(version, node, action));
     let name = ident(&action.method);
-    let template = path_format(&action.wire);
+    let wire = &action.wire;
     let method = method_tokens(action.spec.operation.method);
     let version = version_tokens(version);
     let models = models_path(node, action);
-    let (param, with_body) = if action.spec.operation.request_body.is_some() {
+    let (param, with_body) = if body_is_optional(action.spec) {
         let req = request_type(action);
-        (quote!(body: &#models #req), quote!(.json(body)?))
+        (
+            quote!(body: Option<&#models #req>),
+            quote!(let request = match body {
+                Some(body) => request.json(body)?,
+                None => request,
+            };),
+        )
+    } else if action.spec.operation.request_body.is_some() {
+        let req = request_type(action);
+        (
+            quote!(body: &#models #req),
+            quote!(let request = request.json(body)?;),
+        )
     } else {
         (quote!(), quote!())
     };
     let (ret, finish) = match returns(action.spec) {
-        Returns::Unit => (quote!(()), quote!(.into_unit())),
+        Returns::Unit => (quote!(()), quote!(response.into_unit())),
         Returns::Typed(_) => {
             let resp = response_type(action);
-            (quote!(#models #resp), quote!(.json()))
+            (quote!(#models #resp), quote!(response.json()))
+        }
+        Returns::Headers(headers) => {
+            let resp = response_type(action);
+            let fields = headers.iter().map(|h| {
+                let f = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                quote!(#f: response.header(#h).map(str::to_owned))
+            });
+            (
+                quote!(#models #resp),
+                quote!(Ok(#models #resp { #(#fields),* })),
+            )
         }
     };
     Ok(quote! {
         #docs
         pub async fn #name(&self, #param) -> Result<#ret, graph_runtime::Error> {
-            let request = graph_runtime::Request::new(
-                #method,
-                #version,
-                format!(#template, self.path),
-            )#with_body;
-            self.client.send(request).await?#finish
+            let path = self.path.clone().segment(#wire).finish()?;
+            let request = graph_runtime::Request::new(#method, #version, path);
+            #with_body
+            let response = self.client.send(request).await?;
+            #finish
         }
     })
 }
@@ -543,6 +642,15 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
             }
         }
     });
+    let default_impl = required.is_empty().then(|| {
+        quote! {
+            impl Default for #req {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
     Ok(quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -564,16 +672,43 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
 
             #(#setters)*
         }
+
+        #default_impl
     })
 }
 
 /// The response type: OData wraps a primitive or a collection in `{"value": ...}`; other types are
 /// raw JSON until a spec describes them.
 fn response_model(action: &Action<'_>) -> TokenStream {
-    let Returns::Typed(ty) = returns(action.spec) else {
-        return quote!();
-    };
     let resp = response_type(action);
+    let ty = match returns(action.spec) {
+        Returns::Unit => return quote!(),
+        Returns::Typed(ty) => ty,
+        Returns::Headers(headers) => {
+            let doc = format!(
+                " What `{}` answers: no body, only headers.",
+                docs::escape(&action.spec.title)
+            );
+            let fields = headers.iter().map(|h| {
+                let f = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                let doc = format!(
+                    " The `{}` response header, if Graph sent one.",
+                    docs::escape(h)
+                );
+                quote! {
+                    #[doc = #doc]
+                    pub #f: Option<String>,
+                }
+            });
+            return quote! {
+                #[doc = #doc]
+                #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+                pub struct #resp {
+                    #(#fields)*
+                }
+            };
+        }
+    };
     let doc = format!(
         " Response body of `{}`: `{ty}`.",
         docs::escape(&action.spec.title)
@@ -610,6 +745,21 @@ fn mock_helpers(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> To
     let name = ident(&action.method);
     let full_path = format!("/{}{}/{}", version.as_str(), node.url_path, action.wire);
     let method = ident(action.spec.operation.method.as_str());
+    let params = node.params();
+    let args = params.iter().map(|(_, arg)| {
+        let arg = ident(arg);
+        quote!(#arg: &str,)
+    });
+    let mut arg_names = params.iter().map(|(_, arg)| ident(arg));
+    let steps = node.segments.iter().map(|seg| match seg {
+        Segment::Literal(lit) => quote!(.segment(#lit)),
+        Segment::Param { name, .. } => {
+            let arg = arg_names.next();
+            quote!(.param(#name, #arg))
+        }
+    });
+    let wire = &action.wire;
+    let version_prefix = format!("/{}", version.as_str());
     let status = action.spec.operation.response.status;
     let models = if action.owns_models(node) {
         quote!(super::)
@@ -638,6 +788,23 @@ fn mock_helpers(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> To
                 #[doc = #doc]
                 pub fn ok(self) -> Self {
                     Self(self.0.status(#status))
+                }
+            }
+        }
+        Returns::Headers(headers) => {
+            let doc = format!(" Answers as documented: `{status}` with no body and these headers.");
+            let header_args = headers.iter().map(|h| {
+                let a = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                quote!(#a: &str)
+            });
+            let sets = headers.iter().map(|h| {
+                let a = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                quote!(.header(#h, #a))
+            });
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, #(#header_args),*) -> Self {
+                    Self(self.0.status(#status) #(#sets)*)
                 }
             }
         }
@@ -690,10 +857,13 @@ fn mock_helpers(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> To
         #[doc = #fn_doc]
         pub fn #name<'s>(
             server: &'s httpmock::MockServer,
+            #(#args)*
             config: impl FnOnce(#when_ty, #then_ty),
         ) -> httpmock::Mock<'s> {
+            let path = graph_runtime::RequestPath::new() #(#steps)* .segment(#wire);
+            let path = format!("{}{}", #version_prefix, path.encoded());
             server.mock(|when, then| {
-                let when = when.method(httpmock::Method::#method).path(#full_path);
+                let when = when.method(httpmock::Method::#method).path(path);
                 config(#when_ty(when), #then_ty(then));
             })
         }

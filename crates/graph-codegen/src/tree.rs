@@ -26,6 +26,83 @@ pub struct Node<'s> {
     pub actions: Vec<Action<'s>>,
     /// Spec files that contribute to this module.
     pub sources: BTreeSet<&'s str>,
+    /// The URL below the version, segment by segment (`users`, `{id}`, `calendar`).
+    pub segments: Vec<Segment>,
+}
+
+/// One URL segment on the way to a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// A fixed name, sent as it is (`signIns`).
+    Literal(String),
+    /// A `{placeholder}`: the caller's value, percent-encoded. Holds the placeholder's first name
+    /// (`id` for `{id | userPrincipalName}`) and every name it offers.
+    Param {
+        /// The name used for the Rust argument and in errors.
+        name: String,
+        /// Every name the docs offer for it.
+        names: Vec<String>,
+    },
+}
+
+impl Node<'_> {
+    /// The segment this node adds to its parent's path (`None` for a version root).
+    pub fn own_segment(&self) -> Option<&Segment> {
+        self.segments.last()
+    }
+
+    /// The accessor on the parent: `sign_ins()` for a literal, `by_id(..)` for a parameter.
+    pub fn accessor(&self) -> String {
+        match self.own_segment() {
+            Some(Segment::Param { name, .. }) => format!("by_{}", param_ident(name)),
+            _ => self.module.clone(),
+        }
+    }
+
+    /// The parameters along the path to this node, with Rust argument names made unique
+    /// (`id`, `id_2` for `/mailFolders/{id}/messages/{id}`).
+    pub fn params(&self) -> Vec<(String, String)> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for seg in &self.segments {
+            if let Segment::Param { name, .. } = seg {
+                let base = param_ident(name);
+                let mut ident = base.clone();
+                let mut n = 1;
+                while !seen.insert(ident.clone()) {
+                    n += 1;
+                    ident = format!("{base}_{n}");
+                }
+                out.push((name.clone(), ident));
+            }
+        }
+        out
+    }
+}
+
+/// The Rust argument name of a path parameter (`key` when the name has none).
+pub fn param_ident(name: &str) -> String {
+    naming::snake(name).unwrap_or_else(|| "key".into())
+}
+
+/// Parses one documented segment: a plain name or a whole-segment `{placeholder}`.
+fn parse_segment(segment: &str) -> Option<Segment> {
+    if let Some(inner) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+        if inner.contains(['{', '}']) {
+            return None;
+        }
+        let names: Vec<String> = inner
+            .split('|')
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let name = names.first()?.clone();
+        return Some(Segment::Param { name, names });
+    }
+    if segment.is_empty() || segment.contains(['{', '}', '(', ')', '=', '\'', '?', '#', '%']) {
+        return None;
+    }
+    Some(Segment::Literal(segment.to_string()))
 }
 
 /// One binding: an operation reached through one of its documented paths.
@@ -73,6 +150,7 @@ fn new_root<'s>(v: ApiVersion) -> Node<'s> {
         children: BTreeMap::new(),
         actions: Vec::new(),
         sources: BTreeSet::new(),
+        segments: Vec::new(),
     }
 }
 
@@ -100,40 +178,62 @@ pub fn build<'s>(
             let mut node = &mut *root;
             node.sources.insert(file);
             for segment in parents {
-                if segment.is_empty() || segment.contains(['{', '}', '(', ')', '=', '\'']) {
+                let Some(parsed) = parse_segment(segment) else {
                     return Err(err(
                         ".template",
                         format!(
-                            "segment `{segment}` of `{}` is not a plain name: path parameters and key segments are not supported yet",
+                            "segment `{segment}` of `{}` is neither a plain name nor a `{{placeholder}}`: key segments such as `applications(appId='{{appId}}')` are not supported yet",
                             path.template
                         ),
                     ));
-                }
-                let child_path = {
-                    let mut p = node.module_path.clone();
-                    p.push(naming::snake(segment).ok_or_else(|| {
-                        err(".template", format!("segment `{segment}` has no Rust name"))
-                    })?);
-                    p
                 };
-                let url_path = format!("{}/{segment}", node.url_path);
-                let type_name = naming::pascal(segment).ok_or_else(|| {
-                    err(".template", format!("segment `{segment}` has no Rust name"))
-                })?;
-                node = node
-                    .children
-                    .entry(segment.to_string())
-                    .or_insert_with(|| Node {
-                        wire: segment.to_string(),
-                        module: child_path.last().cloned().unwrap_or_default(),
-                        type_name,
-                        module_path: child_path,
-                        url_path,
-                        children: BTreeMap::new(),
-                        actions: Vec::new(),
-                        sources: BTreeSet::new(),
-                    });
+                // Every placeholder at one position is the same child: the item of a collection.
+                let (key, module, type_name) = match &parsed {
+                    Segment::Param { .. } => (
+                        "{}".to_string(),
+                        "item".to_string(),
+                        format!("{}Item", node.type_name),
+                    ),
+                    Segment::Literal(name) => {
+                        let no_name =
+                            || err(".template", format!("segment `{segment}` has no Rust name"));
+                        (
+                            name.clone(),
+                            naming::snake(name).ok_or_else(no_name)?,
+                            naming::pascal(name).ok_or_else(no_name)?,
+                        )
+                    }
+                };
+                let mut module_path = node.module_path.clone();
+                module_path.push(module.clone());
+                let shown = match &parsed {
+                    Segment::Param { name, .. } => format!("{{{name}}}"),
+                    Segment::Literal(name) => name.clone(),
+                };
+                let url_path = format!("{}/{shown}", node.url_path);
+                let mut segments = node.segments.clone();
+                segments.push(parsed);
+                node = node.children.entry(key).or_insert_with(|| Node {
+                    wire: segment.to_string(),
+                    module,
+                    type_name,
+                    module_path,
+                    url_path,
+                    children: BTreeMap::new(),
+                    actions: Vec::new(),
+                    sources: BTreeSet::new(),
+                    segments,
+                });
                 node.sources.insert(file);
+            }
+            if !matches!(parse_segment(action_wire), Some(Segment::Literal(_))) {
+                return Err(err(
+                    ".template",
+                    format!(
+                        "the last segment `{action_wire}` of `{}` is not a plain action name",
+                        path.template
+                    ),
+                ));
             }
             // `microsoft.graph.assignLicense` is named like `assignLicense`.
             let short = action_wire.rsplit('.').next().unwrap_or(action_wire);
@@ -177,8 +277,13 @@ fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
         node.type_name.clone(),
         format!("the request builder of `{}`", node.url_path),
     );
-    for child in node.children.values() {
-        methods.insert(&child.module, format!("segment `{}`", child.wire));
+    let accessors: Vec<(String, &str)> = node
+        .children
+        .values()
+        .map(|c| (c.accessor(), c.wire.as_str()))
+        .collect();
+    for (accessor, wire) in &accessors {
+        methods.insert(accessor, format!("segment `{wire}`"));
     }
     for action in &node.actions {
         let what = format!("action `{}` of {}", action.wire, action.file);
@@ -210,4 +315,34 @@ fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
         }
     }
     node.children.values().try_for_each(check_names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_parse_as_literals_or_placeholders() {
+        assert_eq!(
+            parse_segment("signIns"),
+            Some(Segment::Literal("signIns".into()))
+        );
+        assert_eq!(
+            parse_segment("{id | userPrincipalName}"),
+            Some(Segment::Param {
+                name: "id".into(),
+                names: vec!["id".into(), "userPrincipalName".into()]
+            })
+        );
+        for bad in [
+            "",
+            "applications(appId='{appId}')",
+            "{a{b}}",
+            "{}",
+            "a?b",
+            "x%2F",
+        ] {
+            assert_eq!(parse_segment(bad), None, "{bad:?}");
+        }
+    }
 }

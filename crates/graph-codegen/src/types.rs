@@ -80,3 +80,108 @@ pub fn value_expr(ty: &EdmType, value: &Value) -> Option<TokenStream> {
         _ => None,
     }
 }
+
+/// Why `value` cannot be held by the Rust type of `ty`, or `None` when it can. `optional` lets
+/// `null` through. Used to tell a documented example that cannot work (a placeholder such as
+/// `"onBehalfOfUserId-value"` for an `Edm.Guid`) from a generator bug.
+pub fn misfit(ty: &EdmType, value: &Value, optional: bool) -> Option<String> {
+    let fits = |ok: bool| (!ok).then(|| format!("`{value}` is not a valid `{ty}`"));
+    match (ty, value) {
+        (_, Value::Null) => fits(optional),
+        (EdmType::Named(_), _) => None,
+        (EdmType::Collection(inner), Value::Array(items)) => {
+            items.iter().find_map(|v| misfit(inner, v, false))
+        }
+        (EdmType::Collection(_), _) => fits(false),
+        (EdmType::Primitive(p), v) => fits(primitive_fits(*p, v)),
+    }
+}
+
+fn primitive_fits(p: Primitive, v: &Value) -> bool {
+    let int_in = |lo: i64, hi: i64| v.as_i64().is_some_and(|n| (lo..=hi).contains(&n));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match p {
+        Primitive::Boolean => v.is_boolean(),
+        Primitive::Byte => int_in(0, 255),
+        Primitive::SByte => int_in(-128, 127),
+        Primitive::Int16 => int_in(i16::MIN.into(), i16::MAX.into()),
+        Primitive::Int32 => int_in(i32::MIN.into(), i32::MAX.into()),
+        Primitive::Int64 => v.is_i64(),
+        Primitive::Single | Primitive::Double => v.is_number(),
+        Primitive::Guid => v.as_str().is_some_and(|s| {
+            let groups: Vec<&str> = s.split('-').collect();
+            groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+                && groups
+                    .iter()
+                    .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
+        }),
+        Primitive::Date => v.as_str().is_some_and(|s| {
+            let parts: Vec<&str> = s.split('-').collect();
+            parts.iter().map(|p| p.len()).eq([4, 2, 2]) && parts.iter().all(|p| digits(p))
+        }),
+        Primitive::DateTimeOffset => v.as_str().is_some_and(|s| {
+            s.len() >= 20
+                && s.get(..10)
+                    .is_some_and(|d| primitive_fits(Primitive::Date, &Value::from(d)))
+                && s.as_bytes()
+                    .get(10)
+                    .is_some_and(|b| matches!(b, b'T' | b't'))
+                && (s.ends_with('Z')
+                    || s.ends_with('z')
+                    || s.get(s.len() - 6..)
+                        .is_some_and(|z| z.starts_with(['+', '-'])))
+        }),
+        Primitive::String
+        | Primitive::Decimal
+        | Primitive::Duration
+        | Primitive::TimeOfDay
+        | Primitive::Binary
+        | Primitive::Stream => v.is_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ty(s: &str) -> EdmType {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn documented_placeholders_do_not_fit_typed_parameters() {
+        assert!(misfit(&ty("Edm.Guid"), &json!("onBehalfOfUserId-value"), false).is_some());
+        assert!(
+            misfit(
+                &ty("Edm.Guid"),
+                &json!("5a0c76d2-cb57-4ece-9bc1-c323178f116a"),
+                false
+            )
+            .is_none()
+        );
+        assert!(
+            misfit(
+                &ty("Edm.DateTimeOffset"),
+                &json!("2024-01-01T00:00:00Z"),
+                false
+            )
+            .is_none()
+        );
+        assert!(
+            misfit(
+                &ty("Edm.DateTimeOffset"),
+                &json!("2024-01-01T00:00:00.5+02:00"),
+                false
+            )
+            .is_none()
+        );
+        assert!(misfit(&ty("Edm.DateTimeOffset"), &json!("yesterday"), false).is_some());
+        assert!(misfit(&ty("Edm.Int32"), &json!(4_000_000_000u64), false).is_some());
+        assert!(misfit(&ty("Collection(Edm.String)"), &json!(["a", 1]), false).is_some());
+        assert!(misfit(&ty("Collection(Edm.String)"), &json!(["a", "b"]), false).is_none());
+        assert!(misfit(&ty("microsoft.graph.x"), &json!({"a": 1}), false).is_none());
+        assert!(misfit(&ty("Edm.String"), &json!(null), true).is_none());
+        assert!(misfit(&ty("Edm.String"), &json!(null), false).is_some());
+    }
+}

@@ -95,14 +95,22 @@ impl Case {
 
     /// The documented request path, `/{version}{path}`, from the example URL.
     pub fn path(&self) -> String {
-        let url = &self.example().request.url;
-        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-        let path = if url.contains("://") {
-            rest.find('/').map_or("", |i| &rest[i..])
-        } else {
-            rest
-        };
-        path.split(['?', '#']).next().unwrap_or(path).to_string()
+        let version = self.spec.api_version;
+        let path = format!(
+            "/{}{}",
+            version.as_str(),
+            version.path_below(&self.example().request.url)
+        );
+        // The runtime percent-encodes every path parameter; documented URLs may show a value raw
+        // (`user@contoso.com`) or encoded. Compare in the runtime's canonical form.
+        path.split('/')
+            .map(|seg| {
+                let raw = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
+                graph_runtime::encode_path_segment("segment", &raw)
+                    .unwrap_or_else(|_| seg.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join("/")
     }
 
     /// The snapshot name: `{version}__{page stem}__{example name}`.

@@ -327,6 +327,18 @@ impl Ctx<'_> {
         let request_body = body::request_body(self, &annotated.examples)?;
         let response = response::response(self, &annotated)?;
         self.unannotated_examples(&annotated, &http_range);
+        for e in &annotated.examples {
+            let below = api_version.path_below(&e.request.url);
+            if !paths.iter().any(|p| p.match_path(below).is_some()) {
+                self.warn(
+                    e.line,
+                    format!(
+                        "request example `{}` calls `{below}`, which is not among the paths of the `HTTP request` section",
+                        e.name
+                    ),
+                );
+            }
+        }
 
         let mut warnings = std::mem::take(&mut self.warnings);
         warnings.sort_by_key(|w| w.line);

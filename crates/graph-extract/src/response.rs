@@ -253,6 +253,7 @@ pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Respo
         }
     };
 
+    let mut annotated_type = None;
     for (i, e) in annotated.examples.iter().enumerate() {
         let Some(r) = &e.response else { continue };
         let extra = annotated.extras.get(i).cloned().unwrap_or_default();
@@ -267,13 +268,19 @@ pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Respo
             );
         }
         match (&extra.response_type, &body) {
-            (Some(a), Some(b)) if a != b => ctx.warn(
-                line,
-                format!(
-                    "the response annotation of example `{}` types the body `{a}`, but the response section says `{b}`",
-                    e.name
-                ),
-            ),
+            (Some(a), Some(b)) if a != b => {
+                // The annotation is the machine-readable statement (what apidoctor validates the
+                // example against); prose types such as "String collection" are often shorthand.
+                ctx.warn(
+                    line,
+                    format!(
+                        "the response annotation of example `{}` types the body `{a}`, but the response section says \
+                         `{b}`; using the annotation's type",
+                        e.name
+                    ),
+                );
+                annotated_type.get_or_insert_with(|| a.clone());
+            }
             (Some(a), None) => ctx.warn(
                 line,
                 format!(
@@ -295,6 +302,9 @@ pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Respo
         }
     }
 
+    if annotated_type.is_some() {
+        body = annotated_type;
+    }
     Ok(Response {
         status,
         body_type: body,

@@ -697,7 +697,17 @@ fn response_example_disagreements_are_warnings() {
     warning_at(
         &spec,
         line,
-        "types the body `microsoft.graph.gadget`, but the response section says `microsoft.graph.widget`",
+        "types the body `microsoft.graph.gadget`, but the response section says `microsoft.graph.widget`; using the annotation's type",
+    );
+    // The annotation is the machine-readable statement, so it wins.
+    assert_eq!(
+        spec.operation
+            .response
+            .body_type
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("microsoft.graph.gadget")
     );
 }
 
@@ -1213,4 +1223,27 @@ fn never_panics_on_truncated_or_mangled_pages() {
         let _ = extract_with(&BASE[..i], &files);
         let _ = extract_with(&BASE[i..], &files);
     }
+}
+
+#[test]
+fn an_example_calling_an_undocumented_path_is_a_warning() {
+    assert!(
+        !extract(BASE)
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("not among the paths")),
+        "the base page's example calls a documented path"
+    );
+    let text = edit(
+        BASE,
+        "POST https://graph.microsoft.com/beta/widgets/42/polish",
+        "POST https://graph.microsoft.com/beta/me/widgets/polish",
+    );
+    let spec = extract(&text);
+    let annotation = spec.examples[0].line;
+    warning_at(
+        &spec,
+        annotation,
+        "calls `/me/widgets/polish`, which is not among the paths of the `HTTP request` section",
+    );
 }

@@ -75,6 +75,6 @@ pub use client::{Client, ClientBuilder, USER_AGENT_VALUE};
 pub use cloud::{ApiVersion, Cloud};
 pub use error::{Error, ErrorDetail, MAX_ERROR_BODY, ServiceError};
 pub use http::Method;
-pub use path::encode_path_segment;
+pub use path::{RequestPath, encode_path_segment};
 pub use request::{Request, Response};
 pub use retry::{RetryPolicy, parse_retry_after};

@@ -126,3 +126,69 @@ mod tests {
         }
     }
 }
+
+/// A request path under construction: literal segments and percent-encoded parameters.
+///
+/// Generated request builders carry one of these down the navigation chain, so that a call such
+/// as `users().by_id(id).assign_license(..)` cannot fail half-way through the chain: an invalid
+/// parameter value (empty, `.` or `..`) is remembered and reported by [`RequestPath::finish`] when
+/// the request is sent, as [`Error::InvalidRequest`], and nothing goes on the wire.
+///
+/// ```
+/// # use graph_runtime::RequestPath;
+/// let path = RequestPath::new().segment("users").param("id", "a/b?c").segment("assignLicense");
+/// assert_eq!(path.finish().unwrap(), "/users/a%2Fb%3Fc/assignLicense");
+/// assert!(RequestPath::new().segment("users").param("id", "..").finish().is_err());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestPath {
+    path: String,
+    error: Option<String>,
+}
+
+impl RequestPath {
+    /// The empty path (the API version's root).
+    pub fn new() -> RequestPath {
+        RequestPath::default()
+    }
+
+    /// Appends `/literal` as it is. Only for segments known at compile time (generated code).
+    pub fn segment(mut self, literal: &str) -> RequestPath {
+        self.path.push('/');
+        self.path.push_str(literal);
+        self
+    }
+
+    /// Appends `/value`, percent-encoded (see [`encode_path_segment`]); `name` names it in errors.
+    pub fn param(mut self, name: &str, value: &str) -> RequestPath {
+        match encode_path_segment(name, value) {
+            Ok(encoded) => {
+                self.path.push('/');
+                self.path.push_str(&encoded);
+            }
+            Err(e) => {
+                if self.error.is_none() {
+                    self.error = Some(match e {
+                        Error::InvalidRequest(message) => message,
+                        other => other.to_string(),
+                    });
+                }
+                self.path.push_str("/-");
+            }
+        }
+        self
+    }
+
+    /// The path so far, with `-` standing in for an invalid parameter (for mocks and messages).
+    pub fn encoded(&self) -> &str {
+        &self.path
+    }
+
+    /// The encoded path, or the first invalid parameter as [`Error::InvalidRequest`].
+    pub fn finish(self) -> Result<String, Error> {
+        match self.error {
+            None => Ok(self.path),
+            Some(message) => Err(Error::InvalidRequest(message)),
+        }
+    }
+}

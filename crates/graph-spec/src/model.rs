@@ -316,3 +316,120 @@ pub struct Warning {
     /// What was noticed.
     pub message: String,
 }
+
+/// The path of a documented URL, without scheme, host, query or fragment:
+/// `https://graph.microsoft.com/beta/a/b?x=1` -> `/beta/a/b`; a relative `/me/x` stays as it is.
+pub fn url_path(url: &str) -> &str {
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => url,
+    };
+    path.split(['?', '#']).next().unwrap_or(path)
+}
+
+impl PathTemplate {
+    /// Matches a URL path below the version (`/users/abc/assignLicense`) against this template
+    /// (`/users/{id | userPrincipalName}/assignLicense`): the percent-decoded value of each
+    /// placeholder in order, or `None` when the path is not an instance of the template.
+    pub fn match_path(&self, path: &str) -> Option<Vec<String>> {
+        let want: Vec<&str> = self.template.trim_start_matches('/').split('/').collect();
+        let have: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        if want.len() != have.len() {
+            return None;
+        }
+        let mut values = Vec::new();
+        for (w, h) in want.iter().zip(&have) {
+            if w.starts_with('{') && w.ends_with('}') {
+                if h.is_empty() {
+                    return None;
+                }
+                values.push(percent_decode(h));
+            } else if w != h {
+                return None;
+            }
+        }
+        Some(values)
+    }
+}
+
+impl ApiVersion {
+    /// The path of a documented example URL below this version: `https://graph.microsoft.com/beta/a`
+    /// and `/beta/a` give `/a`; a URL written without the version (`/me/x`) is taken as it is.
+    pub fn path_below(self, url: &str) -> &str {
+        let path = url_path(url);
+        let prefix = format!("/{}", self.as_str());
+        match path.strip_prefix(&prefix) {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+            _ => path,
+        }
+    }
+}
+
+/// `%2F` -> `/`; an invalid escape is kept as it is.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+
+    fn t(template: &str) -> PathTemplate {
+        PathTemplate {
+            template: template.into(),
+            parameters: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn example_urls_match_their_templates() {
+        let tpl = t("/users/{id | userPrincipalName}/messages/{id}/move");
+        assert_eq!(
+            tpl.match_path("/users/a%2Fb/messages/m1/move"),
+            Some(vec!["a/b".to_string(), "m1".to_string()])
+        );
+        assert_eq!(tpl.match_path("/users/a/messages/m1/copy"), None);
+        assert_eq!(tpl.match_path("/users/a/move"), None);
+        assert_eq!(tpl.match_path("/users//messages/m/move"), None);
+        assert_eq!(t("/me/x").match_path("/me/x"), Some(vec![]));
+        assert_eq!(
+            t("/a/{id}").match_path("/a/100%"),
+            Some(vec!["100%".to_string()])
+        );
+    }
+
+    #[test]
+    fn url_paths_lose_host_query_and_version() {
+        assert_eq!(
+            url_path("https://graph.microsoft.com/beta/a/b?x=1"),
+            "/beta/a/b"
+        );
+        assert_eq!(url_path("/v1.0/me/x#frag"), "/v1.0/me/x");
+        assert_eq!(url_path("https://host"), "");
+        assert_eq!(
+            ApiVersion::Beta.path_below("https://graph.microsoft.com/beta/a"),
+            "/a"
+        );
+        assert_eq!(
+            ApiVersion::V1.path_below("/me/drive/items/{item-id}/copy"),
+            "/me/drive/items/{item-id}/copy"
+        );
+        assert_eq!(ApiVersion::Beta.path_below("/betamax/x"), "/betamax/x");
+    }
+}

@@ -9,15 +9,21 @@ pub mod risky_service_principals;
 #[derive(Debug, Clone)]
 pub struct IdentityProtection<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> IdentityProtection<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// `/beta/identityProtection/riskyAgents`
     pub fn risky_agents(&self) -> risky_agents::RiskyAgents<'a> {
-        risky_agents::RiskyAgents::new(self.client, format!("{}/riskyAgents", self.path))
+        risky_agents::RiskyAgents::new(
+            self.client,
+            self.path.clone().segment("riskyAgents"),
+        )
     }
     /// `/beta/identityProtection/riskyServicePrincipals`
     pub fn risky_service_principals(
@@ -25,7 +31,7 @@ impl<'a> IdentityProtection<'a> {
     ) -> risky_service_principals::RiskyServicePrincipals<'a> {
         risky_service_principals::RiskyServicePrincipals::new(
             self.client,
-            format!("{}/riskyServicePrincipals", self.path),
+            self.path.clone().segment("riskyServicePrincipals"),
         )
     }
 }

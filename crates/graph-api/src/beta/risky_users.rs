@@ -6,10 +6,13 @@
 #[derive(Debug, Clone)]
 pub struct RiskyUsers<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> RiskyUsers<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// Dismiss the risk of one or more riskyUser objects. This action sets the targeted user's risk level to none. The maximum count of users to dismiss in one call is 60.
@@ -41,7 +44,12 @@ impl<'a> RiskyUsers<'a> {
     /// use graph_api::beta::risky_users::DismissRequest;
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = DismissRequest::new(vec!["04487ee0-f4f6-4e7f-8999-facc5a30e232".to_string(), "13387ee0-f4f6-4e7f-8999-facc5120e345".to_string()]);
+    /// let body = DismissRequest::new(
+    ///     vec![
+    ///         "04487ee0-f4f6-4e7f-8999-facc5a30e232".to_string(),
+    ///         "13387ee0-f4f6-4e7f-8999-facc5120e345".to_string()
+    ///     ],
+    /// );
     /// client.beta().risky_users().dismiss(&body).await?;
     /// # Ok(())
     /// # }
@@ -52,13 +60,15 @@ impl<'a> RiskyUsers<'a> {
         &self,
         body: &DismissRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("dismiss").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::Beta,
-                format!("{}/dismiss", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::Beta,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
 }
 /// Request body of `Dismiss riskyUser` (`spec/beta/riskyusers-dismiss.json`).
@@ -128,11 +138,13 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(DismissWhen, DismissThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("riskyUsers")
+            .segment("dismiss");
+        let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path("/beta/riskyUsers/dismiss");
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(DismissWhen(when), DismissThen(then));
             })
     }

@@ -7,14 +7,17 @@ pub mod sign_ins;
 #[derive(Debug, Clone)]
 pub struct AuditLogs<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> AuditLogs<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// `/v1.0/auditLogs/signIns`
     pub fn sign_ins(&self) -> sign_ins::SignIns<'a> {
-        sign_ins::SignIns::new(self.client, format!("{}/signIns", self.path))
+        sign_ins::SignIns::new(self.client, self.path.clone().segment("signIns"))
     }
 }

@@ -9,10 +9,13 @@ pub mod risky_users;
 #[derive(Debug, Clone)]
 pub struct IdentityProtection<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> IdentityProtection<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// `/v1.0/identityProtection/riskyServicePrincipals`
@@ -21,11 +24,14 @@ impl<'a> IdentityProtection<'a> {
     ) -> risky_service_principals::RiskyServicePrincipals<'a> {
         risky_service_principals::RiskyServicePrincipals::new(
             self.client,
-            format!("{}/riskyServicePrincipals", self.path),
+            self.path.clone().segment("riskyServicePrincipals"),
         )
     }
     /// `/v1.0/identityProtection/riskyUsers`
     pub fn risky_users(&self) -> risky_users::RiskyUsers<'a> {
-        risky_users::RiskyUsers::new(self.client, format!("{}/riskyUsers", self.path))
+        risky_users::RiskyUsers::new(
+            self.client,
+            self.path.clone().segment("riskyUsers"),
+        )
     }
 }

@@ -7,10 +7,13 @@
 #[derive(Debug, Clone)]
 pub struct SignIns<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> SignIns<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// Allow admins to mark an event in the Microsoft Entra sign-in logs as risky. Events marked as risky by an admin are immediately flagged as high risk in Microsoft Entra ID Protection, overriding previous risk states. Admins can confirm that events flagged as risky by Microsoft Entra ID Protection are in fact risky. For details about investigating Identity Protection risks, see How to investigate risk.
@@ -42,7 +45,13 @@ impl<'a> SignIns<'a> {
     /// use graph_api::beta::audit_logs::sign_ins::ConfirmCompromisedRequest;
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = ConfirmCompromisedRequest::new(vec!["f01c6af6-6683-4a37-a945-0a925501eede".to_string(), "42bf60ac-d0cb-4206-aa5c-101884298f55".to_string(), "f09c8f14-8d8e-42cf-8a7e-732b0594e79b".to_string()]);
+    /// let body = ConfirmCompromisedRequest::new(
+    ///     vec![
+    ///         "f01c6af6-6683-4a37-a945-0a925501eede".to_string(),
+    ///         "42bf60ac-d0cb-4206-aa5c-101884298f55".to_string(),
+    ///         "f09c8f14-8d8e-42cf-8a7e-732b0594e79b".to_string()
+    ///     ],
+    /// );
     /// client.beta().audit_logs().sign_ins().confirm_compromised(&body).await?;
     /// # Ok(())
     /// # }
@@ -53,13 +62,15 @@ impl<'a> SignIns<'a> {
         &self,
         body: &ConfirmCompromisedRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("confirmCompromised").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::Beta,
-                format!("{}/confirmCompromised", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::Beta,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
     /// Allow admins to mark an event in Microsoft Entra sign-in logs as safe. Admins can either mark the events flagged as risky by Microsoft Entra ID Protection as safe, or they can mark unflagged events as safe. For details about investigating Identity Protection risks, see How to investigate risk.
     ///
@@ -92,7 +103,13 @@ impl<'a> SignIns<'a> {
     /// use graph_api::beta::audit_logs::sign_ins::ConfirmSafeRequest;
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = ConfirmSafeRequest::new(vec!["5a0c76d2-cb57-4ece-9bc1-c323178f116a".to_string(), "96609214-09ef-4f80-9d4a-ace5fceecaec".to_string(), "05020696-4eb8-45a3-918f-8f8bb7ad6015".to_string()]);
+    /// let body = ConfirmSafeRequest::new(
+    ///     vec![
+    ///         "5a0c76d2-cb57-4ece-9bc1-c323178f116a".to_string(),
+    ///         "96609214-09ef-4f80-9d4a-ace5fceecaec".to_string(),
+    ///         "05020696-4eb8-45a3-918f-8f8bb7ad6015".to_string()
+    ///     ],
+    /// );
     /// client.beta().audit_logs().sign_ins().confirm_safe(&body).await?;
     /// # Ok(())
     /// # }
@@ -103,13 +120,15 @@ impl<'a> SignIns<'a> {
         &self,
         body: &ConfirmSafeRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("confirmSafe").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::Beta,
-                format!("{}/confirmSafe", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::Beta,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
 }
 /// Request body of `signIn: confirmCompromised` (`spec/beta/signin-confirmcompromised.json`).
@@ -200,11 +219,14 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(ConfirmCompromisedWhen, ConfirmCompromisedThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("auditLogs")
+            .segment("signIns")
+            .segment("confirmCompromised");
+        let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path("/beta/auditLogs/signIns/confirmCompromised");
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(ConfirmCompromisedWhen(when), ConfirmCompromisedThen(then));
             })
     }
@@ -251,11 +273,14 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(ConfirmSafeWhen, ConfirmSafeThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("auditLogs")
+            .segment("signIns")
+            .segment("confirmSafe");
+        let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path("/beta/auditLogs/signIns/confirmSafe");
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(ConfirmSafeWhen(when), ConfirmSafeThen(then));
             })
     }

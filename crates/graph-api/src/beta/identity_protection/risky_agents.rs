@@ -6,10 +6,13 @@
 #[derive(Debug, Clone)]
 pub struct RiskyAgents<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> RiskyAgents<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// Confirm one or more riskyAgent objects as compromised. This action sets the targeted agent's risk level to high.
@@ -37,7 +40,12 @@ impl<'a> RiskyAgents<'a> {
     /// use graph_api::beta::identity_protection::risky_agents::ConfirmCompromisedRequest;
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = ConfirmCompromisedRequest::new(vec!["29f270bb-4d23-4f68-8a57-dc73dc0d4caf".to_string(), "20f91ec9-d140-4d90-9cd9-f618587a1471".to_string()]);
+    /// let body = ConfirmCompromisedRequest::new(
+    ///     vec![
+    ///         "29f270bb-4d23-4f68-8a57-dc73dc0d4caf".to_string(),
+    ///         "20f91ec9-d140-4d90-9cd9-f618587a1471".to_string()
+    ///     ],
+    /// );
     /// client.beta().identity_protection().risky_agents().confirm_compromised(&body).await?;
     /// # Ok(())
     /// # }
@@ -48,13 +56,15 @@ impl<'a> RiskyAgents<'a> {
         &self,
         body: &ConfirmCompromisedRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("confirmCompromised").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::Beta,
-                format!("{}/confirmCompromised", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::Beta,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
 }
 /// Request body of `riskyAgent: confirmCompromised` (`spec/beta/riskyagent-confirmcompromised.json`).
@@ -124,11 +134,14 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(ConfirmCompromisedWhen, ConfirmCompromisedThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("identityProtection")
+            .segment("riskyAgents")
+            .segment("confirmCompromised");
+        let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path("/beta/identityProtection/riskyAgents/confirmCompromised");
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(ConfirmCompromisedWhen(when), ConfirmCompromisedThen(then));
             })
     }

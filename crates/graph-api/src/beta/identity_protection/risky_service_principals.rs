@@ -6,10 +6,13 @@
 #[derive(Debug, Clone)]
 pub struct RiskyServicePrincipals<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> RiskyServicePrincipals<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// Dismiss the risk of one or more riskyServicePrincipal objects. This action sets the targeted service principal account's risk level to `none`. You can dismiss up to 60 service principal accounts in one request.
@@ -41,7 +44,9 @@ impl<'a> RiskyServicePrincipals<'a> {
     /// use graph_api::beta::identity_protection::risky_service_principals::DismissRequest;
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = DismissRequest::new(vec!["9089a539-a539-9089-39a5-899039a58990".to_string()]);
+    /// let body = DismissRequest::new(
+    ///     vec!["9089a539-a539-9089-39a5-899039a58990".to_string()],
+    /// );
     /// client.beta().identity_protection().risky_service_principals().dismiss(&body).await?;
     /// # Ok(())
     /// # }
@@ -52,13 +57,15 @@ impl<'a> RiskyServicePrincipals<'a> {
         &self,
         body: &DismissRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("dismiss").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::Beta,
-                format!("{}/dismiss", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::Beta,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
 }
 /// Request body of `riskyServicePrincipal: dismiss` (`spec/beta/riskyserviceprincipal-dismiss.json`).
@@ -128,11 +135,14 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(DismissWhen, DismissThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("identityProtection")
+            .segment("riskyServicePrincipals")
+            .segment("dismiss");
+        let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path("/beta/identityProtection/riskyServicePrincipals/dismiss");
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(DismissWhen(when), DismissThen(then));
             })
     }

@@ -6,10 +6,13 @@
 #[derive(Debug, Clone)]
 pub struct SignIns<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> SignIns<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// Allow admins to mark an event in Microsoft Entra sign-in logs as safe. Admins can either mark the events flagged as risky by Microsoft Entra ID Protection as safe, or they can mark unflagged events as safe. For details about investigating Identity Protection risks, see How to investigate risk.
@@ -52,13 +55,15 @@ impl<'a> SignIns<'a> {
         &self,
         body: &ConfirmSafeRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("confirmSafe").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::V1,
-                format!("{}/confirmSafe", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
 }
 /// Request body of `signIn: confirmSafe` (`spec/v1.0/signin-confirmsafe.json`).
@@ -128,11 +133,14 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(ConfirmSafeWhen, ConfirmSafeThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("auditLogs")
+            .segment("signIns")
+            .segment("confirmSafe");
+        let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path("/v1.0/auditLogs/signIns/confirmSafe");
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(ConfirmSafeWhen(when), ConfirmSafeThen(then));
             })
     }

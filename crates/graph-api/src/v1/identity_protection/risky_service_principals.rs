@@ -6,10 +6,13 @@
 #[derive(Debug, Clone)]
 pub struct RiskyServicePrincipals<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> RiskyServicePrincipals<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// Confirm one or more riskyServicePrincipal objects as compromised. This action sets the targeted service principal account's risk level to `high`.
@@ -41,8 +44,15 @@ impl<'a> RiskyServicePrincipals<'a> {
     /// use graph_api::v1::identity_protection::risky_service_principals::ConfirmCompromisedRequest;
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = ConfirmCompromisedRequest::new(vec!["9089a539-a539-9089-39a5-899039a58990".to_string()]);
-    /// client.v1().identity_protection().risky_service_principals().confirm_compromised(&body).await?;
+    /// let body = ConfirmCompromisedRequest::new(
+    ///     vec!["9089a539-a539-9089-39a5-899039a58990".to_string()],
+    /// );
+    /// client
+    ///     .v1()
+    ///     .identity_protection()
+    ///     .risky_service_principals()
+    ///     .confirm_compromised(&body)
+    ///     .await?;
     /// # Ok(())
     /// # }
     /// ```
@@ -52,13 +62,15 @@ impl<'a> RiskyServicePrincipals<'a> {
         &self,
         body: &ConfirmCompromisedRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("confirmCompromised").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::V1,
-                format!("{}/confirmCompromised", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
 }
 /// Request body of `riskyServicePrincipal: confirmCompromised` (`spec/v1.0/riskyserviceprincipal-confirmcompromised.json`).
@@ -128,13 +140,14 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(ConfirmCompromisedWhen, ConfirmCompromisedThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("identityProtection")
+            .segment("riskyServicePrincipals")
+            .segment("confirmCompromised");
+        let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path(
-                        "/v1.0/identityProtection/riskyServicePrincipals/confirmCompromised",
-                    );
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(ConfirmCompromisedWhen(when), ConfirmCompromisedThen(then));
             })
     }

@@ -6,10 +6,13 @@
 #[derive(Debug, Clone)]
 pub struct RiskyUsers<'a> {
     client: &'a graph_runtime::Client,
-    path: String,
+    path: graph_runtime::RequestPath,
 }
 impl<'a> RiskyUsers<'a> {
-    pub(crate) fn new(client: &'a graph_runtime::Client, path: String) -> Self {
+    pub(crate) fn new(
+        client: &'a graph_runtime::Client,
+        path: graph_runtime::RequestPath,
+    ) -> Self {
         Self { client, path }
     }
     /// Confirm one or more riskyUser objects as compromised. This action sets the targeted user's risk level to high.
@@ -41,7 +44,12 @@ impl<'a> RiskyUsers<'a> {
     /// use graph_api::v1::identity_protection::risky_users::ConfirmCompromisedRequest;
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = ConfirmCompromisedRequest::new(vec!["29f270bb-4d23-4f68-8a57-dc73dc0d4caf".to_string(), "20f91ec9-d140-4d90-9cd9-f618587a1471".to_string()]);
+    /// let body = ConfirmCompromisedRequest::new(
+    ///     vec![
+    ///         "29f270bb-4d23-4f68-8a57-dc73dc0d4caf".to_string(),
+    ///         "20f91ec9-d140-4d90-9cd9-f618587a1471".to_string()
+    ///     ],
+    /// );
     /// client.v1().identity_protection().risky_users().confirm_compromised(&body).await?;
     /// # Ok(())
     /// # }
@@ -52,13 +60,15 @@ impl<'a> RiskyUsers<'a> {
         &self,
         body: &ConfirmCompromisedRequest,
     ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().segment("confirmCompromised").finish()?;
         let request = graph_runtime::Request::new(
-                graph_runtime::Method::POST,
-                graph_runtime::ApiVersion::V1,
-                format!("{}/confirmCompromised", self.path),
-            )
-            .json(body)?;
-        self.client.send(request).await?.into_unit()
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
 }
 /// Request body of `riskyUser: confirmCompromised` (`spec/v1.0/riskyuser-confirmcompromised.json`).
@@ -128,11 +138,14 @@ pub mod mock {
         server: &'s httpmock::MockServer,
         config: impl FnOnce(ConfirmCompromisedWhen, ConfirmCompromisedThen),
     ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new()
+            .segment("identityProtection")
+            .segment("riskyUsers")
+            .segment("confirmCompromised");
+        let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path("/v1.0/identityProtection/riskyUsers/confirmCompromised");
+                let when = when.method(httpmock::Method::POST).path(path);
                 config(ConfirmCompromisedWhen(when), ConfirmCompromisedThen(then));
             })
     }
