@@ -510,23 +510,42 @@ fn action_method(
 struct Field {
     name: Ident,
     wire: String,
-    ty: TokenStream,
+    /// The type without `Option`.
+    inner: TokenStream,
     optional: bool,
     docs: TokenStream,
 }
 
-fn field(action: &Action<'_>, index: usize, p: &Parameter) -> Result<Field, CodegenError> {
+impl Field {
+    fn ty(&self) -> TokenStream {
+        let inner = &self.inner;
+        if self.optional {
+            quote!(Option<#inner>)
+        } else {
+            quote!(#inner)
+        }
+    }
+}
+
+/// The Rust type name of an object parameter whose properties the page describes.
+fn object_type_name(p: &Parameter) -> Option<String> {
+    naming::pascal(&p.name)
+}
+
+fn field(action: &Action<'_>, at: &str, p: &Parameter) -> Result<Field, CodegenError> {
     let name = naming::snake(&p.name).ok_or_else(|| CodegenError {
         file: action.file.to_string(),
-        path: format!("operation.request_body[{index}].name"),
+        path: format!("{at}.name"),
         message: format!("parameter `{}` has no Rust name", p.name),
     })?;
     let optional = p.required == Some(false);
-    let base = types::rust_type(&p.ty);
-    let ty = if optional {
-        quote!(Option<#base>)
-    } else {
-        base
+    let described = !p.properties.is_empty();
+    let inner = match object_type_name(p) {
+        Some(t) if described => {
+            let t = ident(&t);
+            quote!(#t)
+        }
+        _ => types::rust_type(&p.ty),
     };
     let mut lines = Vec::new();
     if !p.description.trim().is_empty() {
@@ -543,7 +562,7 @@ fn field(action: &Action<'_>, index: usize, p: &Parameter) -> Result<Field, Code
             ""
         }
     ));
-    if types::is_untyped(&p.ty) {
+    if types::is_untyped(&p.ty) && !described {
         lines.push(String::new());
         lines.push(format!(
             "No available page describes `{}`, so the value is kept as raw JSON: nothing is dropped.",
@@ -553,7 +572,7 @@ fn field(action: &Action<'_>, index: usize, p: &Parameter) -> Result<Field, Code
     Ok(Field {
         name: ident(&name),
         wire: p.name.clone(),
-        ty,
+        inner,
         optional,
         docs: doc_lines(lines),
     })
@@ -563,46 +582,85 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
     let Some(params) = &action.spec.operation.request_body else {
         return Ok(quote!());
     };
-    let fields = params
-        .iter()
-        .enumerate()
-        .map(|(i, p)| field(action, i, p))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut seen = std::collections::BTreeMap::new();
-    for (i, f) in fields.iter().enumerate() {
-        let key = f.name.to_string();
-        if key == "additional_properties" {
-            return Err(CodegenError {
-                file: action.file.to_string(),
-                path: format!("operation.request_body[{i}].name"),
-                message: "`additional_properties` is reserved for undocumented fields".into(),
-            });
-        }
-        if let Some(other) = seen.insert(key.clone(), &f.wire) {
-            return Err(CodegenError {
-                file: action.file.to_string(),
-                path: format!("operation.request_body[{i}].name"),
-                message: format!(
-                    "wire names `{other}` and `{}` both map to the Rust field `{key}`",
-                    f.wire
-                ),
-            });
-        }
-    }
-    let req = request_type(action);
     let doc = format!(
         " Request body of `{}` (`{}`).",
         docs::escape(&action.spec.title),
         action.file
     );
+    object_model(
+        action,
+        &request_type(action),
+        &doc,
+        params,
+        "operation.request_body",
+    )
+}
+
+/// A struct for a JSON object with these parameters, plus the structs of its described object
+/// properties (`passwordCredential` with its `displayName`, ...), recursively.
+fn object_model(
+    action: &Action<'_>,
+    name: &Ident,
+    doc: &str,
+    params: &[Parameter],
+    at: &str,
+) -> Result<TokenStream, CodegenError> {
+    let fields = params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| field(action, &format!("{at}[{i}]"), p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut seen = std::collections::BTreeMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        let key = f.name.to_string();
+        let err = |message: String| CodegenError {
+            file: action.file.to_string(),
+            path: format!("{at}[{i}].name"),
+            message,
+        };
+        if key == "additional_properties" {
+            return Err(err(
+                "`additional_properties` is reserved for undocumented fields".into(),
+            ));
+        }
+        if let Some(other) = seen.insert(key.clone(), &f.wire) {
+            return Err(err(format!(
+                "wire names `{other}` and `{}` both map to the Rust field `{key}`",
+                f.wire
+            )));
+        }
+    }
+    let mut nested = Vec::new();
+    for (i, p) in params.iter().enumerate() {
+        if p.properties.is_empty() {
+            continue;
+        }
+        let Some(type_name) = object_type_name(p) else {
+            continue;
+        };
+        let doc = format!(
+            " The `{}` object (`{}`) of `{}`.",
+            docs::escape(&p.name),
+            p.ty,
+            docs::escape(&action.spec.title)
+        );
+        nested.push(object_model(
+            action,
+            &ident(&type_name),
+            &doc,
+            &p.properties,
+            &format!("{at}[{i}].properties"),
+        )?);
+    }
     let defs = fields.iter().map(|f| {
         let Field {
             name,
             wire,
-            ty,
             docs,
             optional,
+            ..
         } = f;
+        let ty = f.ty();
         let skip = optional.then(|| quote!(default, skip_serializing_if = "Option::is_none",));
         quote! {
             #docs
@@ -612,7 +670,8 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
     });
     let required: Vec<&Field> = fields.iter().filter(|f| !f.optional).collect();
     let args = required.iter().map(|f| {
-        let Field { name, ty, .. } = f;
+        let name = &f.name;
+        let ty = f.ty();
         quote!(#name: #ty)
     });
     let inits = fields.iter().map(|f| {
@@ -625,14 +684,9 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
     });
     let setters = fields.iter().filter(|f| f.optional).map(|f| {
         let Field {
-            name, ty: _, wire, ..
+            name, wire, inner, ..
         } = f;
         let setter = format_ident!("with_{}", name.to_string().trim_matches('_'));
-        let p = &params[fields
-            .iter()
-            .position(|g| g.wire == *wire)
-            .unwrap_or_default()];
-        let inner = types::rust_type(&p.ty);
         let doc = format!(" Sets `{}`.", docs::escape(wire));
         quote! {
             #[doc = #doc]
@@ -644,7 +698,7 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
     });
     let default_impl = required.is_empty().then(|| {
         quote! {
-            impl Default for #req {
+            impl Default for #name {
                 fn default() -> Self {
                     Self::new()
                 }
@@ -654,15 +708,15 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
     Ok(quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-        pub struct #req {
+        pub struct #name {
             #(#defs)*
             /// Properties the documentation does not describe, kept so that a round trip loses nothing.
             #[serde(flatten)]
             pub additional_properties: serde_json::Map<String, serde_json::Value>,
         }
 
-        impl #req {
-            /// A body with the given parameters and no optional ones.
+        impl #name {
+            /// A value with the given fields and no optional ones.
             pub fn new(#(#args),*) -> Self {
                 Self {
                     #(#inits,)*
@@ -674,6 +728,8 @@ fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
         }
 
         #default_impl
+
+        #(#nested)*
     })
 }
 

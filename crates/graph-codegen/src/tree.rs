@@ -299,8 +299,27 @@ fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
             });
         }
         if action.owns_models(node) {
-            for suffix in ["Request", "Response"] {
-                let name = format!("{}{suffix}", action.model_prefix);
+            // Object parameters whose properties are described get a struct of their own.
+            fn objects(params: &[graph_spec::Parameter], out: &mut Vec<String>) {
+                for p in params.iter().filter(|p| !p.properties.is_empty()) {
+                    out.extend(naming::pascal(&p.name));
+                    objects(&p.properties, out);
+                }
+            }
+            let mut names: Vec<String> = ["Request", "Response"]
+                .iter()
+                .map(|suffix| format!("{}{suffix}", action.model_prefix))
+                .collect();
+            objects(
+                action
+                    .spec
+                    .operation
+                    .request_body
+                    .as_deref()
+                    .unwrap_or_default(),
+                &mut names,
+            );
+            for name in names {
                 if let Some(other) = types.insert(name.clone(), what.clone()) {
                     return Err(CodegenError {
                         file: action.file.to_string(),

@@ -53,7 +53,7 @@ fn two_wire_names_for_one_field_are_an_error() {
     twin.name = "@type".into();
     params.push(twin);
     let err = generate(&[(name, spec)], &Layout::default()).unwrap_err();
-    assert_eq!(err.path, "operation.request_body[4].name");
+    assert_eq!(err.path, "operation.request_body[5].name");
     assert!(
         err.message
             .contains("wire names `type` and `@type` both map to the Rust field `type_`"),

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use graph_spec::{Example, FactSource, Parameter};
+use graph_spec::{EdmType, Example, FactSource, Parameter};
 use serde_json::{Map, Value};
 
 use crate::blocks::{BlockKind, Inline};
@@ -141,6 +141,10 @@ pub(crate) fn request_body(
                 params.push(p);
             }
         }
+        let params = match wrapped_object(ctx, &params, &example_bodies, &prose) {
+            Some(object) => vec![object],
+            None => params,
+        };
         cross_check(ctx, &params, examples);
         return Ok(Some(params));
     }
@@ -195,6 +199,68 @@ pub(crate) fn request_body(
         return Ok(None);
     }
     Ok(Some(derive(ctx, &bodies, &prose)))
+}
+
+/// When the table lists the fields of the one object that every example body wraps them in
+/// (`{"passwordCredential": {"displayName": ..}}`), that object is the real parameter, with the
+/// table's rows as its properties. Prose that names the object gives its description and whether
+/// it is optional.
+fn wrapped_object(
+    ctx: &mut Ctx<'_>,
+    params: &[Parameter],
+    bodies: &[Body<'_>],
+    prose: &[(usize, Inline)],
+) -> Option<Parameter> {
+    if params.is_empty() || bodies.is_empty() {
+        return None;
+    }
+    let mut key: Option<&str> = None;
+    for b in bodies {
+        let keys: Vec<&String> = b.map.keys().filter(|k| !k.starts_with('@')).collect();
+        let [k] = keys.as_slice() else { return None };
+        let Some(Value::Object(fields)) = b.map.get(*k) else {
+            return None;
+        };
+        let documented = |f: &String| params.iter().any(|p| &p.name == f);
+        if documented(k) || key.is_some_and(|x| x != k.as_str()) || !fields.keys().all(documented) {
+            return None;
+        }
+        key = Some(k.as_str());
+    }
+    let key = key?;
+    let naming: Vec<&str> = prose
+        .iter()
+        .filter(|(_, p)| mentions(p, key))
+        .map(|(_, p)| p.text.as_str())
+        .collect();
+    let description = naming.join(" ");
+    let lower = description.to_lowercase();
+    let required = if lower.contains("optional") {
+        Some(false)
+    } else if lower.contains("required") {
+        Some(true)
+    } else {
+        None
+    };
+    ctx.warn(
+        bodies.first().map_or(0, |b| b.line),
+        format!(
+            "the request body table lists the fields of `{key}`, the one object the examples send; recorded as \
+             parameter `{key}` with those fields as its properties"
+        ),
+    );
+    Some(Parameter {
+        name: key.to_string(),
+        ty: EdmType::Named(format!("microsoft.graph.{key}")),
+        description,
+        required,
+        source: if naming.is_empty() {
+            FactSource::Example
+        } else {
+            FactSource::Prose
+        },
+        properties: params.to_vec(),
+    })
 }
 
 /// Parameters from the top-level keys of example bodies, in first-seen order.
@@ -274,6 +340,7 @@ fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, Inline)]) -> 
             description,
             required,
             source,
+            properties: Vec::new(),
         });
     }
     out

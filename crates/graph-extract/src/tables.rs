@@ -234,6 +234,7 @@ pub(crate) fn parameters(
                 description,
                 required,
                 source: FactSource::Table,
+                properties: Vec::new(),
             },
         ));
     }

@@ -1247,3 +1247,53 @@ fn an_example_calling_an_undocumented_path_is_a_warning() {
         "calls `/me/widgets/polish`, which is not among the paths of the `HTTP request` section",
     );
 }
+
+#[test]
+fn a_table_of_the_fields_of_one_wrapped_object_becomes_that_object() {
+    let text = edit(
+        BASE,
+        "In the request body, supply a JSON object with the following parameters.",
+        "In the request body, provide an optional `polishJob` object with the following properties.",
+    );
+    let text = edit(
+        &text,
+        "{\n  \"shineLevel\": 3,\n  \"cloths\": [{\"fabric\": \"silk\"}]\n}",
+        "{\n  \"polishJob\": {\"shineLevel\": 3, \"note\": \"gently\"}\n}",
+    );
+    let spec = extract(&text);
+    let params = spec.operation.request_body.as_deref().unwrap_or_default();
+    assert_eq!(params.len(), 1, "{params:?}");
+    let job = &params[0];
+    assert_eq!(job.name, "polishJob");
+    assert_eq!(job.ty.to_string(), "microsoft.graph.polishJob");
+    assert_eq!(job.required, Some(false));
+    assert_eq!(job.source, FactSource::Prose);
+    let fields: Vec<&str> = job.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(fields, ["shineLevel", "cloths", "note"]);
+    warning_at(
+        &spec,
+        spec.examples[0].line,
+        "the request body table lists the fields of `polishJob`, the one object the examples send",
+    );
+    assert!(
+        !spec
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("does not list")),
+        "{:?}",
+        spec.warnings
+    );
+}
+
+#[test]
+fn a_body_key_that_is_itself_a_parameter_is_not_a_wrapper() {
+    let text = edit(
+        BASE,
+        "{\n  \"shineLevel\": 3,\n  \"cloths\": [{\"fabric\": \"silk\"}]\n}",
+        "{\n  \"shineLevel\": 3\n}",
+    );
+    let spec = extract(&text);
+    let params = spec.operation.request_body.as_deref().unwrap_or_default();
+    assert!(params.len() > 1, "{params:?}");
+    assert!(params.iter().all(|p| p.properties.is_empty()));
+}

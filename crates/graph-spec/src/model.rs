@@ -203,6 +203,10 @@ pub struct Parameter {
     pub required: Option<bool>,
     /// Where the parameter was found.
     pub source: FactSource,
+    /// The fields of an object parameter, when the page describes them (for example a table of
+    /// the properties of the one object the body wraps them in, as `application: addPassword` has).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub properties: Vec<Parameter>,
 }
 
 /// The documented success response.

@@ -99,7 +99,7 @@ pub struct GetByIdsRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl GetByIdsRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(ids: Vec<String>, types: Vec<String>) -> Self {
         Self {
             ids,

@@ -172,7 +172,7 @@ pub struct ChangePasswordRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl ChangePasswordRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(current_password: String, new_password: String) -> Self {
         Self {
             current_password,

@@ -78,6 +78,41 @@ impl<'a> ApplicationsItem<'a> {
 /// Request body of `application: addPassword` (`spec/beta/application-addpassword.json`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AddPasswordRequest {
+    /// In the request body, provide an optional `passwordCredential` object with the following properties.
+    ///
+    /// Wire name `passwordCredential`, type `microsoft.graph.passwordCredential`, optional: omitted from the body when `None`.
+    #[serde(
+        rename = "passwordCredential",
+        default,
+        skip_serializing_if = "Option::is_none",
+    )]
+    pub password_credential: Option<PasswordCredential>,
+    /// Properties the documentation does not describe, kept so that a round trip loses nothing.
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl AddPasswordRequest {
+    /// A value with the given fields and no optional ones.
+    pub fn new() -> Self {
+        Self {
+            password_credential: None,
+            additional_properties: serde_json::Map::new(),
+        }
+    }
+    /// Sets `passwordCredential`.
+    pub fn with_password_credential(mut self, value: PasswordCredential) -> Self {
+        self.password_credential = Some(value);
+        self
+    }
+}
+impl Default for AddPasswordRequest {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+/// The `passwordCredential` object (`microsoft.graph.passwordCredential`) of `application: addPassword`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PasswordCredential {
     /// Friendly name for the password. Optional.
     ///
     /// Wire name `displayName`, type `Edm.String`, optional: omitted from the body when `None`.
@@ -97,8 +132,8 @@ pub struct AddPasswordRequest {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
-impl AddPasswordRequest {
-    /// A body with the given parameters and no optional ones.
+impl PasswordCredential {
+    /// A value with the given fields and no optional ones.
     pub fn new() -> Self {
         Self {
             display_name: None,
@@ -129,7 +164,7 @@ impl AddPasswordRequest {
         self
     }
 }
-impl Default for AddPasswordRequest {
+impl Default for PasswordCredential {
     fn default() -> Self {
         Self::new()
     }

@@ -144,7 +144,7 @@ pub struct ConfirmCompromisedRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl ConfirmCompromisedRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(request_ids: Vec<String>) -> Self {
         Self {
             request_ids,
@@ -165,7 +165,7 @@ pub struct ConfirmSafeRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl ConfirmSafeRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(request_ids: Vec<String>) -> Self {
         Self {
             request_ids,

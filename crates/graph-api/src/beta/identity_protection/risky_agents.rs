@@ -80,7 +80,7 @@ pub struct ConfirmCompromisedRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl ConfirmCompromisedRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(agent_ids: Vec<String>) -> Self {
         Self {
             agent_ids,

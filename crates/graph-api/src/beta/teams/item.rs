@@ -89,7 +89,7 @@ pub struct ArchiveRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl ArchiveRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new() -> Self {
         Self {
             should_set_spo_site_read_only_for_members: None,

@@ -169,7 +169,7 @@ pub struct AssignLicenseRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl AssignLicenseRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(
         add_licenses: Vec<serde_json::Value>,
         remove_licenses: Vec<graph_runtime::edm::Guid>,

@@ -93,7 +93,7 @@ pub struct CheckMemberGroupsRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl CheckMemberGroupsRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(group_ids: Vec<String>) -> Self {
         Self {
             group_ids,

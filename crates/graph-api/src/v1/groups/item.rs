@@ -163,7 +163,7 @@ pub struct ValidatePropertiesRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl ValidatePropertiesRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(
         display_name: String,
         mail_nickname: String,

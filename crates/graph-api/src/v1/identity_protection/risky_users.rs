@@ -84,7 +84,7 @@ pub struct ConfirmCompromisedRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl ConfirmCompromisedRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(user_ids: Vec<String>) -> Self {
         Self {
             user_ids,

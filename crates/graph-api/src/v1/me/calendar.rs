@@ -108,7 +108,7 @@ pub struct GetScheduleRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl GetScheduleRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(
         end_time: serde_json::Value,
         schedules: Vec<String>,

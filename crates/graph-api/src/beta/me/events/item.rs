@@ -87,7 +87,7 @@ pub struct AcceptRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl AcceptRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new() -> Self {
         Self {
             comment: None,

@@ -82,7 +82,7 @@ pub struct MoveRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl MoveRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new(destination_id: String) -> Self {
         Self {
             destination_id,

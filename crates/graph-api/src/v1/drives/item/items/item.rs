@@ -103,7 +103,7 @@ pub struct CopyRequest {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl CopyRequest {
-    /// A body with the given parameters and no optional ones.
+    /// A value with the given fields and no optional ones.
     pub fn new() -> Self {
         Self {
             parent_reference: None,
