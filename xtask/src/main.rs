@@ -247,38 +247,47 @@ fn codegen(args: &[String]) -> Result<(), String> {
         return Err(format!("codegen takes only --check\n\n{USAGE}"));
     }
     let root = workspace_root();
-    let loaded = graph_spec::load_dir(&spec_dir()).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
-    let invalid = graph_spec::validate(loaded.iter().map(|(p, s)| (p.as_path(), s)));
-    if !invalid.is_empty() {
-        return Err(invalid
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n"));
+    // The bindings from spec/, and the fixtures crate from the codegen's own hostile fixtures:
+    // both are generated and checked by the same code path, and both are compiled by `cargo test`.
+    let mut files = BTreeMap::new();
+    let mut owned = Vec::new();
+    for (dir, layout) in [
+        (spec_dir(), graph_codegen::Layout::default()),
+        (
+            root.join("crates/graph-codegen/tests/fixtures"),
+            graph_codegen::Layout::fixtures(),
+        ),
+    ] {
+        let loaded = graph_spec::load_dir(&dir).map_err(|errors| {
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
+        let invalid = graph_spec::validate(loaded.iter().map(|(p, s)| (p.as_path(), s)));
+        if !invalid.is_empty() {
+            return Err(invalid
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n"));
+        }
+        let named: Vec<(String, SpecFile)> = loaded
+            .into_iter()
+            .map(|(path, spec)| {
+                let rel = path.strip_prefix(&root).unwrap_or(&path);
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                (rel.join("/"), spec)
+            })
+            .collect();
+        files.extend(graph_codegen::generate(&named, &layout).map_err(|e| e.to_string())?);
+        owned.push(Owned::dir(layout.api_src.clone(), "rs"));
+        owned.extend(layout.conformance_test.clone().map(Owned::file));
     }
-    let named: Vec<(String, SpecFile)> = loaded
-        .into_iter()
-        .map(|(path, spec)| {
-            let rel = path.strip_prefix(&root).unwrap_or(&path);
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            (rel.join("/"), spec)
-        })
-        .collect();
-    let layout = graph_codegen::Layout::default();
-    let files = graph_codegen::generate(&named, &layout).map_err(|e| e.to_string())?;
-    let owned = [
-        Owned::dir(layout.api_src.clone(), "rs"),
-        Owned::file(layout.conformance_test.clone()),
-    ];
     let mode = if flags.check {
         Mode::Check
     } else {

@@ -93,11 +93,11 @@ fn method_tokens(m: HttpMethod) -> TokenStream {
 }
 
 /// The crate root: version modules, re-exports and the [`GraphApi`] entry trait.
-pub fn lib_rs(roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
+pub fn lib_rs(krate: &str, roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
     // The crate's example calls the first operation there is, whatever the specs are.
     let example = roots.iter().find_map(|(v, r)| {
         first_action(r).map(|(node, action)| {
-            let lines = doc_example(*v, node, action);
+            let lines = doc_example(krate, *v, node, action);
             let attrs = lines.iter().map(|l| {
                 let l = if l.is_empty() {
                     String::new()
@@ -110,6 +110,7 @@ pub fn lib_rs(roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
         })
     });
     let roots: Vec<&Node<'_>> = roots.iter().map(|(_, r)| *r).collect();
+    let use_line = format!(" Bring it into scope with `use {krate}::GraphApi;`.");
     let mods = roots.iter().map(|r| ident(&r.module));
     let entry = roots.iter().map(|r| {
         let m = ident(&r.module);
@@ -152,7 +153,7 @@ pub fn lib_rs(roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
 
         /// Entry points to each API version, implemented for [`Client`].
         ///
-        /// Bring it into scope with `use graph_api::GraphApi;`.
+        #[doc = #use_line]
         #[rustfmt::skip]
         pub trait GraphApi {
             #(#entry)*
@@ -173,7 +174,11 @@ fn first_action<'n, 's>(node: &'n Node<'s>) -> Option<(&'n Node<'s>, &'n Action<
 }
 
 /// One module: its request builder, child accessors, operations, models and mock helpers.
-pub fn node_rs(version: ApiVersion, node: &Node<'_>) -> Result<TokenStream, CodegenError> {
+pub fn node_rs(
+    krate: &str,
+    version: ApiVersion,
+    node: &Node<'_>,
+) -> Result<TokenStream, CodegenError> {
     let ty = ident(&node.type_name);
     let shown_path = if node.url_path.is_empty() {
         format!("/{}", version.as_str())
@@ -217,7 +222,7 @@ pub fn node_rs(version: ApiVersion, node: &Node<'_>) -> Result<TokenStream, Code
     let mut models = Vec::new();
     let mut mocks = Vec::new();
     for action in &node.actions {
-        methods.push(action_method(version, node, action)?);
+        methods.push(action_method(krate, version, node, action)?);
         if action.owns_models(node) {
             models.push(request_model(action)?);
             models.push(response_model(action));
@@ -326,7 +331,12 @@ fn success_line(spec: &SpecFile) -> String {
     }
 }
 
-fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec<String> {
+fn operation_docs(
+    krate: &str,
+    version: ApiVersion,
+    node: &Node<'_>,
+    action: &Action<'_>,
+) -> Vec<String> {
     let spec = action.spec;
     let op = &spec.operation;
     let mut lines = vec![docs::escape(&spec.summary), String::new()];
@@ -372,26 +382,31 @@ fn operation_docs(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> 
     lines.push(String::new());
     lines.push("# Example".into());
     lines.push(String::new());
-    lines.extend(doc_example(version, node, action));
+    lines.extend(doc_example(krate, version, node, action));
     lines.push(String::new());
     lines.push(format!("Documentation: <{}>", docs::docs_url(spec)));
     lines
 }
 
 /// A `no_run` doctest that builds the body from the first documented example and calls the binding.
-fn doc_example(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec<String> {
+fn doc_example(
+    krate: &str,
+    version: ApiVersion,
+    node: &Node<'_>,
+    action: &Action<'_>,
+) -> Vec<String> {
     let values = example_values(version, action).unwrap_or_default();
     let chain = call_chain(node, &values);
     let method = ident(&action.method);
     let mut lines = vec![
         "```no_run".to_string(),
-        "use graph_api::{Client, GraphApi};".to_string(),
+        format!("use {krate}::{{Client, GraphApi}};"),
     ];
     let (setup, args) = if action.spec.operation.request_body.is_some() {
         let req = request_type(action);
         let home = action.models_home.join("::");
-        lines.push(format!("use graph_api::{home}::{req};"));
-        let body = example_body(action);
+        lines.push(format!("use {krate}::{home}::{req};"));
+        let body = example_body(krate, action);
         let arg = if body_is_optional(action.spec) {
             quote!(Some(&body))
         } else {
@@ -411,7 +426,9 @@ fn doc_example(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec
         },
     };
     lines.push(String::new());
-    lines.push("# async fn run(client: Client) -> Result<(), graph_api::Error> {".into());
+    lines.push(format!(
+        "# async fn run(client: Client) -> Result<(), {krate}::Error> {{"
+    ));
     lines.extend(format_statements(stmts));
     lines.extend(["# Ok(())".into(), "# }".into(), "```".into()]);
     lines
@@ -419,7 +436,7 @@ fn doc_example(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> Vec
 
 /// `FooRequest::new(..)` with the first example's values, or a parse of the example body when the
 /// values have no simple literal form.
-fn example_body(action: &Action<'_>) -> TokenStream {
+fn example_body(krate: &str, action: &Action<'_>) -> TokenStream {
     let req = request_type(action);
     let params = action
         .spec
@@ -432,27 +449,70 @@ fn example_body(action: &Action<'_>) -> TokenStream {
         .examples
         .iter()
         .find_map(|e| e.request.body.as_ref());
-    let args: Option<Vec<TokenStream>> = params
+    let required: Vec<&Parameter> = params
         .iter()
         .filter(|p| p.required != Some(false))
+        .collect();
+    let from_example: Option<Vec<TokenStream>> = required
+        .iter()
         .map(|p| types::value_expr(&p.ty, example?.get(&p.name)?))
         .collect();
-    match (args, example) {
+    let krate_ident = ident(krate);
+    match (from_example, example) {
         (Some(args), _) => quote!(#req::new(#(#args),*)),
         (None, Some(body)) => {
             let text = body.to_string();
-            quote!(graph_api::serde_json::from_str::<#req>(#text).expect("the documented body fits the request type"))
+            quote!(#krate_ident::serde_json::from_str::<#req>(#text).expect("the documented body fits the request type"))
         }
-        (None, None) => quote!(#req::new()),
+        (None, None) => {
+            // No documented body: placeholder values of the right types.
+            let args = required.iter().map(|p| placeholder(p));
+            quote!(#req::new(#(#args),*))
+        }
+    }
+}
+
+/// A value of a parameter's Rust type for a doc example without a documented body.
+fn placeholder(p: &Parameter) -> TokenStream {
+    use graph_spec::Primitive as P;
+    if !p.properties.is_empty() {
+        return quote!(Default::default());
+    }
+    match &p.ty {
+        EdmType::Collection(_) => quote!(Vec::new()),
+        EdmType::Named(_) => quote!(Default::default()),
+        EdmType::Primitive(P::Boolean) => quote!(true),
+        EdmType::Primitive(P::Guid) => {
+            quote!(
+                "00000000-0000-0000-0000-000000000000"
+                    .parse()
+                    .expect("a GUID")
+            )
+        }
+        EdmType::Primitive(P::DateTimeOffset) => {
+            quote!(
+                "2024-01-01T00:00:00Z"
+                    .parse()
+                    .expect("an RFC 3339 date-time")
+            )
+        }
+        EdmType::Primitive(P::Date) => quote!("2024-01-01".parse().expect("a date")),
+        EdmType::Primitive(P::Single | P::Double) => quote!(0.0),
+        EdmType::Primitive(P::Byte | P::SByte | P::Int16 | P::Int32 | P::Int64) => quote!(0),
+        EdmType::Primitive(_) => {
+            let text = format!("<{}>", p.name);
+            quote!(#text.to_string())
+        }
     }
 }
 
 fn action_method(
+    krate: &str,
     version: ApiVersion,
     node: &Node<'_>,
     action: &Action<'_>,
 ) -> Result<TokenStream, CodegenError> {
-    let docs = doc_lines(operation_docs(version, node, action));
+    let docs = doc_lines(operation_docs(krate, version, node, action));
     let name = ident(&action.method);
     let wire = &action.wire;
     let method = method_tokens(action.spec.operation.method);
@@ -548,8 +608,9 @@ fn field(action: &Action<'_>, at: &str, p: &Parameter) -> Result<Field, CodegenE
         _ => types::rust_type(&p.ty),
     };
     let mut lines = Vec::new();
-    if !p.description.trim().is_empty() {
-        lines.push(docs::escape(&p.description));
+    let description = docs::escape(&p.description);
+    if !description.trim().is_empty() {
+        lines.push(description);
         lines.push(String::new());
     }
     lines.push(format!(

@@ -24,17 +24,31 @@ use proc_macro2::TokenStream;
 /// Where generated files go, relative to the workspace root.
 #[derive(Debug, Clone)]
 pub struct Layout {
+    /// The generated crate's name as Rust code spells it (doc examples `use` it).
+    pub api_crate: String,
     /// The generated crate's `src` directory.
     pub api_src: String,
-    /// The generated conformance test file.
-    pub conformance_test: String,
+    /// The generated conformance test file, if conformance tests are wanted.
+    pub conformance_test: Option<String>,
 }
 
 impl Default for Layout {
     fn default() -> Self {
         Layout {
+            api_crate: "graph_api".into(),
             api_src: "crates/graph-api/src".into(),
-            conformance_test: "crates/graph-conformance/tests/examples.rs".into(),
+            conformance_test: Some("crates/graph-conformance/tests/examples.rs".into()),
+        }
+    }
+}
+
+impl Layout {
+    /// The layout of the codegen fixtures crate (hostile names and text, compiled in the test run).
+    pub fn fixtures() -> Layout {
+        Layout {
+            api_crate: "codegen_fixtures".into(),
+            api_src: "crates/codegen-fixtures/src".into(),
+            conformance_test: None,
         }
     }
 }
@@ -100,24 +114,26 @@ pub fn generate(
         roots.iter().map(|(v, r)| (*v, r)).collect();
     files.insert(
         format!("{}/lib.rs", layout.api_src),
-        render("lib.rs", &all_sources, emit::lib_rs(&root_refs))?,
+        render(
+            "lib.rs",
+            &all_sources,
+            emit::lib_rs(&layout.api_crate, &root_refs),
+        )?,
     );
     for (version, root) in &roots {
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
             let path = format!("{}/{}.rs", layout.api_src, node.module_path.join("/"));
-            let tokens = emit::node_rs(*version, node)?;
+            let tokens = emit::node_rs(&layout.api_crate, *version, node)?;
             files.insert(path.clone(), render(&path, &node.sources, tokens)?);
             stack.extend(node.children.values());
         }
     }
-    files.insert(
-        layout.conformance_test.clone(),
-        render(
-            &layout.conformance_test,
-            &all_sources,
-            conformance::tests_rs(&roots)?,
-        )?,
-    );
+    if let Some(test) = &layout.conformance_test {
+        files.insert(
+            test.clone(),
+            render(test, &all_sources, conformance::tests_rs(&roots)?)?,
+        );
+    }
     Ok(files)
 }
