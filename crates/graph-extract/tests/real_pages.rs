@@ -174,3 +174,37 @@ fn signin_confirmsafe_beta() {
     assert!(response.truncated);
     assert!(spec.warnings.is_empty(), "{:#?}", spec.warnings);
 }
+
+/// The committed `spec/` is what the docs give now: every spec file re-derived from the page it
+/// records is byte-identical (the same check as `cargo xtask spec --check`, next to the extractor).
+#[test]
+fn committed_specs_are_fresh() {
+    let Some(root) = docs_root() else { return };
+    let spec_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec");
+    let committed = graph_spec::load_dir(&spec_dir).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert!(
+        !committed.is_empty(),
+        "no spec files under {}",
+        spec_dir.display()
+    );
+    for (file, spec) in &committed {
+        let fresh = graph_extract::extract_page(&root, &spec.source.page)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let on_disk = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            on_disk == graph_spec::to_json(&fresh),
+            "{} is stale against {}: run `cargo xtask spec`",
+            file.display(),
+            spec.source.page
+        );
+    }
+}

@@ -188,3 +188,14 @@ fn schema_describes_the_top_level_fields() {
     }
     assert_eq!(schema["additionalProperties"], false);
 }
+
+#[test]
+fn committed_schema_is_fresh() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec/schema.json");
+    let committed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        committed == schema_json(),
+        "{} is stale: run `cargo xtask spec`",
+        path.display()
+    );
+}
