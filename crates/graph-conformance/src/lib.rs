@@ -303,7 +303,9 @@ impl Case {
                 .accept()
                 .await
                 .unwrap_or_else(|e| panic!("accept: {e}"));
-            let wire = read_request(&mut socket).await;
+            let wire = read_request(&mut socket)
+                .await
+                .unwrap_or_else(|| panic!("the connection closed before a whole request arrived"));
             let body = body.unwrap_or_default();
             let mut answer = format!(
                 "HTTP/1.1 {status} Conformance\r\ncontent-length: {}\r\nconnection: close\r\n",
@@ -345,7 +347,7 @@ impl Case {
 }
 
 /// A request as received on the wire.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Wire {
     /// `POST /beta/... HTTP/1.1`
     pub request_line: String,
@@ -356,6 +358,14 @@ pub struct Wire {
 }
 
 impl Wire {
+    /// The first value of header `name` (lower-case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// Method, target, headers sorted by name, and the body as pretty JSON, with the token,
     /// client-request-id and host redacted after checking their form.
     fn redacted(&self, case: &Case) -> String {
@@ -398,16 +408,16 @@ impl Wire {
     }
 }
 
-/// Reads one HTTP/1.1 request (head, then a `content-length` body).
-async fn read_request(socket: &mut tokio::net::TcpStream) -> Wire {
+/// Reads one HTTP/1.1 request (head, then a `content-length` body); `None` if the peer closed
+/// (or the read failed) first. For loopback test servers.
+pub async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Wire> {
     let mut buf = Vec::new();
     let head_end = loop {
         let mut chunk = [0u8; 4096];
-        let n = socket
-            .read(&mut chunk)
-            .await
-            .unwrap_or_else(|e| panic!("read: {e}"));
-        assert!(n > 0, "connection closed before the request head ended");
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
         buf.extend_from_slice(&chunk[..n]);
         if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
             break i + 4;
@@ -428,16 +438,15 @@ async fn read_request(socket: &mut tokio::net::TcpStream) -> Wire {
     let mut body = buf[head_end..].to_vec();
     while body.len() < length {
         let mut chunk = [0u8; 4096];
-        let n = socket
-            .read(&mut chunk)
-            .await
-            .unwrap_or_else(|e| panic!("read body: {e}"));
-        assert!(n > 0, "connection closed before the body ended");
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
         body.extend_from_slice(&chunk[..n]);
     }
-    Wire {
+    Some(Wire {
         request_line,
         headers,
         body,
-    }
+    })
 }

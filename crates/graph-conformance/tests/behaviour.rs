@@ -12,8 +12,8 @@ use graph_api::{Client, GraphApi, RetryPolicy};
 use graph_runtime::Error;
 use httpmock::MockServer;
 use serde_json::json;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpListener;
 
 /// A distinctive token: every error and `Debug` output is searched for it.
 const SECRET: &str = "behaviour-s3cr3t-eyJ0eXAiOiJKV1Qi";
@@ -537,21 +537,7 @@ async fn client_debug_does_not_show_the_token() {
 }
 
 /// A request as a [`Scripted`] server received it.
-#[derive(Debug, Clone)]
-struct Seen {
-    request_line: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
+type Seen = graph_conformance::Wire;
 
 /// A raw HTTP/1.1 server on loopback: one connection per scripted answer (each closed after
 /// its answer), recording every request it reads; after the script it accepts no more.
@@ -594,7 +580,7 @@ impl Scripted {
             let Some(answers) = answers else {
                 let mut held = Vec::new();
                 while let Ok((mut socket, _)) = listener.accept().await {
-                    if let Some(request) = read_request(&mut socket).await {
+                    if let Some(request) = graph_conformance::read_request(&mut socket).await {
                         record.lock().unwrap().push(request);
                     }
                     held.push(socket);
@@ -605,7 +591,7 @@ impl Scripted {
                 let Ok((mut socket, _)) = listener.accept().await else {
                     return;
                 };
-                if let Some(request) = read_request(&mut socket).await {
+                if let Some(request) = graph_conformance::read_request(&mut socket).await {
                     record.lock().unwrap().push(request);
                 }
                 let _ = socket.write_all(answer.as_bytes()).await;
@@ -620,46 +606,4 @@ impl Scripted {
         self.task.abort();
         self.seen.lock().unwrap().clone()
     }
-}
-
-/// Reads one request (head, then a `content-length` body); `None` if the peer closed first.
-async fn read_request(socket: &mut TcpStream) -> Option<Seen> {
-    let mut buf = Vec::new();
-    let head_end = loop {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-    let mut lines = head.split("\r\n").filter(|l| !l.is_empty());
-    let request_line = lines.next().unwrap_or_default().to_string();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let length: usize = headers
-        .iter()
-        .find(|(n, _)| n == "content-length")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = buf[head_end..].to_vec();
-    while body.len() < length {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        body.extend_from_slice(&chunk[..n]);
-    }
-    Some(Seen {
-        request_line,
-        headers,
-        body,
-    })
 }
