@@ -217,8 +217,10 @@ impl fmt::Display for ServiceError {
         if !self.message.is_empty() {
             write!(f, ": {}", self.message)?;
         }
-        for d in &self.details {
-            write!(f, "; {}: {}", d.code, d.message)?;
+        // Graph's messages end in a period of their own, so the details get a label, not a `;`.
+        for (i, d) in self.details.iter().enumerate() {
+            f.write_str(if i == 0 { " Details: " } else { " | " })?;
+            write!(f, "{}: {}", d.code, d.message)?;
             if let Some(t) = &d.target {
                 write!(f, " (target: {t})")?;
             }
