@@ -13,14 +13,15 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// A bearer access token.
 ///
 /// The token is a secret: `Debug` and `Display` print `AccessToken(***)`.
-/// Only [`AccessToken::secret`] gives the value.
+/// Only [`AccessToken::secret`] gives the value. Cloning is cheap (the value
+/// is shared, not copied): the client asks for a token on every attempt.
 #[derive(Clone, PartialEq, Eq)]
-pub struct AccessToken(String);
+pub struct AccessToken(Arc<str>);
 
 impl AccessToken {
     /// Wraps a token value.
     pub fn new(token: impl Into<String>) -> AccessToken {
-        AccessToken(token.into())
+        AccessToken(Arc::from(token.into()))
     }
 
     /// The token value. Never log it.
@@ -43,7 +44,7 @@ impl fmt::Display for AccessToken {
 
 impl From<String> for AccessToken {
     fn from(token: String) -> Self {
-        AccessToken(token)
+        AccessToken(Arc::from(token))
     }
 }
 

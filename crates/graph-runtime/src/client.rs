@@ -379,8 +379,18 @@ impl Client {
             return Ok(url);
         }
         check_request_path(&request.path)?;
-        let full = format!("{}{}", inner.base, request.relative_url());
-        Url::parse(&full).map_err(|e| Error::InvalidRequest(format!("invalid request URL: {e}")))
+        // `{base}{relative}` joined onto the already parsed base URL: the same URL as parsing the
+        // concatenation, without parsing the scheme and host (IDNA included) again on every call,
+        // which cost about 5,600 of the 8,400 instructions of the full parse (see BENCHMARKS.md).
+        // `relative` starts with `/{version}`, never `//`, so it cannot change the origin.
+        let relative = request.relative_url();
+        let base_path = inner.base_url.path().trim_end_matches('/');
+        let joined = if base_path.is_empty() {
+            inner.base_url.join(&relative)
+        } else {
+            inner.base_url.join(&format!("{base_path}{relative}"))
+        };
+        joined.map_err(|e| Error::InvalidRequest(format!("invalid request URL: {e}")))
     }
 
     async fn attempt(
@@ -524,5 +534,46 @@ fn error_from_response(
             body_snippet: snippet(body, SNIPPET_LIMIT),
             request_id,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ApiVersion, Method};
+
+    #[test]
+    fn request_urls_join_like_a_full_parse() {
+        for base in [
+            "https://graph.microsoft.com",
+            "https://graph.microsoft.com/",
+            "http://127.0.0.1:8080",
+            "http://[::1]:8080/prefix/",
+            "https://example.com/a%20b/c",
+        ] {
+            let client = Client::builder()
+                .base_url(base)
+                .static_token("t")
+                .build()
+                .unwrap();
+            for (path, query) in [
+                ("/me", None),
+                (
+                    "/users/a%2Fb/messages?$top=1",
+                    Some(("$filter", "a eq 'b c'")),
+                ),
+                ("/users/\u{e9}/x", Some(("q", "\u{e9}&#"))),
+                ("/a/%2e%2e%2E.x/b?x=[1]", None),
+            ] {
+                let mut request = Request::new(Method::GET, ApiVersion::Beta, path);
+                if let Some((name, value)) = query {
+                    request = request.query(name, value);
+                }
+                let expected =
+                    Url::parse(&format!("{}{}", client.base_url(), request.relative_url()))
+                        .unwrap();
+                assert_eq!(client.url_for(&request).unwrap(), expected, "{base} {path}");
+            }
+        }
     }
 }

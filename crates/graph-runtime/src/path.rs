@@ -80,8 +80,15 @@ pub(crate) fn check_request_path(path: &str) -> Result<(), Error> {
     }
     let path_part = path.split('?').next().unwrap_or_default();
     for segment in path_part.split('/').skip(1) {
-        let decoded = percent_decode_str(segment).decode_utf8_lossy();
-        if decoded == "." || decoded == ".." {
+        // Decoding (which allocates for the lossy UTF-8 check) is needed only when there is
+        // something to decode.
+        let dot_segment = if segment.contains('%') {
+            let decoded = percent_decode_str(segment).decode_utf8_lossy();
+            decoded == "." || decoded == ".."
+        } else {
+            segment == "." || segment == ".."
+        };
+        if dot_segment {
             return bad("must not contain '.' or '..' segments");
         }
     }
