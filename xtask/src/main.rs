@@ -96,6 +96,15 @@ fn spec_path_for(spec: &SpecFile) -> String {
     format!("spec/{}/{stem}.json", spec.api_version.as_str())
 }
 
+/// One error per line.
+fn lines(errors: &[impl std::fmt::Display]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn print_warnings(spec: &SpecFile) {
     for w in &spec.warnings {
         eprintln!("warning: {}:{}: {}", spec.source.page, w.line, w.message);
@@ -155,13 +164,7 @@ fn spec(args: &[String]) -> Result<(), String> {
     }
     // The pages to derive: every committed spec's source page, plus any being added.
     let mut pages: Vec<String> = Vec::new();
-    let committed = graph_spec::load_dir(&spec_dir()).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let committed = graph_spec::load_dir(&spec_dir()).map_err(|e| lines(&e))?;
     pages.extend(committed.iter().map(|(_, s)| s.source.page.clone()));
     pages.extend(flags.pages.iter().cloned());
     pages.sort();
@@ -185,8 +188,7 @@ fn spec(args: &[String]) -> Result<(), String> {
     }
     let invalid = graph_spec::validate(specs.iter().map(|(p, s)| (p.as_path(), s)));
     if !invalid.is_empty() {
-        let lines: Vec<String> = invalid.iter().map(ToString::to_string).collect();
-        return Err(format!("{}\nspec/ left unchanged", lines.join("\n")));
+        return Err(format!("{}\nspec/ left unchanged", lines(&invalid)));
     }
     files.insert(
         format!("spec/{}", graph_spec::SCHEMA_FILE),
@@ -260,20 +262,10 @@ fn codegen(args: &[String]) -> Result<(), String> {
             graph_codegen::Layout::fixtures(),
         ),
     ] {
-        let loaded = graph_spec::load_dir(&dir).map_err(|errors| {
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        })?;
+        let loaded = graph_spec::load_dir(&dir).map_err(|e| lines(&e))?;
         let invalid = graph_spec::validate(loaded.iter().map(|(p, s)| (p.as_path(), s)));
         if !invalid.is_empty() {
-            return Err(invalid
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"));
+            return Err(lines(&invalid));
         }
         let named: Vec<(String, SpecFile)> = loaded
             .into_iter()
