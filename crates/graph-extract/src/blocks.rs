@@ -4,25 +4,50 @@
 //! (inline text with links flattened), tables, code blocks, HTML blocks (where the annotations live)
 //! and the front matter. The rest of the crate only looks inside single blocks.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
-/// Maps byte offsets to 1-based line numbers.
-struct Lines {
-    starts: Vec<usize>,
+/// Maps byte offsets to 1-based line numbers. Offsets are asked in document order, so each lookup
+/// only counts the newlines between the previous offset and this one (backwards if it is earlier).
+struct Lines<'a> {
+    text: &'a [u8],
+    /// The last offset asked for (at most the text's length) and its line.
+    offset: usize,
+    line: usize,
 }
 
-impl Lines {
-    fn new(text: &str) -> Lines {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { starts }
+impl Lines<'_> {
+    fn new(text: &str) -> Lines<'_> {
+        Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
     }
 
-    fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).max(1)
+    fn line(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let newlines = |range: Range<usize>| self.text.get(range).map_or(0, count_newlines);
+        if offset >= self.offset {
+            self.line += newlines(self.offset..offset);
+        } else {
+            self.line = self.line.saturating_sub(newlines(offset..self.offset));
+        }
+        self.offset = offset;
+        self.line
     }
+}
+
+/// The number of `\n` bytes. Counted per chunk of 255 bytes into a `u8`, which the compiler
+/// vectorises.
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')))
+        .map(usize::from)
+        .sum()
 }
 
 /// A link inside inline text.
@@ -49,16 +74,50 @@ pub(crate) struct Inline {
 }
 
 impl Inline {
-    fn push_text(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() {
-                if !self.text.is_empty() && !self.text.ends_with(' ') {
-                    self.text.push(' ');
-                }
-            } else {
-                self.text.push(c);
-            }
+    /// An empty inline text with room for `capacity` bytes (the length of its source).
+    fn with_capacity(capacity: usize) -> Inline {
+        Inline {
+            text: String::with_capacity(capacity),
+            ..Inline::default()
         }
+    }
+
+    /// Appends text, each whitespace character becoming a space unless the text is empty or already
+    /// ends with one.
+    fn push_text(&mut self, s: &str) {
+        // Runs of `s` that need no change (words separated by single spaces) are copied at once.
+        let mut run = 0;
+        let mut after_space = self.text.is_empty() || self.text.ends_with(' ');
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            // The length of the whitespace character (`char::is_whitespace`) starting at byte `i`.
+            let space = match b {
+                b'!'..=b'~' => 0,
+                b' ' if !after_space => {
+                    after_space = true;
+                    continue;
+                }
+                b'\t'..=b'\r' | b' ' => 1,
+                // Inside a character already looked at.
+                0x80..=0xbf => continue,
+                0xc0.. => s
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .filter(|c| c.is_whitespace())
+                    .map_or(0, char::len_utf8),
+                _ => 0,
+            };
+            if space == 0 {
+                after_space = false;
+                continue;
+            }
+            self.text.push_str(s.get(run..i).unwrap_or(""));
+            if !after_space {
+                self.text.push(' ');
+            }
+            after_space = true;
+            run = i + space;
+        }
+        self.text.push_str(s.get(run..).unwrap_or(""));
     }
 
     fn finish(&mut self) {
@@ -76,8 +135,12 @@ impl Inline {
     }
 
     /// The text with the backticks of inline code removed.
-    pub fn plain(&self) -> String {
-        self.text.replace('`', "")
+    pub fn plain(&self) -> Cow<'_, str> {
+        if self.text.contains('`') {
+            Cow::Owned(self.text.replace('`', ""))
+        } else {
+            Cow::Borrowed(&self.text)
+        }
     }
 
     /// The text of a span (empty if the range is not on character boundaries).
@@ -92,6 +155,8 @@ pub(crate) struct Table {
     /// The line of the header row.
     pub line: usize,
     pub header: Vec<Inline>,
+    /// The lower-cased, trimmed plain text of each header cell, for [`Table::column`].
+    pub keys: Vec<String>,
     pub rows: Vec<Row>,
 }
 
@@ -107,9 +172,7 @@ pub(crate) struct Row {
 impl Table {
     /// The index of the first header cell for which `pred` holds on its lower-cased plain text.
     pub fn column(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
-        self.header
-            .iter()
-            .position(|h| pred(h.plain().trim().to_ascii_lowercase().as_str()))
+        self.keys.iter().position(|k| pred(k))
     }
 }
 
@@ -233,7 +296,7 @@ fn count_source_cells(row: &str) -> usize {
 
 /// Parses markdown text into blocks.
 pub(crate) fn parse(text: &str) -> Vec<Block> {
-    let lines = Lines::new(text);
+    let mut lines = Lines::new(text);
     let parser = Parser::new_ext(
         text,
         Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
@@ -269,30 +332,31 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
     }
 
     for (event, range) in parser.into_offset_iter() {
-        let line = lines.line(range.start);
+        // Only the events that open something need their line.
+        let mut line = || lines.line(range.start);
         match event {
             Event::Start(tag) => match tag {
-                Tag::MetadataBlock(_) => meta = Some((line, String::new())),
+                Tag::MetadataBlock(_) => meta = Some((line(), String::with_capacity(range.len()))),
                 Tag::Heading { level, .. } => {
                     flush_item(&mut target, &mut blocks);
                     target = Target::Heading {
-                        line,
+                        line: line(),
                         level: level as u8,
-                        inline: Inline::default(),
+                        inline: Inline::with_capacity(range.len()),
                     };
                 }
                 Tag::Paragraph => {
                     flush_item(&mut target, &mut blocks);
                     target = Target::Paragraph {
-                        line,
-                        inline: Inline::default(),
+                        line: line(),
+                        inline: Inline::with_capacity(range.len()),
                     };
                 }
                 Tag::Item => {
                     flush_item(&mut target, &mut blocks);
                     item_depth += 1;
                     target = Target::Item {
-                        line,
+                        line: line(),
                         inline: Inline::default(),
                     };
                 }
@@ -307,14 +371,15 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                         CodeBlockKind::Fenced(info) => info.trim().to_string(),
                         CodeBlockKind::Indented => String::new(),
                     };
-                    code = Some((line, info, String::new(), None));
+                    code = Some((line(), info, String::with_capacity(range.len()), None));
                 }
                 Tag::HtmlBlock => {
                     flush_item(&mut target, &mut blocks);
-                    html = Some((line, String::new()));
+                    html = Some((line(), String::with_capacity(range.len())));
                 }
                 Tag::Table(_) => {
                     flush_item(&mut target, &mut blocks);
+                    let line = line();
                     table = Some(TableBuilder {
                         line,
                         table: Table {
@@ -333,16 +398,16 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 Tag::TableRow => {
                     if let Some(t) = table.as_mut() {
                         t.row = Some(Row {
-                            line,
-                            cells: Vec::new(),
+                            line: line(),
+                            cells: Vec::with_capacity(t.table.header.len()),
                             source_cells: count_source_cells(text.get(range.clone()).unwrap_or("")),
                         });
                     }
                 }
-                Tag::TableCell => target = Target::Cell(Inline::default()),
+                Tag::TableCell => target = Target::Cell(Inline::with_capacity(range.len())),
                 Tag::Link { dest_url, .. } => {
                     if let Some(inline) = target.inline() {
-                        link_stack.push((inline.text.len(), dest_url.to_string(), line));
+                        link_stack.push((inline.text.len(), dest_url.into_string(), line()));
                     }
                 }
                 Tag::Emphasis | Tag::Strong => {
@@ -440,7 +505,13 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                     }
                 }
                 TagEnd::Table => {
-                    if let Some(t) = table.take() {
+                    if let Some(mut t) = table.take() {
+                        t.table.keys = t
+                            .table
+                            .header
+                            .iter()
+                            .map(|h| h.plain().trim().to_ascii_lowercase())
+                            .collect();
                         blocks.push(Block {
                             line: t.line,
                             kind: BlockKind::Table(t.table),
@@ -475,7 +546,7 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                     text.push_str(&s);
                 } else if let Some((_, _, text, first)) = code.as_mut() {
                     if first.is_none() {
-                        *first = Some(line);
+                        *first = Some(line());
                     }
                     text.push_str(&s);
                 } else if let Some(inline) = target.inline() {
@@ -497,16 +568,16 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                     text.push_str(&s);
                 } else {
                     lifted_html.push(Block {
-                        line,
-                        kind: BlockKind::Html(s.to_string()),
+                        line: line(),
+                        kind: BlockKind::Html(s.into_string()),
                     });
                 }
             }
             Event::InlineHtml(s) => {
                 if s.trim_start().starts_with("<!--") {
                     lifted_html.push(Block {
-                        line,
-                        kind: BlockKind::Html(s.to_string()),
+                        line: line(),
+                        kind: BlockKind::Html(s.into_string()),
                     });
                 } else if let Some(inline) = target.inline() {
                     // `<br/>`, `<li>` and the like separate words.
@@ -596,6 +667,43 @@ mod tests {
         assert_eq!(c[0].line, 7);
         assert_eq!(c[1].line, 8);
         assert_eq!(c[1].body.trim(), "{\n\"x\": 1\n}");
+    }
+
+    #[test]
+    fn push_text_collapses_every_kind_of_whitespace() {
+        // The rule, one character at a time: whitespace becomes a space unless the text is empty or
+        // already ends with one.
+        fn by_char(start: &str, s: &str) -> String {
+            let mut text = start.to_string();
+            for c in s.chars() {
+                if !c.is_whitespace() {
+                    text.push(c);
+                } else if !text.is_empty() && !text.ends_with(' ') {
+                    text.push(' ');
+                }
+            }
+            text
+        }
+        let inputs = [
+            "",
+            " ",
+            "a b",
+            "a  b ",
+            "\tx\u{a0}\u{a0}y\n",
+            " é\u{3000}ü\u{2003} z",
+            "\u{85}a\u{b}b\u{1c}c\u{7f}",
+            "a \t\r\n b",
+        ];
+        for start in ["", "a", "a "] {
+            for s in inputs {
+                let mut inline = Inline {
+                    text: start.to_string(),
+                    ..Inline::default()
+                };
+                inline.push_text(s);
+                assert_eq!(inline.text, by_char(start, s), "{start:?} + {s:?}");
+            }
+        }
     }
 
     #[test]

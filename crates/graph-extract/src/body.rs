@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use graph_spec::{EdmType, Example, FactSource, Parameter};
 use serde_json::{Map, Value};
 
-use crate::blocks::{BlockKind, Inline};
+use crate::blocks::{Block, BlockKind, Inline};
 use crate::tables;
 use crate::types;
 use crate::{Ctx, ExtractError};
@@ -84,11 +84,30 @@ pub(crate) fn request_body(
         return Ok(Some(derive(ctx, &example_bodies, &[])));
     };
     let heading_line = ctx.blocks.get(heading).map_or(0, |b| b.line);
-    let section = ctx.blocks.get(range).unwrap_or(&[]).to_vec();
+    // The section's blocks are borrowed while `ctx` takes warnings; they are put back afterwards.
+    let blocks = std::mem::take(&mut ctx.blocks);
+    let result = section_body(
+        ctx,
+        blocks.get(range).unwrap_or(&[]),
+        heading_line,
+        examples,
+        example_bodies,
+    );
+    ctx.blocks = blocks;
+    result
+}
 
-    let prose: Vec<(usize, Inline)> = section
+/// The request body parameters of a page with a `Request body` section (its blocks in `section`).
+fn section_body(
+    ctx: &mut Ctx<'_>,
+    section: &[Block],
+    heading_line: usize,
+    examples: &[Example],
+    example_bodies: Vec<Body<'_>>,
+) -> Result<Option<Vec<Parameter>>, ExtractError> {
+    let prose: Vec<(usize, &Inline)> = section
         .iter()
-        .filter_map(|b| b.paragraph().map(|p| (b.line, p.clone())))
+        .filter_map(|b| b.paragraph().map(|p| (b.line, p)))
         .collect();
     let param_tables: Vec<_> = section
         .iter()
@@ -151,7 +170,7 @@ pub(crate) fn request_body(
 
     // No table: JSON bodies shown in the section, then the examples' bodies.
     let mut section_maps: Vec<(usize, Map<String, Value>)> = Vec::new();
-    for block in &section {
+    for block in section {
         let BlockKind::Code {
             info,
             text,
@@ -209,7 +228,7 @@ fn wrapped_object(
     ctx: &mut Ctx<'_>,
     params: &[Parameter],
     bodies: &[Body<'_>],
-    prose: &[(usize, Inline)],
+    prose: &[(usize, &Inline)],
 ) -> Option<Parameter> {
     if params.is_empty() || bodies.is_empty() {
         return None;
@@ -264,7 +283,7 @@ fn wrapped_object(
 }
 
 /// Parameters from the top-level keys of example bodies, in first-seen order.
-fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, Inline)]) -> Vec<Parameter> {
+fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, &Inline)]) -> Vec<Parameter> {
     let mut keys: Vec<&str> = Vec::new();
     for b in bodies {
         for k in b.map.keys() {
@@ -310,11 +329,11 @@ fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, Inline)]) -> 
         }
         let mut naming: Vec<&Inline> = prose
             .iter()
-            .map(|(_, p)| p)
+            .map(|(_, p)| *p)
             .filter(|p| mentions(p, key))
             .collect();
         if single && !naming.is_empty() {
-            naming = prose.iter().map(|(_, p)| p).collect();
+            naming = prose.iter().map(|(_, p)| *p).collect();
         }
         let (source, description, required) = if naming.is_empty() {
             (FactSource::Example, String::new(), None)

@@ -157,7 +157,13 @@ pub fn extract_str(
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 fn api_version(page: &str) -> Result<ApiVersion, ExtractError> {
@@ -256,17 +262,14 @@ impl Ctx<'_> {
         }
     }
 
-    /// The first level-2 section with one of `names` (case-insensitive): its heading index and the block
-    /// range up to the next heading of level 1 or 2.
+    /// The first level-2 section with one of `names` (lower case; compared case-insensitively): its
+    /// heading index and the block range up to the next heading of level 1 or 2.
     pub(crate) fn section(&self, names: &[&str]) -> Option<(usize, Range<usize>)> {
         let heading = self.blocks.iter().position(|b| match &b.kind {
             BlockKind::Heading { level: 2, inline } => {
-                let t = inline
-                    .plain()
-                    .trim()
-                    .trim_end_matches(':')
-                    .to_ascii_lowercase();
-                names.contains(&t.as_str())
+                let plain = inline.plain();
+                let t = plain.trim().trim_end_matches(':');
+                names.iter().any(|n| t.eq_ignore_ascii_case(n))
             }
             _ => false,
         })?;
@@ -608,20 +611,22 @@ impl Ctx<'_> {
     fn permissions(&mut self, includes: &[Loaded]) -> Result<Option<Permissions>, ExtractError> {
         // Candidates in page order: inline tables and permissions includes.
         let mut found: Vec<PermissionCandidate> = Vec::new();
-        let inline: Vec<(usize, blocks::Table)> = self
-            .blocks
-            .iter()
-            .filter_map(|b| match &b.kind {
-                BlockKind::Table(t) if tables::is_permissions_table(t) => Some((b.line, t.clone())),
-                _ => None,
-            })
-            .collect();
-        for (line, table) in inline {
-            tables::check_widths(&table, "permissions table").map_err(|(l, m)| self.error(l, m))?;
-            match tables::permissions(&table) {
-                Ok((p, notes)) => found.push((line, p, notes)),
-                Err((l, m)) => self.warn(l, m),
+        let mut unread: Vec<tables::Note> = Vec::new();
+        for b in &self.blocks {
+            let BlockKind::Table(table) = &b.kind else {
+                continue;
+            };
+            if !tables::is_permissions_table(table) {
+                continue;
             }
+            tables::check_widths(table, "permissions table").map_err(|(l, m)| self.error(l, m))?;
+            match tables::permissions(table) {
+                Ok((p, notes)) => found.push((b.line, p, notes)),
+                Err(note) => unread.push(note),
+            }
+        }
+        for (l, m) in unread {
+            self.warn(l, m);
         }
         for loaded in includes {
             let Loaded {
@@ -768,14 +773,14 @@ impl Ctx<'_> {
             .unwrap_or(&[])
             .iter()
             .find_map(|b| match &b.kind {
-                BlockKind::Table(t) => Some(t.clone()),
+                BlockKind::Table(t) => Some(t),
                 _ => None,
             });
         let Some(table) = table else {
             return Ok(Vec::new());
         };
-        tables::check_widths(&table, "request headers table").map_err(|(l, m)| self.error(l, m))?;
-        let (headers, notes) = tables::request_headers(&table);
+        tables::check_widths(table, "request headers table").map_err(|(l, m)| self.error(l, m))?;
+        let (headers, notes) = tables::request_headers(table);
         for (l, m) in notes {
             self.warn(l, m);
         }
@@ -791,7 +796,8 @@ impl Ctx<'_> {
             if annotated.annotated_code.contains(&i) || http_range.contains(&i) {
                 continue;
             }
-            if !info.to_ascii_lowercase().starts_with("http") {
+            let http = info.as_bytes().get(..4);
+            if !http.is_some_and(|p| p.eq_ignore_ascii_case(b"http")) {
                 continue;
             }
             let first = text
@@ -820,6 +826,10 @@ impl Ctx<'_> {
 /// The least privileged role a paragraph names: the emphasised text before "is the least privileged role",
 /// or after "at least the".
 fn role_in(p: &Inline) -> Option<String> {
+    // Both forms name an emphasised role.
+    if p.emphasis.is_empty() {
+        return None;
+    }
     let lower = p.text.to_ascii_lowercase();
     let gap_is_blank = |a: usize, b: usize| p.text.get(a..b).is_some_and(|s| s.trim().is_empty());
     if let Some(q) = lower.find("is the least privileged role")

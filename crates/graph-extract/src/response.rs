@@ -47,13 +47,17 @@ fn find_status(text: &str) -> Option<(u16, usize)> {
         while bytes.get(j).is_some_and(|b| *b == b' ' || *b == b'`') {
             j += 1;
         }
-        let rest = text.get(j..).unwrap_or("").to_ascii_lowercase();
+        let rest = bytes.get(j..).unwrap_or(&[]);
+        let starts_with = |word: &str| {
+            rest.get(..word.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(word.as_bytes()))
+        };
         if let Some((_, reason)) = REASONS.iter().find(|(c, _)| *c == code)
-            && rest.starts_with(reason)
+            && starts_with(reason)
         {
             return Some((code, j + reason.len()));
         }
-        if rest.starts_with("response") {
+        if starts_with("response") {
             return Some((code, j));
         }
     }
@@ -147,10 +151,8 @@ fn mentioned_headers(text: &str) -> Vec<String> {
         let (Some(w), Some(next)) = (pair.first(), pair.get(1)) else {
             continue;
         };
-        let next = next
-            .trim_matches(|c: char| !c.is_ascii_alphanumeric())
-            .to_ascii_lowercase();
-        if next != "header" && next != "headers" {
+        let next = next.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if !next.eq_ignore_ascii_case("header") && !next.eq_ignore_ascii_case("headers") {
             continue;
         }
         let name = w.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '-'));
@@ -171,20 +173,29 @@ pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Respo
         .as_ref()
         .and_then(|(h, _)| ctx.blocks.get(*h))
         .map_or(1, |b| b.line);
-    let paragraphs: Vec<(usize, Inline)> = section
-        .map(|(_, range)| {
-            ctx.blocks
-                .get(range)
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(|b| b.paragraph().map(|p| (b.line, p.clone())))
-                .collect()
-        })
-        .unwrap_or_default();
+    // The section's paragraphs are borrowed while `ctx` takes warnings; the blocks are put back afterwards.
+    let blocks = std::mem::take(&mut ctx.blocks);
+    let paragraphs: Vec<(usize, &Inline)> = section
+        .and_then(|(_, range)| blocks.get(range))
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|b| b.paragraph().map(|p| (b.line, p)))
+        .collect();
+    let result = documented(ctx, annotated, heading_line, &paragraphs);
+    ctx.blocks = blocks;
+    result
+}
 
+/// The documented success response, from the paragraphs of the `Response` section.
+fn documented(
+    ctx: &mut Ctx<'_>,
+    annotated: &Annotated,
+    heading_line: usize,
+    paragraphs: &[(usize, &Inline)],
+) -> Result<Response, ExtractError> {
     let mut status = None;
     let mut body = None;
-    for (line, p) in &paragraphs {
+    for (line, p) in paragraphs {
         let Some((code, end)) = find_status(&p.text) else {
             continue;
         };
@@ -205,7 +216,7 @@ pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Respo
         break;
     }
     let mut headers: Vec<String> = Vec::new();
-    for (_, p) in &paragraphs {
+    for (_, p) in paragraphs {
         for h in mentioned_headers(&p.text) {
             if !headers.iter().any(|x| x.eq_ignore_ascii_case(&h)) {
                 headers.push(h);
