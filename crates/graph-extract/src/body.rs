@@ -220,6 +220,19 @@ fn section_body(
     Ok(Some(derive(ctx, &bodies, &prose)))
 }
 
+/// What prose says of a parameter: `Some(false)` when it says "optional", `Some(true)` when it
+/// says "required", `None` when it says neither.
+fn requirement(description: &str) -> Option<bool> {
+    let lower = description.to_lowercase();
+    if lower.contains("optional") {
+        Some(false)
+    } else if lower.contains("required") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 /// When the table lists the fields of the one object that every example body wraps them in
 /// (`{"passwordCredential": {"displayName": ..}}`), that object is the real parameter, with the
 /// table's rows as its properties. Prose that names the object gives its description and whether
@@ -253,14 +266,7 @@ fn wrapped_object(
         .map(|(_, p)| p.text.as_str())
         .collect();
     let description = naming.join(" ");
-    let lower = description.to_lowercase();
-    let required = if lower.contains("optional") {
-        Some(false)
-    } else if lower.contains("required") {
-        Some(true)
-    } else {
-        None
-    };
+    let required = requirement(&description);
     ctx.warn(
         bodies.first().map_or(0, |b| b.line),
         format!(
@@ -343,14 +349,7 @@ fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, &Inline)]) ->
                 .map(|p| p.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let lower = description.to_lowercase();
-            let required = if lower.contains("optional") {
-                Some(false)
-            } else if lower.contains("required") {
-                Some(true)
-            } else {
-                None
-            };
+            let required = requirement(&description);
             (FactSource::Prose, description, required)
         };
         out.push(Parameter {
