@@ -13,16 +13,31 @@ fn ident(name: &str) -> Ident {
 
 /// `#[doc = "..."]` lines from text lines (already escaped where they carry spec prose).
 fn doc_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> TokenStream {
-    let attrs = lines.into_iter().map(|l| {
+    let attrs = doc_texts(lines).map(|l| quote!(#[doc = #l]));
+    quote!(#(#attrs)*)
+}
+
+/// `#![doc = "..."]` lines, for the crate's own docs.
+fn inner_doc_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> TokenStream {
+    let attrs = doc_texts(lines).map(|l| quote!(#![doc = #l]));
+    quote!(#(#attrs)*)
+}
+
+/// The text of each doc line: a leading space, so that `///` comments read naturally.
+fn doc_texts<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> impl Iterator<Item = String> {
+    lines.into_iter().map(|l| {
         let l = l.as_ref();
-        let l = if l.is_empty() {
+        if l.is_empty() {
             String::new()
         } else {
             format!(" {l}")
-        };
-        quote!(#[doc = #l])
-    });
-    quote!(#(#attrs)*)
+        }
+    })
+}
+
+/// The Rust field (or argument) for a documented response header: `Location` -> `location`.
+fn header_field(header: &str) -> Ident {
+    ident(&naming::snake(header).unwrap_or_else(|| "header".into()))
 }
 
 /// The navigation calls from a client to `node`: `.beta().users().by_id("..")`, with `values`
@@ -97,16 +112,8 @@ pub fn lib_rs(krate: &str, roots: &[(ApiVersion, &Node<'_>)]) -> TokenStream {
     // The crate's example calls the first operation there is, whatever the specs are.
     let example = roots.iter().find_map(|(v, r)| {
         first_action(r).map(|(node, action)| {
-            let lines = doc_example(krate, *v, node, action);
-            let attrs = lines.iter().map(|l| {
-                let l = if l.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {l}")
-                };
-                quote!(#![doc = #l])
-            });
-            quote!(#(#attrs)* #![doc = ""])
+            let attrs = inner_doc_lines(doc_example(krate, *v, node, action));
+            quote!(#attrs #![doc = ""])
         })
     });
     let roots: Vec<&Node<'_>> = roots.iter().map(|(_, r)| *r).collect();
@@ -545,7 +552,7 @@ fn action_method(
         Returns::Headers(headers) => {
             let resp = response_type(action);
             let fields = headers.iter().map(|h| {
-                let f = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                let f = header_field(h);
                 quote!(#f: response.header(#h).map(str::to_owned))
             });
             (
@@ -807,7 +814,7 @@ fn response_model(action: &Action<'_>) -> TokenStream {
                 docs::escape(&action.spec.title)
             );
             let fields = headers.iter().map(|h| {
-                let f = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                let f = header_field(h);
                 let doc = format!(
                     " The `{}` response header, if Graph sent one.",
                     docs::escape(h)
@@ -911,11 +918,11 @@ fn mock_helpers(version: ApiVersion, node: &Node<'_>, action: &Action<'_>) -> To
         Returns::Headers(headers) => {
             let doc = format!(" Answers as documented: `{status}` with no body and these headers.");
             let header_args = headers.iter().map(|h| {
-                let a = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                let a = header_field(h);
                 quote!(#a: &str)
             });
             let sets = headers.iter().map(|h| {
-                let a = ident(&naming::snake(h).unwrap_or_else(|| "header".into()));
+                let a = header_field(h);
                 quote!(.header(#h, #a))
             });
             quote! {
