@@ -13,7 +13,7 @@ usage:
   cargo xtask spec [--check] [--docs DIR]        re-derive every spec/ file from the page it records
   cargo xtask spec --add PAGE... [--docs DIR]    add pages (docs-relative paths) to spec/
   cargo xtask spec --out DIR PAGE... [--docs DIR]
-                                                 extract pages into DIR, one JSON file each
+                                                 extract pages into DIR/<version>/<page>.json
   cargo xtask codegen [--check]                  generate the bindings and conformance tests from spec/
   cargo xtask conformance                        run the conformance tests and print a table of checks
 
@@ -212,25 +212,18 @@ fn spec_out(docs: &Path, out: &Path, pages: &[String]) -> Result<(), String> {
     if pages.is_empty() {
         return Err("--out needs at least one PAGE".into());
     }
+    // A page named twice is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    let pages: Vec<&String> = pages.iter().filter(|p| seen.insert(p.as_str())).collect();
+    let mut extracted = Vec::new();
     let mut failed = 0;
-    for page in pages {
+    let mut warnings = 0;
+    for page in &pages {
         match graph_extract::extract_page(docs, page) {
             Ok(spec) => {
                 print_warnings(&spec);
-                let stem = page
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(page)
-                    .trim_end_matches(".md");
-                let file = format!("{stem}.json");
-                let one = BTreeMap::from([(file.clone(), graph_spec::to_json(&spec))]);
-                match file_sync::sync(out, &one, &[], Mode::Write) {
-                    Ok(_) => println!("ok     {page} -> {}", out.join(&file).display()),
-                    Err(e) => {
-                        failed += 1;
-                        println!("FAILED {page}: {e}");
-                    }
-                }
+                warnings += spec.warnings.len();
+                extracted.push(spec);
             }
             Err(e) => {
                 failed += 1;
@@ -238,10 +231,57 @@ fn spec_out(docs: &Path, out: &Path, pages: &[String]) -> Result<(), String> {
             }
         }
     }
+    // The same layout as spec/: `<version>/<page>.json`. Two pages that would still share a file
+    // are refused before anything is written.
+    let files = out_files(&extracted)?;
+    let written = files.len();
+    if !files.is_empty() {
+        file_sync::sync(out, &files, &[], Mode::Write).map_err(|e| e.to_string())?;
+    }
+    for spec in &extracted {
+        let file = out_file(spec);
+        println!(
+            "ok     {} -> {}",
+            spec.source.page,
+            out.join(file).display()
+        );
+    }
+    println!(
+        "spec --out: {} page(s) read, {written} written, {failed} failed, {warnings} warning(s)",
+        pages.len()
+    );
     if failed > 0 {
         Err(format!("{failed} of {} page(s) failed", pages.len()))
     } else {
         Ok(())
+    }
+}
+
+/// `<version>/<page stem>.json`: where `spec --out` writes a spec, relative to the output folder.
+fn out_file(spec: &SpecFile) -> String {
+    spec_path_for(spec).trim_start_matches("spec/").to_string()
+}
+
+/// The files `spec --out` writes, keyed by [`out_file`]; an error naming both pages when two of
+/// them would share a file.
+fn out_files(specs: &[SpecFile]) -> Result<BTreeMap<String, String>, String> {
+    let mut files = BTreeMap::new();
+    let mut owners: BTreeMap<String, &str> = BTreeMap::new();
+    let mut clashes = Vec::new();
+    for spec in specs {
+        let file = out_file(spec);
+        if let Some(first) = owners.insert(file.clone(), &spec.source.page) {
+            clashes.push(format!(
+                "{} and {first} would both be written to {file}",
+                spec.source.page
+            ));
+        }
+        files.insert(file, graph_spec::to_json(spec));
+    }
+    if clashes.is_empty() {
+        Ok(files)
+    } else {
+        Err(format!("{}\nnothing was written", clashes.join("\n")))
     }
 }
 
