@@ -427,37 +427,55 @@ impl Ctx<'_> {
             ));
         };
         let heading_line = self.blocks.get(heading).map_or(0, |b| b.line);
+        // A line that cannot be read (a typo such as an unclosed `{`) is skipped with a warning, so
+        // that one bad path does not lose the page's others; only a section without any usable path
+        // is an error.
         let mut lines = Vec::new();
+        let mut bad = Vec::new();
         for block in self.blocks.get(range.clone()).unwrap_or(&[]) {
             if let BlockKind::Code {
                 text, first_line, ..
             } = &block.kind
             {
-                let parsed =
-                    http::request_lines(text, *first_line).map_err(|(l, m)| self.error(l, m))?;
-                lines.extend(parsed);
+                for parsed in http::request_lines(text, *first_line) {
+                    match parsed {
+                        Ok(l) => lines.push(l),
+                        Err(e) => bad.push(e),
+                    }
+                }
             }
         }
         let Some(first) = lines.first() else {
-            return Err(self.error(
-                heading_line,
-                "the `## HTTP request` section has no code block with a `METHOD /path` line",
-            ));
+            return Err(match bad.into_iter().next() {
+                Some((line, message)) => self.error(
+                    line,
+                    format!("{message}, and the `## HTTP request` section has no other path"),
+                ),
+                None => self.error(
+                    heading_line,
+                    "the `## HTTP request` section has no code block with a `METHOD /path` line",
+                ),
+            });
         };
+        for (line, message) in bad {
+            self.warn(line, format!("{message}; this path is skipped"));
+        }
         let (method, first_line) = (first.method, first.line);
         let mut paths: Vec<PathTemplate> = Vec::new();
         let mut notes = Vec::new();
         for l in lines {
             if l.method != method {
-                return Err(self.error(
+                // One spec holds one operation: the first method's paths are kept.
+                notes.push((
                     l.line,
                     format!(
-                        "method `{}` differs from `{}` on line {first_line}: expected every path of the page to use \
-                         one method",
+                        "method `{}` differs from `{}` on line {first_line}: the page documents more than one \
+                         operation; this path is skipped",
                         l.method.as_str(),
                         method.as_str()
                     ),
                 ));
+                continue;
             }
             if let Some(note) = l.note {
                 notes.push((l.line, note));

@@ -940,28 +940,56 @@ fn page_without_http_request_section_is_an_error() {
 }
 
 #[test]
-fn bad_http_request_lines_are_errors_naming_the_line() {
+fn bad_http_request_lines_are_skipped_with_a_warning_naming_the_line() {
     let text = edit(
         BASE,
         "POST /widgets/{widget-id}/polish\n",
         "POST /widgets/{widget-id}/polish\nPOLISH /widgets\n",
     );
-    let e = extract_err(&text);
-    assert_eq!(e.line, line_of(&text, "POLISH /widgets"));
-    assert!(e.message.contains("expected `METHOD /path`"), "{e}");
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "POLISH /widgets"),
+        "expected `METHOD /path`",
+    );
+    assert_eq!(spec.operation.paths.len(), 1);
 
+    // A second method: the page documents another operation too; the first method's paths are kept.
     let text = edit(
         BASE,
         "POST /widgets/{widget-id}/polish\n",
         "POST /widgets/{widget-id}/polish\nGET /widgets/{widget-id}\n",
     );
-    let e = extract_err(&text);
-    assert_eq!(e.line, line_of(&text, "GET /widgets/{widget-id}"));
-    assert!(
-        e.message.contains("method `GET` differs from `POST`"),
-        "{e}"
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "GET /widgets/{widget-id}"),
+        "method `GET` differs from `POST`",
     );
+    assert_eq!(spec.operation.method, HttpMethod::Post);
+    assert_eq!(spec.operation.paths.len(), 1);
 
+    // A typo in one path (an unclosed placeholder) loses that path only.
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish\n",
+        "POST /widgets/{widget-id/polish\nPOST /me/widgets/{widget-id}/polish\n",
+    );
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "POST /widgets/{widget-id/polish"),
+        "`{` without `}`",
+    );
+    let templates: Vec<&str> = spec
+        .operation
+        .paths
+        .iter()
+        .map(|p| p.template.as_str())
+        .collect();
+    assert_eq!(templates, ["/me/widgets/{widget-id}/polish"]);
+
+    // Without any usable path, the page is an error naming the bad line.
     let text = edit(
         BASE,
         "POST /widgets/{widget-id}/polish\n",
@@ -970,6 +998,24 @@ fn bad_http_request_lines_are_errors_naming_the_line() {
     let e = extract_err(&text);
     assert_eq!(e.line, line_of(&text, "POST /widgets/{widget-id/polish"));
     assert!(e.message.contains("`{` without `}`"), "{e}");
+    assert!(e.message.contains("no other path"), "{e}");
+}
+
+#[test]
+fn docfx_tab_markup_does_not_end_a_section() {
+    let text = edit(
+        BASE,
+        "<!-- { \"blockType\": \"ignored\" } -->\n``` http\nPOST /widgets/{widget-id}/polish\n```\n",
+        "\n# [HTTP](#tab/http)\n<!-- { \"blockType\": \"ignored\" } -->\n``` http\nPOST /widgets/{widget-id}/polish\n```\n\n---\n\n# [C#](#tab/csharp)\n\nSome text.\n\n---\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.paths[0].template,
+        "/widgets/{widget-id}/polish"
+    );
+    // The tab group changes nothing else: the later sections are still found.
+    assert_eq!(spec.operation, extract(BASE).operation);
+    assert_eq!(spec.examples.len(), extract(BASE).examples.len());
 }
 
 #[test]
