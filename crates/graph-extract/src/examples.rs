@@ -169,6 +169,30 @@ pub(crate) fn first_line_of(text: &str) -> &str {
         .unwrap_or("")
 }
 
+/// Gives each example a name of its own: a name used before on the page gets `_2`, `_3`, ...
+/// (with a warning), so that every example can be told apart (and tested) by its name.
+fn distinct_names(ctx: &mut Ctx<'_>, examples: &mut [Example]) {
+    let mut seen = BTreeSet::new();
+    for e in examples.iter_mut() {
+        if seen.insert(e.name.clone()) {
+            continue;
+        }
+        let renamed = (2..)
+            .map(|n| format!("{}_{n}", e.name))
+            .find(|n| !seen.contains(n))
+            .unwrap_or_default();
+        ctx.warn(
+            e.line,
+            format!(
+                "example name `{}` is used by an earlier example of the page; this one is named `{renamed}`",
+                e.name
+            ),
+        );
+        seen.insert(renamed.clone());
+        e.name = renamed;
+    }
+}
+
 /// Walks every annotation of the page. `http_section` is the block range of the `HTTP request` section,
 /// whose `ignored` blocks are not examples.
 pub(crate) fn collect(
@@ -191,6 +215,7 @@ pub(crate) fn collect(
     );
     if result.is_ok() {
         unannotated::collect(ctx, &blocks, http_section, version, paths, &mut out);
+        distinct_names(ctx, &mut out.examples);
     }
     ctx.blocks = blocks;
     result.map(|()| out)

@@ -30,6 +30,16 @@ fn is_success(status: u16) -> bool {
     (200..=299).contains(&status) || REASONS.iter().any(|(c, _)| *c == status)
 }
 
+/// Whether an example response body fits a body type: `Some` only when the body tells, that is for
+/// a primitive or collection type, whose value Graph wraps as `{"value": ...}`.
+fn fits_body(ty: &EdmType, body: Option<&serde_json::Value>) -> Option<bool> {
+    let value = body?.get("value")?;
+    match ty {
+        EdmType::Named(_) => None,
+        _ => Some(types::value_fits(ty, value)),
+    }
+}
+
 /// Whether a success status can carry the operation's result in its body: not `204 No Content`,
 /// and not a redirect (whose body, if any, is not the result).
 fn has_body(status: u16) -> bool {
@@ -330,6 +340,23 @@ fn documented(
             );
         }
         match (&extra.response_type, &body) {
+            // The annotation says one type, the prose another, and the example's own body can only
+            // be the prose's: the example is the evidence.
+            (Some(a), Some(b))
+                if a != b
+                    && same_status
+                    && fits_body(b, r.body.as_ref()) == Some(true)
+                    && fits_body(a, r.body.as_ref()) == Some(false) =>
+            {
+                ctx.warn(
+                    line,
+                    format!(
+                        "the response annotation of example `{}` types the body `{a}`, but the response section says \
+                         `{b}`, which the example's body fits; using the section's type",
+                        e.name
+                    ),
+                );
+            }
             (Some(a), Some(b)) if a != b && same_status => {
                 // The annotation is the machine-readable statement (what apidoctor validates the
                 // example against); prose types such as "String collection" are often shorthand.

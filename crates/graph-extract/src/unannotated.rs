@@ -48,6 +48,16 @@ pub(crate) fn collect(
         if let Some((_, url)) = http::request_start(first) {
             open = None;
             let below = version.path_below(&url);
+            if below.contains('{') {
+                ctx.warn(
+                    block.line,
+                    format!(
+                        "code block `{first}` has no annotation and its URL is a template with `{{placeholders}}`, \
+                         not an example; not recorded"
+                    ),
+                );
+                continue;
+            }
             if !paths.iter().any(|p| p.match_path(below).is_some()) {
                 ctx.warn(
                     block.line,

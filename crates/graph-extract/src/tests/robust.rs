@@ -112,3 +112,60 @@ fn an_error_example_never_types_the_success_body() {
         spec.warnings
     );
 }
+
+#[test]
+fn the_example_body_settles_a_disagreement_between_prose_and_annotation() {
+    let text = with_response(
+        "If successful, this action returns a `200 OK` response code and an `Edm.Boolean` in the response body.",
+        "  \"@odata.type\": \"Edm.String\"\n",
+        "HTTP/1.1 200 OK\n\n{\"value\": true}\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(EdmType::Primitive(Primitive::Boolean))
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "\"blockType\": \"response\"") - 1,
+        "which the example's body fits; using the section's type",
+    );
+    // A body that fits both leaves the annotation's type, as before.
+    let text = with_response(
+        "If successful, this action returns a `200 OK` response code and an `Edm.Boolean` in the response body.",
+        "  \"@odata.type\": \"Edm.String\"\n",
+        "HTTP/1.1 200 OK\n\n{\"value\": null}\n",
+    );
+    assert_eq!(
+        extract(&text).operation.response.body_type,
+        Some(EdmType::Primitive(Primitive::String))
+    );
+}
+
+#[test]
+fn an_unannotated_template_url_is_not_an_example() {
+    let text = format!("{BASE}\n```http\nPOST /widgets/{{widget-id}}/polish?$top=1\n```\n");
+    let spec = extract(&text);
+    assert_eq!(spec.examples.len(), 1);
+    warning_at(
+        &spec,
+        line_of(&text, "POST /widgets/{widget-id}/polish?$top=1") - 1,
+        "its URL is a template",
+    );
+}
+
+#[test]
+fn a_repeated_example_name_is_made_distinct() {
+    let example = &BASE[BASE
+        .find("<!-- {\n  \"blockType\": \"request\"")
+        .expect("request")..];
+    let text = format!("{BASE}\n### Again\n\n{example}");
+    let spec = extract(&text);
+    let names: Vec<&str> = spec.examples.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["widget_polish", "widget_polish_2"]);
+    warning_at(
+        &spec,
+        spec.examples[1].line,
+        "example name `widget_polish` is used by an earlier example of the page; this one is named `widget_polish_2`",
+    );
+}
