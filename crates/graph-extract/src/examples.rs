@@ -135,6 +135,16 @@ fn annotation_type(map: &Map<String, Value>) -> Option<EdmType> {
         .as_str()?
         .trim()
         .trim_start_matches('#');
+    // The namespace is sometimes capitalised (`Microsoft.graph.x`); Graph's is `microsoft.graph`.
+    let prefix = "microsoft.graph.";
+    let normalised;
+    let name = match name.get(..prefix.len()) {
+        Some(p) if p != prefix && p.eq_ignore_ascii_case(prefix) => {
+            normalised = format!("{prefix}{}", name.get(prefix.len()..).unwrap_or(""));
+            normalised.as_str()
+        }
+        _ => name,
+    };
     let ty = match types::primitive_word(name) {
         Some(p) => EdmType::Primitive(p),
         None => name.parse().ok()?,
@@ -585,5 +595,17 @@ mod tests {
         let (_, repair) = parse_annotation("{ \"blockType\": \"ignored\" } // note").unwrap();
         assert!(repair.unwrap().contains("// note"));
         assert!(parse_annotation("{ \"blockType\": response }").is_err());
+    }
+
+    #[test]
+    fn annotation_types_normalise_the_namespace_case() {
+        let (map, _) = parse_annotation(
+            "{ \"@odata.type\": \"Microsoft.Graph.widget\", \"isCollection\": true }",
+        )
+        .unwrap();
+        assert_eq!(
+            annotation_type(&map).map(|t| t.to_string()).as_deref(),
+            Some("Collection(microsoft.graph.widget)")
+        );
     }
 }
