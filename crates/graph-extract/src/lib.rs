@@ -93,6 +93,7 @@
 mod blocks;
 mod body;
 mod examples;
+mod function;
 mod http;
 mod response;
 mod tables;
@@ -340,6 +341,19 @@ impl Ctx<'_> {
         let least_privileged_role = self.least_privileged_role(&includes);
         let national_clouds = self.national_clouds(&includes)?;
         let request_headers = self.request_headers()?;
+        let http_line = http_range
+            .start
+            .checked_sub(1)
+            .and_then(|i| self.blocks.get(i))
+            .map_or(1, |b| b.line);
+        let function_parameters = function::function_parameters(
+            self,
+            &name,
+            &paths,
+            &annotated.examples,
+            api_version,
+            http_line,
+        );
         let request_body = body::request_body(self, &annotated.examples)?;
         let response = response::response(self, &annotated)?;
         for e in &annotated.examples {
@@ -374,6 +388,7 @@ impl Ctx<'_> {
                 method,
                 paths,
                 request_headers,
+                function_parameters,
                 request_body,
                 response,
                 permissions,

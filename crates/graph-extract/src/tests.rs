@@ -1385,4 +1385,5 @@ fn a_body_key_that_is_itself_a_parameter_is_not_a_wrapper() {
     assert!(params.iter().all(|p| p.properties.is_empty()));
 }
 
+mod function;
 mod robust;
