@@ -103,6 +103,20 @@ pub enum What {
     Method,
 }
 
+impl What {
+    /// `omitted`, `not in metadata`, `type`, `required/optional`, `return type` or `method`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            What::Omitted => "omitted",
+            What::NotInMetadata => "not in metadata",
+            What::Type => "type",
+            What::Requirement => "required/optional",
+            What::ReturnType => "return type",
+            What::Method => "method",
+        }
+    }
+}
+
 /// One disagreement between the spec and the metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Disagreement {

@@ -141,10 +141,10 @@ pub fn render_extractor_list(report: &Report) -> String {
             {
                 let _ = writeln!(
                     out,
-                    "{}: {} ({:?}): metadata {}; spec {}; {}{}",
+                    "{}: {} ({}): metadata {}; spec {}; {}{}",
                     op.page,
                     row.name,
-                    d.what,
+                    d.what.as_str(),
                     meta_cell(row.metadata.as_ref()),
                     spec_cell(row.spec.as_ref()),
                     d.detail,

@@ -518,7 +518,7 @@ fn the_table_totals_and_json_say_the_same() {
     let list = render_extractor_list(&report);
     assert_eq!(
         list,
-        "reportroot-getreport.md: period (Omitted): metadata Edm.String, required; spec (absent); \
+        "reportroot-getreport.md: period (omitted): metadata Edm.String, required; spec (absent); \
          the page mentions it at line 1 (template argument): `GET /reports/getReport(period='D7')`\n"
     );
     let json: serde_json::Value = serde_json::from_str(&to_json(&[report])).unwrap();
