@@ -146,12 +146,12 @@ pub struct SpecParameter {
 }
 
 impl SpecParameter {
-    fn from_body(p: &Parameter) -> SpecParameter {
+    fn from(p: &Parameter, from: &'static str) -> SpecParameter {
         SpecParameter {
             name: p.name.clone(),
             ty: p.ty.to_string(),
             required: p.required,
-            from: "request_body",
+            from,
         }
     }
 
@@ -174,10 +174,16 @@ pub fn documented_parameters(spec: &SpecFile) -> Vec<SpecParameter> {
     let mut out = Vec::new();
     out.extend(
         spec.operation
+            .function_parameters
+            .iter()
+            .map(|p| SpecParameter::from(p, "function_parameters")),
+    );
+    out.extend(
+        spec.operation
             .request_body
             .iter()
             .flatten()
-            .map(SpecParameter::from_body),
+            .map(|p| SpecParameter::from(p, "request_body")),
     );
     out
 }

@@ -458,8 +458,8 @@ fn unknown_operations_and_wrong_methods_are_reported() {
 }
 
 #[test]
-fn documented_parameters_are_the_request_body_today() {
-    let s = spec(
+fn documented_parameters_are_the_function_and_body_parameters() {
+    let mut s = spec(
         "x.md",
         "driveItem",
         "copy",
@@ -467,10 +467,22 @@ fn documented_parameters_are_the_request_body_today() {
         &[("name", "Edm.String", Some(false))],
         None,
     );
+    let mut period = s.operation.request_body.as_ref().expect("a body")[0].clone();
+    period.name = "period".into();
+    period.required = Some(true);
+    s.operation.function_parameters.push(period);
     let documented = documented_parameters(&s);
-    assert_eq!(documented.len(), 1);
-    assert_eq!(documented[0].from, "request_body");
-    assert_eq!(documented[0].requirement_str(), "optional");
+    let got: Vec<(&str, &str, &str)> = documented
+        .iter()
+        .map(|d| (d.name.as_str(), d.from, d.requirement_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("period", "function_parameters", "required"),
+            ("name", "request_body", "optional"),
+        ]
+    );
 }
 
 #[test]
