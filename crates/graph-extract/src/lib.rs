@@ -55,10 +55,12 @@
 //!   collection). A redirect with its reason phrase (`302 Found`, to a download URL) is the documented
 //!   status of operations that answer so, with no body type. Headers it mentions (`` `Location` header``)
 //!   are listed. If the section names no status, the first example response's status (and its headers
-//!   other than `Content-Type`/`Content-Length`) is used with a warning; if there is none either, it is
-//!   an error. When the prose names no body type, the response annotation's `@odata.type` is taken, else
+//!   other than `Content-Type`/`Content-Length`) is used with a warning; if there is none either, `200`
+//!   is assumed when a body type is named, else `204`, with a warning. When the prose names no body type, the response annotation's `@odata.type` is taken, else
 //!   an `@odata.context` that names a type (`$metadata#Edm.Boolean`), with a warning; only from an
 //!   example whose status has a body like the documented one, never from an error example.
+//! - **Tables** with more cells in a row than in their header (an unescaped `|`) are read with a
+//!   warning; the extra cells are ignored.
 //! - **Permissions**: tables with a `Permission type` column, on the page or in a permissions include
 //!   (path containing `/permissions/`, or the block after a `"blockType": "permissions"` annotation). In
 //!   the older two-column form (`Permissions (from least to most privileged)`) the first permission is the
@@ -664,7 +666,9 @@ impl Ctx<'_> {
             if !tables::is_permissions_table(table) {
                 continue;
             }
-            tables::check_widths(table, "permissions table").map_err(|(l, m)| self.error(l, m))?;
+            if let Err((l, m)) = tables::check_widths(table, "permissions table") {
+                unread.push((l, format!("{m}; the extra cells are ignored")));
+            }
             match tables::permissions(table) {
                 Ok((p, notes)) => found.push((b.line, p, notes)),
                 Err(note) => unread.push(note),
@@ -695,11 +699,12 @@ impl Ctx<'_> {
                 );
                 continue;
             };
-            tables::check_widths(table, "permissions table").map_err(|(l, m)| ExtractError {
-                file: path.clone(),
-                line: l,
-                message: m,
-            })?;
+            if let Err((l, m)) = tables::check_widths(table, "permissions table") {
+                self.warn(
+                    inc.line,
+                    format!("{path}:{l}: {m}; the extra cells are ignored"),
+                );
+            }
             match tables::permissions(table) {
                 Ok((p, notes)) => {
                     let notes = notes
@@ -795,11 +800,12 @@ impl Ctx<'_> {
                 );
                 continue;
             };
-            tables::check_widths(table, "national cloud table").map_err(|(l, m)| ExtractError {
-                file: path.clone(),
-                line: l,
-                message: m,
-            })?;
+            if let Err((l, m)) = tables::check_widths(table, "national cloud table") {
+                self.warn(
+                    inc.line,
+                    format!("{path}:{l}: {m}; the extra cells are ignored"),
+                );
+            }
             match tables::national_clouds(table) {
                 Ok(c) => out = Some(c),
                 Err((l, m)) => self.warn(inc.line, format!("{path}:{l}: {m}")),
@@ -824,9 +830,11 @@ impl Ctx<'_> {
         let Some(table) = table else {
             return Ok(Vec::new());
         };
-        tables::check_widths(table, "request headers table").map_err(|(l, m)| self.error(l, m))?;
+        let wide = tables::check_widths(table, "request headers table")
+            .err()
+            .map(|(l, m)| (l, format!("{m}; the extra cells are ignored")));
         let (headers, notes) = tables::request_headers(table);
-        for (l, m) in notes {
+        for (l, m) in wide.into_iter().chain(notes) {
             self.warn(l, m);
         }
         Ok(headers)

@@ -286,11 +286,20 @@ fn documented(
                 is_success(r.status).then_some((i, e, r))
             });
             let Some((i, e, r)) = found else {
-                return Err(ctx.error(
+                // Nothing says: a body type implies `200 OK`, else `204 No Content`.
+                let assumed = if body.is_some() { 200 } else { 204 };
+                ctx.warn(
                     heading_line,
-                    "the `## Response` section names no success status: expected text such as \
-                     \"returns a `200 OK` response code\" or \"`204 No Content`\" (and no example response has one)",
-                ));
+                    format!(
+                        "the `## Response` section names no success status (expected text such as \
+                         \"returns a `200 OK` response code\") and no example response has one; assumed {assumed}"
+                    ),
+                );
+                return Ok(Response {
+                    status: assumed,
+                    body_type: body,
+                    headers,
+                });
             };
             let extra = annotated.extras.get(i);
             let line = extra.and_then(|x| x.response_line).unwrap_or(e.line);

@@ -169,3 +169,30 @@ fn a_repeated_example_name_is_made_distinct() {
         "example name `widget_polish` is used by an earlier example of the page; this one is named `widget_polish_2`",
     );
 }
+
+#[test]
+fn a_permissions_row_with_an_extra_cell_is_read_with_a_warning_naming_the_include() {
+    let mut files = super::includes();
+    files.insert(
+        "api-reference/beta/includes/permissions/widget-polish-permissions.md".to_string(),
+        super::PERMISSIONS.replace(
+            "|Application|Widget.Polish.All|Not available.|",
+            "|Application|Widget.Polish.All|Not available.|Extra|",
+        ),
+    );
+    let spec = super::extract_with(BASE, &files).unwrap_or_else(|e| panic!("{e}"));
+    let row = line_of(super::PERMISSIONS, "|Application|");
+    warning_at(
+        &spec,
+        line_of(BASE, "permissions-table"),
+        &format!(
+            "api-reference/beta/includes/permissions/widget-polish-permissions.md:{row}: permissions table: \
+             this row has 4 cells but the table header has 3"
+        ),
+    );
+    let permissions = spec.operation.permissions.expect("permissions");
+    assert_eq!(
+        permissions.application.least_privileged,
+        ["Widget.Polish.All"]
+    );
+}
