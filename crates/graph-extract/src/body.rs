@@ -141,8 +141,8 @@ fn section_body(
         let mut seen: BTreeSet<String> = BTreeSet::new();
         for (_, table, cols) in &param_tables {
             tables::check_widths(table, "request body table").map_err(|(l, m)| ctx.error(l, m))?;
-            let (rows, notes) =
-                tables::parameters(table, cols).map_err(|(l, m)| ctx.error(l, m))?;
+            let fallback = |name: &str| example_type(&example_bodies, name);
+            let (rows, notes) = tables::parameters(table, cols, &fallback);
             for (l, m) in notes {
                 ctx.warn(l, m);
             }
@@ -218,6 +218,14 @@ fn section_body(
         return Ok(None);
     }
     Ok(Some(derive(ctx, &bodies, &prose)))
+}
+
+/// The type of the first example value of `key` that tells one, and which example sent it.
+fn example_type(bodies: &[Body<'_>], key: &str) -> Option<(EdmType, String)> {
+    bodies.iter().find_map(|b| {
+        let (ty, _) = types::json_type(key, b.map.get(key)?).ok()?;
+        Some((ty, b.origin.clone()))
+    })
 }
 
 /// What prose says of a parameter: `Some(false)` when it says "optional", `Some(true)` when it

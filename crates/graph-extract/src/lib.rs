@@ -84,6 +84,7 @@ mod examples;
 mod http;
 mod response;
 mod tables;
+mod type_cell;
 mod types;
 
 use std::fmt;

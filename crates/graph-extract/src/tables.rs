@@ -1,10 +1,13 @@
 //! The tables the extractor reads: request headers, request body parameters, permissions and national
 //! clouds. Columns are found by their header text, case-insensitively, in any order.
 
-use graph_spec::{FactSource, Header, NationalClouds, Parameter, PermissionEntry, Permissions};
+use graph_spec::{
+    EdmType, FactSource, Header, NationalClouds, Parameter, PermissionEntry, Permissions,
+};
 
 use crate::blocks::{Inline, Table};
-use crate::types::{self, EXPECTED_TYPE};
+use crate::type_cell;
+use crate::types::EXPECTED_TYPE;
 
 /// A finding inside a table: the line it is about and the message.
 pub(crate) type Note = (usize, String);
@@ -166,11 +169,17 @@ pub(crate) fn param_columns(table: &Table) -> Option<ParamColumns> {
 /// A parameter and the line of its row.
 pub(crate) type Row = (usize, Parameter);
 
-/// The parameters of a request body table. `Err` names the row line and what is wrong with its type.
+/// Types a parameter whose type cell names no type: the type and where it came from (a request
+/// example), or `None`.
+pub(crate) type Fallback<'a> = &'a dyn Fn(&str) -> Option<(EdmType, String)>;
+
+/// The parameters of a request body table. A type cell that names no type is never fatal: the
+/// parameter is typed by `fallback` (from an example value) with a warning, or left out with one.
 pub(crate) fn parameters(
     table: &Table,
     cols: &ParamColumns,
-) -> Result<(Vec<Row>, Vec<Note>), Note> {
+    fallback: Fallback<'_>,
+) -> (Vec<Row>, Vec<Note>) {
     let mut notes = Vec::new();
     let mut out = Vec::new();
     for row in &table.rows {
@@ -190,23 +199,39 @@ pub(crate) fn parameters(
                 ),
             ));
         }
-        let Some(type_cell) = cell(&row.cells, cols.ty) else {
-            return Err((
-                row.line,
-                format!("request body parameter `{name}` has no type cell: {EXPECTED_TYPE}"),
-            ));
+        let read = match cell(&row.cells, cols.ty) {
+            Some(type_cell) => type_cell::parse_type_cell(type_cell)
+                .map_err(|word| format!("unknown type `{word}`")),
+            None => Err("no type cell".to_string()),
         };
-        let (ty, note) = types::parse_type_cell(type_cell).map_err(|word| {
-            (
-                row.line,
-                format!(
-                    "unknown type `{word}` for request body parameter `{name}`: {EXPECTED_TYPE}"
-                ),
-            )
-        })?;
-        if let Some(note) = note {
-            notes.push((row.line, note));
-        }
+        let ty = match read {
+            Ok((ty, cell_notes)) => {
+                notes.extend(cell_notes.into_iter().map(|n| (row.line, n)));
+                ty
+            }
+            Err(what) => match fallback(&name) {
+                Some((ty, origin)) => {
+                    notes.push((
+                        row.line,
+                        format!(
+                            "{what} for request body parameter `{name}` ({EXPECTED_TYPE}); typed `{ty}` from \
+                             the value {origin} sends"
+                        ),
+                    ));
+                    ty
+                }
+                None => {
+                    notes.push((
+                        row.line,
+                        format!(
+                            "{what} for request body parameter `{name}` ({EXPECTED_TYPE}), and no request \
+                             example sends it; the parameter is left out"
+                        ),
+                    ));
+                    continue;
+                }
+            },
+        };
         let description = cols
             .desc
             .and_then(|d| cell(&row.cells, d))
@@ -238,7 +263,7 @@ pub(crate) fn parameters(
             },
         ));
     }
-    Ok((out, notes))
+    (out, notes)
 }
 
 /// Whether a table is a permissions table (its first column is `Permission type`).
