@@ -80,6 +80,7 @@
 
 mod blocks;
 mod body;
+mod enums;
 mod examples;
 mod http;
 mod response;
@@ -329,6 +330,7 @@ impl Ctx<'_> {
         let national_clouds = self.national_clouds(&includes)?;
         let request_headers = self.request_headers()?;
         let request_body = body::request_body(self, &annotated.examples)?;
+        let enums = enums::resolve_enums(self, request_body.as_deref().unwrap_or(&[]));
         let response = response::response(self, &annotated)?;
         self.unannotated_examples(&annotated, &http_range);
         for e in &annotated.examples {
@@ -369,6 +371,7 @@ impl Ctx<'_> {
                 least_privileged_role,
                 national_clouds,
             },
+            enums,
             examples: annotated.examples,
             warnings,
         })
