@@ -139,7 +139,11 @@ fn section_body(
     if !param_tables.is_empty() {
         let mut params: Vec<Parameter> = Vec::new();
         let mut seen: BTreeSet<String> = BTreeSet::new();
-        for (_, table, cols) in &param_tables {
+        for (line, table, cols) in &param_tables {
+            if table.rows.is_empty() {
+                ctx.warn(*line, "request body table has no rows; ignored");
+                continue;
+            }
             tables::check_widths(table, "request body table").map_err(|(l, m)| ctx.error(l, m))?;
             let fallback = |name: &str| example_type(&example_bodies, name);
             let (rows, notes) = tables::parameters(table, cols, &fallback);

@@ -14,7 +14,7 @@ use graph_spec::{EdmType, EnumMember, EnumType, EnumValue, Parameter};
 use crate::blocks::{self, Block, BlockKind, Inline, Table};
 use crate::tables::Note;
 use crate::types::NAMESPACE;
-use crate::{Ctx, resolve};
+use crate::{Ctx, pipes, resolve};
 
 /// The enumerations page of v1.0, the fallback for every version.
 const V1_ENUMS: &str = "api-reference/v1.0/resources/enums.md";
@@ -24,6 +24,8 @@ pub(crate) struct Listed {
     pub name: String,
     pub line: usize,
     pub members: Vec<EnumMember>,
+    /// The line of the table's header row.
+    pub table_line: usize,
     /// What was skipped while reading the table (lines of its file).
     pub notes: Vec<Note>,
 }
@@ -145,6 +147,7 @@ pub(crate) fn listed(blocks: &[Block]) -> Vec<Listed> {
             out.push(Listed {
                 name,
                 line: block.line,
+                table_line: table.line,
                 members,
                 notes,
             });
@@ -210,8 +213,14 @@ pub(crate) fn resolve_enums(ctx: &mut Ctx<'_>, params: &[Parameter]) -> Vec<Enum
                 break None;
             };
             if let Some(text) = (ctx.read_include)(&path) {
-                let blocks = blocks::parse(text.strip_prefix('\u{feff}').unwrap_or(&text));
-                sources.push((path, listed(&blocks)));
+                let (text, repairs) = pipes::repair(text.strip_prefix('\u{feff}').unwrap_or(&text));
+                let mut list = listed(&blocks::parse(&text));
+                // A repaired delimiter row is said with the table it belongs to.
+                for l in &mut list {
+                    let repaired = repairs.iter().filter(|(at, _)| *at == l.table_line + 1);
+                    l.notes.splice(0..0, repaired.cloned());
+                }
+                sources.push((path, list));
             }
         };
         let Some((path, l)) = hit else { continue };

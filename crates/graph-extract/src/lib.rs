@@ -83,6 +83,7 @@ mod body;
 mod enums;
 mod examples;
 mod http;
+mod pipes;
 mod response;
 mod tables;
 mod type_cell;
@@ -148,12 +149,16 @@ pub fn extract_str(
     let api_version = api_version(page)?;
     let sha256 = hex(&Sha256::digest(text.as_bytes()));
     let body_text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (repaired, notes) = pipes::repair(body_text);
     let mut ctx = Ctx {
         page,
-        blocks: blocks::parse(body_text),
+        blocks: blocks::parse(&repaired),
         warnings: Vec::new(),
         read_include,
     };
+    for (line, message) in notes {
+        ctx.warn(line, message);
+    }
     let spec = ctx.extract(api_version, sha256)?;
     Ok(spec)
 }
@@ -583,10 +588,13 @@ impl Ctx<'_> {
             return None;
         };
         match (self.read_include)(&path) {
-            Some(text) => Some((
-                path,
-                blocks::parse(text.strip_prefix('\u{feff}').unwrap_or(&text)),
-            )),
+            Some(text) => {
+                let (text, notes) = pipes::repair(text.strip_prefix('\u{feff}').unwrap_or(&text));
+                for (l, m) in notes {
+                    self.warn(inc.line, format!("{path}:{l}: {m}"));
+                }
+                Some((path, blocks::parse(&text)))
+            }
             None => {
                 self.warn(
                     inc.line,

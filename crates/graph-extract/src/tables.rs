@@ -183,6 +183,31 @@ pub(crate) fn parameters(
     let mut notes = Vec::new();
     let mut out = Vec::new();
     for row in &table.rows {
+        let plain: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| c.plain().trim().to_ascii_lowercase())
+            .collect();
+        let dashes = |c: &String| {
+            let d = c.trim_start_matches(':').trim_end_matches(':');
+            !d.is_empty() && d.chars().all(|x| x == '-')
+        };
+        if plain.iter().any(dashes) && plain.iter().all(|c| c.is_empty() || dashes(c)) {
+            notes.push((
+                row.line,
+                "request body table has a second delimiter row (`|---|`) among its rows (an empty table \
+                 right before the real one); skipped"
+                    .into(),
+            ));
+            continue;
+        }
+        if plain == table.keys {
+            notes.push((
+                row.line,
+                "request body table repeats its header row among its rows; skipped".into(),
+            ));
+            continue;
+        }
         let name = cell_plain(&row.cells, cols.name);
         if name.is_empty() {
             notes.push((

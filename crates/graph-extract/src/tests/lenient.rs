@@ -312,3 +312,119 @@ fn enums_of_nested_properties_are_recorded() {
     assert_eq!(spec.enums.len(), 1, "{:#?}", spec.enums);
     assert_eq!(spec.enums[0].name, "microsoft.graph.polishFinish");
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 3. Pipe tables that are not GFM tables
+// ---------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_delimiter_row_of_another_width_still_makes_a_table() {
+    // Narrower delimiter than header.
+    let text = edit(
+        BASE,
+        "|:---|:---|:---|\n|shineLevel|",
+        "|:---|:---|\n|shineLevel|",
+    );
+    let spec = extract(&text);
+    assert_eq!(body(&spec).len(), 3, "{:#?}", body(&spec));
+    assert_eq!(param(&spec, "shineLevel").required, Some(true));
+    warning_at(
+        &spec,
+        line_of(&text, "|shineLevel|") - 1,
+        "delimiter row has 2 cells but its header row has 3",
+    );
+    // Wider delimiter than header: the header gets an empty cell, and the rows keep their third cell.
+    let text = edit(
+        BASE,
+        "|Parameter|Type|Description|\n|:---|:---|:---|\n|shineLevel|",
+        "|Parameter|Type|\n|:---|:---|:---|\n|shineLevel|",
+    );
+    let spec = extract(&text);
+    assert_eq!(body(&spec).len(), 3, "{:#?}", body(&spec));
+    assert_eq!(param(&spec, "note").ty, ty("Edm.String"));
+    warning_at(
+        &spec,
+        line_of(&text, "|Parameter|Type|") + 1,
+        "delimiter row has 3 cells but its header row has 2",
+    );
+    // Line numbers after the repair are unchanged.
+    assert_eq!(
+        spec.examples[0].line,
+        line_of(&text, "\"blockType\": \"request\"") - 1
+    );
+}
+
+#[test]
+fn a_permissions_include_with_a_bad_delimiter_row_is_read() {
+    let mut files = includes();
+    let key = "api-reference/beta/includes/permissions/widget-polish-permissions.md";
+    let bad = edit(PERMISSIONS, "|:---|:---|:---|", "|:---|:---|");
+    files.insert(key.to_string(), bad.clone());
+    let spec = extract_files(BASE, &files);
+    let Some(p) = &spec.operation.permissions else {
+        panic!("no permissions: {:#?}", spec.warnings)
+    };
+    assert_eq!(p.application.least_privileged, ["Widget.Polish.All"]);
+    let include_line = line_of(BASE, "[!INCLUDE [permissions-table]");
+    warning_at(
+        &spec,
+        include_line,
+        &format!(
+            "{key}:{}: this table's delimiter row",
+            line_of(&bad, "|:---|:---|")
+        ),
+    );
+}
+
+#[test]
+fn an_empty_table_before_the_real_one_and_a_repeated_header_are_skipped() {
+    // Separated by a blank line: two tables, the first without rows.
+    let text = edit(
+        BASE,
+        "|Parameter|Type|Description|\n|:---|:---|:---|\n|shineLevel|",
+        "|Parameter|Type|Description|\n|:---|:---|:---|\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n|shineLevel|",
+    );
+    let spec = extract(&text);
+    assert_eq!(body(&spec).len(), 3, "{:#?}", body(&spec));
+    warning_at(
+        &spec,
+        line_of(&text, "|Parameter|Type|Description|"),
+        "request body table has no rows; ignored",
+    );
+    // Not separated: one table whose rows repeat the header and the delimiter.
+    let text = edit(
+        BASE,
+        "|Parameter|Type|Description|\n|:---|:---|:---|\n|shineLevel|",
+        "|Parameter|Type|Description|\n|:---|:---|:---|\n|Parameter|Type|Description|\n|:---|:---|:---|\n|shineLevel|",
+    );
+    let spec = extract(&text);
+    let names: Vec<&str> = body(&spec).iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["shineLevel", "cloths", "note"]);
+    let header = line_of(&text, "|Parameter|Type|Description|");
+    warning_at(&spec, header + 2, "repeats its header row");
+    warning_at(&spec, header + 3, "a second delimiter row");
+}
+
+#[test]
+fn names_and_types_in_backticks_or_bold_are_read_without_warnings() {
+    let rows = "|`shineLevel`|`Int32`|How shiny. Required.|\n\
+                |**cloths**|[`polishCloth`](../resources/polishcloth.md) collection|The cloths. Optional.|\n\
+                |`note`|`String`|A note.|\n";
+    let spec = extract(&with_rows(rows));
+    let got: Vec<(String, String)> = body(&spec)
+        .iter()
+        .map(|p| (p.name.clone(), p.ty.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("shineLevel".to_string(), "Edm.Int32".to_string()),
+            (
+                "cloths".to_string(),
+                "Collection(microsoft.graph.polishCloth)".to_string()
+            ),
+            ("note".to_string(), "Edm.String".to_string()),
+        ]
+    );
+    no_warnings(&spec);
+}
