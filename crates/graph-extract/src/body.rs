@@ -11,21 +11,57 @@ use crate::types;
 use crate::{Ctx, ExtractError};
 
 /// Phrases by which a request body section says there is no body (lower case, `'` for `’`).
-const NO_BODY: [&str; 8] = [
+const NO_BODY: [&str; 6] = [
     "don't supply a request body",
     "do not supply a request body",
-    "don't supply",
-    "do not supply",
     "no request body",
     "no request content",
     "does not require a request body",
     "doesn't require a request body",
 ];
 
-/// Whether an inline text says there is no request body.
-fn says_no_body(text: &str) -> bool {
-    let lower = text.to_lowercase().replace('’', "'");
-    NO_BODY.iter().any(|p| lower.contains(p))
+/// Shorter phrases that say there is no body only in a sentence that also says `body`
+/// ("Don't supply a JSON body"): alone they may be about a property ("don't supply a `comment`").
+const NO_BODY_SHORT: [&str; 2] = ["don't supply", "do not supply"];
+
+/// Words that make a sentence conditional ("If you ..., don't supply a request body").
+const CONDITIONS: [&str; 4] = ["if", "when", "unless", "only"];
+
+/// A sentence of the section saying there is no body: its text, and whether it says so only under
+/// a condition.
+struct NoBody {
+    line: usize,
+    sentence: String,
+    conditional: bool,
+}
+
+/// The first sentence of `text` that says there is no request body, if any; an unconditional one
+/// is preferred over a conditional one.
+fn says_no_body(line: usize, text: &str) -> Option<NoBody> {
+    let mut found: Option<NoBody> = None;
+    for sentence in text.split_inclusive(['.', '!', '?', ';']) {
+        let lower = sentence.to_lowercase().replace('’', "'");
+        let says = NO_BODY.iter().any(|p| lower.contains(p))
+            || (NO_BODY_SHORT.iter().any(|p| lower.contains(p)) && lower.contains("body"));
+        if !says {
+            continue;
+        }
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let conditional = words.iter().any(|w| CONDITIONS.contains(w));
+        let this = NoBody {
+            line,
+            sentence: sentence.trim().to_string(),
+            conditional,
+        };
+        if !conditional {
+            return Some(this);
+        }
+        found.get_or_insert(this);
+    }
+    found
 }
 
 /// Names compared the way `graph_spec::validate` does: ignoring case and punctuation.
@@ -117,7 +153,44 @@ fn section_body(
         })
         .collect();
 
-    if prose.iter().any(|(_, p)| says_no_body(&p.text)) {
+    let mut no_body: Option<NoBody> = None;
+    for (line, p) in &prose {
+        match says_no_body(*line, &p.text) {
+            Some(n) if !n.conditional => {
+                no_body = Some(n);
+                break;
+            }
+            Some(n) => {
+                no_body.get_or_insert(n);
+            }
+            None => {}
+        }
+    }
+    let has_rows = param_tables.iter().any(|(_, t, _)| !t.rows.is_empty());
+    if let Some(n) = no_body.as_ref().filter(|n| n.conditional) {
+        if has_rows {
+            ctx.warn(
+                n.line,
+                format!(
+                    "the request body section says \"{}\" only under a condition, and has a parameter table: the \
+                     table is recorded",
+                    n.sentence
+                ),
+            );
+            no_body = None;
+        } else if !example_bodies.is_empty() {
+            ctx.warn(
+                n.line,
+                format!(
+                    "the request body section says \"{}\" only under a condition, and a request example sends a \
+                     body: the parameters are taken from the examples",
+                    n.sentence
+                ),
+            );
+            no_body = None;
+        }
+    }
+    if no_body.is_some() {
         for (line, _, _) in &param_tables {
             ctx.warn(
                 *line,

@@ -428,3 +428,70 @@ fn names_and_types_in_backticks_or_bold_are_read_without_warnings() {
     );
     no_warnings(&spec);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// 4. "Don't supply a request body" under a condition
+// ---------------------------------------------------------------------------------------------------
+
+const INTRO: &str = "In the request body, supply a JSON object with the following parameters.";
+
+#[test]
+fn a_conditional_no_body_sentence_gives_way_to_the_table() {
+    let sentence = "If you only want the default shine, don't supply a request body.";
+    let text = edit(BASE, INTRO, &format!("{INTRO} {sentence}"));
+    let spec = extract(&text);
+    assert_eq!(body(&spec).len(), 3);
+    warning_at(
+        &spec,
+        line_of(&text, sentence),
+        &format!("says \"{sentence}\" only under a condition, and has a parameter table"),
+    );
+    // Also when the condition comes after, and with a typographic apostrophe.
+    let sentence = "Don’t supply a request body when the widget already shines.";
+    let text = edit(BASE, INTRO, sentence);
+    let spec = extract(&text);
+    assert_eq!(body(&spec).len(), 3);
+    warning_at(&spec, line_of(&text, sentence), "only under a condition");
+}
+
+#[test]
+fn an_unconditional_no_body_sentence_still_wins_over_the_table() {
+    let text = edit(
+        BASE,
+        INTRO,
+        "If you want, read on. Don't supply a request body for this method.",
+    );
+    let spec = extract(&text);
+    assert_eq!(spec.operation.request_body, None);
+    warning_at(
+        &spec,
+        line_of(&text, "|Parameter|Type|Description|"),
+        "the table is ignored",
+    );
+}
+
+#[test]
+fn a_conditional_no_body_sentence_without_table_uses_the_examples() {
+    let text = edit(
+        BASE,
+        &format!("{INTRO}\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n{ROWS}"),
+        "If the widget is new, do not supply a request body.",
+    );
+    let spec = extract(&text);
+    let names: Vec<&str> = body(&spec).iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["shineLevel", "cloths"]);
+    warning_at(
+        &spec,
+        line_of(&text, "If the widget is new"),
+        "the parameters are taken from the examples",
+    );
+}
+
+#[test]
+fn do_not_supply_about_a_property_is_not_about_the_body() {
+    let sentence = "Do not supply a `note` unless you mean it.";
+    let text = edit(BASE, INTRO, &format!("{INTRO} {sentence}"));
+    let spec = extract(&text);
+    assert_eq!(body(&spec).len(), 3);
+    no_warnings(&spec);
+}
