@@ -6,6 +6,7 @@ use graph_spec::{EdmType, Example, FactSource, Parameter};
 use serde_json::{Map, Value};
 
 use crate::blocks::{Block, BlockKind, Inline};
+use crate::optional;
 use crate::tables;
 use crate::types;
 use crate::{Ctx, ExtractError};
@@ -117,7 +118,9 @@ pub(crate) fn request_body(
         if example_bodies.is_empty() {
             return Ok(None);
         }
-        return Ok(Some(derive(ctx, &example_bodies, &[])));
+        let mut params = derive(ctx, &example_bodies, &[]);
+        optional::left_out_by_examples(ctx, &mut params, examples);
+        return Ok(Some(params));
     };
     let heading_line = ctx.blocks.get(heading).map_or(0, |b| b.line);
     // The section's blocks are borrowed while `ctx` takes warnings; they are put back afterwards.
@@ -241,7 +244,9 @@ fn section_body(
             Some(object) => vec![object],
             None => params,
         };
+        let mut params = params;
         cross_check(ctx, &params, examples);
+        optional::left_out_by_examples(ctx, &mut params, examples);
         return Ok(Some(params));
     }
 
@@ -294,7 +299,9 @@ fn section_body(
         );
         return Ok(None);
     }
-    Ok(Some(derive(ctx, &bodies, &prose)))
+    let mut params = derive(ctx, &bodies, &prose);
+    optional::left_out_by_examples(ctx, &mut params, examples);
+    Ok(Some(params))
 }
 
 /// The type of the first example value of `key` that tells one, and which example sent it.
@@ -452,27 +459,8 @@ fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, &Inline)]) ->
 /// Warns where the examples disagree with the parameter table.
 fn cross_check(ctx: &mut Ctx<'_>, params: &[Parameter], examples: &[Example]) {
     for e in examples {
-        let map = match &e.request.body {
-            Some(Value::Object(map)) => map,
-            Some(_) => continue,
-            None => {
-                let required: Vec<&str> = params
-                    .iter()
-                    .filter(|p| p.required == Some(true))
-                    .map(|p| p.name.as_str())
-                    .collect();
-                if !required.is_empty() {
-                    ctx.warn(
-                        e.line,
-                        format!(
-                            "request example `{}` has no body, but the request body table marks `{}` Required.",
-                            e.name,
-                            required.join("`, `")
-                        ),
-                    );
-                }
-                continue;
-            }
+        let Some(Value::Object(map)) = &e.request.body else {
+            continue;
         };
         for (key, value) in map {
             if key.starts_with('@') {
@@ -506,17 +494,6 @@ fn cross_check(ctx: &mut Ctx<'_>, params: &[Parameter], examples: &[Example]) {
                     };
                     ctx.warn(e.line, message);
                 }
-            }
-        }
-        for p in params.iter().filter(|p| p.required == Some(true)) {
-            if !map.contains_key(&p.name) {
-                ctx.warn(
-                    e.line,
-                    format!(
-                        "request example `{}` does not send `{}`, which the request body table marks Required.",
-                        e.name, p.name
-                    ),
-                );
             }
         }
     }

@@ -83,6 +83,7 @@ mod body;
 mod enums;
 mod examples;
 mod http;
+mod optional;
 mod pipes;
 mod response;
 mod tables;

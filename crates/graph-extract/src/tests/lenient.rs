@@ -5,7 +5,7 @@ use super::*;
 
 const ROWS: &str = "|shineLevel|Int32|How shiny the widget gets. Required.|\n\
                     |cloths|[polishCloth](../resources/polishcloth.md) collection|The cloths to use. Optional.|\n\
-                    |note|String|A note for the polisher.|\n";
+                    |note|String|A note for the polisher. Optional.|\n";
 
 /// The base page with its request body table rows replaced.
 fn with_rows(rows: &str) -> String {
@@ -409,7 +409,7 @@ fn an_empty_table_before_the_real_one_and_a_repeated_header_are_skipped() {
 fn names_and_types_in_backticks_or_bold_are_read_without_warnings() {
     let rows = "|`shineLevel`|`Int32`|How shiny. Required.|\n\
                 |**cloths**|[`polishCloth`](../resources/polishcloth.md) collection|The cloths. Optional.|\n\
-                |`note`|`String`|A note.|\n";
+                |`note`|`String`|A note. Optional.|\n";
     let spec = extract(&with_rows(rows));
     let got: Vec<(String, String)> = body(&spec)
         .iter()
@@ -494,4 +494,99 @@ fn do_not_supply_about_a_property_is_not_about_the_body() {
     let spec = extract(&text);
     assert_eq!(body(&spec).len(), 3);
     no_warnings(&spec);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 5. A parameter a documented example leaves out is optional
+// ---------------------------------------------------------------------------------------------------
+
+const EXAMPLE_BODY: &str = "{\n  \"shineLevel\": 3,\n  \"cloths\": [{\"fabric\": \"silk\"}]\n}";
+
+#[test]
+fn a_required_parameter_an_example_leaves_out_is_recorded_as_optional() {
+    let text = edit(BASE, EXAMPLE_BODY, "{\n  \"cloths\": []\n}");
+    let spec = extract(&text);
+    assert_eq!(param(&spec, "shineLevel").required, Some(false));
+    warning_at(
+        &spec,
+        spec.examples[0].line,
+        "request example `widget_polish` does not send `shineLevel`, which the request body table marks \
+         Required.; recorded as optional",
+    );
+    // One warning for it, not two.
+    let about = spec
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("`shineLevel`"))
+        .count();
+    assert_eq!(about, 1, "{:#?}", spec.warnings);
+}
+
+#[test]
+fn a_parameter_of_unknown_requirement_an_example_leaves_out_is_optional_and_one_it_sends_stays_unknown()
+ {
+    let rows = "|shineLevel|Int32|How shiny.|\n|note|String|A note.|\n";
+    let spec = extract(&with_rows(rows));
+    assert_eq!(param(&spec, "shineLevel").required, None);
+    assert_eq!(param(&spec, "note").required, Some(false));
+    warning_at(
+        &spec,
+        spec.examples[0].line,
+        "does not send `note`, and the request body table does not say whether it is required; recorded as \
+         optional",
+    );
+}
+
+#[test]
+fn a_second_example_leaving_a_parameter_out_is_named() {
+    let second = "\n### Request 2\n\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"widget_polish_lightly\"\n}\n-->\n\
+                  ``` http\nPOST https://graph.microsoft.com/beta/widgets/42/polish\nContent-Type: application/json\n\n\
+                  {\n  \"cloths\": []\n}\n```\n";
+    let text = format!("{BASE}{second}");
+    let spec = extract(&text);
+    assert_eq!(param(&spec, "shineLevel").required, Some(false));
+    warning_at(
+        &spec,
+        line_of(&text, "\"name\": \"widget_polish_lightly\"") - 2,
+        "request example `widget_polish_lightly` does not send `shineLevel`",
+    );
+}
+
+#[test]
+fn an_example_without_a_body_leaves_out_every_parameter() {
+    let text = edit(
+        BASE,
+        &format!("Content-Type: application/json\n\n{EXAMPLE_BODY}\n"),
+        "",
+    );
+    let spec = extract(&text);
+    assert!(body(&spec).iter().all(|p| p.required == Some(false)));
+    warning_at(
+        &spec,
+        spec.examples[0].line,
+        "request example `widget_polish` has no body, so it does not send `shineLevel`, which the request body \
+         table marks Required.",
+    );
+}
+
+#[test]
+fn keys_derived_from_examples_that_another_example_leaves_out_are_optional() {
+    // No table: the parameters come from the examples' keys.
+    let text = edit(
+        BASE,
+        &format!("|Parameter|Type|Description|\n|:---|:---|:---|\n{ROWS}"),
+        "",
+    );
+    let second = "\n### Request 2\n\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"widget_polish_lightly\"\n}\n-->\n\
+                  ``` http\nPOST https://graph.microsoft.com/beta/widgets/42/polish\nContent-Type: application/json\n\n\
+                  {\n  \"shineLevel\": 1\n}\n```\n";
+    let text = format!("{text}{second}");
+    let spec = extract(&text);
+    assert_eq!(param(&spec, "shineLevel").required, None);
+    assert_eq!(param(&spec, "cloths").required, Some(false));
+    warning_at(
+        &spec,
+        line_of(&text, "\"name\": \"widget_polish_lightly\"") - 2,
+        "does not send `cloths`, which other examples send; recorded as optional",
+    );
 }
