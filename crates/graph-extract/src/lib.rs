@@ -33,18 +33,33 @@
 //!   has a fixed value when its description starts with one (`application/json. Required.`); it is
 //!   required when the description says `Required`.
 //! - **Request body**: the section's parameter tables (`Parameter`/`Name`/`Property`, `Type` (or `Value`
-//!   beside a `Description`), `Description`). An unknown type word is an error. Without a table, the
+//!   beside a `Description`), `Description`). Type cells are read leniently (see `type_cell.rs`): an enum
+//!   name (`siteLockState`) is the named type `microsoft.graph.siteLockState`, `DateTime` is
+//!   `Edm.DateTimeOffset`, remarks in parentheses are dropped, a union (`a or b`) records its first
+//!   alternative, each with a warning; a cell naming no type takes the type of an example's value, or
+//!   the parameter is left out, with a warning. Tables without rows, and rows repeating the header or
+//!   the delimiter, are skipped with a warning. Without a table, the
 //!   parameters come from the top-level keys of JSON bodies (JSON code blocks of the section, then the
 //!   request examples): their type is inferred from the value (see below) and their source is `example`,
 //!   or `prose` when the section's prose names the key (then the naming paragraphs are the description,
 //!   all of the section's prose when there is only one parameter, and "optional"/"required" in them sets
 //!   `required`). A section that says there is no body
 //!   ("Don't supply a request body", "no request content", ...) gives `None`; so does an empty section
-//!   when no example has a body (with a warning).
+//!   when no example has a body (with a warning). A sentence saying so under a condition ("If you ...,
+//!   don't supply a request body") gives way to a parameter table, or to the examples' bodies, with a
+//!   warning. A parameter that a request example leaves out (or every parameter, when an example has no
+//!   body) is optional: `required` becomes `Some(false)` with a warning naming the example.
 //!   Inferred types: string `Edm.String`, boolean `Edm.Boolean`, integer `Edm.Int32` (`Edm.Int64` beyond
 //!   32 bits), other number `Edm.Double`, array `Collection(T)`; an object is typed by its `@odata.type`,
 //!   else `microsoft.graph.<key>` is recorded **with a warning that it is a guess**; `null`, empty and mixed
 //!   arrays cannot be typed and the parameter is left out with a warning.
+//! - **Enums**: for each `microsoft.graph.<name>` a request body parameter (or one of its properties)
+//!   is typed with, a `<name> values` table (after a heading of level 3 or more, or a bold line) on the
+//!   page, else in `../resources/enums.md` of the page's version, else in v1.0's, is recorded in
+//!   `enums` with its members (`Member`/`Name`/`Value`, optional `Value` and `Description` columns).
+//! - **Pipe tables** whose delimiter row has another number of cells than the header (which markdown
+//!   does not take for a table) are repaired in place before parsing, on the page and in includes,
+//!   with a warning.
 //! - **Response**: the first `2xx` status written with its reason phrase (`204 No Content`) or followed by
 //!   "response" in the `## Response` section; the body type is the linked resource or the primitive word
 //!   (`String collection`) in the same sentence after the status (`a collection of [x](...)` is a

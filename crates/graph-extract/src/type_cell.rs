@@ -29,7 +29,9 @@ use crate::types::{named, primitive_word};
 pub(crate) type CellType = (EdmType, Vec<String>);
 
 /// Words that are not type names even though they look like identifiers.
-const NOT_TYPES: [&str; 5] = ["object", "json", "any", "none", "various"];
+const NOT_TYPES: [&str; 8] = [
+    "object", "json", "any", "none", "various", "true", "false", "null",
+];
 
 /// Parses the type cell of a docs table. `Err` is the cell text that names no type.
 pub(crate) fn parse_type_cell(cell: &Inline) -> Result<CellType, String> {
@@ -298,6 +300,7 @@ mod tests {
         assert_eq!(read("JSON object"), Err("JSON object".into()));
         assert_eq!(read("Object"), Err("Object".into()));
         assert_eq!(read("See below"), Err("See below".into()));
+        assert_eq!(read("true"), Err("true".into()));
         assert_eq!(read(""), Err("".into()));
         assert_eq!(read("a.b.c d"), Err("a.b.c d".into()));
     }
