@@ -3,8 +3,10 @@
 //!
 //! When a request body parameter's type (or the type of one of its properties, or a collection's
 //! element type) names a `microsoft.graph.<name>` that such a table lists, the spec records the enum
-//! with its members. The page itself is searched first; then the docs' enumerations page in the page's
-//! version (`../resources/enums.md` from the page), then v1.0's (`api-reference/v1.0/resources/enums.md`).
+//! with its members. The page itself is searched first; then the pages that links named like the enum
+//! point to (a resource page lists the enums of its properties); then the docs' enumerations page in
+//! the page's version (`../resources/enums.md` from the page), then v1.0's
+//! (`api-reference/v1.0/resources/enums.md`).
 //! A named type listed nowhere is not an enum as far as the docs say, and nothing is recorded.
 
 use std::collections::BTreeMap;
@@ -184,11 +186,17 @@ pub(crate) fn resolve_enums(ctx: &mut Ctx<'_>, params: &[Parameter]) -> Vec<Enum
     }
     // Files searched, in order: the page, then the enumerations pages, each read when first needed.
     let mut sources: Vec<(String, Vec<Listed>)> = vec![(ctx.page.to_string(), listed(&ctx.blocks))];
-    let mut candidates: Vec<String> = resolve(ctx.page, "../resources/enums.md")
+    let mut candidates: Vec<String> = Vec::new();
+    for name in &wanted {
+        linked_pages(ctx, name.get(prefix.len()..).unwrap_or(""), &mut candidates);
+    }
+    for c in resolve(ctx.page, "../resources/enums.md")
         .into_iter()
-        .collect();
-    if !candidates.iter().any(|c| c == V1_ENUMS) {
-        candidates.push(V1_ENUMS.to_string());
+        .chain([V1_ENUMS.to_string()])
+    {
+        if !candidates.contains(&c) {
+            candidates.push(c);
+        }
     }
     let mut candidates = candidates.into_iter();
     let mut found: BTreeMap<String, EnumType> = BTreeMap::new();
@@ -246,6 +254,44 @@ pub(crate) fn resolve_enums(ctx: &mut Ctx<'_>, params: &[Parameter]) -> Vec<Enum
         ctx.warn(l, m);
     }
     found.into_values().collect()
+}
+
+/// The docs pages that links named `short` on the page point to (`[siteLockState](../resources/x.md)`,
+/// `[x](/graph/api/resources/x?view=graph-rest-1.0#x-values)`): resource pages often list the enums of
+/// their properties.
+fn linked_pages(ctx: &Ctx<'_>, short: &str, out: &mut Vec<String>) {
+    let version = ctx.page.split('/').nth(1).unwrap_or("v1.0");
+    for block in &ctx.blocks {
+        for inline in block.inlines() {
+            for link in &inline.links {
+                let text = inline.span(&link.range).replace('`', "");
+                if !text.trim().eq_ignore_ascii_case(short) {
+                    continue;
+                }
+                let dest = link.dest.trim();
+                let path = dest.split(['#', '?']).next().unwrap_or(dest);
+                let page = if path.contains("://") {
+                    None
+                } else if let Some(rest) = path.strip_prefix("/graph/api/resources/") {
+                    let version = if dest.contains("view=graph-rest-beta") {
+                        "beta"
+                    } else if dest.contains("view=graph-rest-1.0") {
+                        "v1.0"
+                    } else {
+                        version
+                    };
+                    Some(format!("api-reference/{version}/resources/{rest}.md"))
+                } else if path.ends_with(".md") {
+                    resolve(ctx.page, path)
+                } else {
+                    None
+                };
+                if let Some(page) = page.filter(|p| !out.contains(p) && p != ctx.page) {
+                    out.push(page);
+                }
+            }
+        }
+    }
 }
 
 /// The enum table named `short`: an exact match, else one differing only in case.

@@ -590,3 +590,45 @@ fn keys_derived_from_examples_that_another_example_leaves_out_are_optional() {
         "does not send `cloths`, which other examples send; recorded as optional",
     );
 }
+
+#[test]
+fn an_enum_listed_on_the_linked_resource_page_is_found_there() {
+    let rows = "|mode|[shineMode](/graph/api/resources/widget?view=graph-rest-1.0#shinemode-values)|The mode. Optional.|\n\
+                |finish|[polishFinish](../resources/widget.md#polishfinish-values) collection|Finishes. Optional.|\n";
+    let text = with_rows(rows);
+    let v1_widget = "# widget resource type\n\n## Properties\n\n|Property|Type|\n|---|---|\n|mode|shineMode|\n\n\
+                     #### shineMode values\n\n|Member|Description|\n|:---|:---|:---|\n|dull|Barely.|\n|bright|Very.|\n";
+    let beta_widget = "# widget\n\n### polishFinish values\n\n|Member|\n|---|\n|satin|\n";
+    let files = enum_files(&[
+        ("api-reference/v1.0/resources/widget.md", v1_widget),
+        ("api-reference/beta/resources/widget.md", beta_widget),
+        (V1_ENUMS, ENUMS_PAGE),
+    ]);
+    let spec = extract_files(&text, &files);
+    let got: Vec<(&str, &str, Vec<&str>)> = spec
+        .enums
+        .iter()
+        .map(|e| (e.name.as_str(), e.source.as_str(), members(e)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "microsoft.graph.polishFinish",
+                "api-reference/beta/resources/widget.md",
+                vec!["satin"]
+            ),
+            (
+                "microsoft.graph.shineMode",
+                "api-reference/v1.0/resources/widget.md",
+                vec!["dull", "bright"]
+            ),
+        ]
+    );
+    // The resource page's delimiter row was repaired, and the warning says where.
+    warning_at(
+        &spec,
+        line_of(&text, "## Request body"),
+        "api-reference/v1.0/resources/widget.md:12: this table's delimiter row has 3 cells",
+    );
+}
