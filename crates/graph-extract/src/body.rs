@@ -66,7 +66,7 @@ fn says_no_body(line: usize, text: &str) -> Option<NoBody> {
 }
 
 /// Names compared the way `graph_spec::validate` does: ignoring case and punctuation.
-fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use graph_spec::{EdmType, EnumMember, EnumType, EnumValue, Parameter};
 
 use crate::blocks::{self, Block, BlockKind, Inline, Table};
+use crate::body::fold;
 use crate::tables::Note;
 use crate::types::NAMESPACE;
 use crate::{Ctx, pipes, resolve};
@@ -110,7 +111,7 @@ fn members(table: &Table, name: &str, notes: &mut Vec<Note>) -> Option<Vec<EnumM
             ));
             continue;
         }
-        if out.iter().any(|m| m.name.eq_ignore_ascii_case(&member)) {
+        if out.iter().any(|m| fold(&m.name) == fold(&member)) {
             notes.push((
                 row.line,
                 format!("member `{member}` of `{name}` is listed twice; the first is kept"),
@@ -232,6 +233,17 @@ pub(crate) fn resolve_enums(ctx: &mut Ctx<'_>, params: &[Parameter]) -> Vec<Enum
             }
         };
         let Some((path, l)) = hit else { continue };
+        // Names that differ only in case or punctuation would collide in generated code (and fail
+        // `graph_spec::validate`): the first is kept.
+        if let Some(other) = found.keys().find(|k| fold(k) == fold(name)) {
+            notes.push((
+                body_line,
+                format!(
+                    "enum `{name}` differs from `{other}` only in case or punctuation; only `{other}` is recorded"
+                ),
+            ));
+            continue;
+        }
         let on_page = path == ctx.page;
         notes.extend(l.notes.iter().map(|(line, m)| {
             if on_page {

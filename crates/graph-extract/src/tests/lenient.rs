@@ -632,3 +632,28 @@ fn an_enum_listed_on_the_linked_resource_page_is_found_there() {
         "api-reference/v1.0/resources/widget.md:12: this table's delimiter row has 3 cells",
     );
 }
+
+#[test]
+fn extracted_enums_always_pass_validation() {
+    let rows = "|a|lockState|A. Optional.|\n|b|lock_state|B. Optional.|\n";
+    let text = format!(
+        "{}\n### lockState values\n\n|Member|\n|---|\n|on|\n|o_n|\n|off|\n\n### lock_state values\n\n|Member|\n|---|\n|x|\n",
+        with_rows(rows)
+    );
+    let spec = extract(&text);
+    let names: Vec<&str> = spec.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["microsoft.graph.lockState"]);
+    assert_eq!(members(&spec.enums[0]), ["on", "off"]);
+    warning_at(
+        &spec,
+        line_of(&text, "|o_n|"),
+        "member `o_n` of `lockState` is listed twice",
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "## Request body"),
+        "enum `microsoft.graph.lock_state` differs from `microsoft.graph.lockState` only in case or punctuation",
+    );
+    let file = std::path::Path::new("x.json");
+    assert_eq!(graph_spec::validate([(file, &spec)]), Vec::new());
+}
