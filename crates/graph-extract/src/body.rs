@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::blocks::{Block, BlockKind, Inline};
 use crate::optional;
+use crate::param_table;
 use crate::tables;
 use crate::types;
 use crate::{Ctx, ExtractError};
@@ -151,7 +152,7 @@ fn section_body(
     let param_tables: Vec<_> = section
         .iter()
         .filter_map(|b| match &b.kind {
-            BlockKind::Table(t) => tables::param_columns(t).map(|cols| (b.line, t, cols)),
+            BlockKind::Table(t) => param_table::param_columns(t).map(|cols| (b.line, t, cols)),
             _ => None,
         })
         .collect();
@@ -222,7 +223,7 @@ fn section_body(
             }
             tables::check_widths(table, "request body table").map_err(|(l, m)| ctx.error(l, m))?;
             let fallback = |name: &str| example_type(&example_bodies, name);
-            let (rows, notes) = tables::parameters(table, cols, &fallback);
+            let (rows, notes) = param_table::parameters(table, cols, &fallback);
             for (l, m) in notes {
                 ctx.warn(l, m);
             }

@@ -99,6 +99,7 @@ mod enums;
 mod examples;
 mod http;
 mod optional;
+mod param_table;
 mod pipes;
 mod response;
 mod tables;
