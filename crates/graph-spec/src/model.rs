@@ -28,8 +28,8 @@ pub struct SpecFile {
     pub summary: String,
     /// The operation the page documents.
     pub operation: Operation,
-    /// The enumerations the operation's parameters use whose members the docs list (on the page, or
-    /// on the enumerations page of the docs), sorted by name.
+    /// The enumerations the operation's parameters use whose members the docs list (on the page, on a
+    /// resource page it links, or on the docs' enumerations page), sorted by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enums: Vec<EnumType>,
     /// Every annotated example of the page, in page order.
@@ -222,7 +222,8 @@ pub struct EnumType {
     /// The members, in documented order.
     pub members: Vec<EnumMember>,
     /// The docs-relative page the members were read from, with `/` separators: the operation's own
-    /// page, or the docs' enumerations page (`api-reference/v1.0/resources/enums.md`).
+    /// page, a resource page it links, or the docs' enumerations page
+    /// (`api-reference/v1.0/resources/enums.md`).
     pub source: String,
     /// The line of `source` where the enumeration's `<name> values` heading is.
     pub line: usize,
