@@ -18,7 +18,6 @@
 // Source: spec/beta/signin-confirmcompromised.json
 // Source: spec/beta/signin-confirmsafe.json
 // Source: spec/beta/team-archive.json
-// Source: spec/beta/unifiedroleassignmentschedule-filterbycurrentuser.json
 // Source: spec/beta/user-assignlicense.json
 // Source: spec/beta/user-revokesigninsessions.json
 
@@ -31,7 +30,6 @@ pub mod identity_governance;
 pub mod identity_protection;
 pub mod me;
 pub mod risky_users;
-pub mod role_management;
 pub mod sites;
 pub mod storage;
 pub mod storage_containers;
@@ -92,13 +90,6 @@ impl<'a> Beta<'a> {
         risky_users::RiskyUsers::new(
             self.client,
             self.path.clone().segment("riskyUsers"),
-        )
-    }
-    /// `/beta/roleManagement`
-    pub fn role_management(&self) -> role_management::RoleManagement<'a> {
-        role_management::RoleManagement::new(
-            self.client,
-            self.path.clone().segment("roleManagement"),
         )
     }
     /// `/beta/sites`

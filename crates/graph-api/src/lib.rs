@@ -18,7 +18,6 @@
 // Source: spec/beta/signin-confirmcompromised.json
 // Source: spec/beta/signin-confirmsafe.json
 // Source: spec/beta/team-archive.json
-// Source: spec/beta/unifiedroleassignmentschedule-filterbycurrentuser.json
 // Source: spec/beta/user-assignlicense.json
 // Source: spec/beta/user-revokesigninsessions.json
 // Source: spec/v1.0/attachment-createuploadsession.json

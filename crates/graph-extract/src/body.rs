@@ -6,30 +6,68 @@ use graph_spec::{EdmType, Example, FactSource, Parameter};
 use serde_json::{Map, Value};
 
 use crate::blocks::{Block, BlockKind, Inline};
+use crate::optional;
+use crate::param_table;
 use crate::tables;
 use crate::types;
 use crate::{Ctx, ExtractError};
 
 /// Phrases by which a request body section says there is no body (lower case, `'` for `’`).
-const NO_BODY: [&str; 8] = [
+const NO_BODY: [&str; 6] = [
     "don't supply a request body",
     "do not supply a request body",
-    "don't supply",
-    "do not supply",
     "no request body",
     "no request content",
     "does not require a request body",
     "doesn't require a request body",
 ];
 
-/// Whether an inline text says there is no request body.
-fn says_no_body(text: &str) -> bool {
-    let lower = text.to_lowercase().replace('’', "'");
-    NO_BODY.iter().any(|p| lower.contains(p))
+/// Shorter phrases that say there is no body only in a sentence that also says `body`
+/// ("Don't supply a JSON body"): alone they may be about a property ("don't supply a `comment`").
+const NO_BODY_SHORT: [&str; 2] = ["don't supply", "do not supply"];
+
+/// Words that make a sentence conditional ("If you ..., don't supply a request body").
+const CONDITIONS: [&str; 4] = ["if", "when", "unless", "only"];
+
+/// A sentence of the section saying there is no body: its text, and whether it says so only under
+/// a condition.
+struct NoBody {
+    line: usize,
+    sentence: String,
+    conditional: bool,
+}
+
+/// The first sentence of `text` that says there is no request body, if any; an unconditional one
+/// is preferred over a conditional one.
+fn says_no_body(line: usize, text: &str) -> Option<NoBody> {
+    let mut found: Option<NoBody> = None;
+    for sentence in text.split_inclusive(['.', '!', '?', ';']) {
+        let lower = sentence.to_lowercase().replace('’', "'");
+        let says = NO_BODY.iter().any(|p| lower.contains(p))
+            || (NO_BODY_SHORT.iter().any(|p| lower.contains(p)) && lower.contains("body"));
+        if !says {
+            continue;
+        }
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let conditional = words.iter().any(|w| CONDITIONS.contains(w));
+        let this = NoBody {
+            line,
+            sentence: sentence.trim().to_string(),
+            conditional,
+        };
+        if !conditional {
+            return Some(this);
+        }
+        found.get_or_insert(this);
+    }
+    found
 }
 
 /// Names compared the way `graph_spec::validate` does: ignoring case and punctuation.
-fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -81,7 +119,9 @@ pub(crate) fn request_body(
         if example_bodies.is_empty() {
             return Ok(None);
         }
-        return Ok(Some(derive(ctx, &example_bodies, &[])));
+        let mut params = derive(ctx, &example_bodies, &[]);
+        optional::left_out_by_examples(ctx, &mut params, examples);
+        return Ok(Some(params));
     };
     let heading_line = ctx.blocks.get(heading).map_or(0, |b| b.line);
     // The section's blocks are borrowed while `ctx` takes warnings; they are put back afterwards.
@@ -112,12 +152,49 @@ fn section_body(
     let param_tables: Vec<_> = section
         .iter()
         .filter_map(|b| match &b.kind {
-            BlockKind::Table(t) => tables::param_columns(t).map(|cols| (b.line, t, cols)),
+            BlockKind::Table(t) => param_table::param_columns(t).map(|cols| (b.line, t, cols)),
             _ => None,
         })
         .collect();
 
-    if prose.iter().any(|(_, p)| says_no_body(&p.text)) {
+    let mut no_body: Option<NoBody> = None;
+    for (line, p) in &prose {
+        match says_no_body(*line, &p.text) {
+            Some(n) if !n.conditional => {
+                no_body = Some(n);
+                break;
+            }
+            Some(n) => {
+                no_body.get_or_insert(n);
+            }
+            None => {}
+        }
+    }
+    let has_rows = param_tables.iter().any(|(_, t, _)| !t.rows.is_empty());
+    if let Some(n) = no_body.as_ref().filter(|n| n.conditional) {
+        if has_rows {
+            ctx.warn(
+                n.line,
+                format!(
+                    "the request body section says \"{}\" only under a condition, and has a parameter table: the \
+                     table is recorded",
+                    n.sentence
+                ),
+            );
+            no_body = None;
+        } else if !example_bodies.is_empty() {
+            ctx.warn(
+                n.line,
+                format!(
+                    "the request body section says \"{}\" only under a condition, and a request example sends a \
+                     body: the parameters are taken from the examples",
+                    n.sentence
+                ),
+            );
+            no_body = None;
+        }
+    }
+    if no_body.is_some() {
         for (line, _, _) in &param_tables {
             ctx.warn(
                 *line,
@@ -139,10 +216,14 @@ fn section_body(
     if !param_tables.is_empty() {
         let mut params: Vec<Parameter> = Vec::new();
         let mut seen: BTreeSet<String> = BTreeSet::new();
-        for (_, table, cols) in &param_tables {
+        for (line, table, cols) in &param_tables {
+            if table.rows.is_empty() {
+                ctx.warn(*line, "request body table has no rows; ignored");
+                continue;
+            }
             tables::check_widths(table, "request body table").map_err(|(l, m)| ctx.error(l, m))?;
-            let (rows, notes) =
-                tables::parameters(table, cols).map_err(|(l, m)| ctx.error(l, m))?;
+            let fallback = |name: &str| example_type(&example_bodies, name);
+            let (rows, notes) = param_table::parameters(table, cols, &fallback);
             for (l, m) in notes {
                 ctx.warn(l, m);
             }
@@ -164,7 +245,9 @@ fn section_body(
             Some(object) => vec![object],
             None => params,
         };
+        let mut params = params;
         cross_check(ctx, &params, examples);
+        optional::left_out_by_examples(ctx, &mut params, examples);
         return Ok(Some(params));
     }
 
@@ -217,7 +300,17 @@ fn section_body(
         );
         return Ok(None);
     }
-    Ok(Some(derive(ctx, &bodies, &prose)))
+    let mut params = derive(ctx, &bodies, &prose);
+    optional::left_out_by_examples(ctx, &mut params, examples);
+    Ok(Some(params))
+}
+
+/// The type of the first example value of `key` that tells one, and which example sent it.
+fn example_type(bodies: &[Body<'_>], key: &str) -> Option<(EdmType, String)> {
+    bodies.iter().find_map(|b| {
+        let (ty, _) = types::json_type(key, b.map.get(key)?).ok()?;
+        Some((ty, b.origin.clone()))
+    })
 }
 
 /// What prose says of a parameter: `Some(false)` when it says "optional", `Some(true)` when it
@@ -367,27 +460,8 @@ fn derive(ctx: &mut Ctx<'_>, bodies: &[Body<'_>], prose: &[(usize, &Inline)]) ->
 /// Warns where the examples disagree with the parameter table.
 fn cross_check(ctx: &mut Ctx<'_>, params: &[Parameter], examples: &[Example]) {
     for e in examples {
-        let map = match &e.request.body {
-            Some(Value::Object(map)) => map,
-            Some(_) => continue,
-            None => {
-                let required: Vec<&str> = params
-                    .iter()
-                    .filter(|p| p.required == Some(true))
-                    .map(|p| p.name.as_str())
-                    .collect();
-                if !required.is_empty() {
-                    ctx.warn(
-                        e.line,
-                        format!(
-                            "request example `{}` has no body, but the request body table marks `{}` Required.",
-                            e.name,
-                            required.join("`, `")
-                        ),
-                    );
-                }
-                continue;
-            }
+        let Some(Value::Object(map)) = &e.request.body else {
+            continue;
         };
         for (key, value) in map {
             if key.starts_with('@') {
@@ -421,17 +495,6 @@ fn cross_check(ctx: &mut Ctx<'_>, params: &[Parameter], examples: &[Example]) {
                     };
                     ctx.warn(e.line, message);
                 }
-            }
-        }
-        for p in params.iter().filter(|p| p.required == Some(true)) {
-            if !map.contains_key(&p.name) {
-                ctx.warn(
-                    e.line,
-                    format!(
-                        "request example `{}` does not send `{}`, which the request body table marks Required.",
-                        e.name, p.name
-                    ),
-                );
             }
         }
     }

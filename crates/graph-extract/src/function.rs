@@ -6,7 +6,7 @@ use graph_spec::{ApiVersion, EdmType, Example, FactSource, Parameter, PathTempla
 
 use crate::Ctx;
 use crate::blocks::BlockKind;
-use crate::tables;
+use crate::param_table;
 
 /// One argument of a call segment as a path writes it: `period='{period_value}'` is
 /// `("period", "'{period_value}'")`.
@@ -203,31 +203,20 @@ pub(crate) fn function_parameters(
 }
 
 /// The parameters of the first parameter table in the `Function parameters` (or `Parameters`)
-/// section, or `None` when there is none or it cannot be read (with a warning).
+/// section, or `None` when there is none. A row whose type cell names no type is left out with a
+/// warning (a function's arguments are in the URL: no example body can type them).
 fn table_parameters(ctx: &mut Ctx<'_>, sections: &[&str]) -> Option<Vec<Parameter>> {
     let (_, range) = ctx.section(sections)?;
-    let found = ctx.blocks.get(range)?.iter().find_map(|b| match &b.kind {
-        BlockKind::Table(t) => tables::param_columns(t).map(|cols| tables::parameters(t, &cols)),
+    let (rows, notes) = ctx.blocks.get(range)?.iter().find_map(|b| match &b.kind {
+        BlockKind::Table(t) => {
+            param_table::param_columns(t).map(|cols| param_table::parameters(t, &cols, &|_| None))
+        }
         _ => None,
     })?;
-    match found {
-        Ok((rows, notes)) => {
-            for (line, note) in notes {
-                ctx.warn(line, note.replace("request body", "function"));
-            }
-            Some(rows.into_iter().map(|(_, p)| p).collect())
-        }
-        Err((line, message)) => {
-            ctx.warn(
-                line,
-                format!(
-                    "{}; the function parameters table is not used",
-                    message.replace("request body", "function")
-                ),
-            );
-            None
-        }
+    for (line, note) in notes {
+        ctx.warn(line, note.replace("request body", "function"));
     }
+    Some(rows.into_iter().map(|(_, p)| p).collect())
 }
 
 #[cfg(test)]

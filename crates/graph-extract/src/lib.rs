@@ -37,18 +37,33 @@
 //!   has a fixed value when its description starts with one (`application/json. Required.`); it is
 //!   required when the description says `Required`.
 //! - **Request body**: the section's parameter tables (`Parameter`/`Name`/`Property`, `Type` (or `Value`
-//!   beside a `Description`), `Description`). An unknown type word is an error. Without a table, the
+//!   beside a `Description`), `Description`). Type cells are read leniently (see `type_cell.rs`): an enum
+//!   name (`siteLockState`) is the named type `microsoft.graph.siteLockState`, `DateTime` is
+//!   `Edm.DateTimeOffset`, remarks in parentheses are dropped, a union (`a or b`) records its first
+//!   alternative, each with a warning; a cell naming no type takes the type of an example's value, or
+//!   the parameter is left out, with a warning. Tables without rows, and rows repeating the header or
+//!   the delimiter, are skipped with a warning. Without a table, the
 //!   parameters come from the top-level keys of JSON bodies (JSON code blocks of the section, then the
 //!   request examples): their type is inferred from the value (see below) and their source is `example`,
 //!   or `prose` when the section's prose names the key (then the naming paragraphs are the description,
 //!   all of the section's prose when there is only one parameter, and "optional"/"required" in them sets
 //!   `required`). A section that says there is no body
 //!   ("Don't supply a request body", "no request content", ...) gives `None`; so does an empty section
-//!   when no example has a body (with a warning).
+//!   when no example has a body (with a warning). A sentence saying so under a condition ("If you ...,
+//!   don't supply a request body") gives way to a parameter table, or to the examples' bodies, with a
+//!   warning. A parameter that a request example leaves out (or every parameter, when an example has no
+//!   body) is optional: `required` becomes `Some(false)` with a warning naming the example.
 //!   Inferred types: string `Edm.String`, boolean `Edm.Boolean`, integer `Edm.Int32` (`Edm.Int64` beyond
 //!   32 bits), other number `Edm.Double`, array `Collection(T)`; an object is typed by its `@odata.type`,
 //!   else `microsoft.graph.<key>` is recorded **with a warning that it is a guess**; `null`, empty and mixed
 //!   arrays cannot be typed and the parameter is left out with a warning.
+//! - **Enums**: for each `microsoft.graph.<name>` a request body parameter (or one of its properties)
+//!   is typed with, a `<name> values` table (after a heading of level 3 or more, or a bold line) on the
+//!   page, else in `../resources/enums.md` of the page's version, else in v1.0's, is recorded in
+//!   `enums` with its members (`Member`/`Name`/`Value`, optional `Value` and `Description` columns).
+//! - **Pipe tables** whose delimiter row has another number of cells than the header (which markdown
+//!   does not take for a table) are repaired in place before parsing, on the page and in includes,
+//!   with a warning.
 //! - **Response**: the first `2xx` status written with its reason phrase (`204 No Content`) or followed by
 //!   "response" in the `## Response` section; the body type is the linked resource or the primitive word
 //!   (`String collection`) in the same sentence after the status (`a collection of [x](...)` is a
@@ -94,11 +109,16 @@
 
 mod blocks;
 mod body;
+mod enums;
 mod examples;
 mod function;
 mod http;
+mod optional;
+mod param_table;
+mod pipes;
 mod response;
 mod tables;
+mod type_cell;
 mod types;
 mod unannotated;
 
@@ -162,12 +182,16 @@ pub fn extract_str(
     let api_version = api_version(page)?;
     let sha256 = hex(&Sha256::digest(text.as_bytes()));
     let body_text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (repaired, notes) = pipes::repair(body_text);
     let mut ctx = Ctx {
         page,
-        blocks: blocks::parse(body_text),
+        blocks: blocks::parse(&repaired),
         warnings: Vec::new(),
         read_include,
     };
+    for (line, message) in notes {
+        ctx.warn(line, message);
+    }
     let spec = ctx.extract(api_version, sha256)?;
     Ok(spec)
 }
@@ -357,6 +381,12 @@ impl Ctx<'_> {
             http_line,
         );
         let request_body = body::request_body(self, &annotated.examples)?;
+        let typed: Vec<graph_spec::Parameter> = function_parameters
+            .iter()
+            .chain(request_body.iter().flatten())
+            .cloned()
+            .collect();
+        let enums = enums::resolve_enums(self, &typed);
         let response = response::response(self, &annotated)?;
         for e in &annotated.examples {
             let below = api_version.path_below(&e.request.url);
@@ -397,6 +427,7 @@ impl Ctx<'_> {
                 least_privileged_role,
                 national_clouds,
             },
+            enums,
             examples: annotated.examples,
             warnings,
         })
@@ -626,10 +657,13 @@ impl Ctx<'_> {
             return None;
         };
         match (self.read_include)(&path) {
-            Some(text) => Some((
-                path,
-                blocks::parse(text.strip_prefix('\u{feff}').unwrap_or(&text)),
-            )),
+            Some(text) => {
+                let (text, notes) = pipes::repair(text.strip_prefix('\u{feff}').unwrap_or(&text));
+                for (l, m) in notes {
+                    self.warn(inc.line, format!("{path}:{l}: {m}"));
+                }
+                Some((path, blocks::parse(&text)))
+            }
             None => {
                 self.warn(
                     inc.line,

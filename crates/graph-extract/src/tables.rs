@@ -1,10 +1,10 @@
-//! The tables the extractor reads: request headers, request body parameters, permissions and national
-//! clouds. Columns are found by their header text, case-insensitively, in any order.
+//! The tables the extractor reads: request headers, permissions and national clouds (request body
+//! parameters are in `param_table.rs`). Columns are found by their header text, case-insensitively,
+//! in any order.
 
-use graph_spec::{FactSource, Header, NationalClouds, Parameter, PermissionEntry, Permissions};
+use graph_spec::{Header, NationalClouds, PermissionEntry, Permissions};
 
 use crate::blocks::{Inline, Table};
-use crate::types::{self, EXPECTED_TYPE};
 
 /// A finding inside a table: the line it is about and the message.
 pub(crate) type Note = (usize, String);
@@ -37,22 +37,22 @@ fn header_names(table: &Table) -> String {
         .join(", ")
 }
 
-fn cell(cells: &[Inline], i: usize) -> Option<&Inline> {
+pub(crate) fn cell(cells: &[Inline], i: usize) -> Option<&Inline> {
     cells.get(i)
 }
 
-fn cell_plain(cells: &[Inline], i: usize) -> String {
+pub(crate) fn cell_plain(cells: &[Inline], i: usize) -> String {
     cell(cells, i)
         .map(|c| c.plain().trim().to_string())
         .unwrap_or_default()
 }
 
 /// Whether a description says "Required." (a header or parameter), by the docs' convention.
-fn says_required(desc: &str) -> bool {
+pub(crate) fn says_required(desc: &str) -> bool {
     desc.contains("Required.") || desc.trim_end().ends_with("Required")
 }
 
-fn says_optional(desc: &str) -> bool {
+pub(crate) fn says_optional(desc: &str) -> bool {
     desc.contains("Optional.") || desc.trim_end().ends_with("Optional")
 }
 
@@ -138,107 +138,6 @@ pub(crate) fn request_headers(table: &Table) -> (Vec<Header>, Vec<Note>) {
         });
     }
     (headers, notes)
-}
-
-/// The columns of a request body parameter table.
-pub(crate) struct ParamColumns {
-    name: usize,
-    ty: usize,
-    desc: Option<usize>,
-}
-
-/// The columns of a parameter table (`Parameter`/`Name`/`Property`, `Type`, `Description` in any order),
-/// or `None` when the table is not one.
-pub(crate) fn param_columns(table: &Table) -> Option<ParamColumns> {
-    let name = table.column(|h| {
-        matches!(
-            h,
-            "parameter" | "parameters" | "name" | "property" | "parameter name" | "property name"
-        )
-    })?;
-    let desc = table.column(|h| h == "description");
-    let ty = table
-        .column(|h| h == "type")
-        .or_else(|| desc.and(table.column(|h| h == "value")))?;
-    Some(ParamColumns { name, ty, desc })
-}
-
-/// A parameter and the line of its row.
-pub(crate) type Row = (usize, Parameter);
-
-/// The parameters of a request body table. `Err` names the row line and what is wrong with its type.
-pub(crate) fn parameters(
-    table: &Table,
-    cols: &ParamColumns,
-) -> Result<(Vec<Row>, Vec<Note>), Note> {
-    let mut notes = Vec::new();
-    let mut out = Vec::new();
-    for row in &table.rows {
-        let name = cell_plain(&row.cells, cols.name);
-        if name.is_empty() {
-            notes.push((
-                row.line,
-                "request body row without a parameter name; skipped".into(),
-            ));
-            continue;
-        }
-        if name.contains(char::is_whitespace) {
-            notes.push((
-                row.line,
-                format!(
-                    "request body parameter name `{name}` contains spaces; recorded as written"
-                ),
-            ));
-        }
-        let Some(type_cell) = cell(&row.cells, cols.ty) else {
-            return Err((
-                row.line,
-                format!("request body parameter `{name}` has no type cell: {EXPECTED_TYPE}"),
-            ));
-        };
-        let (ty, note) = types::parse_type_cell(type_cell).map_err(|word| {
-            (
-                row.line,
-                format!(
-                    "unknown type `{word}` for request body parameter `{name}`: {EXPECTED_TYPE}"
-                ),
-            )
-        })?;
-        if let Some(note) = note {
-            notes.push((row.line, note));
-        }
-        let description = cols
-            .desc
-            .and_then(|d| cell(&row.cells, d))
-            .map(|c| c.text.clone())
-            .unwrap_or_default();
-        let required = match (says_required(&description), says_optional(&description)) {
-            (true, false) => Some(true),
-            (false, true) => Some(false),
-            (true, true) => {
-                notes.push((
-                    row.line,
-                    format!(
-                        "the description of `{name}` says both \"Required.\" and \"Optional.\"; recorded as unknown"
-                    ),
-                ));
-                None
-            }
-            (false, false) => None,
-        };
-        out.push((
-            row.line,
-            Parameter {
-                name,
-                ty,
-                description,
-                required,
-                source: FactSource::Table,
-                properties: Vec::new(),
-            },
-        ));
-    }
-    Ok((out, notes))
 }
 
 /// Whether a table is a permissions table (its first column is `Permission type`).

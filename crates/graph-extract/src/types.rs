@@ -4,8 +4,6 @@
 use graph_spec::{EdmType, Primitive};
 use serde_json::Value;
 
-use crate::blocks::Inline;
-
 /// The namespace of linked and guessed types.
 pub(crate) const NAMESPACE: &str = "microsoft.graph";
 
@@ -59,54 +57,6 @@ pub(crate) fn named(name: &str) -> Option<(EdmType, Option<String>)> {
     } else {
         Some((EdmType::Named(format!("{NAMESPACE}.{name}")), None))
     }
-}
-
-/// Parses a type cell of a docs table. `Ok((type, note))`, the note asking for a warning; `Err(word)` is
-/// the word that is not a type.
-pub(crate) fn parse_type_cell(cell: &Inline) -> Result<(EdmType, Option<String>), String> {
-    let text = cell.plain();
-    let text = text.trim();
-    let lower = text.to_ascii_lowercase();
-    // `lower` has the same byte offsets as `text` (ASCII lower-casing keeps lengths).
-    let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("");
-    let (inner, collection) = if let Some(inner) = lower
-        .strip_prefix("collection(")
-        .and_then(|r| r.strip_suffix(')'))
-    {
-        (slice(11..11 + inner.len()), true)
-    } else if let Some(inner) = lower.strip_suffix(" collection") {
-        (slice(0..inner.len()), true)
-    } else if let Some(rest) = lower.strip_prefix("collection of ") {
-        (slice(text.len() - rest.len()..text.len()), true)
-    } else {
-        (text, false)
-    };
-    let inner = inner.trim();
-    let wrap = |ty: EdmType| if collection { ty.collection_of() } else { ty };
-    // A linked type: the link text names it.
-    let linked = cell
-        .links
-        .iter()
-        .map(|l| cell.span(&l.range).replace('`', ""))
-        .find(|t| t.trim() == inner);
-    if let Some(link_text) = linked {
-        if let Some(p) = primitive_word(&link_text) {
-            return Ok((wrap(EdmType::Primitive(p)), None));
-        }
-        return match named(&link_text) {
-            Some((ty, note)) => Ok((wrap(ty), note)),
-            None => Err(inner.to_string()),
-        };
-    }
-    if let Some(p) = primitive_word(inner) {
-        return Ok((wrap(EdmType::Primitive(p)), None));
-    }
-    if inner.contains('.')
-        && let Ok(ty) = inner.parse::<EdmType>()
-    {
-        return Ok((wrap(ty), None));
-    }
-    Err(inner.to_string())
 }
 
 /// The type of a JSON example value. `Ok((type, note))`, the note asking for a warning when the type

@@ -28,6 +28,10 @@ pub struct SpecFile {
     pub summary: String,
     /// The operation the page documents.
     pub operation: Operation,
+    /// The enumerations the operation's parameters use whose members the docs list (on the page, on a
+    /// resource page it links, or on the docs' enumerations page), sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enums: Vec<EnumType>,
     /// Every annotated example of the page, in page order.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -214,6 +218,46 @@ pub struct Parameter {
     /// the properties of the one object the body wraps them in, as `application: addPassword` has).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub properties: Vec<Parameter>,
+}
+
+/// An enumeration, with its members as the docs list them (a `### <name> values` table).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumType {
+    /// The qualified name, as parameter types name it: `microsoft.graph.siteLockState`.
+    pub name: String,
+    /// The members, in documented order.
+    pub members: Vec<EnumMember>,
+    /// The docs-relative page the members were read from, with `/` separators: the operation's own
+    /// page, a resource page it links, or the docs' enumerations page
+    /// (`api-reference/v1.0/resources/enums.md`).
+    pub source: String,
+    /// The line of `source` where the enumeration's `<name> values` heading is.
+    pub line: usize,
+}
+
+/// One member of an [`EnumType`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnumMember {
+    /// The member exactly as sent on the wire (`lockedReadOnly`).
+    pub name: String,
+    /// The documented value, when the table has a `Value` column (`2`, or a text the docs give).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<EnumValue>,
+    /// The documented description, links flattened to text; empty when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// The documented value of an enum member: usually its integer, sometimes a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum EnumValue {
+    /// An integer value (`0`, `-1`, `4`).
+    Integer(i64),
+    /// Any other value, as written.
+    Text(String),
 }
 
 /// The documented success response.

@@ -199,3 +199,115 @@ fn committed_schema_is_fresh() {
         path.display()
     );
 }
+
+const ENUMS: &str = r#",
+  "enums": [
+    {
+      "name": "microsoft.graph.lockState",
+      "members": [
+        {"name": "unlocked", "value": 0, "description": "Open."},
+        {"name": "lockedReadOnly", "value": "ro"},
+        {"name": "unknownFutureValue"}
+      ],
+      "source": "api-reference/v1.0/resources/enums.md",
+      "line": 48
+    }
+  ]
+}"#;
+
+/// The minimal spec with one enum.
+fn with_enums() -> String {
+    let at = MINIMAL.rfind('}').unwrap();
+    format!("{}{ENUMS}", MINIMAL[..at].trim_end())
+}
+
+#[test]
+fn enums_load_with_integer_text_and_missing_values_and_round_trip() {
+    let spec = parse(&with_enums()).unwrap();
+    let e = &spec.enums[0];
+    assert_eq!(e.name, "microsoft.graph.lockState");
+    assert_eq!(e.line, 48);
+    let values: Vec<Option<EnumValue>> = e.members.iter().map(|m| m.value.clone()).collect();
+    assert_eq!(
+        values,
+        [
+            Some(EnumValue::Integer(0)),
+            Some(EnumValue::Text("ro".into())),
+            None
+        ]
+    );
+    assert_eq!(e.members[0].description, "Open.");
+    assert_eq!(e.members[2].description, "");
+    let text = to_json(&spec);
+    assert_eq!(
+        serde_json::to_string(&e.members[2]).unwrap(),
+        r#"{"name":"unknownFutureValue"}"#
+    );
+    assert_eq!(parse(&text).unwrap(), spec);
+    assert_eq!(check(&[spec]), Vec::<String>::new());
+}
+
+#[test]
+fn a_spec_without_enums_serialises_without_the_field() {
+    let spec = parse(MINIMAL).unwrap();
+    assert!(spec.enums.is_empty());
+    assert!(!to_json(&spec).contains("enums"));
+}
+
+#[test]
+fn bad_enum_member_fields_are_located() {
+    let bad = with_enums().replace(r#""value": 0,"#, r#""value": 0.5,"#);
+    let err = parse(&bad).unwrap_err();
+    assert!(err.path.starts_with("enums[0].members[0]"), "{err}");
+    let bad = with_enums().replace(r#""line": 48"#, r#""line": 48, "kind": "flags""#);
+    let err = parse(&bad).unwrap_err();
+    assert_eq!(err.path, "enums[0].kind", "{err}");
+}
+
+#[test]
+fn enum_rules_are_checked() {
+    let base = parse(&with_enums()).unwrap();
+    let edit = |f: &dyn Fn(&mut SpecFile)| {
+        let mut s = base.clone();
+        f(&mut s);
+        check(&[s])
+    };
+    assert_eq!(
+        edit(&|s| {
+            let twin = s.enums[0].clone();
+            s.enums.push(EnumType {
+                name: "microsoft.graph.LockState".into(),
+                ..twin
+            });
+        }),
+        [
+            "s0.json: at `enums[1].name`: enum `microsoft.graph.LockState` collides with \
+          `microsoft.graph.lockState` (enums[0]): names must differ in more than case and punctuation"
+        ]
+    );
+    for bad in ["", "lockState", "Edm.String", "microsoft.graph.lock state"] {
+        let errors = edit(&|s| s.enums[0].name = bad.into());
+        assert_eq!(errors.len(), 1, "{bad}: {errors:?}");
+        assert!(
+            errors[0].starts_with("s0.json: at `enums[0].name`: enum name"),
+            "{errors:?}"
+        );
+    }
+    assert_eq!(
+        edit(&|s| s.enums[0].members.clear()),
+        ["s0.json: at `enums[0].members`: must list at least one member"]
+    );
+    assert_eq!(
+        edit(&|s| s.enums[0].members[1].name = " ".into()),
+        ["s0.json: at `enums[0].members[1].name`: member name must not be empty"]
+    );
+    let errors = edit(&|s| s.enums[0].members[2].name = "Locked_ReadOnly".into());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with(
+            "s0.json: at `enums[0].members[2].name`: member `Locked_ReadOnly` of \
+             `microsoft.graph.lockState` collides with `lockedReadOnly` (members[1])"
+        ),
+        "{errors:?}"
+    );
+}

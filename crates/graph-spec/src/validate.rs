@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::SpecFile;
+use crate::{EdmType, SpecFile};
 
 /// A spec that parsed but breaks a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +44,8 @@ fn fold(name: &str) -> String {
 ///
 /// Rules: the binding, name and every path are non-empty; paths start with `/`; body parameter names
 /// are non-empty and do not collide (compared ignoring case and punctuation); path placeholders name
-/// something; no two files document the same method on the same path of the same version.
+/// something; no two files document the same method on the same path of the same version; the enum
+/// rules of [`SpecFile::enums`] (qualified, unique names; members present, non-empty and unique).
 pub fn validate<'a>(
     specs: impl IntoIterator<Item = (&'a Path, &'a SpecFile)>,
 ) -> Vec<ValidationError> {
@@ -128,6 +129,64 @@ pub fn validate<'a>(
                 names.insert(fold(&param.name), (i, &param.name));
             }
         }
+        check_enums(spec, &mut err);
     }
     errors
+}
+
+/// Enum rules: names are qualified type names (`namespace.name`) and do not collide; each enum has
+/// members; member names are non-empty and do not collide within their enum (both compared ignoring
+/// case and punctuation).
+fn check_enums(spec: &SpecFile, err: &mut impl FnMut(String, String)) {
+    let mut names: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    for (i, e) in spec.enums.iter().enumerate() {
+        let at = format!("enums[{i}]");
+        let qualified = e
+            .name
+            .parse::<EdmType>()
+            .is_ok_and(|t| matches!(t, EdmType::Named(_)));
+        if !qualified {
+            err(
+                format!("{at}.name"),
+                format!(
+                    "enum name `{}` must be a qualified type name such as `microsoft.graph.lockState`",
+                    e.name
+                ),
+            );
+        } else if let Some((j, other)) = names.get(&fold(&e.name)) {
+            err(
+                format!("{at}.name"),
+                format!(
+                    "enum `{}` collides with `{other}` (enums[{j}]): names must differ in more than case and punctuation",
+                    e.name
+                ),
+            );
+        } else {
+            names.insert(fold(&e.name), (i, &e.name));
+        }
+        if e.members.is_empty() {
+            err(
+                format!("{at}.members"),
+                "must list at least one member".into(),
+            );
+        }
+        let mut members: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+        for (j, m) in e.members.iter().enumerate() {
+            let at = format!("{at}.members[{j}].name");
+            if m.name.trim().is_empty() {
+                err(at, "member name must not be empty".into());
+            } else if let Some((k, other)) = members.get(&fold(&m.name)) {
+                err(
+                    at,
+                    format!(
+                        "member `{}` of `{}` collides with `{other}` (members[{k}]): names must differ in more than case \
+                         and punctuation",
+                        m.name, e.name
+                    ),
+                );
+            } else {
+                members.insert(fold(&m.name), (j, &m.name));
+            }
+        }
+    }
 }
