@@ -95,6 +95,9 @@
 //! - `log` (off by default): the tracing events also as `log` records (see
 //!   "Diagnostics").
 
+// On docs.rs (all features), items behind a feature are labelled with it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod auth;
 #[cfg(feature = "azure")]
 mod azure;
