@@ -1,24 +1,32 @@
 //! `cargo xtask`: the project's command line. Argument parsing, file I/O and printing only; the
-//! work is done by the library crates (`graph-extract`, `graph-spec`, `graph-codegen`, `file-sync`).
+//! work is done by the library crates (`graph-extract`, `graph-spec`, `graph-codegen`, `graph-lint`,
+//! `file-sync`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use file_sync::{Mode, Owned, SyncError};
-use graph_spec::SpecFile;
+use graph_spec::{ApiVersion, SpecFile};
 
 const USAGE: &str = "\
 usage:
   cargo xtask spec [--check] [--docs DIR]        re-derive every spec/ file from the page it records
   cargo xtask spec --add PAGE... [--docs DIR]    add pages (docs-relative paths) to spec/
   cargo xtask spec --out DIR PAGE... [--docs DIR]
-                                                 extract pages into DIR, one JSON file each
+                                                 extract pages into DIR/<version>/<page>.json
   cargo xtask codegen [--check]                  generate the bindings and conformance tests from spec/
   cargo xtask conformance                        run the conformance tests and print a table of checks
+  cargo xtask lint [--version v1.0|beta] [--csdl FILE] [--spec DIR] [--docs DIR] [--json] [--deny extractor|docs]
+                                                 compare the spec with Microsoft's CSDL metadata and
+                                                 classify each disagreement (docs differ / extractor missed)
 
 The docs root is --docs, else $GRAPH_DOCS_DIR, else ../shared/graph-docs beside the workspace.
---check compares instead of writing and fails with a diff when anything differs.";
+--check compares instead of writing and fails with a diff when anything differs.
+lint: --spec DIR lints the spec JSON files below DIR (default spec/); without --version, every version
+found there is linted. The CSDL is --csdl (one version only), else v1.0.csdl or beta-usnat.csdl in
+$GRAPH_METADATA_DIR, else in ../shared/graph-metadata beside the workspace. --deny extractor (or docs)
+fails when any disagreement is of that class.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +34,7 @@ fn main() -> ExitCode {
         Some("spec") => spec(&args[1..]),
         Some("codegen") => codegen(&args[1..]),
         Some("conformance") => conformance(&args[1..]),
+        Some("lint") => lint(&args[1..]),
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -212,25 +221,18 @@ fn spec_out(docs: &Path, out: &Path, pages: &[String]) -> Result<(), String> {
     if pages.is_empty() {
         return Err("--out needs at least one PAGE".into());
     }
+    // A page named twice is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    let pages: Vec<&String> = pages.iter().filter(|p| seen.insert(p.as_str())).collect();
+    let mut extracted = Vec::new();
     let mut failed = 0;
-    for page in pages {
+    let mut warnings = 0;
+    for page in &pages {
         match graph_extract::extract_page(docs, page) {
             Ok(spec) => {
                 print_warnings(&spec);
-                let stem = page
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(page)
-                    .trim_end_matches(".md");
-                let file = format!("{stem}.json");
-                let one = BTreeMap::from([(file.clone(), graph_spec::to_json(&spec))]);
-                match file_sync::sync(out, &one, &[], Mode::Write) {
-                    Ok(_) => println!("ok     {page} -> {}", out.join(&file).display()),
-                    Err(e) => {
-                        failed += 1;
-                        println!("FAILED {page}: {e}");
-                    }
-                }
+                warnings += spec.warnings.len();
+                extracted.push(spec);
             }
             Err(e) => {
                 failed += 1;
@@ -238,10 +240,57 @@ fn spec_out(docs: &Path, out: &Path, pages: &[String]) -> Result<(), String> {
             }
         }
     }
+    // The same layout as spec/: `<version>/<page>.json`. Two pages that would still share a file
+    // are refused before anything is written.
+    let files = out_files(&extracted)?;
+    let written = files.len();
+    if !files.is_empty() {
+        file_sync::sync(out, &files, &[], Mode::Write).map_err(|e| e.to_string())?;
+    }
+    for spec in &extracted {
+        let file = out_file(spec);
+        println!(
+            "ok     {} -> {}",
+            spec.source.page,
+            out.join(file).display()
+        );
+    }
+    println!(
+        "spec --out: {} page(s) read, {written} written, {failed} failed, {warnings} warning(s)",
+        pages.len()
+    );
     if failed > 0 {
         Err(format!("{failed} of {} page(s) failed", pages.len()))
     } else {
         Ok(())
+    }
+}
+
+/// `<version>/<page stem>.json`: where `spec --out` writes a spec, relative to the output folder.
+fn out_file(spec: &SpecFile) -> String {
+    spec_path_for(spec).trim_start_matches("spec/").to_string()
+}
+
+/// The files `spec --out` writes, keyed by [`out_file`]; an error naming both pages when two of
+/// them would share a file.
+fn out_files(specs: &[SpecFile]) -> Result<BTreeMap<String, String>, String> {
+    let mut files = BTreeMap::new();
+    let mut owners: BTreeMap<String, &str> = BTreeMap::new();
+    let mut clashes = Vec::new();
+    for spec in specs {
+        let file = out_file(spec);
+        if let Some(first) = owners.insert(file.clone(), &spec.source.page) {
+            clashes.push(format!(
+                "{} and {first} would both be written to {file}",
+                spec.source.page
+            ));
+        }
+        files.insert(file, graph_spec::to_json(spec));
+    }
+    if clashes.is_empty() {
+        Ok(files)
+    } else {
+        Err(format!("{}\nnothing was written", clashes.join("\n")))
     }
 }
 
@@ -384,5 +433,149 @@ fn conformance(args: &[String]) -> Result<(), String> {
             "the conformance tests failed:\n{stdout}\n{}",
             String::from_utf8_lossy(&output.stderr)
         ))
+    }
+}
+
+/// The CSDL of `version`: the one Microsoft serves for it, from the shared metadata directory.
+fn default_csdl(version: ApiVersion) -> PathBuf {
+    let dir = std::env::var("GRAPH_METADATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("../shared/graph-metadata"));
+    dir.join(match version {
+        ApiVersion::V1 => "v1.0.csdl",
+        ApiVersion::Beta => "beta-usnat.csdl",
+    })
+}
+
+/// Parsed `lint` flags.
+#[derive(Default)]
+struct LintFlags {
+    version: Option<ApiVersion>,
+    csdl: Option<PathBuf>,
+    spec: Option<PathBuf>,
+    docs: Option<String>,
+    json: bool,
+    deny: Vec<graph_lint::Class>,
+}
+
+fn parse_lint_flags(args: &[String]) -> Result<LintFlags, String> {
+    let mut flags = LintFlags::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |what: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs {what}"))
+        };
+        match arg.as_str() {
+            "--version" => {
+                flags.version = Some(match value("v1.0 or beta")?.as_str() {
+                    "v1.0" => ApiVersion::V1,
+                    "beta" => ApiVersion::Beta,
+                    other => return Err(format!("unknown version `{other}`: v1.0 or beta")),
+                })
+            }
+            "--csdl" => flags.csdl = Some(value("a file")?.into()),
+            "--spec" => flags.spec = Some(value("a directory")?.into()),
+            "--docs" => flags.docs = Some(value("a directory")?),
+            "--json" => flags.json = true,
+            "--deny" => flags.deny.push(match value("extractor or docs")?.as_str() {
+                "extractor" => graph_lint::Class::ExtractorMissed,
+                "docs" => graph_lint::Class::DocsDiffer,
+                other => return Err(format!("unknown --deny `{other}`: extractor or docs")),
+            }),
+            other => return Err(format!("lint: unknown argument `{other}`\n\n{USAGE}")),
+        }
+    }
+    Ok(flags)
+}
+
+fn lint(args: &[String]) -> Result<(), String> {
+    let flags = parse_lint_flags(args)?;
+    let dir = flags.spec.clone().unwrap_or_else(spec_dir);
+    let loaded = graph_spec::load_dir(&dir).map_err(|e| lines(&e))?;
+    // Name each spec by its path below the directory linted.
+    let specs: Vec<(String, SpecFile)> = loaded
+        .into_iter()
+        .map(|(path, spec)| {
+            let rel = path.strip_prefix(&dir).unwrap_or(&path);
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (rel.join("/"), spec)
+        })
+        .collect();
+    let mut versions: Vec<ApiVersion> = match flags.version {
+        Some(v) => vec![v],
+        None => specs.iter().map(|(_, s)| s.api_version).collect(),
+    };
+    versions.sort();
+    versions.dedup();
+    if versions.is_empty() {
+        return Err(format!("no spec file under {}", dir.display()));
+    }
+    if flags.csdl.is_some() && versions.len() > 1 {
+        return Err(
+            "--csdl names one metadata document, but the specs are of several versions: add --version"
+                .into(),
+        );
+    }
+    let docs = docs_root(flags.docs.clone());
+    let page_text = |page: &str| std::fs::read_to_string(docs.join(page)).ok();
+    let mut reports = Vec::new();
+    for version in versions {
+        let csdl = flags.csdl.clone().unwrap_or_else(|| default_csdl(version));
+        let xml = std::fs::read_to_string(&csdl).map_err(|e| {
+            format!(
+                "cannot read the CSDL {}: {e} (set --csdl or GRAPH_METADATA_DIR)",
+                csdl.display()
+            )
+        })?;
+        let metadata =
+            graph_lint::Metadata::parse(&xml).map_err(|e| format!("{}: {e}", csdl.display()))?;
+        let name = csdl.file_name().map_or_else(
+            || csdl.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        reports.push(graph_lint::lint(
+            version, &name, &metadata, &specs, &page_text,
+        ));
+    }
+    if flags.json {
+        print!("{}", graph_lint::to_json(&reports));
+    } else {
+        for report in &reports {
+            println!("{}", graph_lint::render_table(report));
+            let missed = graph_lint::render_extractor_list(report);
+            if !missed.is_empty() {
+                println!("extractor missed ({}):\n{missed}", report.api_version);
+            }
+            println!("{}", graph_lint::render_totals(report));
+        }
+        if reports.iter().any(|r| r.totals.unclassified > 0) {
+            eprintln!(
+                "warning: some pages could not be read below the docs root {}: their disagreements are unclassified",
+                docs.display()
+            );
+        }
+    }
+    let denied: Vec<String> = flags
+        .deny
+        .iter()
+        .filter_map(|class| {
+            let n: usize = reports
+                .iter()
+                .flat_map(|r| &r.operations)
+                .flat_map(graph_lint::OperationReport::all_disagreements)
+                .filter(|d| d.class == *class)
+                .count();
+            (n > 0).then(|| format!("{n} disagreement(s) classified `{}`", class.as_str()))
+        })
+        .collect();
+    if denied.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} (denied)", denied.join(", ")))
     }
 }

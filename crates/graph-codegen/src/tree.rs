@@ -163,6 +163,16 @@ pub fn build<'s>(
         let root = roots
             .entry(spec.api_version)
             .or_insert_with(|| new_root(spec.api_version));
+        if let Some(p) = spec.operation.function_parameters.first() {
+            return Err(CodegenError {
+                file: file.clone(),
+                path: "operation.function_parameters[0]".into(),
+                message: format!(
+                    "function parameter `{}`: functions with parameters are not generated yet (issue #11)",
+                    p.name
+                ),
+            });
+        }
         let mut models_home: Option<Vec<String>> = None;
         for (i, path) in spec.operation.paths.iter().enumerate() {
             let at = |field: &str| format!("operation.paths[{i}]{field}");

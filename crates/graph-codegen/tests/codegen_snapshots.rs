@@ -61,6 +61,22 @@ fn two_wire_names_for_one_field_are_an_error() {
     );
 }
 
+#[test]
+fn a_function_with_parameters_is_refused_by_name() {
+    let (name, mut spec) = fixture("widget-polish.json");
+    let mut period = spec.operation.request_body.as_ref().unwrap()[0].clone();
+    period.name = "period".into();
+    spec.operation.function_parameters.push(period);
+    let err = generate(&[(name, spec)], &Layout::default()).unwrap_err();
+    assert_eq!(err.path, "operation.function_parameters[0]");
+    assert!(
+        err.message.contains(
+            "function parameter `period`: functions with parameters are not generated yet"
+        ),
+        "{err}"
+    );
+}
+
 /// Every identifier in a token stream, at any depth.
 fn idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
     for tree in tokens {

@@ -269,6 +269,18 @@ struct TableBuilder {
     in_head: bool,
 }
 
+/// A heading that is only a link to a docfx tab: `# [HTTP](#tab/http)`, `# [C#](#tab/csharp)`.
+fn is_tab_heading(inline: &Inline) -> bool {
+    match inline.links.as_slice() {
+        [link] => {
+            link.dest.starts_with("#tab/")
+                && link.range.start == 0
+                && link.range.end == inline.text.len()
+        }
+        _ => false,
+    }
+}
+
 /// Counts the cells of one table row as written (`|a|b\|c|` has two).
 fn count_source_cells(row: &str) -> usize {
     let line = row.lines().next().unwrap_or("").trim();
@@ -434,10 +446,14 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                     } = std::mem::replace(&mut target, Target::None)
                     {
                         inline.finish();
-                        blocks.push(Block {
-                            line,
-                            kind: BlockKind::Heading { level, inline },
-                        });
+                        // A docfx tab heading (`# [HTTP](#tab/http)`) opens a tab group inside the
+                        // current section; it is not a section of its own.
+                        if !is_tab_heading(&inline) {
+                            blocks.push(Block {
+                                line,
+                                kind: BlockKind::Heading { level, inline },
+                            });
+                        }
                     }
                 }
                 TagEnd::Paragraph => {

@@ -4,12 +4,15 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use graph_spec::{EdmType, Example, ExampleRequest, ExampleResponse, Header};
+use graph_spec::{
+    ApiVersion, EdmType, Example, ExampleRequest, ExampleResponse, Header, PathTemplate,
+};
 use serde_json::{Map, Value};
 
 use crate::blocks::{self, Block, BlockKind};
 use crate::http;
 use crate::types;
+use crate::unannotated;
 use crate::{Ctx, ExtractError};
 
 /// What the examples pass produced besides the examples.
@@ -132,6 +135,16 @@ fn annotation_type(map: &Map<String, Value>) -> Option<EdmType> {
         .as_str()?
         .trim()
         .trim_start_matches('#');
+    // The namespace is sometimes capitalised (`Microsoft.graph.x`); Graph's is `microsoft.graph`.
+    let prefix = "microsoft.graph.";
+    let normalised;
+    let name = match name.get(..prefix.len()) {
+        Some(p) if p != prefix && p.eq_ignore_ascii_case(prefix) => {
+            normalised = format!("{prefix}{}", name.get(prefix.len()..).unwrap_or(""));
+            normalised.as_str()
+        }
+        _ => name,
+    };
     let ty = match types::primitive_word(name) {
         Some(p) => EdmType::Primitive(p),
         None => name.parse().ok()?,
@@ -158,11 +171,36 @@ fn code_of(blocks: &[Block], i: Option<usize>) -> Option<(usize, &str, usize)> {
     }
 }
 
-fn first_line_of(text: &str) -> &str {
+/// The first non-empty line of a code block, trimmed.
+pub(crate) fn first_line_of(text: &str) -> &str {
     text.lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("")
+}
+
+/// Gives each example a name of its own: a name used before on the page gets `_2`, `_3`, ...
+/// (with a warning), so that every example can be told apart (and tested) by its name.
+fn distinct_names(ctx: &mut Ctx<'_>, examples: &mut [Example]) {
+    let mut seen = BTreeSet::new();
+    for e in examples.iter_mut() {
+        if seen.insert(e.name.clone()) {
+            continue;
+        }
+        let renamed = (2..)
+            .map(|n| format!("{}_{n}", e.name))
+            .find(|n| !seen.contains(n))
+            .unwrap_or_default();
+        ctx.warn(
+            e.line,
+            format!(
+                "example name `{}` is used by an earlier example of the page; this one is named `{renamed}`",
+                e.name
+            ),
+        );
+        seen.insert(renamed.clone());
+        e.name = renamed;
+    }
 }
 
 /// Walks every annotation of the page. `http_section` is the block range of the `HTTP request` section,
@@ -170,6 +208,8 @@ fn first_line_of(text: &str) -> &str {
 pub(crate) fn collect(
     ctx: &mut Ctx<'_>,
     http_section: &Range<usize>,
+    version: ApiVersion,
+    paths: &[PathTemplate],
 ) -> Result<Annotated, ExtractError> {
     let mut out = Annotated::default();
     let mut pending: Option<usize> = None;
@@ -183,6 +223,10 @@ pub(crate) fn collect(
         &mut pending,
         &mut last_ignored_request,
     );
+    if result.is_ok() {
+        unannotated::collect(ctx, &blocks, http_section, version, paths, &mut out);
+        distinct_names(ctx, &mut out.examples);
+    }
     ctx.blocks = blocks;
     result.map(|()| out)
 }
@@ -215,14 +259,15 @@ fn walk(
                         .is_some();
                     if request_below {
                         let code_line = code.map_or(0, |(_, _, l)| l);
-                        return Err(ctx.error(
+                        ctx.warn(
                             at,
                             format!(
-                                "annotation starting at line {} is not valid JSON ({message}), so the request \
-                                 example below it (line {code_line}) cannot be named",
+                                "annotation starting at line {} is not valid JSON ({message}); the request \
+                                 example below it (line {code_line}) is read as an unannotated one",
                                 comment.line
                             ),
-                        ));
+                        );
+                        continue;
                     }
                     ctx.warn(
                         at,
@@ -245,12 +290,16 @@ fn walk(
                     format!("annotation JSON is malformed: {repair}"),
                 );
             }
+            // An example that cannot be read is skipped with a warning; the page's others are kept.
             match block_type {
                 "request" => {
-                    request(ctx, &comment, &map, code, out, pending)?;
+                    if let Err(e) = request(ctx, &comment, &map, code, out, pending) {
+                        ctx.warn(e.line, format!("{}; the example is skipped", e.message));
+                        *pending = None;
+                    }
                 }
                 "response" => {
-                    response(
+                    let read = response(
                         ctx,
                         &comment,
                         &map,
@@ -258,7 +307,10 @@ fn walk(
                         out,
                         pending,
                         *last_ignored_request,
-                    )?;
+                    );
+                    if let Err(e) = read {
+                        ctx.warn(e.line, format!("{}; the response is skipped", e.message));
+                    }
                 }
                 "ignored" => {
                     if let Some((ci, text, _)) = code {
@@ -303,17 +355,25 @@ fn request(
     out: &mut Annotated,
     pending: &mut Option<usize>,
 ) -> Result<(), ExtractError> {
-    let Some(name) = map
+    let given = map
         .get("name")
         .and_then(Value::as_str)
         .map(str::trim)
-        .filter(|n| !n.is_empty())
-    else {
-        return Err(ctx.error(
-            comment.line,
-            "request annotation has no `name`: expected `\"name\": \"<example name>\"`".to_string(),
-        ));
+        .filter(|n| !n.is_empty());
+    let name = match given {
+        Some(name) => name.to_string(),
+        None => {
+            let name = format!("unnamed_line_{}", comment.line);
+            ctx.warn(
+                comment.line,
+                format!(
+                    "request annotation has no `name` (expected `\"name\": \"<example name>\"`); named `{name}`"
+                ),
+            );
+            name
+        }
     };
+    let name = name.as_str();
     let Some((ci, text, first_line)) = code else {
         ctx.warn(
             comment.line,
@@ -322,6 +382,25 @@ fn request(
         return Ok(());
     };
     out.annotated_code.insert(ci);
+    let request = read_request(ctx, name, text, first_line)?;
+    out.examples.push(Example {
+        name: name.to_string(),
+        line: comment.line,
+        request,
+        response: None,
+    });
+    out.extras.push(Extra::default());
+    *pending = Some(out.examples.len() - 1);
+    Ok(())
+}
+
+/// Reads the HTTP request of example `name` from its code block.
+pub(crate) fn read_request(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    text: &str,
+    first_line: usize,
+) -> Result<ExampleRequest, ExtractError> {
     let message = http::message(text, first_line)
         .map_err(|(line, m)| ctx.error(line, format!("request example `{name}`: {m}")))?;
     let (method, url) = http::request_start(&message.start.1).ok_or_else(|| {
@@ -338,6 +417,13 @@ fn request(
         None => None,
         Some((line, text)) => match serde_json::from_str::<Value>(text) {
             Ok(v) => Some(v),
+            Err(_) if let Ok(v) = serde_json::from_str::<Value>(&strip_trailing_commas(text)) => {
+                ctx.warn(
+                    *line,
+                    format!("request body of example `{name}` is malformed: a trailing comma was removed"),
+                );
+                Some(v)
+            }
             Err(e) => {
                 let content_type = message
                     .headers
@@ -367,20 +453,12 @@ fn request(
             }
         },
     };
-    out.examples.push(Example {
-        name: name.to_string(),
-        line: comment.line,
-        request: ExampleRequest {
-            method,
-            url,
-            headers: headers(&message),
-            body,
-        },
-        response: None,
-    });
-    out.extras.push(Extra::default());
-    *pending = Some(out.examples.len() - 1);
-    Ok(())
+    Ok(ExampleRequest {
+        method,
+        url,
+        headers: headers(&message),
+        body,
+    })
 }
 
 fn response(
@@ -416,17 +494,6 @@ fn response(
         .get(index)
         .map(|e| e.name.clone())
         .unwrap_or_default();
-    let message = http::message(text, first_line)
-        .map_err(|(line, m)| ctx.error(line, format!("response of example `{name}`: {m}")))?;
-    let status = http::status_line(&message.start.1).ok_or_else(|| {
-        ctx.error(
-            message.start.0,
-            format!(
-                "response of example `{name}`: expected a status line such as `HTTP/1.1 200 OK`, found `{}`",
-                message.start.1
-            ),
-        )
-    })?;
     let truncated = match map.get("truncated") {
         None => false,
         Some(Value::Bool(b)) => *b,
@@ -450,10 +517,48 @@ fn response(
             false
         }
     };
+    let response = read_response(ctx, &name, text, first_line, truncated)?;
+    if let Some(example) = out.examples.get_mut(index) {
+        example.response = Some(response);
+    }
+    if let Some(extra) = out.extras.get_mut(index) {
+        extra.response_line = Some(comment.line);
+        extra.response_type = annotation_type(map);
+    }
+    Ok(())
+}
+
+/// Reads the HTTP response of example `name` from its code block. A body that is not JSON is a
+/// warning and no body (`truncated`: the annotation says the body is cut short).
+pub(crate) fn read_response(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    text: &str,
+    first_line: usize,
+    truncated: bool,
+) -> Result<ExampleResponse, ExtractError> {
+    let message = http::message(text, first_line)
+        .map_err(|(line, m)| ctx.error(line, format!("response of example `{name}`: {m}")))?;
+    let status = http::status_line(&message.start.1).ok_or_else(|| {
+        ctx.error(
+            message.start.0,
+            format!(
+                "response of example `{name}`: expected a status line such as `HTTP/1.1 200 OK`, found `{}`",
+                message.start.1
+            ),
+        )
+    })?;
     let body = match &message.body {
         None => None,
         Some((line, text)) => match serde_json::from_str::<Value>(text) {
             Ok(v) => Some(v),
+            Err(_) if let Ok(v) = serde_json::from_str::<Value>(&strip_trailing_commas(text)) => {
+                ctx.warn(
+                    *line,
+                    format!("response body of example `{name}` is malformed: a trailing comma was removed"),
+                );
+                Some(v)
+            }
             Err(e) => {
                 let why = if truncated {
                     "is not complete JSON (the annotation says it is truncated)".to_string()
@@ -468,19 +573,12 @@ fn response(
             }
         },
     };
-    if let Some(example) = out.examples.get_mut(index) {
-        example.response = Some(ExampleResponse {
-            status,
-            headers: headers(&message),
-            body,
-            truncated,
-        });
-    }
-    if let Some(extra) = out.extras.get_mut(index) {
-        extra.response_line = Some(comment.line);
-        extra.response_type = annotation_type(map);
-    }
-    Ok(())
+    Ok(ExampleResponse {
+        status,
+        headers: headers(&message),
+        body,
+        truncated,
+    })
 }
 
 #[cfg(test)]
@@ -497,5 +595,17 @@ mod tests {
         let (_, repair) = parse_annotation("{ \"blockType\": \"ignored\" } // note").unwrap();
         assert!(repair.unwrap().contains("// note"));
         assert!(parse_annotation("{ \"blockType\": response }").is_err());
+    }
+
+    #[test]
+    fn annotation_types_normalise_the_namespace_case() {
+        let (map, _) = parse_annotation(
+            "{ \"@odata.type\": \"Microsoft.Graph.widget\", \"isCollection\": true }",
+        )
+        .unwrap();
+        assert_eq!(
+            annotation_type(&map).map(|t| t.to_string()).as_deref(),
+            Some("Collection(microsoft.graph.widget)")
+        );
     }
 }

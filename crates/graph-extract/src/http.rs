@@ -58,61 +58,62 @@ pub(crate) fn path_parameters(path: &str) -> Result<Vec<PathParameter>, String> 
     }
 }
 
-/// Parses the non-empty lines of one code block of the `HTTP request` section.
-pub(crate) fn request_lines(text: &str, first_line: usize) -> Result<Vec<RequestLine>, LineError> {
-    let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = first_line + i;
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        let expected = || {
-            format!(
-                "expected `METHOD /path` (GET, POST, PUT, PATCH or DELETE and a path starting with `/`), found `{trimmed}`"
-            )
-        };
-        let Some((word, rest)) = trimmed.split_once(char::is_whitespace) else {
-            return Err((line, expected()));
-        };
-        let Some(method) = method(word) else {
-            return Err((line, expected()));
-        };
-        let mut path = rest.trim();
-        if let Some(q) = path.find('?') {
-            path = path[..q].trim_end();
-        }
-        let mut note = None;
-        if let Some(after_scheme) = path
-            .strip_prefix("https://")
-            .or_else(|| path.strip_prefix("http://"))
-        {
-            let local = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-            let local = ["/v1.0/", "/beta/"]
-                .iter()
-                .find_map(|v| local.strip_prefix(v.trim_end_matches('/')))
-                .filter(|r| r.starts_with('/'))
-                .unwrap_or(local);
-            note = Some(format!(
-                "the HTTP request section lists the absolute URL `{path}`; recorded as the path `{local}`"
-            ));
-            path = local;
-        }
-        if !path.starts_with('/') || path.len() < 2 {
-            return Err((line, expected()));
-        }
-        let parameters = path_parameters(path).map_err(|m| (line, m))?;
-        out.push(RequestLine {
-            line,
-            method,
-            path: PathTemplate {
-                template: path.to_string(),
-                parameters,
-            },
-            note,
-        });
+/// Parses the non-empty lines of one code block of the `HTTP request` section, each on its own: a
+/// line that is not `METHOD /path` is an error for that line only.
+pub(crate) fn request_lines(text: &str, first_line: usize) -> Vec<Result<RequestLine, LineError>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, raw)| !raw.trim().is_empty())
+        .map(|(i, raw)| request_line(raw.trim(), first_line + i))
+        .collect()
+}
+
+/// Parses one `METHOD /path` line (trimmed, not empty).
+fn request_line(trimmed: &str, line: usize) -> Result<RequestLine, LineError> {
+    let expected = || {
+        format!(
+            "expected `METHOD /path` (GET, POST, PUT, PATCH or DELETE and a path starting with `/`), found `{trimmed}`"
+        )
+    };
+    let Some((word, rest)) = trimmed.split_once(char::is_whitespace) else {
+        return Err((line, expected()));
+    };
+    let Some(method) = method(word) else {
+        return Err((line, expected()));
+    };
+    let mut path = rest.trim();
+    if let Some(q) = path.find('?') {
+        path = path[..q].trim_end();
     }
-    Ok(out)
+    let mut note = None;
+    if let Some(after_scheme) = path
+        .strip_prefix("https://")
+        .or_else(|| path.strip_prefix("http://"))
+    {
+        let local = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+        let local = ["/v1.0/", "/beta/"]
+            .iter()
+            .find_map(|v| local.strip_prefix(v.trim_end_matches('/')))
+            .filter(|r| r.starts_with('/'))
+            .unwrap_or(local);
+        note = Some(format!(
+            "the HTTP request section lists the absolute URL `{path}`; recorded as the path `{local}`"
+        ));
+        path = local;
+    }
+    if !path.starts_with('/') || path.len() < 2 {
+        return Err((line, expected()));
+    }
+    let parameters = path_parameters(path).map_err(|m| (line, m))?;
+    Ok(RequestLine {
+        line,
+        method,
+        path: PathTemplate {
+            template: path.to_string(),
+            parameters,
+        },
+        note,
+    })
 }
 
 /// A header line of an HTTP message.

@@ -27,8 +27,12 @@
 //!   of that form, the H1; if neither is, the name is the last segment of the first path and the binding
 //!   the file name before its first `-`, with its case taken from a link to `../resources/<binding>.md` on
 //!   the page when there is one. The fallback is reported as a warning.
+//! - **Sections** run from their `##` heading to the next heading of level 1 or 2. docfx tab headings
+//!   (`# [HTTP](#tab/http)`) and `---` separators are tab groups inside a section, not headings.
 //! - **HTTP request**: every code block of the `## HTTP request` section; each non-empty line is
-//!   `METHOD /path` (query dropped). One method per page, else an error naming the line.
+//!   `METHOD /path` (query dropped). A line that is not (a typo such as an unclosed `{`), or that uses
+//!   another method than the first line, is skipped with a warning; a section without any usable path
+//!   is an error naming the line.
 //! - **Request headers**: the section's table; `Name`/`Header` and `Description`/`Value` columns. A header
 //!   has a fixed value when its description starts with one (`application/json. Required.`); it is
 //!   required when the description says `Required`.
@@ -48,9 +52,13 @@
 //! - **Response**: the first `2xx` status written with its reason phrase (`204 No Content`) or followed by
 //!   "response" in the `## Response` section; the body type is the linked resource or the primitive word
 //!   (`String collection`) in the same sentence after the status (`a collection of [x](...)` is a
-//!   collection). Headers it mentions (`` `Location` header``) are listed. If the section names no status,
-//!   the first example response's status (and its headers other than `Content-Type`/`Content-Length`) is
-//!   used with a warning; if there is none either, it is an error.
+//!   collection). A redirect with its reason phrase (`302 Found`, to a download URL) is the documented
+//!   status of operations that answer so, with no body type. Headers it mentions (`` `Location` header``)
+//!   are listed. If the section names no status, the first example response's status (and its headers
+//!   other than `Content-Type`/`Content-Length`) is used with a warning; if there is none either, it is
+//!   an error. When the prose names no body type, the response annotation's `@odata.type` is taken, else
+//!   an `@odata.context` that names a type (`$metadata#Edm.Boolean`), with a warning; only from an
+//!   example whose status has a body like the documented one, never from an error example.
 //! - **Permissions**: tables with a `Permission type` column, on the page or in a permissions include
 //!   (path containing `/permissions/`, or the block after a `"blockType": "permissions"` annotation). In
 //!   the older two-column form (`Permissions (from least to most privileged)`) the first permission is the
@@ -65,12 +73,16 @@
 //!   (`sample-code`, `sdk-documentation`, anything under `snippets/`) and the beta disclaimer are ignored.
 //! - **Examples**: a `request` annotation before a code fence, paired with the next `response` annotation.
 //!   Annotation JSON with trailing commas (or text after it) is repaired with a warning; annotation JSON
-//!   that does not parse is skipped with a warning, unless a request follows it, which then cannot be
-//!   named: an error. A request annotation without `name` is an error. A request body that does not parse
-//!   is an error when it looks like JSON (starts with `{`/`[` or a JSON content type), else a warning and no
-//!   body. A response body that does not parse is a warning and no body (with `truncated` from the
-//!   annotation). `ignored` blocks are not examples; a response after an ignored request is skipped with a
-//!   warning. HTTP code blocks without any annotation are reported as warnings.
+//!   that does not parse is skipped with a warning (a request below it is then read as unannotated). A
+//!   request annotation without `name` is named `unnamed_line_<line>`, with a warning. Example bodies
+//!   with trailing commas are repaired with a warning. A request body that still does not parse loses
+//!   that example (with a warning) when it looks like JSON, else the example keeps no body; a response
+//!   body that does not parse is a warning and no body (with `truncated` from the annotation). Any other
+//!   example that cannot be read is skipped with a warning naming its line: an example is never fatal.
+//!   `ignored` blocks are not examples; a response after an ignored request is skipped with a warning.
+//!   An `http` code block without annotation that requests one of the page's paths is an example named
+//!   `unannotated_line_<line>` (an unannotated response right after it is its response), with a
+//!   warning; other unannotated HTTP blocks are reported and left out.
 //! - **Cross-checks** (warnings): example keys missing from the parameter table, required parameters
 //!   missing from an example, example values of the wrong JSON kind, example statuses differing from the
 //!   documented one, a response annotation type differing from the documented body type.
@@ -81,10 +93,12 @@
 mod blocks;
 mod body;
 mod examples;
+mod function;
 mod http;
 mod response;
 mod tables;
 mod types;
+mod unannotated;
 
 use std::fmt;
 use std::ops::Range;
@@ -321,15 +335,27 @@ impl Ctx<'_> {
         let (method, paths, http_range) = self.http_request(h1)?;
         let (binding, name) = self.binding_and_name(&title, h1_text.as_deref(), &paths, h1);
 
-        let annotated = examples::collect(self, &http_range)?;
+        let annotated = examples::collect(self, &http_range, api_version, &paths)?;
         let includes = self.load_includes(&annotated.permission_targets);
         let permissions = self.permissions(&includes)?;
         let least_privileged_role = self.least_privileged_role(&includes);
         let national_clouds = self.national_clouds(&includes)?;
         let request_headers = self.request_headers()?;
+        let http_line = http_range
+            .start
+            .checked_sub(1)
+            .and_then(|i| self.blocks.get(i))
+            .map_or(1, |b| b.line);
+        let function_parameters = function::function_parameters(
+            self,
+            &name,
+            &paths,
+            &annotated.examples,
+            api_version,
+            http_line,
+        );
         let request_body = body::request_body(self, &annotated.examples)?;
         let response = response::response(self, &annotated)?;
-        self.unannotated_examples(&annotated, &http_range);
         for e in &annotated.examples {
             let below = api_version.path_below(&e.request.url);
             if !paths.iter().any(|p| p.match_path(below).is_some()) {
@@ -362,6 +388,7 @@ impl Ctx<'_> {
                 method,
                 paths,
                 request_headers,
+                function_parameters,
                 request_body,
                 response,
                 permissions,
@@ -427,37 +454,55 @@ impl Ctx<'_> {
             ));
         };
         let heading_line = self.blocks.get(heading).map_or(0, |b| b.line);
+        // A line that cannot be read (a typo such as an unclosed `{`) is skipped with a warning, so
+        // that one bad path does not lose the page's others; only a section without any usable path
+        // is an error.
         let mut lines = Vec::new();
+        let mut bad = Vec::new();
         for block in self.blocks.get(range.clone()).unwrap_or(&[]) {
             if let BlockKind::Code {
                 text, first_line, ..
             } = &block.kind
             {
-                let parsed =
-                    http::request_lines(text, *first_line).map_err(|(l, m)| self.error(l, m))?;
-                lines.extend(parsed);
+                for parsed in http::request_lines(text, *first_line) {
+                    match parsed {
+                        Ok(l) => lines.push(l),
+                        Err(e) => bad.push(e),
+                    }
+                }
             }
         }
         let Some(first) = lines.first() else {
-            return Err(self.error(
-                heading_line,
-                "the `## HTTP request` section has no code block with a `METHOD /path` line",
-            ));
+            return Err(match bad.into_iter().next() {
+                Some((line, message)) => self.error(
+                    line,
+                    format!("{message}, and the `## HTTP request` section has no other path"),
+                ),
+                None => self.error(
+                    heading_line,
+                    "the `## HTTP request` section has no code block with a `METHOD /path` line",
+                ),
+            });
         };
+        for (line, message) in bad {
+            self.warn(line, format!("{message}; this path is skipped"));
+        }
         let (method, first_line) = (first.method, first.line);
         let mut paths: Vec<PathTemplate> = Vec::new();
         let mut notes = Vec::new();
         for l in lines {
             if l.method != method {
-                return Err(self.error(
+                // One spec holds one operation: the first method's paths are kept.
+                notes.push((
                     l.line,
                     format!(
-                        "method `{}` differs from `{}` on line {first_line}: expected every path of the page to use \
-                         one method",
+                        "method `{}` differs from `{}` on line {first_line}: the page documents more than one \
+                         operation; this path is skipped",
                         l.method.as_str(),
                         method.as_str()
                     ),
                 ));
+                continue;
             }
             if let Some(note) = l.note {
                 notes.push((l.line, note));
@@ -785,41 +830,6 @@ impl Ctx<'_> {
             self.warn(l, m);
         }
         Ok(headers)
-    }
-
-    fn unannotated_examples(&mut self, annotated: &examples::Annotated, http_range: &Range<usize>) {
-        let mut notes = Vec::new();
-        for (i, block) in self.blocks.iter().enumerate() {
-            let BlockKind::Code { info, text, .. } = &block.kind else {
-                continue;
-            };
-            if annotated.annotated_code.contains(&i) || http_range.contains(&i) {
-                continue;
-            }
-            let http = info.as_bytes().get(..4);
-            if !http.is_some_and(|p| p.eq_ignore_ascii_case(b"http")) {
-                continue;
-            }
-            let first = text
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .unwrap_or("");
-            let what = if http::request_start(first).is_some() {
-                "request"
-            } else if http::status_line(first).is_some() {
-                "response"
-            } else {
-                continue;
-            };
-            notes.push((
-                block.line,
-                format!("code block `{first}` looks like an example {what} but has no annotation; not recorded"),
-            ));
-        }
-        for (l, m) in notes {
-            self.warn(l, m);
-        }
     }
 }
 

@@ -8,8 +8,9 @@ use crate::examples::Annotated;
 use crate::types;
 use crate::{Ctx, ExtractError};
 
-/// The reason phrases of the success statuses.
-const REASONS: [(u16, &str); 8] = [
+/// The reason phrases of the success statuses, and of the redirects that some operations answer
+/// with on success (`302 Found` to a download URL).
+const REASONS: [(u16, &str); 11] = [
     (200, "ok"),
     (201, "created"),
     (202, "accepted"),
@@ -18,7 +19,59 @@ const REASONS: [(u16, &str); 8] = [
     (205, "reset content"),
     (206, "partial content"),
     (207, "multi-status"),
+    (302, "found"),
+    (303, "see other"),
+    (307, "temporary redirect"),
 ];
+
+/// Whether a status is a documented outcome of success: 2xx, or a redirect with its reason phrase
+/// in [`REASONS`].
+fn is_success(status: u16) -> bool {
+    (200..=299).contains(&status) || REASONS.iter().any(|(c, _)| *c == status)
+}
+
+/// Whether an example response body fits a body type: `Some` only when the body tells, that is for
+/// a primitive or collection type, whose value Graph wraps as `{"value": ...}`.
+fn fits_body(ty: &EdmType, body: Option<&serde_json::Value>) -> Option<bool> {
+    let value = body?.get("value")?;
+    match ty {
+        EdmType::Named(_) => None,
+        _ => Some(types::value_fits(ty, value)),
+    }
+}
+
+/// Whether a success status can carry the operation's result in its body: not `204 No Content`,
+/// and not a redirect (whose body, if any, is not the result).
+fn has_body(status: u16) -> bool {
+    status != 204 && (200..=299).contains(&status)
+}
+
+/// The type an `@odata.context` names: `$metadata#Edm.Boolean`, `$metadata#Collection(Edm.String)`,
+/// `$metadata#microsoft.graph.user`. Entity-set contexts (`$metadata#users/$entity`) name no type.
+fn context_type(body: &serde_json::Value) -> Option<EdmType> {
+    let context = body.get("@odata.context")?.as_str()?;
+    let (_, fragment) = context.split_once("$metadata#")?;
+    let (inner, collection) = match fragment
+        .strip_prefix("Collection(")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        Some(inner) => (inner, true),
+        None => (fragment, false),
+    };
+    let ty = match inner.strip_prefix("Edm.") {
+        Some(word) => EdmType::Primitive(graph_spec::Primitive::from_name(word)?),
+        None => {
+            let name = inner.strip_prefix("microsoft.graph.")?;
+            let ok =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !ok {
+                return None;
+            }
+            EdmType::Named(inner.to_string())
+        }
+    };
+    Some(if collection { ty.collection_of() } else { ty })
+}
 
 /// Words before "header" that are not header names.
 const NOT_HEADERS: [&str; 9] = [
@@ -40,7 +93,7 @@ fn find_status(text: &str) -> Option<(u16, usize)> {
         let Some(code) = text.get(i..i + 3).and_then(|d| d.parse::<u16>().ok()) else {
             continue;
         };
-        if !(200..=299).contains(&code) {
+        if !is_success(code) {
             continue;
         }
         let mut j = i + 3;
@@ -57,7 +110,7 @@ fn find_status(text: &str) -> Option<(u16, usize)> {
         {
             return Some((code, j + reason.len()));
         }
-        if starts_with("response") {
+        if starts_with("response") && (200..=299).contains(&code) {
             return Some((code, j));
         }
     }
@@ -230,7 +283,7 @@ fn documented(
         None => {
             let found = annotated.examples.iter().enumerate().find_map(|(i, e)| {
                 let r = e.response.as_ref()?;
-                (200..=299).contains(&r.status).then_some((i, e, r))
+                is_success(r.status).then_some((i, e, r))
             });
             let Some((i, e, r)) = found else {
                 return Err(ctx.error(
@@ -265,11 +318,19 @@ fn documented(
     };
 
     let mut annotated_type = None;
+    let mut taken_type = None;
     for (i, e) in annotated.examples.iter().enumerate() {
         let Some(r) = &e.response else { continue };
         let extra = annotated.extras.get(i).cloned().unwrap_or_default();
         let line = extra.response_line.unwrap_or(e.line);
-        if Some(i) != from_example && (200..=299).contains(&r.status) && r.status != status {
+        // An error example documents an error, not the success body: its type is never taken. Nor
+        // is the type of a success the section does not document (a 200 beside a documented 302).
+        if !is_success(r.status) {
+            continue;
+        }
+        // Two statuses with a body (`200` beside a documented `201`) describe the same result.
+        let same_status = r.status == status || (has_body(r.status) && has_body(status));
+        if Some(i) != from_example && r.status != status {
             ctx.warn(
                 line,
                 format!(
@@ -279,7 +340,24 @@ fn documented(
             );
         }
         match (&extra.response_type, &body) {
-            (Some(a), Some(b)) if a != b => {
+            // The annotation says one type, the prose another, and the example's own body can only
+            // be the prose's: the example is the evidence.
+            (Some(a), Some(b))
+                if a != b
+                    && same_status
+                    && fits_body(b, r.body.as_ref()) == Some(true)
+                    && fits_body(a, r.body.as_ref()) == Some(false) =>
+            {
+                ctx.warn(
+                    line,
+                    format!(
+                        "the response annotation of example `{}` types the body `{a}`, but the response section says \
+                         `{b}`, which the example's body fits; using the section's type",
+                        e.name
+                    ),
+                );
+            }
+            (Some(a), Some(b)) if a != b && same_status => {
                 // The annotation is the machine-readable statement (what apidoctor validates the
                 // example against); prose types such as "String collection" are often shorthand.
                 ctx.warn(
@@ -292,22 +370,41 @@ fn documented(
                 );
                 annotated_type.get_or_insert_with(|| a.clone());
             }
-            (Some(a), None) => ctx.warn(
-                line,
-                format!(
-                    "the response annotation of example `{}` types the body `{a}`, but the response section names no \
-                     body type",
-                    e.name
-                ),
-            ),
-            (None, None) if r.body.as_ref().is_some_and(|b| b.as_object().is_some_and(|m| !m.is_empty())) => {
+            (Some(a), None) if same_status && has_body(status) => {
                 ctx.warn(
                     line,
                     format!(
-                        "example `{}` responds with a JSON body, but the response section names no body type",
+                        "the response section names no body type; took `{a}` from the response annotation of example \
+                         `{}`",
                         e.name
                     ),
-                )
+                );
+                taken_type.get_or_insert_with(|| a.clone());
+            }
+            (None, None) if same_status && has_body(status) => {
+                if let Some(ty) = r.body.as_ref().and_then(context_type) {
+                    ctx.warn(
+                        line,
+                        format!(
+                            "the response section names no body type; took `{ty}` from the `@odata.context` of \
+                             example `{}`",
+                            e.name
+                        ),
+                    );
+                    taken_type.get_or_insert(ty);
+                } else if r
+                    .body
+                    .as_ref()
+                    .is_some_and(|b| b.as_object().is_some_and(|m| !m.is_empty()))
+                {
+                    ctx.warn(
+                        line,
+                        format!(
+                            "example `{}` responds with a JSON body, but the response section names no body type",
+                            e.name
+                        ),
+                    )
+                }
             }
             _ => {}
         }
@@ -315,6 +412,9 @@ fn documented(
 
     if annotated_type.is_some() {
         body = annotated_type;
+    }
+    if body.is_none() {
+        body = taken_type;
     }
     Ok(Response {
         status,

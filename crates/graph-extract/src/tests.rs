@@ -904,21 +904,31 @@ fn ignored_blocks_are_not_examples_and_orphan_responses_are_warnings() {
 }
 
 #[test]
-fn unannotated_example_blocks_are_warnings() {
+fn unannotated_request_of_a_documented_path_is_an_example_with_a_warning() {
     let text = format!(
-        "{BASE}\n### Another\n\n```http\nPOST https://graph.microsoft.com/beta/widgets/7/polish\n```\n"
+        "{BASE}\n### Another\n\n```http\nPOST https://graph.microsoft.com/beta/widgets/7/polish\n\
+         Content-Type: application/json\n\n{{\"shineLevel\": 1}}\n```\n\n\
+         ```http\nHTTP/1.1 204 No Content\n```\n\n\
+         ```http\nPOST https://bot.contoso.com/api/calls\n```\n\n```http\nHTTP/1.1 200 OK\n```\n"
     );
     let spec = extract(&text);
-    assert_eq!(spec.examples.len(), 1);
+    assert_eq!(spec.examples.len(), 2);
+    let line = line_of(&text, "POST https://graph.microsoft.com/beta/widgets/7") - 1;
+    let example = &spec.examples[1];
+    assert_eq!(example.name, format!("unannotated_line_{line}"));
+    assert_eq!(example.request.body, Some(json!({"shineLevel": 1})));
+    assert_eq!(example.response.as_ref().map(|r| r.status), Some(204));
+    warning_at(&spec, line, "without an annotation; recorded as");
+    // A request to a path the page does not document (a callback to a bot) is not an example, and
+    // neither is the response after it.
+    let bot = line_of(&text, "POST https://bot.contoso.com/api/calls") - 1;
     warning_at(
         &spec,
-        line_of(&text, "POST https://graph.microsoft.com/beta/widgets/7") - 1,
-        "has no annotation",
+        bot,
+        "does not call a path of the `HTTP request` section; not recorded",
     );
+    warning_at(&spec, bot + 4, "follows no request example; not recorded");
 }
-
-// ---------------------------------------------------------------------------------------------------
-// Malformations
 
 #[test]
 fn page_without_http_request_section_is_an_error() {
@@ -940,28 +950,56 @@ fn page_without_http_request_section_is_an_error() {
 }
 
 #[test]
-fn bad_http_request_lines_are_errors_naming_the_line() {
+fn bad_http_request_lines_are_skipped_with_a_warning_naming_the_line() {
     let text = edit(
         BASE,
         "POST /widgets/{widget-id}/polish\n",
         "POST /widgets/{widget-id}/polish\nPOLISH /widgets\n",
     );
-    let e = extract_err(&text);
-    assert_eq!(e.line, line_of(&text, "POLISH /widgets"));
-    assert!(e.message.contains("expected `METHOD /path`"), "{e}");
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "POLISH /widgets"),
+        "expected `METHOD /path`",
+    );
+    assert_eq!(spec.operation.paths.len(), 1);
 
+    // A second method: the page documents another operation too; the first method's paths are kept.
     let text = edit(
         BASE,
         "POST /widgets/{widget-id}/polish\n",
         "POST /widgets/{widget-id}/polish\nGET /widgets/{widget-id}\n",
     );
-    let e = extract_err(&text);
-    assert_eq!(e.line, line_of(&text, "GET /widgets/{widget-id}"));
-    assert!(
-        e.message.contains("method `GET` differs from `POST`"),
-        "{e}"
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "GET /widgets/{widget-id}"),
+        "method `GET` differs from `POST`",
     );
+    assert_eq!(spec.operation.method, HttpMethod::Post);
+    assert_eq!(spec.operation.paths.len(), 1);
 
+    // A typo in one path (an unclosed placeholder) loses that path only.
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish\n",
+        "POST /widgets/{widget-id/polish\nPOST /me/widgets/{widget-id}/polish\n",
+    );
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "POST /widgets/{widget-id/polish"),
+        "`{` without `}`",
+    );
+    let templates: Vec<&str> = spec
+        .operation
+        .paths
+        .iter()
+        .map(|p| p.template.as_str())
+        .collect();
+    assert_eq!(templates, ["/me/widgets/{widget-id}/polish"]);
+
+    // Without any usable path, the page is an error naming the bad line.
     let text = edit(
         BASE,
         "POST /widgets/{widget-id}/polish\n",
@@ -970,6 +1008,24 @@ fn bad_http_request_lines_are_errors_naming_the_line() {
     let e = extract_err(&text);
     assert_eq!(e.line, line_of(&text, "POST /widgets/{widget-id/polish"));
     assert!(e.message.contains("`{` without `}`"), "{e}");
+    assert!(e.message.contains("no other path"), "{e}");
+}
+
+#[test]
+fn docfx_tab_markup_does_not_end_a_section() {
+    let text = edit(
+        BASE,
+        "<!-- { \"blockType\": \"ignored\" } -->\n``` http\nPOST /widgets/{widget-id}/polish\n```\n",
+        "\n# [HTTP](#tab/http)\n<!-- { \"blockType\": \"ignored\" } -->\n``` http\nPOST /widgets/{widget-id}/polish\n```\n\n---\n\n# [C#](#tab/csharp)\n\nSome text.\n\n---\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.paths[0].template,
+        "/widgets/{widget-id}/polish"
+    );
+    // The tab group changes nothing else: the later sections are still found.
+    assert_eq!(spec.operation, extract(BASE).operation);
+    assert_eq!(spec.examples.len(), extract(BASE).examples.len());
 }
 
 #[test]
@@ -1011,27 +1067,38 @@ fn unparseable_annotation_is_skipped_with_a_warning() {
 }
 
 #[test]
-fn unparseable_annotation_before_a_request_is_an_error() {
+fn unparseable_annotation_before_a_request_leaves_an_unannotated_example() {
     let text = edit(
         BASE,
         "  \"name\": \"widget_polish\"\n",
         "  \"name\": widget_polish\n",
     );
-    let e = extract_err(&text);
-    assert_eq!(e.line, line_of(&text, "\"name\": widget_polish"));
-    assert!(e.message.contains("cannot be named"), "{e}");
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "\"name\": widget_polish"),
+        "is read as an unannotated one",
+    );
+    assert_eq!(spec.examples.len(), 1);
+    assert!(spec.examples[0].name.starts_with("unannotated_line_"));
+    assert_eq!(
+        spec.examples[0].request.body,
+        extract(BASE).examples[0].request.body
+    );
 }
 
 #[test]
-fn request_annotation_without_name_is_an_error() {
+fn request_annotation_without_name_is_named_after_its_line() {
     let text = edit(
         BASE,
         "  \"blockType\": \"request\",\n  \"name\": \"widget_polish\"\n",
         "  \"blockType\": \"request\"\n",
     );
-    let e = extract_err(&text);
-    assert_eq!(e.line, line_of(&text, "\"blockType\": \"request\"") - 1);
-    assert!(e.message.contains("has no `name`"), "{e}");
+    let spec = extract(&text);
+    let line = line_of(&text, "\"blockType\": \"request\"") - 1;
+    warning_at(&spec, line, "has no `name`");
+    assert_eq!(spec.examples[0].name, format!("unnamed_line_{line}"));
+    assert!(spec.examples[0].response.is_some());
 }
 
 #[test]
@@ -1112,14 +1179,33 @@ fn missing_include_is_a_warning_and_extraction_carries_on() {
 
 #[test]
 fn request_body_that_is_not_json() {
-    let text = edit(BASE, "  \"shineLevel\": 3,\n", "  \"shineLevel\": 3,,\n");
-    let e = extract_err(&text);
-    assert_eq!(e.line, line_of(&text, "\"shineLevel\": 3,,"));
-    assert!(
-        e.message
-            .contains("request body of example `widget_polish` is not valid JSON"),
-        "{e}"
+    // A trailing comma is repaired, with a warning.
+    let text = edit(
+        BASE,
+        "  \"cloths\": [{\"fabric\": \"silk\"}]\n",
+        "  \"cloths\": [{\"fabric\": \"silk\"},],\n",
     );
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "\"shineLevel\": 3,") - 1,
+        "request body of example `widget_polish` is malformed: a trailing comma was removed",
+    );
+    assert_eq!(
+        spec.examples[0].request.body,
+        extract(BASE).examples[0].request.body
+    );
+
+    // Other broken JSON loses that example (and its response), not the page.
+    let text = edit(BASE, "  \"shineLevel\": 3,\n", "  \"shineLevel\": 3,,\n");
+    let spec = extract(&text);
+    warning_at(
+        &spec,
+        line_of(&text, "\"shineLevel\": 3,,"),
+        "request body of example `widget_polish` is not valid JSON",
+    );
+    assert!(spec.examples.is_empty());
+    assert_eq!(spec.operation.paths, extract(BASE).operation.paths);
 
     let text = edit(
         BASE,
@@ -1136,19 +1222,20 @@ fn request_body_that_is_not_json() {
 }
 
 #[test]
-fn bad_response_status_line_is_an_error() {
+fn bad_response_status_line_loses_the_response_only() {
     let text = edit(BASE, "HTTP/1.1 204 No Content", "204 No Content");
-    let e = extract_err(&text);
+    let spec = extract(&text);
     let status_line = text
         .lines()
         .position(|l| l == "204 No Content")
-        .map(|i| i + 1);
-    assert_eq!(Some(e.line), status_line);
-    assert!(
-        e.message
-            .contains("expected a status line such as `HTTP/1.1 200 OK`"),
-        "{e}"
+        .map_or(0, |i| i + 1);
+    warning_at(
+        &spec,
+        status_line,
+        "expected a status line such as `HTTP/1.1 200 OK`",
     );
+    assert_eq!(spec.examples.len(), 1);
+    assert_eq!(spec.examples[0].response, None);
 }
 
 #[test]
@@ -1297,3 +1384,6 @@ fn a_body_key_that_is_itself_a_parameter_is_not_a_wrapper() {
     assert!(params.len() > 1, "{params:?}");
     assert!(params.iter().all(|p| p.properties.is_empty()));
 }
+
+mod function;
+mod robust;

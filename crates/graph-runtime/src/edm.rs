@@ -24,53 +24,124 @@ pub type Guid = uuid::Uuid;
 
 /// `Edm.DateTimeOffset`: an instant with a UTC offset, serialized as RFC 3339
 /// (e.g. `2024-05-01T10:00:00Z`, `2017-09-25T18:03:13.0510000Z`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DateTimeOffset(time::OffsetDateTime);
+///
+/// A parsed value keeps the number of fractional-second digits it was written with, so that it
+/// serializes back to the same text (`.000Z` stays `.000Z`, seven digits stay seven): a round trip
+/// through the generated types loses nothing. Equality, ordering and hashing compare the instant
+/// only. A value made from a `time` value writes as many digits as it needs (none for whole
+/// seconds).
+#[derive(Debug, Clone, Copy)]
+pub struct DateTimeOffset {
+    value: time::OffsetDateTime,
+    /// Fractional-second digits to write (0–9), or `None` for as many as needed.
+    digits: Option<u8>,
+}
 
 impl DateTimeOffset {
     /// Wraps a `time` value.
     pub fn new(value: time::OffsetDateTime) -> DateTimeOffset {
-        DateTimeOffset(value)
+        DateTimeOffset {
+            value,
+            digits: None,
+        }
     }
 
     /// The wrapped `time` value.
     pub fn get(self) -> time::OffsetDateTime {
-        self.0
+        self.value
+    }
+
+    /// RFC 3339 text with the digits this value was written with.
+    fn format(&self) -> Result<String, time::error::Format> {
+        let text = self.value.format(&Rfc3339)?;
+        let Some(digits) = self.digits else {
+            return Ok(text);
+        };
+        // `time` writes `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`: swap in the fraction.
+        let (head, rest) = text.split_at(19.min(text.len()));
+        let zone = rest.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+        let mut out = String::with_capacity(text.len() + 10);
+        out.push_str(head);
+        if digits > 0 {
+            let nanos = format!("{:09}", self.value.nanosecond());
+            out.push('.');
+            out.push_str(nanos.get(..usize::from(digits)).unwrap_or(&nanos));
+        }
+        out.push_str(zone);
+        Ok(out)
+    }
+}
+
+impl PartialEq for DateTimeOffset {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl Eq for DateTimeOffset {}
+
+impl std::hash::Hash for DateTimeOffset {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+    }
+}
+
+impl PartialOrd for DateTimeOffset {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for DateTimeOffset {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value.cmp(&other.value)
     }
 }
 
 impl From<time::OffsetDateTime> for DateTimeOffset {
     fn from(value: time::OffsetDateTime) -> Self {
-        DateTimeOffset(value)
+        DateTimeOffset::new(value)
     }
 }
 
 impl From<DateTimeOffset> for time::OffsetDateTime {
     fn from(value: DateTimeOffset) -> Self {
-        value.0
+        value.value
     }
 }
 
 impl FromStr for DateTimeOffset {
     type Err = time::error::Parse;
 
-    /// Parses an RFC 3339 timestamp.
+    /// Parses an RFC 3339 timestamp, remembering how many fractional digits it has.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        time::OffsetDateTime::parse(s, &Rfc3339).map(DateTimeOffset)
+        let value = time::OffsetDateTime::parse(s, &Rfc3339)?;
+        let digits = s
+            .get(19..)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .map_or(0, |f| f.bytes().take_while(u8::is_ascii_digit).count());
+        Ok(DateTimeOffset {
+            value,
+            // RFC 3339 allows more than nine digits; `time` keeps nanoseconds.
+            digits: Some(digits.min(9) as u8),
+        })
     }
 }
 
 impl fmt::Display for DateTimeOffset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = self.0.format(&Rfc3339).map_err(|_| fmt::Error)?;
+        let text = self.format().map_err(|_| fmt::Error)?;
         f.write_str(&text)
     }
 }
 
 impl Serialize for DateTimeOffset {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = self.0.format(&Rfc3339).map_err(|e| {
-            ser::Error::custom(format_args!("cannot format {:?} as RFC 3339: {e}", self.0))
+        let text = self.format().map_err(|e| {
+            ser::Error::custom(format_args!(
+                "cannot format {:?} as RFC 3339: {e}",
+                self.value
+            ))
         })?;
         serializer.serialize_str(&text)
     }
@@ -186,10 +257,27 @@ mod tests {
         let parsed: DateTimeOffset =
             serde_json::from_str(r#""2017-09-25T18:03:13.0510000Z""#).expect("7 digits");
         assert_eq!(parsed.get().nanosecond(), 51_000_000);
+        // The text comes back as written: seven digits stay seven, `.000` stays `.000`.
         assert_eq!(
             serde_json::to_string(&parsed).expect("ser"),
-            r#""2017-09-25T18:03:13.051Z""#
+            r#""2017-09-25T18:03:13.0510000Z""#
         );
+        for text in [
+            "2018-10-08T00:00:00.000Z",
+            "2018-10-08T00:00:00Z",
+            "2018-10-08T00:00:00.5+05:30",
+            "2018-10-08T00:00:00.123456789-01:00",
+        ] {
+            let v: DateTimeOffset = text.parse().expect(text);
+            assert_eq!(v.to_string(), text);
+        }
+        // Equal instants are equal, whatever their digits.
+        let a: DateTimeOffset = "2018-10-08T00:00:00.000Z".parse().expect("a");
+        let b: DateTimeOffset = "2018-10-08T00:00:00Z".parse().expect("b");
+        assert_eq!(a, b);
+        // A value made in code writes the digits it needs.
+        let made = DateTimeOffset::new(parsed.get());
+        assert_eq!(made.to_string(), "2017-09-25T18:03:13.051Z");
         let with_offset: DateTimeOffset = "2024-05-01T10:00:00+02:00".parse().expect("offset");
         assert_eq!(with_offset.to_string(), "2024-05-01T10:00:00+02:00");
         for bad in [r#""2024-05-01""#, r#""yesterday""#, "42", "null"] {

@@ -78,10 +78,69 @@ pub fn from_json(text: &str, file: impl AsRef<Path>) -> Result<SpecFile, LoadErr
     };
     let spec: SpecFile = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
-        located(path, err.into_inner())
+        let inner = err.into_inner();
+        // Where serde_path_to_error cannot tell the field (a syntax error between two fields), it
+        // writes `?`: name the last field read before the error instead.
+        let path = match path.strip_suffix('?') {
+            Some(parent) => match last_key_before(text, inner.line(), inner.column()) {
+                Some(key) => format!("{parent}{key}"),
+                None => path,
+            },
+            None => path,
+        };
+        located(path, inner)
     })?;
     de.end().map_err(|e| located(String::new(), e))?;
     Ok(spec)
+}
+
+/// The last key of the innermost object open at `line`:`column` (1-based, as serde_json counts),
+/// or `None` when that object has no key yet or the position is outside any object.
+fn last_key_before(text: &str, line: usize, column: usize) -> Option<String> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut end = (line_start + column).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // One entry per open container: `Some(last key)` for an object, `None` for an array.
+    let mut stack: Vec<Option<Option<String>>> = Vec::new();
+    let mut chars = text.get(..end)?.char_indices();
+    let mut string_start = None;
+    let mut last_string = None;
+    while let Some((i, c)) = chars.next() {
+        if let Some(start) = string_start {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '"' => {
+                    last_string = Some(text[start..i].to_string());
+                    string_start = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => string_start = Some(i + 1),
+            '{' => stack.push(Some(None)),
+            '[' => stack.push(None),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ':' => {
+                if let Some(Some(key)) = stack.last_mut() {
+                    *key = last_string.take();
+                }
+            }
+            _ => {}
+        }
+    }
+    stack.pop().flatten().flatten()
 }
 
 /// serde_json appends " at line L column C"; the located error prints those itself.

@@ -123,6 +123,10 @@ pub struct Operation {
     /// The documented request headers.
     #[serde(default)]
     pub request_headers: Vec<Header>,
+    /// The parameters of a function call in the path (`getTeamsUserActivityCounts(period='{period_value}')`),
+    /// from the page's `Function parameters` table, else from the path template itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub function_parameters: Vec<Parameter>,
     /// The parameters of the JSON request body, or `None` when the operation takes no body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_body: Option<Vec<Parameter>>,
@@ -184,6 +188,9 @@ pub enum FactSource {
     Prose,
     /// The body of a documented request example.
     Example,
+    /// A function call in a path template (`name(p='{v}')`); the type from the quoting, or from the
+    /// value a documented example passes.
+    Template,
 }
 
 /// A parameter of the JSON request body.

@@ -631,8 +631,17 @@ fn broken_json_names_the_line_of_the_break() {
     let err = parse(&text).unwrap_err();
     assert_eq!(err.line, line_of(&text, r#""method": "POST""#), "{err}");
     assert!(err.message.contains("expected `,` or `}`"), "{err}");
-    // Where serde_path_to_error cannot tell the field, the path ends in `?` under its object.
-    assert_eq!(err.path, "operation.?", "{err}");
+    // serde_path_to_error cannot tell the field there: the path names the last field read before
+    // the break, in its object.
+    assert_eq!(err.path, "operation.name", "{err}");
+    // The same between two top-level fields, after a field whose value is an object.
+    let text = full_with(r#""title": "widget: frob","#, r#""title": "widget: frob""#);
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.path, "title", "{err}");
+    // After a field whose value is an object, the object's own fields do not count.
+    let text = full_with("  },\n  \"api_version\"", "  }\n  \"api_version\"");
+    let err = parse(&text).unwrap_err();
+    assert_eq!(err.path, "source", "{err}");
     // A missing closing bracket inside the examples.
     let text = full_with("\"knobIds\": [\"k1\"]", "\"knobIds\": [\"k1\"");
     let err = parse(&text).unwrap_err();

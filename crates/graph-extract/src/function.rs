@@ -1,0 +1,286 @@
+//! Function parameters: the arguments of a function call in the path
+//! (`/reports/getTeamsUserActivityCounts(period='{period_value}')`), typed by the page's
+//! `Function parameters` (or `Parameters`) table, else by the template itself.
+
+use graph_spec::{ApiVersion, EdmType, Example, FactSource, Parameter, PathTemplate, Primitive};
+
+use crate::Ctx;
+use crate::blocks::BlockKind;
+use crate::tables;
+
+/// One argument of a call segment as a path writes it: `period='{period_value}'` is
+/// `("period", "'{period_value}'")`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Argument {
+    pub name: String,
+    pub value: String,
+}
+
+/// The arguments of the path segment that calls `function` (compared case-insensitively), or
+/// `None` when no segment calls it with arguments. Commas inside quotes do not split.
+pub(crate) fn call_arguments(path: &str, function: &str) -> Option<Vec<Argument>> {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    for segment in path.split('/') {
+        let Some((name, rest)) = segment.split_once('(') else {
+            continue;
+        };
+        let Some(inner) = rest.strip_suffix(')') else {
+            continue;
+        };
+        if !name.eq_ignore_ascii_case(function) || inner.trim().is_empty() {
+            continue;
+        }
+        let mut args = Vec::new();
+        let mut quoted = false;
+        let mut start = 0;
+        let mut pieces = Vec::new();
+        for (i, c) in inner.char_indices() {
+            match c {
+                '\'' => quoted = !quoted,
+                ',' if !quoted => {
+                    pieces.push(&inner[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        pieces.push(&inner[start..]);
+        for piece in pieces {
+            let (name, value) = piece.split_once('=')?;
+            let name = name.trim();
+            if name.is_empty() {
+                return None;
+            }
+            args.push(Argument {
+                name: name.to_string(),
+                value: value.trim().to_string(),
+            });
+        }
+        return Some(args);
+    }
+    None
+}
+
+/// The type an argument's written value shows: a quoted value is `Edm.String`, a value quoted
+/// after a type name (`microsoft.graph.timeZoneStandard'Iana'`) is that enum type, and an unquoted
+/// literal is typed by its form. `None` for an unquoted placeholder (`{count}`), whose type the
+/// template does not tell.
+fn literal_type(value: &str) -> Option<EdmType> {
+    let value = value.trim();
+    if value.starts_with('\'') {
+        return Some(EdmType::Primitive(Primitive::String));
+    }
+    if let Some((prefix, _)) = value.split_once('\'') {
+        let name = prefix.trim();
+        let valid = name.contains('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+        return valid.then(|| EdmType::Named(name.to_string()));
+    }
+    if value.starts_with('{') {
+        return None;
+    }
+    let p = if value == "true" || value == "false" {
+        Primitive::Boolean
+    } else if value.parse::<i32>().is_ok() {
+        Primitive::Int32
+    } else if value.parse::<i64>().is_ok() {
+        Primitive::Int64
+    } else if value.parse::<f64>().is_ok() {
+        Primitive::Double
+    } else if is_guid(value) {
+        Primitive::Guid
+    } else if is_date(value) {
+        Primitive::Date
+    } else if value.get(..10).is_some_and(is_date) && value.get(10..11) == Some("T") {
+        Primitive::DateTimeOffset
+    } else {
+        return None;
+    };
+    Some(EdmType::Primitive(p))
+}
+
+fn is_guid(s: &str) -> bool {
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups
+            .iter()
+            .all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// The function parameters of the operation `name`: the rows of the `Function parameters` table
+/// when the page has one, else the arguments of the call in its paths, typed by their quoting or
+/// by the value a documented example passes. Empty when the page documents none.
+/// Warnings about the path are given at `line` (the `HTTP request` heading).
+pub(crate) fn function_parameters(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    paths: &[PathTemplate],
+    examples: &[Example],
+    version: ApiVersion,
+    line: usize,
+) -> Vec<Parameter> {
+    let args = paths.iter().find_map(|p| call_arguments(&p.template, name));
+    // A page may write the path without its arguments (`.../filterByCurrentUser`) and still
+    // document them in a `Function parameters` table; a plain `Parameters` heading counts only
+    // when the path has a call.
+    let sections: &[&str] = match args {
+        Some(_) => &["function parameters", "parameters"],
+        None => &["function parameters"],
+    };
+    if let Some(table) = table_parameters(ctx, sections) {
+        for a in args.iter().flatten() {
+            if !table.iter().any(|p| p.name.eq_ignore_ascii_case(&a.name)) {
+                ctx.warn(
+                    line,
+                    format!(
+                        "the path passes `{}` to `{name}`, which the function parameters table does not list",
+                        a.name
+                    ),
+                );
+            }
+        }
+        return table;
+    }
+    let Some(args) = args else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for a in args {
+        let from_example = || {
+            examples.iter().find_map(|e| {
+                let passed = call_arguments(version.path_below(&e.request.url), name)?;
+                let value = passed
+                    .into_iter()
+                    .find(|p| p.name.eq_ignore_ascii_case(&a.name))?;
+                literal_type(&value.value).map(|t| (t, e.name.clone()))
+            })
+        };
+        let (ty, how) = match literal_type(&a.value) {
+            Some(ty) => (ty, "its quoting in the path".to_string()),
+            None => match from_example() {
+                Some((ty, example)) => (ty, format!("the value example `{example}` passes")),
+                None => {
+                    ctx.warn(
+                        line,
+                        format!(
+                            "function parameter `{}` of `{name}` has no documented type (no table, and neither the \
+                             path nor an example shows one); left out",
+                            a.name
+                        ),
+                    );
+                    continue;
+                }
+            },
+        };
+        ctx.warn(
+            line,
+            format!(
+                "function parameter `{}` of `{name}` is typed `{ty}` from {how}: the page has no function parameters table",
+                a.name
+            ),
+        );
+        out.push(Parameter {
+            name: a.name,
+            ty,
+            description: String::new(),
+            required: None,
+            source: FactSource::Template,
+            properties: Vec::new(),
+        });
+    }
+    out
+}
+
+/// The parameters of the first parameter table in the `Function parameters` (or `Parameters`)
+/// section, or `None` when there is none or it cannot be read (with a warning).
+fn table_parameters(ctx: &mut Ctx<'_>, sections: &[&str]) -> Option<Vec<Parameter>> {
+    let (_, range) = ctx.section(sections)?;
+    let found = ctx.blocks.get(range)?.iter().find_map(|b| match &b.kind {
+        BlockKind::Table(t) => tables::param_columns(t).map(|cols| tables::parameters(t, &cols)),
+        _ => None,
+    })?;
+    match found {
+        Ok((rows, notes)) => {
+            for (line, note) in notes {
+                ctx.warn(line, note.replace("request body", "function"));
+            }
+            Some(rows.into_iter().map(|(_, p)| p).collect())
+        }
+        Err((line, message)) => {
+            ctx.warn(
+                line,
+                format!(
+                    "{}; the function parameters table is not used",
+                    message.replace("request body", "function")
+                ),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_arguments_of_a_path() {
+        let args = call_arguments(
+            "/reports/getX(period='{period_value}',date={date_value})",
+            "getX",
+        )
+        .expect("a call");
+        assert_eq!(
+            args,
+            [
+                Argument {
+                    name: "period".into(),
+                    value: "'{period_value}'".into()
+                },
+                Argument {
+                    name: "date".into(),
+                    value: "{date_value}".into()
+                },
+            ]
+        );
+        let args = call_arguments("/a/f(on='x,y')?$top=1", "F").expect("case-insensitive");
+        assert_eq!(args[0].value, "'x,y'");
+        assert_eq!(call_arguments("/a/f()", "f"), None);
+        assert_eq!(call_arguments("/apps(appId='1')/f", "f"), None);
+        assert_eq!(call_arguments("/a/f(nonsense)", "f"), None);
+    }
+
+    #[test]
+    fn literal_types() {
+        let t = |v: &str| literal_type(v).map(|t| t.to_string());
+        assert_eq!(t("'{v}'").as_deref(), Some("Edm.String"));
+        assert_eq!(
+            t("microsoft.graph.timeZoneStandard'{f}'").as_deref(),
+            Some("microsoft.graph.timeZoneStandard")
+        );
+        assert_eq!(t("{count}"), None);
+        assert_eq!(t("5").as_deref(), Some("Edm.Int32"));
+        assert_eq!(t("true").as_deref(), Some("Edm.Boolean"));
+        assert_eq!(t("2024-01-02").as_deref(), Some("Edm.Date"));
+        assert_eq!(
+            t("2024-01-02T00:00:00Z").as_deref(),
+            Some("Edm.DateTimeOffset")
+        );
+        assert_eq!(
+            t("6f9619ff-8b86-d011-b42d-00c04fc964ff").as_deref(),
+            Some("Edm.Guid")
+        );
+        assert_eq!(t("banana"), None);
+    }
+}
