@@ -53,28 +53,30 @@ pub(crate) fn request_span(
     base_path: &str,
     client_request_id: &str,
 ) -> Span {
-    let (path, api_version) = if request.absolute.is_some() {
-        // A next link: its path under the base URL, without the query (skip tokens).
-        let path = url.path().strip_prefix(base_path).unwrap_or(url.path());
-        let version = path.split('/').nth(1).unwrap_or_default().to_owned();
-        (path.to_owned(), version)
+    // Borrowed, so that a call without a subscriber allocates nothing here.
+    let (path, api_version): (&str, &str) = if request.absolute.is_some() {
+        // A next link: its path under the base URL and version, without the query (skip tokens).
+        let under_base = url.path().strip_prefix(base_path).unwrap_or(url.path());
+        let after_slash = under_base.strip_prefix('/').unwrap_or(under_base);
+        match after_slash.find('/') {
+            Some(end) => (
+                after_slash.get(end..).unwrap_or_default(),
+                after_slash.get(..end).unwrap_or_default(),
+            ),
+            None => (under_base, ""),
+        }
     } else {
         let path = match &request.template {
-            Some(template) => template.clone(),
-            None => request
-                .path
-                .split('?')
-                .next()
-                .unwrap_or_default()
-                .to_owned(),
+            Some(template) => template.as_str(),
+            None => request.path.split('?').next().unwrap_or_default(),
         };
-        (path, request.version.as_str().to_owned())
+        (path, request.version.as_str())
     };
     tracing::info_span!(
         "graph.request",
         method = %request.method,
-        path = %path,
-        api_version = %api_version,
+        path,
+        api_version,
         client_request_id = %client_request_id,
     )
 }

@@ -242,6 +242,32 @@ async fn a_plain_path_is_recorded_without_its_query_and_an_explicit_template_win
 }
 
 #[tokio_time::test(crate = "tokio_time")]
+async fn a_next_link_is_recorded_by_its_path_without_the_skip_token() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.path("/v1.0/users");
+            then.status(200).body(r#"{"value":[]}"#);
+        })
+        .await;
+    let link = format!(
+        "{}/v1.0/users?$skiptoken=secret-skip-token",
+        server.base_url()
+    );
+    let (result, capture) = captured(client(&server, false).send(Request::next_link(link))).await;
+    result.expect("followed");
+    let span = capture
+        .records()
+        .into_iter()
+        .find(|r| r.kind == "span")
+        .expect("a span");
+    assert_eq!(span.field("method"), Some("GET"));
+    assert_eq!(span.field("path"), Some("/users"));
+    assert_eq!(span.field("api_version"), Some("v1.0"));
+    assert!(!capture.all_text().contains("secret-skip-token"));
+}
+
+#[tokio_time::test(crate = "tokio_time")]
 async fn a_retry_reports_its_wait_and_reason() {
     let server = MockServer::start_async().await;
     let throttled = server
