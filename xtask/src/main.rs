@@ -331,6 +331,15 @@ fn codegen(args: &[String]) -> Result<(), String> {
         owned.push(Owned::dir(layout.api_src.clone(), "rs"));
         owned.extend(layout.conformance_test.clone().map(Owned::file));
     }
+    // What the run does to the generated crate's public API (on disk against generated), and
+    // whether that breaks semver: printed with and without --check.
+    let api_src = graph_codegen::Layout::default().api_src;
+    match api_diff::read_sources(&root, &api_src)
+        .and_then(|old| api_diff::diff_sources(&api_src, &old, &files))
+    {
+        Ok(diff) => print!("codegen: {diff}"),
+        Err(e) => println!("codegen: no public API report: {e}"),
+    }
     let mode = if flags.check {
         Mode::Check
     } else {

@@ -1,9 +1,8 @@
-//! The client: configuration, authentication, standard headers, retries.
+//! The client: authentication, standard headers, retries, diagnostics.
 
 use std::fmt;
-use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
 use http::header::{
@@ -12,13 +11,14 @@ use http::header::{
 };
 use reqwest::Url;
 use tokio_time::time::{sleep, timeout};
+use tracing::Instrument;
 
+use crate::dry_run::PreparedRequest;
 use crate::error::{MAX_ERROR_BODY, SNIPPET_LIMIT, parse_service_error, snippet};
 use crate::path::check_request_path;
 use crate::retry::parse_retry_after;
-use crate::{
-    AccessToken, Cloud, Error, Request, Response, RetryPolicy, StaticToken, TokenProvider,
-};
+use crate::telemetry::{Sanitized, body_text, elapsed_ms, request_span};
+use crate::{ClientBuilder, Error, Request, Response, RetryPolicy, TokenProvider};
 
 /// `graph-runtime/<version>`, sent as `User-Agent` and `SdkVersion`.
 pub const USER_AGENT_VALUE: &str = concat!("graph-runtime/", env!("CARGO_PKG_VERSION"));
@@ -28,8 +28,8 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("request-id");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
 const SDK_VERSION: HeaderName = HeaderName::from_static("sdkversion");
 
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
-const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
+pub(crate) const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A Microsoft Graph client. Cloning is cheap: clones share one connection
 /// pool and configuration.
@@ -37,20 +37,24 @@ const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 /// `Debug` never shows a token.
 #[derive(Clone)]
 pub struct Client {
-    inner: Arc<Inner>,
+    pub(crate) inner: Arc<Inner>,
 }
 
-struct Inner {
-    http: reqwest::Client,
+pub(crate) struct Inner {
+    pub(crate) http: reqwest::Client,
     /// The base URL without a trailing slash, e.g. `https://graph.microsoft.com`.
-    base: String,
-    base_url: Url,
-    scope: String,
-    token_provider: Arc<dyn TokenProvider>,
-    retry: RetryPolicy,
-    timeout: Duration,
+    pub(crate) base: String,
+    pub(crate) base_url: Url,
+    pub(crate) scope: String,
+    pub(crate) token_provider: Arc<dyn TokenProvider>,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) timeout: Duration,
     /// `None` when the caller supplied the `reqwest::Client`.
-    connect_timeout: Option<Duration>,
+    pub(crate) connect_timeout: Option<Duration>,
+    /// Whether bodies go into `TRACE` events.
+    pub(crate) log_bodies: bool,
+    /// Whether `send` only prepares the request.
+    pub(crate) dry_run: bool,
 }
 
 impl fmt::Debug for Client {
@@ -63,220 +67,10 @@ impl fmt::Debug for Client {
             .field("retry_policy", &i.retry)
             .field("timeout", &i.timeout)
             .field("connect_timeout", &i.connect_timeout)
+            .field("log_bodies", &i.log_bodies)
+            .field("dry_run", &i.dry_run)
             .finish_non_exhaustive()
     }
-}
-
-/// Configures and builds a [`Client`]. Start with [`Client::builder`].
-pub struct ClientBuilder {
-    cloud: Option<Cloud>,
-    base_url: Option<String>,
-    scope: Option<String>,
-    token_provider: Option<Arc<dyn TokenProvider>>,
-    retry: RetryPolicy,
-    timeout: Duration,
-    connect_timeout: Duration,
-    http_client: Option<reqwest::Client>,
-}
-
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        ClientBuilder {
-            cloud: None,
-            base_url: None,
-            scope: None,
-            token_provider: None,
-            retry: RetryPolicy::default(),
-            timeout: DEFAULT_TIMEOUT,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            http_client: None,
-        }
-    }
-}
-
-impl fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("cloud", &self.cloud)
-            .field("base_url", &self.base_url)
-            .field("scope", &self.scope)
-            .field(
-                "token_provider",
-                &self.token_provider.as_ref().map(|_| "***"),
-            )
-            .field("retry_policy", &self.retry)
-            .field("timeout", &self.timeout)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("http_client", &self.http_client.is_some())
-            .finish()
-    }
-}
-
-impl ClientBuilder {
-    /// The national cloud: its URL is the base URL (unless
-    /// [`base_url`](Self::base_url) is also given) and its `/.default` scope
-    /// is the token scope. Default [`Cloud::Global`].
-    pub fn cloud(mut self, cloud: Cloud) -> Self {
-        self.cloud = Some(cloud);
-        self
-    }
-
-    /// An explicit base URL, e.g. a mock server's `http://127.0.0.1:1234`.
-    ///
-    /// It must use `https`, except for loopback hosts (`127.0.0.0/8`, `::1`,
-    /// `localhost`). The token scope stays the one of the configured cloud
-    /// ([`Cloud::Global`] by default).
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
-    }
-
-    /// Overrides the token scope (default: the cloud's `/.default` scope).
-    pub fn scope(mut self, scope: impl Into<String>) -> Self {
-        self.scope = Some(scope.into());
-        self
-    }
-
-    /// Where access tokens come from.
-    pub fn token_provider(mut self, provider: impl TokenProvider + 'static) -> Self {
-        self.token_provider = Some(Arc::new(provider));
-        self
-    }
-
-    /// Uses one fixed token ([`StaticToken`]).
-    pub fn static_token(self, token: impl Into<String>) -> Self {
-        self.token_provider(StaticToken::new(token))
-    }
-
-    /// The retry policy. Default [`RetryPolicy::default`].
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
-    }
-
-    /// The time allowed for one attempt, from sending the request to having
-    /// read the whole response. Default 100 s.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
-    /// The time allowed to open a connection. Default 30 s. Ignored when
-    /// [`http_client`](Self::http_client) is given.
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
-    }
-
-    /// Uses the caller's `reqwest::Client` (its TLS, proxy, redirect and
-    /// connect-timeout settings). The per-request [`timeout`](Self::timeout)
-    /// still applies.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http_client = Some(client);
-        self
-    }
-
-    /// Builds the client.
-    ///
-    /// Fails with [`Error::Config`] when no token provider was given, when
-    /// the base URL is invalid or not `https` for a non-loopback host, or
-    /// when the HTTP client cannot be built.
-    pub fn build(self) -> Result<Client, Error> {
-        let token_provider = self.token_provider.ok_or_else(|| {
-            Error::Config(
-                "no token provider: call ClientBuilder::token_provider or \
-                 ClientBuilder::static_token before build()"
-                    .to_owned(),
-            )
-        })?;
-        let cloud = self.cloud.unwrap_or_default();
-        let raw_base = self.base_url.unwrap_or_else(|| cloud.base_url().to_owned());
-        let base_url = check_base_url(&raw_base)?;
-        let base = base_url.as_str().trim_end_matches('/').to_owned();
-        let scope = self.scope.unwrap_or_else(|| cloud.default_scope());
-
-        let (http, connect_timeout) = match self.http_client {
-            Some(client) => (client, None),
-            None => {
-                let client = reqwest::Client::builder()
-                    .tls_backend_preconfigured(tls_config()?)
-                    .connect_timeout(self.connect_timeout)
-                    .referer(false)
-                    .user_agent(USER_AGENT_VALUE)
-                    .build()
-                    .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
-                (client, Some(self.connect_timeout))
-            }
-        };
-
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base,
-                base_url,
-                scope,
-                token_provider,
-                retry: self.retry,
-                timeout: self.timeout,
-                connect_timeout,
-            }),
-        })
-    }
-}
-
-/// Parses and checks a base URL: `https`, or `http` to a loopback host; no
-/// credentials, query or fragment.
-fn check_base_url(raw: &str) -> Result<Url, Error> {
-    // The URL is echoed in messages only when it cannot hold credentials.
-    let shown = if raw.contains('@') {
-        "(hidden: it contains '@')".to_owned()
-    } else {
-        format!("{:?}", snippet(raw.as_bytes(), 200))
-    };
-    let url =
-        Url::parse(raw).map_err(|e| Error::Config(format!("invalid base URL {shown}: {e}")))?;
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::Config(
-            "the base URL must not contain user credentials".to_owned(),
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::Config(format!(
-            "the base URL {shown} must not have a query or fragment"
-        )));
-    }
-    let host = url
-        .host_str()
-        .ok_or_else(|| Error::Config(format!("the base URL {shown} has no host")))?;
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    let loopback = bare.eq_ignore_ascii_case("localhost")
-        || bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
-    match url.scheme() {
-        "https" => Ok(url),
-        "http" if loopback => Ok(url),
-        "http" => Err(Error::Config(format!(
-            "the base URL {shown} must use https: plain http is only allowed for \
-             loopback hosts (127.0.0.0/8, ::1, localhost)"
-        ))),
-        other => Err(Error::Config(format!(
-            "the base URL {shown} has unsupported scheme {other:?}: use https"
-        ))),
-    }
-}
-
-/// A rustls configuration with the *ring* provider and the webpki-roots
-/// trust anchors, built without touching the process-wide default provider.
-fn tls_config() -> Result<rustls::ClientConfig, Error> {
-    let roots = rustls::RootCertStore::from_iter(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-    let mut config = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|e| Error::Config(format!("TLS set-up failed: {e}")))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok(config)
 }
 
 /// What one attempt produced.
@@ -284,8 +78,13 @@ enum Outcome {
     Success(Response),
     Failure {
         error: Error,
+        status: u16,
         retryable: bool,
         retry_after: Option<Duration>,
+        /// For `TRACE` events.
+        headers: HeaderMap,
+        /// The kept part of the body, for `TRACE` events.
+        body: Bytes,
     },
 }
 
@@ -317,37 +116,106 @@ impl Client {
     /// A response with status below 400 is a success. Otherwise the result is
     /// [`Error::Service`] for a Graph error body or [`Error::Http`], after
     /// retries as set by the [`RetryPolicy`].
+    ///
+    /// Each call runs in a `tracing` span (see the crate docs, "Diagnostics").
+    /// A [dry-run](ClientBuilder::dry_run) client returns [`Error::DryRun`]
+    /// instead of sending.
     pub async fn send(&self, request: Request) -> Result<Response, Error> {
-        let inner = &*self.inner;
         let url = self.url_for(&request)?;
         let client_request_id = match request.headers.get(&CLIENT_REQUEST_ID) {
             Some(id) => id.clone(),
             None => HeaderValue::from_str(&uuid::Uuid::new_v4().to_string())
                 .map_err(|_| Error::InvalidRequest("invalid client-request-id".to_owned()))?,
         };
+        let span = request_span(
+            &request,
+            &url,
+            self.inner.base_url.path().trim_end_matches('/'),
+            client_request_id.to_str().unwrap_or("(not text)"),
+        );
+        self.send_with_retries(&request, &url, &client_request_id)
+            .instrument(span)
+            .await
+    }
+
+    async fn send_with_retries(
+        &self,
+        request: &Request,
+        url: &Url,
+        client_request_id: &HeaderValue,
+    ) -> Result<Response, Error> {
+        let inner = &*self.inner;
+        if inner.dry_run {
+            let mut auth = HeaderValue::from_static("Bearer [redacted]");
+            auth.set_sensitive(true);
+            let prepared = PreparedRequest {
+                method: request.method.clone(),
+                url: url.to_string(),
+                headers: headers_for(request, client_request_id, 0, auth),
+                body: request.body.as_ref().map(|b| b.bytes.clone()),
+            };
+            tracing::debug!("dry run: request prepared, not sent");
+            return Err(Error::DryRun(Box::new(prepared)));
+        }
         let mut retries = 0u32;
         let mut waited = Duration::ZERO;
         loop {
             let token = inner.token_provider.token(&inner.scope).await?;
+            let mut auth =
+                HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
+                    Error::Auth(
+                        "the token provider returned a token that is not a valid header value"
+                            .to_owned(),
+                    )
+                })?;
+            auth.set_sensitive(true);
+            let headers = headers_for(request, client_request_id, retries, auth);
             let outcome = self
-                .attempt(&request, &url, &token, &client_request_id, retries)
+                .attempt(request, url, headers, client_request_id, retries)
                 .await?;
-            let (error, retryable, retry_after) = match outcome {
+            let (error, status, retryable, retry_after) = match outcome {
                 Outcome::Success(response) => return Ok(response),
                 Outcome::Failure {
                     error,
+                    status,
                     retryable,
                     retry_after,
-                } => (error, retryable, retry_after),
+                    ..
+                } => (error, status, retryable, retry_after),
             };
-            if !retryable || retries >= inner.retry.max_retries {
+            if !retryable {
+                return Err(error);
+            }
+            if retries >= inner.retry.max_retries {
+                tracing::debug!(
+                    retries,
+                    "not retrying: the retry policy's max_retries reached"
+                );
                 return Err(error);
             }
             let delay = inner.retry.delay(retries + 1, retry_after);
             match waited.checked_add(delay) {
                 Some(total) if total <= inner.retry.max_total_wait => waited = total,
-                _ => return Err(error),
+                _ => {
+                    tracing::debug!(
+                        wait_ms = delay.as_secs_f64() * 1000.0,
+                        waited_ms = waited.as_secs_f64() * 1000.0,
+                        "not retrying: the wait would exceed the retry policy's max_total_wait"
+                    );
+                    return Err(error);
+                }
             }
+            let reason = http::StatusCode::from_u16(status)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+                .map_or_else(|| status.to_string(), |r| format!("{status} {r}"));
+            tracing::info!(
+                retry = retries + 1,
+                wait_ms = delay.as_secs_f64() * 1000.0,
+                reason = %reason,
+                wait_from = if retry_after.is_some() { "retry-after" } else { "backoff" },
+                "retrying"
+            );
             sleep(delay).await;
             retries += 1;
         }
@@ -397,35 +265,20 @@ impl Client {
         &self,
         request: &Request,
         url: &Url,
-        token: &AccessToken,
+        headers: HeaderMap,
         client_request_id: &HeaderValue,
         retry: u32,
     ) -> Result<Outcome, Error> {
         let inner = &*self.inner;
-        let mut headers = HeaderMap::new();
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
-        headers.insert(SDK_VERSION, HeaderValue::from_static(USER_AGENT_VALUE));
-        headers.insert(CLIENT_REQUEST_ID, client_request_id.clone());
-        if let Some(body) = &request.body {
-            headers.insert(CONTENT_TYPE, body.content_type.clone());
+        let attempt = retry + 1;
+        if tracing::enabled!(tracing::Level::TRACE) {
+            let body = match (&request.body, inner.log_bodies) {
+                (Some(b), true) => body_text(&b.bytes),
+                (Some(b), false) => format!("({} bytes, not logged)", b.bytes.len()),
+                (None, _) => String::new(),
+            };
+            tracing::trace!(attempt, headers = %Sanitized(&headers), body = %body, "sending");
         }
-        for (name, value) in &request.headers {
-            headers.insert(name.clone(), value.clone());
-        }
-        let mut auth =
-            HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
-                Error::Auth(
-                    "the token provider returned a token that is not a valid header value"
-                        .to_owned(),
-                )
-            })?;
-        auth.set_sensitive(true);
-        headers.insert(AUTHORIZATION, auth);
-        if retry > 0 {
-            headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
-        }
-
         let mut builder = inner
             .http
             .request(request.method.clone(), url.clone())
@@ -434,6 +287,7 @@ impl Client {
             builder = builder.body(body.bytes.clone());
         }
 
+        let started = Instant::now();
         let exchange = async {
             let response = builder.send().await.map_err(|e| self.transport(e))?;
             let status = response.status().as_u16();
@@ -444,9 +298,18 @@ impl Client {
                     status,
                     headers,
                     body,
+                    span: tracing::Span::current(),
                 }));
             }
-            let body = read_bounded(response, MAX_ERROR_BODY).await;
+            let (body, truncated) = read_bounded(response, MAX_ERROR_BODY).await;
+            if truncated {
+                tracing::warn!(
+                    attempt,
+                    status,
+                    kept_bytes = body.len(),
+                    "error response body dropped past {MAX_ERROR_BODY} bytes (too large)"
+                );
+            }
             let retry_after = headers
                 .get(RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
@@ -455,13 +318,49 @@ impl Client {
                 error_from_response(status, &headers, &body, client_request_id, retry_after);
             Ok(Outcome::Failure {
                 error,
+                status,
                 retryable: RetryPolicy::is_retryable_status(status),
                 retry_after,
+                headers,
+                body,
             })
         };
-        match timeout(inner.timeout, exchange).await {
+        let result = match timeout(inner.timeout, exchange).await {
             Ok(result) => result,
             Err(_elapsed) => Err(Error::Timeout(inner.timeout)),
+        };
+        self.log_attempt(attempt, started, &result);
+        result
+    }
+
+    /// The per-attempt event (`DEBUG`), plus headers and body at `TRACE`.
+    fn log_attempt(&self, attempt: u32, started: Instant, result: &Result<Outcome, Error>) {
+        let elapsed_ms = elapsed_ms(started);
+        let (status, headers, body) = match result {
+            Ok(Outcome::Success(r)) => (r.status, &r.headers, &r.body),
+            Ok(Outcome::Failure {
+                status,
+                headers,
+                body,
+                ..
+            }) => (*status, headers, body),
+            Err(error) => {
+                tracing::debug!(attempt, elapsed_ms, error = %error, "attempt failed");
+                return;
+            }
+        };
+        let request_id = headers
+            .get(&REQUEST_ID)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        tracing::debug!(attempt, status, request_id, elapsed_ms, "response");
+        if tracing::enabled!(tracing::Level::TRACE) {
+            let body = if self.inner.log_bodies {
+                body_text(body)
+            } else {
+                format!("({} bytes, not logged)", body.len())
+            };
+            tracing::trace!(attempt, headers = %Sanitized(headers), body = %body, "response received");
         }
     }
 
@@ -491,17 +390,46 @@ impl WithoutUrlQuery for reqwest::Error {
 }
 
 /// Reads at most `limit` bytes of a body; a read failure keeps what was read.
-async fn read_bounded(mut response: reqwest::Response, limit: usize) -> Bytes {
+/// The flag tells whether the body went on past `limit`.
+async fn read_bounded(mut response: reqwest::Response, limit: usize) -> (Bytes, bool) {
     let mut buf = Vec::new();
     while let Ok(Some(chunk)) = response.chunk().await {
         let room = limit.saturating_sub(buf.len());
         if chunk.len() >= room {
             buf.extend_from_slice(chunk.get(..room).unwrap_or_default());
-            break;
+            let more = chunk.len() > room
+                || matches!(response.chunk().await, Ok(Some(next)) if !next.is_empty());
+            return (Bytes::from(buf), more);
         }
         buf.extend_from_slice(&chunk);
     }
-    Bytes::from(buf)
+    (Bytes::from(buf), false)
+}
+
+/// The headers of one attempt: the standard ones, the request's own, then
+/// `Authorization` (`auth`) and, on retries, `Retry-Attempt`.
+fn headers_for(
+    request: &Request,
+    client_request_id: &HeaderValue,
+    retry: u32,
+    auth: HeaderValue,
+) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+    headers.insert(SDK_VERSION, HeaderValue::from_static(USER_AGENT_VALUE));
+    headers.insert(CLIENT_REQUEST_ID, client_request_id.clone());
+    if let Some(body) = &request.body {
+        headers.insert(CONTENT_TYPE, body.content_type.clone());
+    }
+    for (name, value) in &request.headers {
+        headers.insert(name.clone(), value.clone());
+    }
+    headers.insert(AUTHORIZATION, auth);
+    if retry > 0 {
+        headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
+    }
+    headers
 }
 
 fn header_string(headers: &HeaderMap, name: &HeaderName) -> Option<String> {

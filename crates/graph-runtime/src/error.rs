@@ -54,6 +54,11 @@ pub enum Error {
     /// The client configuration is invalid (bad base URL, missing token
     /// provider, TLS set-up failure).
     Config(String),
+    /// Nothing was sent: the client was built with
+    /// [`ClientBuilder::dry_run`](crate::ClientBuilder::dry_run), and this is
+    /// the request it would have sent (token redacted). Its `Display` prints
+    /// the request.
+    DryRun(Box<crate::PreparedRequest>),
 }
 
 impl Error {
@@ -117,6 +122,7 @@ impl fmt::Display for Error {
             Error::InvalidRequest(m) => write!(f, "invalid request: {m}"),
             Error::Auth(m) => write!(f, "authentication failed: {m}"),
             Error::Config(m) => write!(f, "invalid client configuration: {m}"),
+            Error::DryRun(request) => write!(f, "dry run, nothing sent:\n{request}"),
         }
     }
 }

@@ -48,6 +48,42 @@
 //! # }
 //! ```
 //!
+//! # Diagnostics
+//!
+//! The client reports through [`tracing`](https://docs.rs/tracing); install
+//! any subscriber (e.g. `tracing-subscriber`'s `fmt`) to see it. Applications
+//! that use the `log` crate instead enable this crate's `log` feature (it
+//! turns on tracing's own `log` feature), and the events arrive as `log`
+//! records when no tracing subscriber is installed.
+//!
+//! - Each [`Client::send`] runs in an `INFO` span named `graph.request` with
+//!   the fields `method`, `path` (the path *template*, such as
+//!   `/users/{id}/assignLicense`: see [`RequestPath`] and
+//!   [`Request::path_template`]), `api_version` and `client_request_id`.
+//! - Each attempt ends with a `DEBUG` event: `attempt` (1-based), `status`,
+//!   `request_id` (Graph's `request-id` response header) and `elapsed_ms`,
+//!   or `error` when no response came.
+//! - Each retry is an `INFO` event: `retry`, `wait_ms`, `reason` (the status,
+//!   e.g. `429 Too Many Requests`) and `wait_from` (`retry-after` when the
+//!   server said how long, `backoff` otherwise).
+//! - A `WARN` event when a response is dropped: an error body cut at
+//!   [`MAX_ERROR_BODY`] bytes, or a success body that does not decode
+//!   ([`Response::json`]; the event has the JSON path, not the body).
+//! - At `TRACE`, the request and response headers, through an allow-list
+//!   (`request-id`, `client-request-id`, `retry-after`, `content-type`, ...):
+//!   any other header, `Authorization` first, shows `REDACTED`. Bodies
+//!   appear there only with [`ClientBuilder::log_bodies`]; otherwise only
+//!   their length.
+//!
+//! The access token never appears in any span or event.
+//!
+//! # Dry runs
+//!
+//! A client built with [`ClientBuilder::dry_run`] sends nothing: each call
+//! returns [`Error::DryRun`] with the [`PreparedRequest`] it would have sent
+//! (method, URL, headers with the token redacted, body), which prints as the
+//! HTTP request.
+//!
 //! The [`edm`] module holds the types generated models use for OData
 //! primitives without a std equivalent (`Edm.Guid`, `Edm.DateTimeOffset`,
 //! `Edm.Date`).
@@ -56,25 +92,35 @@
 //!
 //! - `azure` (off by default): `AzureTokenCredential`, an adapter from
 //!   `azure_core`'s `TokenCredential` (e.g. `azure_identity` credentials).
+//! - `log` (off by default): the tracing events also as `log` records (see
+//!   "Diagnostics").
+
+// On docs.rs (all features), items behind a feature are labelled with it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod auth;
 #[cfg(feature = "azure")]
 mod azure;
+mod builder;
 mod client;
 mod cloud;
+mod dry_run;
 pub mod edm;
 mod error;
 mod path;
 mod request;
 mod retry;
+mod telemetry;
 
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
 #[cfg(feature = "azure")]
 pub use azure::AzureTokenCredential;
-pub use client::{Client, ClientBuilder, USER_AGENT_VALUE};
+pub use builder::ClientBuilder;
+pub use client::{Client, USER_AGENT_VALUE};
 pub use cloud::{ApiVersion, Cloud};
+pub use dry_run::PreparedRequest;
 pub use error::{Error, ErrorDetail, MAX_ERROR_BODY, ServiceError};
 pub use http::Method;
-pub use path::{RequestPath, encode_path_segment};
+pub use path::{EncodedPath, RequestPath, encode_path_segment};
 pub use request::{Request, Response};
 pub use retry::{RetryPolicy, parse_retry_after};

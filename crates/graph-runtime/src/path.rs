@@ -141,15 +141,22 @@ mod tests {
 /// parameter value (empty, `.` or `..`) is remembered and reported by [`RequestPath::finish`] when
 /// the request is sent, as [`Error::InvalidRequest`], and nothing goes on the wire.
 ///
+/// Beside the encoded path it keeps the path's *template*, with `{name}` for each parameter, which
+/// is what the client's tracing span records (so IDs and user names stay out of logs).
+///
 /// ```
 /// # use graph_runtime::RequestPath;
 /// let path = RequestPath::new().segment("users").param("id", "a/b?c").segment("assignLicense");
-/// assert_eq!(path.finish().unwrap(), "/users/a%2Fb%3Fc/assignLicense");
+/// assert_eq!(path.template(), "/users/{id}/assignLicense");
+/// let path = path.finish().unwrap();
+/// assert_eq!(path, "/users/a%2Fb%3Fc/assignLicense");
+/// assert_eq!(path.template(), Some("/users/{id}/assignLicense"));
 /// assert!(RequestPath::new().segment("users").param("id", "..").finish().is_err());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RequestPath {
     path: String,
+    template: String,
     error: Option<String>,
 }
 
@@ -163,11 +170,17 @@ impl RequestPath {
     pub fn segment(mut self, literal: &str) -> RequestPath {
         self.path.push('/');
         self.path.push_str(literal);
+        self.template.push('/');
+        self.template.push_str(literal);
         self
     }
 
-    /// Appends `/value`, percent-encoded (see [`encode_path_segment`]); `name` names it in errors.
+    /// Appends `/value`, percent-encoded (see [`encode_path_segment`]); `name` names it in errors
+    /// and stands for it in the [template](Self::template) as `{name}`.
     pub fn param(mut self, name: &str, value: &str) -> RequestPath {
+        self.template.push_str("/{");
+        self.template.push_str(name);
+        self.template.push('}');
         match encode_path_segment(name, value) {
             Ok(encoded) => {
                 self.path.push('/');
@@ -191,11 +204,114 @@ impl RequestPath {
         &self.path
     }
 
-    /// The encoded path, or the first invalid parameter as [`Error::InvalidRequest`].
-    pub fn finish(self) -> Result<String, Error> {
+    /// The path so far with `{name}` in place of each parameter value, e.g. `/users/{id}/manager`.
+    pub fn template(&self) -> &str {
+        &self.template
+    }
+
+    /// The encoded path with its template, or the first invalid parameter as
+    /// [`Error::InvalidRequest`].
+    pub fn finish(self) -> Result<EncodedPath, Error> {
         match self.error {
-            None => Ok(self.path),
+            None => Ok(EncodedPath {
+                path: self.path,
+                template: Some(self.template),
+            }),
             Some(message) => Err(Error::InvalidRequest(message)),
         }
+    }
+}
+
+/// An encoded request path, and the template it was built from when it is known.
+///
+/// This is what [`Request::new`](crate::Request::new) takes. [`RequestPath::finish`] makes one
+/// with a template; a plain `String` or `&str` converts into one without (the client's tracing
+/// span then records the path itself, so set
+/// [`Request::path_template`](crate::Request::path_template) when the path holds values that
+/// should stay out of logs). It dereferences to the encoded path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedPath {
+    path: String,
+    template: Option<String>,
+}
+
+impl EncodedPath {
+    /// The encoded path.
+    pub fn as_str(&self) -> &str {
+        &self.path
+    }
+
+    /// The template (`{name}` for each parameter), when the path was built by a [`RequestPath`].
+    pub fn template(&self) -> Option<&str> {
+        self.template.as_deref()
+    }
+
+    /// The encoded path and the template.
+    pub fn into_parts(self) -> (String, Option<String>) {
+        (self.path, self.template)
+    }
+}
+
+impl std::ops::Deref for EncodedPath {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.path
+    }
+}
+
+impl AsRef<str> for EncodedPath {
+    fn as_ref(&self) -> &str {
+        &self.path
+    }
+}
+
+impl std::fmt::Display for EncodedPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.path)
+    }
+}
+
+impl PartialEq<str> for EncodedPath {
+    fn eq(&self, other: &str) -> bool {
+        self.path == other
+    }
+}
+
+impl PartialEq<&str> for EncodedPath {
+    fn eq(&self, other: &&str) -> bool {
+        self.path == *other
+    }
+}
+
+impl From<EncodedPath> for String {
+    fn from(path: EncodedPath) -> String {
+        path.path
+    }
+}
+
+impl From<String> for EncodedPath {
+    fn from(path: String) -> EncodedPath {
+        EncodedPath {
+            path,
+            template: None,
+        }
+    }
+}
+
+impl From<&String> for EncodedPath {
+    fn from(path: &String) -> EncodedPath {
+        EncodedPath::from(path.clone())
+    }
+}
+
+impl From<&str> for EncodedPath {
+    fn from(path: &str) -> EncodedPath {
+        EncodedPath::from(path.to_owned())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for EncodedPath {
+    fn from(path: std::borrow::Cow<'_, str>) -> EncodedPath {
+        EncodedPath::from(path.into_owned())
     }
 }

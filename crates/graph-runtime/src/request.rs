@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{SNIPPET_LIMIT, snippet};
-use crate::{ApiVersion, Error};
+use crate::{ApiVersion, EncodedPath, Error};
 
 /// A request to send with [`crate::Client::send`].
 #[derive(Clone)]
@@ -17,6 +17,8 @@ pub struct Request {
     pub(crate) method: Method,
     pub(crate) version: ApiVersion,
     pub(crate) path: String,
+    /// The path with `{name}` for each parameter, for logs.
+    pub(crate) template: Option<String>,
     /// An absolute URL (a next link), used instead of `version` + `path`.
     pub(crate) absolute: Option<String>,
     pub(crate) query: Vec<(String, String)>,
@@ -35,13 +37,17 @@ impl Request {
     /// A request for `path` under `{base}/{version}`.
     ///
     /// `path` must already be encoded (use [`crate::encode_path_segment`]
-    /// for values) and start with `/`; it may carry a query string. It is
-    /// checked when the request is sent.
-    pub fn new(method: Method, version: ApiVersion, path: impl Into<String>) -> Request {
+    /// for values, or build it with a [`crate::RequestPath`]) and start with
+    /// `/`; it may carry a query string. It is checked when the request is
+    /// sent. A path from [`crate::RequestPath::finish`] brings its template
+    /// (see [`Request::path_template`]); a `String` or `&str` does not.
+    pub fn new(method: Method, version: ApiVersion, path: impl Into<EncodedPath>) -> Request {
+        let (path, template) = path.into().into_parts();
         Request {
             method,
             version,
-            path: path.into(),
+            path,
+            template,
             absolute: None,
             query: Vec::new(),
             headers: HeaderMap::new(),
@@ -59,6 +65,16 @@ impl Request {
         let mut request = Request::new(Method::GET, ApiVersion::V1, String::new());
         request.absolute = Some(url.into());
         request
+    }
+
+    /// Sets the path template the client's tracing span records instead of
+    /// the path, e.g. `/users/{id}/messages` for `/users/adele%40contoso.com/messages`.
+    ///
+    /// Without one, the span records the template of the [`crate::RequestPath`]
+    /// the path was built with, or else the path itself (without its query).
+    pub fn path_template(mut self, template: impl Into<String>) -> Request {
+        self.template = Some(template.into());
+        self
     }
 
     /// Serializes `body` as JSON now; it is sent with
@@ -125,6 +141,11 @@ impl Request {
         &self.path
     }
 
+    /// The path template, if one is known (see [`Request::path_template`]).
+    pub fn template(&self) -> Option<&str> {
+        self.template.as_deref()
+    }
+
     /// The serialized body, if any.
     pub fn body(&self) -> Option<&[u8]> {
         self.body.as_ref().map(|b| b.bytes.as_ref())
@@ -166,6 +187,8 @@ pub struct Response {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
+    /// The call's span, for the warning when the body does not decode.
+    pub(crate) span: tracing::Span,
 }
 
 impl Response {
@@ -202,9 +225,17 @@ impl Response {
     /// Decodes the body as JSON into `T`.
     ///
     /// On failure gives [`Error::Decode`] with the JSON path of the problem
-    /// and the start of the body.
+    /// and the start of the body, and logs a `WARN` event in the call's span
+    /// (the JSON path and serde's error category, never the body).
     pub fn json<T: DeserializeOwned>(self) -> Result<T, Error> {
         if self.body.iter().all(u8::is_ascii_whitespace) {
+            self.span.in_scope(|| {
+                tracing::warn!(
+                    status = self.status,
+                    body_bytes = self.body.len(),
+                    "response dropped: expected a JSON body, got an empty one"
+                );
+            });
             return Err(Error::Decode {
                 message: format!(
                     "expected a JSON body but the body of the {} response was empty",
@@ -218,16 +249,34 @@ impl Response {
             snippet: snippet(&self.body, SNIPPET_LIMIT),
         };
         let mut de = serde_json::Deserializer::from_slice(&self.body);
+        let warn = |path: &str, e: &serde_json::Error| {
+            self.span.in_scope(|| {
+                tracing::warn!(
+                    status = self.status,
+                    body_bytes = self.body.len(),
+                    json_path = path,
+                    category = ?e.classify(),
+                    line = e.line(),
+                    column = e.column(),
+                    "response dropped: the body does not decode into {}",
+                    std::any::type_name::<T>()
+                );
+            });
+        };
         let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
+            warn(&path, &inner);
             decode_error(if path == "." {
                 inner.to_string()
             } else {
                 format!("at `{path}`: {inner}")
             })
         })?;
-        de.end().map_err(|e| decode_error(e.to_string()))?;
+        de.end().map_err(|e| {
+            warn(".", &e);
+            decode_error(e.to_string())
+        })?;
         Ok(value)
     }
 }
