@@ -84,9 +84,20 @@ fn context_type(body: &serde_json::Value) -> Option<EdmType> {
     Some(if collection { ty.collection_of() } else { ty })
 }
 
-/// Words before "header" that are not header names.
-const NOT_HEADERS: [&str; 9] = [
-    "Response", "Request", "HTTP", "The", "A", "An", "This", "That", "Each",
+/// Words before "header" that are not response header names: words of prose, and
+/// `Authorization`, which is only ever a request header ("download URLs do not require an
+/// `Authorization` header").
+const NOT_HEADERS: [&str; 10] = [
+    "Response",
+    "Request",
+    "HTTP",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Each",
+    "Authorization",
 ];
 
 /// The first success status in a text: three digits, 2xx, followed by their reason phrase or by
@@ -494,5 +505,11 @@ mod tests {
             ["Location"]
         );
         assert!(mentioned_headers("the response header").is_empty());
+        assert_eq!(
+            mentioned_headers(
+                "in the `Location` header. They do not require an `Authorization` header."
+            ),
+            ["Location"]
+        );
     }
 }
