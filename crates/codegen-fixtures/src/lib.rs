@@ -2,6 +2,7 @@
 // Source: crates/graph-codegen/tests/fixtures/gadget-polish.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-names.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-odata.json
+// Source: crates/graph-codegen/tests/fixtures/hostile-unicode.json
 // Source: crates/graph-codegen/tests/fixtures/widget-polish.json
 
 //! Typed Microsoft Graph bindings, generated from the Graph API documentation.

@@ -4,10 +4,13 @@
 //! attribute, and is escaped first so that rustdoc reads it as plain text: no link syntax, no HTML,
 //! no code fence that could turn into a doctest.
 
+use crate::unicode;
 use graph_spec::{ApiVersion, NationalClouds, PermissionEntry, Permissions, SpecFile};
 
-/// Makes spec prose safe to embed in Markdown docs: one line, markdown and HTML specials escaped.
-/// Balanced inline code spans (`` `204 No Content` ``) are kept as code.
+/// Makes spec prose safe to embed in Markdown docs: one line, markdown and HTML specials escaped,
+/// controls turned into spaces, and format characters (bidi controls, zero-width spaces, ...)
+/// written as a visible `\u{202e}` (see [`crate::unicode`]). Balanced inline code spans
+/// (`` `204 No Content` ``) are kept as code.
 pub fn escape(text: &str) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let keep_code = one_line.matches('`').count() % 2 == 0 && !one_line.contains("``");
@@ -19,6 +22,11 @@ pub fn escape(text: &str) -> String {
                 in_code = !in_code;
                 out.push(c);
             }
+            // Before code spans: a control or format character is never kept raw, even in code.
+            c if c.is_control() => out.push(' '),
+            c if unicode::is_invisible(c) => {
+                out.push_str(&unicode::visible(c.encode_utf8(&mut [0; 4])))
+            }
             _ if in_code => out.push(c),
             '`' | '[' | ']' | '*' | '_' | '\\' | '#' | '|' | '!' => {
                 out.push('\\');
@@ -27,7 +35,6 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -128,6 +135,14 @@ mod tests {
             "returns a `204 No Content` \\[code\\]"
         );
         assert_eq!(escape("odd ` tick"), "odd \\` tick");
+    }
+
+    #[test]
+    fn escape_writes_bidi_and_zero_width_characters_as_visible_escapes() {
+        assert_eq!(
+            escape("a\u{202E}b \u{200B}`c\u{2066}d` \u{0}e"),
+            "a\\u{202e}b \\u{200b}`c\\u{2066}d`  e"
+        );
     }
 
     #[test]

@@ -12,6 +12,19 @@ fn fixture(name: &str) -> (String, graph_spec::SpecFile) {
     (format!("spec/fixtures/{name}"), spec)
 }
 
+/// Every fixture in `tests/fixtures`, as `cargo xtask codegen` reads them for the fixtures crate.
+fn all_fixtures() -> Vec<(String, graph_spec::SpecFile)> {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "{names:?}");
+    names.iter().map(|n| fixture(n)).collect()
+}
+
 #[test]
 fn generated_code_for_naming_fixtures() {
     let specs = [fixture("widget-polish.json"), fixture("gadget-polish.json")];
@@ -125,13 +138,7 @@ fn hostile_spec_text_never_becomes_tokens() {
 #[test]
 fn the_committed_fixtures_crate_is_what_the_generator_makes() {
     // `cargo xtask codegen --check` guards this too; here it fails next to the generator.
-    let specs = [
-        fixture("gadget-polish.json"),
-        fixture("hostile-names.json"),
-        fixture("hostile-odata.json"),
-        fixture("widget-polish.json"),
-    ];
-    let specs: Vec<_> = specs
+    let specs: Vec<_> = all_fixtures()
         .into_iter()
         .map(|(name, spec)| {
             (
@@ -149,4 +156,67 @@ fn the_committed_fixtures_crate_is_what_the_generator_makes() {
             "{path} is stale: run `cargo xtask codegen`"
         );
     }
+}
+
+/// Characters that rustc or clippy deny in source by default, written out here independently of
+/// the generator's own table: rustc's `text_direction_codepoint_in_{comment,literal}` set, the
+/// other bidi marks, clippy's `invisible_characters` set, and controls other than tab and newline
+/// (a bare CR is an error in a doc comment).
+pub fn denied_in_source(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    ) || (c.is_control() && c != '\t' && c != '\n')
+}
+
+#[test]
+fn bidi_and_zero_width_characters_are_written_as_escapes() {
+    let spec = fixture("hostile-unicode.json");
+    let raw = serde_json::to_string(&spec.1).unwrap();
+    assert!(raw.contains('\u{202E}') && raw.contains('\u{200B}'));
+    let files = generate(&[spec], &Layout::fixtures()).unwrap();
+    let module = &files["crates/codegen-fixtures/src/v1/hostiles/item.rs"];
+    for (path, text) in &files {
+        syn::parse_file(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for (n, line) in text.lines().enumerate() {
+            if let Some(c) = line.chars().find(|&c| denied_in_source(c)) {
+                panic!("{path}:{}: raw U+{:04X} in `{line}`", n + 1, c as u32);
+            }
+        }
+    }
+    // In prose, a visible marker...
+    assert!(
+        module.contains("/// \\u{202e} reversed, \\u{200b} zero width,"),
+        "{module}"
+    );
+    assert!(
+        module.contains("| Thing.\\u{202e}Read | Thing.\\u{200b}All |"),
+        "{module}"
+    );
+    // ...in a code span too, and in text that is not prose (a header name, a path)...
+    assert!(module.contains("/// `code \\u{202e} span`"), "{module}");
+    assert!(
+        module.contains("the response's `x-\\u{202e}id` header(s)"),
+        "{module}"
+    );
+    // ...and in string literals, the same value: wire names, path segments, headers, example values.
+    for literal in [
+        "#[serde(rename = \"label\\u{202e}\")]",
+        ".segment(\"mark\\u{202e}Things\")",
+        "response.header(\"x-\\u{202e}id\")",
+        "///     \"value \\u{202e}\\u{200b}\\u{2060} end\".to_string(),",
+    ] {
+        assert!(module.contains(literal), "no `{literal}` in {module}");
+    }
+    // A literal's escape means the value itself: the wire name parses back to the raw character.
+    let lit: syn::LitStr = syn::parse_str("\"label\\u{202e}\"").unwrap();
+    assert_eq!(lit.value(), "label\u{202E}");
 }
