@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is a failure report
 
+mod common;
+
+use common::denied_in_source;
 use graph_codegen::{Layout, generate};
 
 fn fixture(name: &str) -> (String, graph_spec::SpecFile) {
@@ -156,25 +159,6 @@ fn the_committed_fixtures_crate_is_what_the_generator_makes() {
             "{path} is stale: run `cargo xtask codegen`"
         );
     }
-}
-
-/// Characters that rustc or clippy deny in source by default, written out here independently of
-/// the generator's own table: rustc's `text_direction_codepoint_in_{comment,literal}` set, the
-/// other bidi marks, clippy's `invisible_characters` set, and controls other than tab and newline
-/// (a bare CR is an error in a doc comment).
-pub fn denied_in_source(c: char) -> bool {
-    matches!(
-        c,
-        '\u{202A}'..='\u{202E}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}'
-            | '\u{200B}'..='\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{00AD}'
-    ) || (c.is_control() && c != '\t' && c != '\n')
 }
 
 #[test]
