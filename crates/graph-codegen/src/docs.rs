@@ -42,7 +42,8 @@ pub fn escape(text: &str) -> String {
     out.replace("://", ":\\/\\/")
 }
 
-/// The documentation page on learn.microsoft.com for a spec's source page.
+/// The documentation page on learn.microsoft.com for a spec's source page. The page name is
+/// percent-encoded but for URL-safe characters, so that the URL stays one rustdoc autolink.
 pub fn docs_url(spec: &SpecFile) -> String {
     let stem = spec
         .source
@@ -55,7 +56,15 @@ pub fn docs_url(spec: &SpecFile) -> String {
         ApiVersion::V1 => "graph-rest-1.0",
         ApiVersion::Beta => "graph-rest-beta",
     };
-    format!("https://learn.microsoft.com/graph/api/{stem}?view={view}")
+    let mut encoded = String::with_capacity(stem.len());
+    for byte in stem.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("https://learn.microsoft.com/graph/api/{encoded}?view={view}")
 }
 
 fn entry_cells(entry: &PermissionEntry) -> (String, String) {
@@ -142,6 +151,26 @@ mod tests {
         assert_eq!(
             escape("a\u{202E}b \u{200B}`c\u{2066}d` \u{0}e"),
             "a\\u{202e}b \\u{200b}`c\\u{2066}d`  e"
+        );
+    }
+
+    #[test]
+    fn docs_url_percent_encodes_the_page_name() {
+        let path = format!(
+            "{}/tests/fixtures/widget-polish.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let Ok(mut spec) = graph_spec::load(path) else {
+            panic!("the widget fixture loads");
+        };
+        assert_eq!(
+            docs_url(&spec),
+            "https://learn.microsoft.com/graph/api/widget-polish?view=graph-rest-beta"
+        );
+        spec.source.page = "api-reference/beta/api/a b>\t\u{202E}.md".into();
+        assert_eq!(
+            docs_url(&spec),
+            "https://learn.microsoft.com/graph/api/a%20b%3E%09%E2%80%AE?view=graph-rest-beta"
         );
     }
 

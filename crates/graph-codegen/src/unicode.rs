@@ -3,14 +3,17 @@
 //! Spec text may hold characters that change how source reads without being seen: the bidi
 //! controls behind "Trojan Source" (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), other
 //! format characters (Unicode category Cf: U+200B–U+200D, U+2060, U+FEFF, U+00AD, ...), C0 and C1
-//! controls, and the line and paragraph separators U+2028 and U+2029. rustc denies the bidi
-//! controls in comments and literals (`text_direction_codepoint_in_comment`,
-//! `text_direction_codepoint_in_literal`), rejects a bare CR in a doc comment, and clippy denies
-//! zero-width characters in literals (`invisible_characters`).
+//! controls (tab included), and the line and paragraph separators U+2028 and U+2029. rustc denies
+//! the bidi controls in comments and literals (`text_direction_codepoint_in_comment`,
+//! `text_direction_codepoint_in_literal`) and rejects a bare CR in a doc comment; clippy denies
+//! zero-width characters in literals (`invisible_characters`) and, with `-D warnings`, tabs in doc
+//! comments (`tabs_in_doc_comments`).
 //!
 //! Such a character is written as its Rust escape, `\u{202e}` (what `char::escape_unicode` gives):
 //! inside a string literal that is the same value, inside a comment it is a visible marker that
-//! reads the same as the literal's escape. Tab and newline are kept.
+//! reads the same as the literal's escape. Newline is kept: the formatter writes it between lines,
+//! and spec text never reaches a comment with one (a doc line with a newline is written as a
+//! `#[doc = ".."]` literal, where it is escaped).
 
 use std::fmt::Write as _;
 
@@ -44,12 +47,10 @@ fn is_format(c: char) -> bool {
     FORMAT.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
 }
 
-/// Whether `c` must not stand raw in generated source: a control other than tab and newline, a
-/// format character (bidi controls included), or U+2028 / U+2029.
+/// Whether `c` must not stand raw in generated source: a control other than newline, a format
+/// character (bidi controls included), or U+2028 / U+2029.
 pub fn is_invisible(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n')
-        || is_format(c)
-        || matches!(c, '\u{2028}' | '\u{2029}')
+    (c.is_control() && c != '\n') || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// `text` with every [invisible](is_invisible) character written as `\u{..}`.
@@ -95,6 +96,7 @@ mod tests {
             '\u{0000}',
             '\u{001B}',
             '\r',
+            '\t',
             '\u{007F}',
             '\u{0085}',
             '\u{009F}',
@@ -106,7 +108,6 @@ mod tests {
             assert!(is_invisible(c), "U+{:04X}", c as u32);
         }
         for c in [
-            '\t',
             '\n',
             ' ',
             'a',
@@ -125,7 +126,7 @@ mod tests {
     fn visible_writes_rust_escapes_and_keeps_the_rest() {
         assert_eq!(
             visible("a\u{202E}b\u{200B}c\td\ne\rf\u{FEFF}"),
-            "a\\u{202e}b\\u{200b}c\td\ne\\u{d}f\\u{feff}"
+            "a\\u{202e}b\\u{200b}c\\u{9}d\ne\\u{d}f\\u{feff}"
         );
         assert_eq!(visible("plain ✓ text"), "plain ✓ text");
     }

@@ -306,3 +306,111 @@ fn string_values_of(src: &str) -> Vec<String> {
     string_values(src.parse().unwrap(), &mut out);
     out
 }
+
+/// Real compilation of random specs: a few hundred milliseconds of `generate` become minutes of
+/// `cargo clippy`, so this is not part of the test command. Run it with
+/// `cargo test -p graph-codegen --test spec_text_props -- --ignored` (`RANDOM_SPECS=n` for more
+/// than 8 specs; `CARGO_TARGET_DIR` is shared with the outer build so dependencies are reused).
+/// Each spec the generator accepts becomes a crate of a temporary workspace, checked with
+/// clippy and `-D warnings` on every target and feature, and documented with rustdoc and
+/// `-Dwarnings`, offline, against this workspace's lock file (doctests are not run).
+#[test]
+#[ignore = "slow: compiles generated crates with cargo clippy; run with --ignored"]
+fn random_specs_compile() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let wanted: usize = std::env::var("RANDOM_SPECS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(8);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = root.canonicalize().unwrap();
+    let dir = std::env::temp_dir().join(format!("random-specs-{}", std::process::id()));
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    );
+    let mut members = Vec::new();
+    let mut tries = 0;
+    while members.len() < wanted && tries < wanted * 20 {
+        tries += 1;
+        let t = texts().new_tree(&mut runner).unwrap().current();
+        let Ok(files) = generate(
+            &[("spec/beta/random.json".into(), spec_with(&t))],
+            &Layout::fixtures(),
+        ) else {
+            continue;
+        };
+        let name = format!("c{}", members.len());
+        for (path, text) in files {
+            let rel = path.strip_prefix("crates/codegen-fixtures/").unwrap();
+            let out = dir.join(&name).join(rel);
+            std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+            std::fs::write(out, text).unwrap();
+        }
+        let manifest = format!(
+            r#"[package]
+name = "random-spec-{name}"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[features]
+mock = ["dep:httpmock"]
+
+[dependencies]
+graph-runtime = {{ path = "{runtime}" }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = {{ version = "1", features = ["preserve_order"] }}
+httpmock = {{ version = "0.8", optional = true }}
+"#,
+            runtime = root.join("crates/graph-runtime").display()
+        );
+        std::fs::write(dir.join(&name).join("Cargo.toml"), manifest).unwrap();
+        members.push(name);
+    }
+    assert_eq!(members.len(), wanted, "too few specs were accepted");
+    let list: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+            list.join(", ")
+        ),
+    )
+    .unwrap();
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    let cargo = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO"))
+            .args(args)
+            .env("RUSTDOCFLAGS", "-Dwarnings")
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "`cargo {}` fails on the generated crates in {}:\n{stderr}",
+            args.join(" "),
+            dir.display()
+        );
+    };
+    let common = [
+        "--offline",
+        "--workspace",
+        "--all-features",
+        "--message-format",
+        "short",
+    ];
+    cargo(
+        &[
+            &["clippy", "--all-targets"],
+            &common[..],
+            &["--", "-D", "warnings"],
+        ]
+        .concat(),
+    );
+    cargo(&[&["doc", "--no-deps"], &common[..]].concat());
+    eprintln!("{} random specs compiled ({} tried)", members.len(), tries);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -20,7 +20,8 @@ pub(super) fn mock_helpers(
     let name = ident(&action.method);
     let full_path = format!("/{}{}/{}", version.as_str(), node.url_path, action.wire);
     let method = ident(action.spec.operation.method.as_str());
-    let params = node.params();
+    // The path parameters are arguments of the mock function, beside `server` and `config`.
+    let params = node.params(&["server", "config"]);
     let args = params.iter().map(|(_, arg)| {
         let arg = ident(arg);
         quote!(#arg: &str,)

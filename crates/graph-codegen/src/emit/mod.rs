@@ -53,7 +53,7 @@ fn doc_texts<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> impl Iterator
 
 /// The Rust field (or argument) for a documented response header: `Location` -> `location`.
 fn header_field(header: &str) -> Ident {
-    ident(&naming::snake(header).unwrap_or_else(|| "header".into()))
+    ident(&naming::header_field(header))
 }
 
 /// The crate root: version modules, re-exports and the [`GraphApi`] entry trait.

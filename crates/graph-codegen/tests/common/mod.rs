@@ -2,8 +2,8 @@
 
 /// Characters that rustc or clippy deny in source by default, written out here independently of
 /// the generator's own table: rustc's `text_direction_codepoint_in_{comment,literal}` set, the
-/// other bidi marks, clippy's `invisible_characters` set, and controls other than tab and newline
-/// (a bare CR is an error in a doc comment).
+/// other bidi marks, clippy's `invisible_characters` set, and controls other than newline (a bare
+/// CR is an error in a doc comment, a tab fails clippy's `tabs_in_doc_comments`).
 pub fn denied_in_source(c: char) -> bool {
     matches!(
         c,
@@ -16,5 +16,5 @@ pub fn denied_in_source(c: char) -> bool {
             | '\u{2060}'
             | '\u{FEFF}'
             | '\u{00AD}'
-    ) || (c.is_control() && c != '\t' && c != '\n')
+    ) || (c.is_control() && c != '\n')
 }

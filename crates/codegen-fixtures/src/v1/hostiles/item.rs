@@ -120,7 +120,7 @@ impl<'a> HostilesItem<'a> {
     /// # }
     /// ```
     ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/hostile-unicode\u{202e}?view=graph-rest-1.0>
+    /// Documentation: <https://learn.microsoft.com/graph/api/hostile-unicode%E2%80%AE?view=graph-rest-1.0>
     pub async fn mark_things(
         &self,
         body: &MarkThingsRequest,
