@@ -204,3 +204,23 @@ fn bidi_and_zero_width_characters_are_written_as_escapes() {
     let lit: syn::LitStr = syn::parse_str("\"label\\u{202e}\"").unwrap();
     assert_eq!(lit.value(), "label\u{202E}");
 }
+
+#[test]
+fn a_success_example_without_a_body_makes_the_typed_response_optional_unless_truncated() {
+    let returns = |spec: graph_spec::SpecFile| {
+        let files = generate(&[("spec/beta/g.json".into(), spec)], &Layout::fixtures()).unwrap();
+        let module = &files["crates/codegen-fixtures/src/beta/gizmos/item.rs"];
+        let at = module.find("pub async fn refresh").unwrap();
+        module[at..module[at..].find('{').unwrap() + at].to_string()
+    };
+    let (_, spec) = fixture("gizmo-refresh.json");
+    assert!(
+        returns(spec.clone()).contains("Result<Option<RefreshResponse>, graph_runtime::Error>")
+    );
+    let mut truncated = spec.clone();
+    truncated.examples[1].response.as_mut().unwrap().truncated = true;
+    assert!(returns(truncated).contains("Result<RefreshResponse, graph_runtime::Error>"));
+    let mut only_full = spec;
+    only_full.examples.truncate(1);
+    assert!(returns(only_full).contains("Result<RefreshResponse, graph_runtime::Error>"));
+}

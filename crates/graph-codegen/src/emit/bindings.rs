@@ -62,10 +62,15 @@ fn method_tokens(m: HttpMethod) -> TokenStream {
 fn success_line(spec: &SpecFile) -> String {
     let status = spec.operation.response.status;
     match returns(spec) {
-        Returns::Unit => {
-            format!("On success Graph answers `{status}` with no body, and this returns `Ok(())`.")
-        }
-        Returns::Typed(ty) => format!("On success Graph answers `{status}` with a `{ty}` body."),
+        Returns::Unit => format!(
+            "On success Graph answers `{status}` with no body, and this returns `Ok(())` (any body Graph sends is ignored)."
+        ),
+        Returns::Typed(ty) => format!(
+            "On success Graph answers `{status}` with a `{ty}` body; an empty body is [`graph_runtime::Error::Decode`]."
+        ),
+        Returns::TypedOrEmpty(ty) => format!(
+            "On success Graph answers `{status}` with a `{ty}` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body."
+        ),
         Returns::Headers(headers) => format!(
             "On success Graph answers `{status}` with no body; the response's {} header(s) are returned.",
             headers
@@ -169,6 +174,19 @@ pub(super) fn action_method(
         Returns::Typed(_) => {
             let resp = response_type(action);
             (quote!(#models #resp), quote!(response.json()))
+        }
+        Returns::TypedOrEmpty(_) => {
+            let resp = response_type(action);
+            (
+                quote!(Option<#models #resp>),
+                quote! {
+                    if response.body().iter().all(u8::is_ascii_whitespace) {
+                        Ok(None)
+                    } else {
+                        response.json().map(Some)
+                    }
+                },
+            )
         }
         Returns::Headers(headers) => {
             let resp = response_type(action);

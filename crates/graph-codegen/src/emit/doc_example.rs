@@ -60,7 +60,7 @@ pub(super) fn doc_example(
     let call = quote!(client #chain.#method(#args).await?);
     let stmts = match returns(action.spec) {
         Returns::Unit => quote!(#setup #call;),
-        Returns::Typed(_) | Returns::Headers(_) => quote! {
+        Returns::Typed(_) | Returns::TypedOrEmpty(_) | Returns::Headers(_) => quote! {
             #setup
             let response = #call;
             println!("{response:?}");

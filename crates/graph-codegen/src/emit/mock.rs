@@ -84,14 +84,26 @@ pub(super) fn mock_helpers(
                 }
             }
         }
-        Returns::Typed(_) => {
+        Returns::Typed(_) | Returns::TypedOrEmpty(_) => {
             let resp = response_type(action);
             let doc = format!(" Answers as documented: `{status}` with `body` as JSON.");
+            let empty = matches!(returns(action.spec), Returns::TypedOrEmpty(_)).then(|| {
+                let doc =
+                    format!(" Answers `{status}` with no body, as a documented example does.");
+                quote! {
+                    #[doc = #doc]
+                    pub fn ok_without_body(self) -> Self {
+                        Self(self.0.status(#status))
+                    }
+                }
+            });
             quote! {
                 #[doc = #doc]
                 pub fn ok(self, body: &#models #resp) -> Self {
                     Self(self.0.status(#status).header("content-type", "application/json").json_body_obj(body))
                 }
+
+                #empty
             }
         }
     };

@@ -256,13 +256,28 @@ enum Returns<'t> {
     Unit,
     /// A JSON body, typed as the generated response type.
     Typed(&'t EdmType),
+    /// A JSON body as for `Typed`, or none at all: a documented success example (complete, not
+    /// marked truncated) shows no body, so an empty body is `None` rather than a decoding error.
+    TypedOrEmpty(&'t EdmType),
     /// No body, but headers worth having (`Location` on a 202).
     Headers(&'t [String]),
 }
 
+/// The success shape of an operation, from its documented response and examples:
+///
+/// - no body type: `()` (or the documented headers), whatever body Graph sends is ignored;
+/// - a body type: the typed response, and an empty body is [`graph_runtime::Error::Decode`];
+/// - a body type, but a documented success example shows no body: `Option` of the typed response,
+///   `None` for an empty body.
 fn returns(spec: &SpecFile) -> Returns<'_> {
     let response = &spec.operation.response;
+    let shown_empty = spec.examples.iter().any(|e| {
+        e.response
+            .as_ref()
+            .is_some_and(|r| (200..300).contains(&r.status) && r.body.is_none() && !r.truncated)
+    });
     match &response.body_type {
+        Some(ty) if shown_empty => Returns::TypedOrEmpty(ty),
         Some(ty) => Returns::Typed(ty),
         None if !response.headers.is_empty() => Returns::Headers(&response.headers),
         None => Returns::Unit,

@@ -242,7 +242,7 @@ pub(super) fn response_model(action: &Action<'_>) -> TokenStream {
     let resp = response_type(action);
     let ty = match returns(action.spec) {
         Returns::Unit => return quote!(),
-        Returns::Typed(ty) => ty,
+        Returns::Typed(ty) | Returns::TypedOrEmpty(ty) => ty,
         Returns::Headers(headers) => {
             let doc = format!(
                 " What `{}` answers: no body, only headers.",

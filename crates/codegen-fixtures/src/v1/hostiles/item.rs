@@ -26,7 +26,7 @@ impl<'a> HostilesItem<'a> {
     ///
     /// `POST /v1.0/hostiles/{hostile-id \| name}/tagThings`: *hostile: odata*, from `crates/graph-codegen/tests/fixtures/hostile-odata.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(Edm.Guid)` body.
+    /// On success Graph answers `200` with a `Collection(Edm.Guid)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> ConfigsItem<'a> {
     ///
     /// `POST /v1.0/servers/{server}/configs/{config}/ping`: *hostile: arguments*, from `crates/graph-codegen/tests/fixtures/hostile-arguments.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///
