@@ -4,8 +4,9 @@
 //! attribute, and is escaped first so that rustdoc reads it as plain text: no link syntax, no HTML,
 //! no code fence that could turn into a doctest.
 
-use crate::unicode;
 use graph_spec::{ApiVersion, NationalClouds, PermissionEntry, Permissions, SpecFile};
+
+use crate::unicode;
 
 /// Makes spec prose safe to embed in Markdown docs: one line, markdown and HTML specials escaped,
 /// controls turned into spaces, and format characters (bidi controls, zero-width spaces, ...)
@@ -24,9 +25,7 @@ pub fn escape(text: &str) -> String {
             }
             // Before code spans: a control or format character is never kept raw, even in code.
             c if c.is_control() => out.push(' '),
-            c if unicode::is_invisible(c) => {
-                out.push_str(&unicode::visible(c.encode_utf8(&mut [0; 4])))
-            }
+            c if unicode::is_invisible(c) => out.extend(c.escape_unicode()),
             _ if in_code => out.push(c),
             '`' | '[' | ']' | '*' | '_' | '\\' | '#' | '|' | '!' => {
                 out.push('\\');

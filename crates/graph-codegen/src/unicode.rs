@@ -15,8 +15,6 @@
 //! and spec text never reaches a comment with one (a doc line with a newline is written as a
 //! `#[doc = ".."]` literal, where it is escaped).
 
-use std::fmt::Write as _;
-
 /// Unicode general category Cf (format characters), as of Unicode 16.0, as inclusive ranges.
 const FORMAT: &[(char, char)] = &[
     ('\u{00AD}', '\u{00AD}'),
@@ -58,8 +56,7 @@ pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_invisible(c) {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "{}", c.escape_unicode());
+            out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
