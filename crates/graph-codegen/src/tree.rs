@@ -54,7 +54,7 @@ impl Node<'_> {
     /// The accessor on the parent: `sign_ins()` for a literal, `by_id(..)` for a parameter.
     pub fn accessor(&self) -> String {
         match self.own_segment() {
-            Some(Segment::Param { name, .. }) => format!("by_{}", param_ident(name)),
+            Some(Segment::Param { name, .. }) => param_accessor(name),
             _ => self.module.clone(),
         }
     }
@@ -84,6 +84,12 @@ impl Node<'_> {
 /// The Rust argument name of a path parameter (`key` when the name has none).
 pub fn param_ident(name: &str) -> String {
     naming::snake(name).unwrap_or_else(|| "key".into())
+}
+
+/// The accessor of a path parameter on its parent: `by_id` for `{id}`, and `by_1st` (not
+/// `by__1st`, which is not snake case) for `{1st}`, whose argument is `_1st`.
+pub fn param_accessor(name: &str) -> String {
+    format!("by_{}", param_ident(name).trim_start_matches('_'))
 }
 
 /// Parses one documented segment: a plain name or a whole-segment `{placeholder}`.
@@ -395,6 +401,15 @@ fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_accessors_are_snake_case() {
+        assert_eq!(param_accessor("id"), "by_id");
+        assert_eq!(param_accessor("user-id"), "by_user_id");
+        assert_eq!(param_accessor("1st"), "by_1st");
+        assert_eq!(param_accessor("type"), "by_type_");
+        assert_eq!(param_accessor("\u{202E}"), "by_key");
+    }
 
     #[test]
     fn segments_parse_as_literals_or_placeholders() {

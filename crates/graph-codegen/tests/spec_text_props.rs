@@ -5,8 +5,10 @@
 //! parse as Rust, hold no character that rustc or clippy deny in source, and keep every wire name's
 //! exact value in a string literal.
 //!
-//! What this does not prove: that the files compile (name resolution, duplicate items). The
-//! `codegen-fixtures` crate, compiled by every `cargo test`, is the compiled case for hostile text.
+//! What the property does not prove: that the files compile (name resolution, duplicate items).
+//! In the test command, the `codegen-fixtures` crate is the compiled case for hostile text; the
+//! ignored `random_specs_compile` below compiles specs drawn from the same strategy, for real, when
+//! asked (minutes rather than seconds).
 
 #![allow(clippy::unwrap_used)] // test code: a panic is a failure report
 
@@ -65,6 +67,10 @@ struct Texts {
     segment: String,
     placeholder: String,
     action: String,
+    /// A second documented path, `/{segment}/{0}/{{1}}/{action}`: a sibling of the placeholder.
+    extra_path: Option<(String, String)>,
+    /// Whether the success example shows no body.
+    empty_answer: bool,
     params: Vec<(String, String)>,
     nested: (String, String),
     headers: Vec<String>,
@@ -79,7 +85,13 @@ struct Texts {
 fn texts() -> impl Strategy<Value = Texts> {
     (
         (text(), text(), text(), name(), name()),
-        (segment(), segment(), segment()),
+        (
+            segment(),
+            segment(),
+            segment(),
+            prop::option::of((segment(), segment())),
+            any::<bool>(),
+        ),
         (
             prop::collection::vec((name(), text()), 1..4),
             (name(), text()),
@@ -97,7 +109,7 @@ fn texts() -> impl Strategy<Value = Texts> {
         .prop_map(
             |(
                 (title, summary, page, binding, op_name),
-                (segment, placeholder, action),
+                (segment, placeholder, action, extra_path, empty_answer),
                 (params, nested, headers),
                 (permissions, role, request_header, example_name, url_value, example_values),
             )| Texts {
@@ -109,6 +121,8 @@ fn texts() -> impl Strategy<Value = Texts> {
                 segment,
                 placeholder,
                 action,
+                extra_path,
+                empty_answer,
                 params,
                 nested,
                 headers,
@@ -140,6 +154,12 @@ fn spec_with(t: &Texts) -> SpecFile {
         template: format!("/{}/{{{} | id}}/{}", t.segment, t.placeholder, t.action),
         parameters: Vec::new(),
     }];
+    if let Some((literal, placeholder)) = &t.extra_path {
+        op.paths.push(PathTemplate {
+            template: format!("/{}/{literal}/{{{placeholder}}}/{}", t.segment, t.action),
+            parameters: Vec::new(),
+        });
+    }
     op.request_headers = vec![Header {
         name: t.request_header.clone(),
         value: Some(t.request_header.clone()),
@@ -181,6 +201,9 @@ fn spec_with(t: &Texts) -> SpecFile {
         names[3].clone(): {"free": b, c.clone(): [c]},
     }));
     example.request.headers = spec.operation.request_headers.clone();
+    if let Some(response) = example.response.as_mut().filter(|_| t.empty_answer) {
+        response.body = None;
+    }
     spec
 }
 
@@ -270,6 +293,8 @@ fn the_strategy_reaches_both_outcomes() {
         segment: "wid\u{202E}gets".into(),
         placeholder: "w\u{200B}id".into(),
         action: "pol\u{FEFF}ish".into(),
+        extra_path: Some(("item\u{202E}s".into(), "k\u{200B}".into())),
+        empty_answer: true,
         params: vec![("a\u{202E}".into(), "\r\u{0}".into())],
         nested: ("f\u{2060}".into(), "\"#[".into()),
         headers: vec!["x-\u{202E}".into()],

@@ -2,14 +2,14 @@
 
 use graph_spec::{ApiVersion, HttpMethod, SpecFile};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::doc_example::doc_example;
 use super::{
     Returns, body_is_optional, doc_lines, header_field, ident, models_path, request_type,
     response_type, returns,
 };
-use crate::tree::{Action, Node, Segment, param_ident};
+use crate::tree::{Action, Node, Segment, param_accessor};
 use crate::{CodegenError, docs, naming};
 
 /// The navigation calls from a client to `node`: `.beta().users().by_id("..")`, with `values`
@@ -23,7 +23,7 @@ pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
             quote!(.#m())
         }
         Segment::Param { name, .. } => {
-            let m = format_ident!("by_{}", param_ident(name));
+            let m = ident(&param_accessor(name));
             let v = values
                 .next()
                 .cloned()

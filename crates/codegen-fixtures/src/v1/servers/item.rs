@@ -3,6 +3,7 @@
 
 //! Operations and navigation under `/v1.0/servers/{server}`.
 pub mod configs;
+pub mod ranks;
 /// Request builder for `/v1.0/servers/{server}`.
 #[derive(Debug, Clone)]
 pub struct ServersItem<'a> {
@@ -19,5 +20,9 @@ impl<'a> ServersItem<'a> {
     /// `/v1.0/servers/{server}/configs`
     pub fn configs(&self) -> configs::Configs<'a> {
         configs::Configs::new(self.client, self.path.clone().segment("configs"))
+    }
+    /// `/v1.0/servers/{server}/ranks`
+    pub fn ranks(&self) -> ranks::Ranks<'a> {
+        ranks::Ranks::new(self.client, self.path.clone().segment("ranks"))
     }
 }

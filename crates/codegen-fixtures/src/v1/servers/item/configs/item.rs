@@ -15,7 +15,7 @@ impl<'a> ConfigsItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Placeholders named like the arguments the mock helper already has (`server`, `config`).
+    /// Placeholders named like the arguments the mock helper already has (`server`, `config`), and one that starts with a digit.
     ///
     /// `POST /v1.0/servers/{server}/configs/{config}/ping`: *hostile: arguments*, from `crates/graph-codegen/tests/fixtures/hostile-arguments.json`.
     ///
