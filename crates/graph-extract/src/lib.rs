@@ -114,6 +114,7 @@ mod examples;
 mod function;
 mod http;
 mod includes;
+mod messages;
 mod optional;
 mod param_table;
 mod pipes;

@@ -8,8 +8,9 @@ use graph_spec::{ApiVersion, Example, PathTemplate};
 
 use crate::Ctx;
 use crate::blocks::{Block, BlockKind};
-use crate::examples::{Annotated, Extra, first_line_of, read_request, read_response};
+use crate::examples::{Annotated, Extra, first_line_of};
 use crate::http;
+use crate::messages::{read_request, read_response};
 
 /// Adds the unannotated examples of `blocks` to `out` and reports the blocks it leaves out. The
 /// examples stay in page order.
