@@ -96,6 +96,20 @@ fn parse_annotation(body: &str) -> Result<Parsed, (usize, String)> {
     }
 }
 
+/// `name` with every `microsoft.graph.` written in another letter case made lower case.
+fn normalise_namespace(name: &str) -> String {
+    const NAMESPACE: &str = "microsoft.graph.";
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(i) = rest.to_ascii_lowercase().find(NAMESPACE) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(NAMESPACE);
+        rest = rest.get(i + NAMESPACE.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The type an annotation's `@odata.type` and `isCollection` describe.
 fn annotation_type(map: &Map<String, Value>) -> Option<EdmType> {
     let name = map
@@ -103,16 +117,10 @@ fn annotation_type(map: &Map<String, Value>) -> Option<EdmType> {
         .as_str()?
         .trim()
         .trim_start_matches('#');
-    // The namespace is sometimes capitalised (`Microsoft.graph.x`); Graph's is `microsoft.graph`.
-    let prefix = "microsoft.graph.";
-    let normalised;
-    let name = match name.get(..prefix.len()) {
-        Some(p) if p != prefix && p.eq_ignore_ascii_case(prefix) => {
-            normalised = format!("{prefix}{}", name.get(prefix.len()..).unwrap_or(""));
-            normalised.as_str()
-        }
-        _ => name,
-    };
+    // The namespace is sometimes capitalised (`Microsoft.graph.x`, also inside `Collection(...)`);
+    // Graph's is `microsoft.graph`.
+    let normalised = normalise_namespace(name);
+    let name = normalised.as_str();
     let ty = match types::primitive_word(name) {
         Some(p) => EdmType::Primitive(p),
         None => name.parse().ok()?,
@@ -450,6 +458,13 @@ mod tests {
             "{ \"@odata.type\": \"Microsoft.Graph.widget\", \"isCollection\": true }",
         )
         .unwrap();
+        assert_eq!(
+            annotation_type(&map).map(|t| t.to_string()).as_deref(),
+            Some("Collection(microsoft.graph.widget)")
+        );
+        let (map, _) =
+            parse_annotation("{ \"@odata.type\": \"Collection(Microsoft.graph.widget)\" }")
+                .unwrap();
         assert_eq!(
             annotation_type(&map).map(|t| t.to_string()).as_deref(),
             Some("Collection(microsoft.graph.widget)")

@@ -40,6 +40,17 @@ fn fits_body(ty: &EdmType, body: Option<&serde_json::Value>) -> Option<bool> {
     }
 }
 
+/// The `Content-Type` of an example response when it is given and is not JSON.
+fn non_json_content(r: &graph_spec::ExampleResponse) -> Option<&str> {
+    let value = r
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("content-type"))?
+        .value
+        .as_deref()?;
+    (!value.to_ascii_lowercase().contains("json")).then_some(value)
+}
+
 /// Whether a status is one of the redirects of [`REASONS`].
 fn is_redirect(status: u16) -> bool {
     (300..=399).contains(&status) && is_success(status)
@@ -352,8 +363,24 @@ fn documented(
     let mut taken_type = None;
     for (i, e) in annotated.examples.iter().enumerate() {
         let Some(r) = &e.response else { continue };
-        let extra = annotated.extras.get(i).cloned().unwrap_or_default();
+        let mut extra = annotated.extras.get(i).cloned().unwrap_or_default();
         let line = extra.response_line.unwrap_or(e.line);
+        // A typed success body sent as something other than JSON (a CSV report as
+        // `application/octet-stream`) is bytes, whatever word the annotation uses for it.
+        if let (Some(ty), Some(content_type)) = (&extra.response_type, non_json_content(r))
+            && (200..300).contains(&r.status)
+            && *ty != EdmType::Primitive(graph_spec::Primitive::Stream)
+        {
+            ctx.warn(
+                line,
+                format!(
+                    "example `{}` answers `{content_type}`, not JSON: its body is recorded as `Edm.Stream` \
+                     rather than the annotation's `{ty}`",
+                    e.name
+                ),
+            );
+            extra.response_type = Some(EdmType::Primitive(graph_spec::Primitive::Stream));
+        }
         // An error example documents an error, not the success body: its type is never taken. Nor
         // is the type of a success the section does not document (a 200 beside a documented 302).
         if !is_success(r.status) {

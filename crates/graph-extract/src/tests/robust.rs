@@ -235,3 +235,22 @@ fn a_typed_response_after_an_ignored_request_still_types_the_body() {
         "which follows no request example",
     );
 }
+
+#[test]
+fn a_typed_body_sent_as_non_json_is_a_stream() {
+    let text = with_response(
+        "If successful, this method returns a `302 Found` response that redirects to a download URL.",
+        "  \"@odata.type\": \"String\"\n",
+        "HTTP/1.1 200 OK\nContent-Type: application/octet-stream\n\nA,B\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(EdmType::Primitive(Primitive::Stream))
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "\"blockType\": \"response\"") - 1,
+        "answers `application/octet-stream`, not JSON",
+    );
+}
