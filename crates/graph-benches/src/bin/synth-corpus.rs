@@ -6,7 +6,8 @@
 //!
 //! `<out>/spec/<version>/<page>.json` are the spec files (see `graph_benches::corpus`); with
 //! `--codegen`, `<out>/graph-api/src/` is the generated crate's source (no conformance tests),
-//! and the time of each phase is printed. The templates are the repository's `spec/`.
+//! and the time of each phase is printed. The templates are the repository's `spec/`; with
+//! `--with-templates` they are part of the corpus too (so `confirm_safe` exists in both crates).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,7 +15,7 @@ use std::time::Instant;
 
 use graph_benches::corpus::{self, Options};
 
-const USAGE: &str = "usage: synth-corpus --out <dir> [--operations N (2000)] [--seed S (1)] [--areas A] [--codegen]";
+const USAGE: &str = "usage: synth-corpus --out <dir> [--operations N (2000)] [--seed S (1)] [--areas A] [--with-templates] [--codegen]";
 
 struct Args {
     out: PathBuf,
@@ -23,7 +24,8 @@ struct Args {
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let (mut out, mut operations, mut seed, mut areas, mut codegen) = (None, 2000, 1, None, false);
+    let (mut out, mut operations, mut seed, mut areas) = (None, 2000, 1, None);
+    let (mut codegen, mut templates) = (false, false);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         let number =
@@ -34,12 +36,14 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--seed" => seed = number("--seed", value("--seed")?)?,
             "--areas" => areas = Some(number("--areas", value("--areas")?)?),
             "--codegen" => codegen = true,
+            "--with-templates" => templates = true,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
     let out = out.ok_or("--out is required")?;
     let mut options = Options::new(operations as usize, seed);
+    options.include_templates = templates;
     if let Some(a) = areas {
         options.areas = a as usize;
     }

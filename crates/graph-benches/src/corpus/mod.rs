@@ -41,6 +41,9 @@ pub struct Options {
     pub areas: usize,
     /// Percentage of operations with a string body parameter that turn it into an enumeration.
     pub enum_percent: u64,
+    /// Also put the (usable) templates themselves in the corpus, under their own names, so that a
+    /// program written against the real bindings also builds against the synthetic crate.
+    pub include_templates: bool,
 }
 
 impl Options {
@@ -52,6 +55,7 @@ impl Options {
             seed,
             areas: (operations / 40).max(8),
             enum_percent: 25,
+            include_templates: false,
         }
     }
 }
@@ -117,6 +121,21 @@ pub fn synthesize(
     let pool = pool(&vocabulary, (options.operations / 3).max(32), &mut rng);
     let mut registry = Registry::default();
     let mut out = Vec::with_capacity(options.operations);
+    if options.include_templates {
+        for (name, spec) in &templates {
+            let op = Synthetic {
+                id: format!("template {name}"),
+                template: spec,
+                binding: spec.operation.binding.clone(),
+                name: spec.operation.name.clone(),
+                paths: spec.operation.paths.clone(),
+            };
+            registry
+                .claim(&op.candidate())
+                .map_err(|e| CorpusError(format!("template {name}: {e}")))?;
+            out.push((name.clone(), spec.clone()));
+        }
+    }
     for i in 0..options.operations {
         let mut last_error = String::new();
         let mut made = None;

@@ -124,6 +124,24 @@ fn the_corpus_generates() {
 }
 
 #[test]
+fn the_templates_can_come_along() {
+    let t = templates();
+    let mut options = Options::new(300, 2);
+    options.include_templates = true;
+    let corpus = synthesize(&t, &options).unwrap();
+    assert_eq!(corpus.len(), 300 + t.len());
+    for (name, spec) in &t {
+        assert!(
+            corpus.iter().any(|(n, s)| n == name && s == spec),
+            "{name} missing"
+        );
+    }
+    assert_eq!(validate(&corpus), Vec::<String>::new());
+    graph_codegen::generate(&corpus, &graph_codegen::Layout::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
 fn the_corpus_round_trips_through_a_directory() {
     let t = templates();
     let corpus = synthesize(&t, &Options::new(50, 5)).unwrap();
