@@ -11,7 +11,7 @@
 //! new paths, so conformance tests are generated for them as for the real files.
 //!
 //! The same templates, operation count and seed always give the same corpus ([`synthesize`]). A
-//! [`Registry`](registry::Registry) of the names each generated module gets keeps operations from
+//! [`registry::Registry`] of the names each generated module gets keeps operations from
 //! colliding, so the corpus passes `graph_spec::validate` and `graph_codegen::generate`.
 //!
 //! The corpus is written to a directory of the caller's choosing ([`write_dir`]), never into the
