@@ -2,6 +2,8 @@
 //! the workspace root and `run.sh` beside this crate's `Cargo.toml`).
 //!
 //! - [`calls`]: the two sides of the per-call benchmark (generated binding, hand-written reqwest).
+//! - [`corpus`]: a synthetic spec corpus of any size, shaped like `spec/`, for the scale benchmarks
+//!   (`synth-corpus` writes one to a directory).
 //! - [`pages`]: the preloaded docs pages of the extraction benchmark.
 //! - [`server`]: a minimal keep-alive HTTP/1.1 server on `127.0.0.1` that answers every request
 //!   with `204 No Content`, so that the per-call benchmark measures the client, not a mock.
@@ -15,6 +17,7 @@
 //! Nothing here is published or used outside the benchmarks.
 
 pub mod calls;
+pub mod corpus;
 pub mod pages;
 pub mod paired;
 pub mod report;

@@ -67,6 +67,7 @@ pub const SINGLES: &[(&str, &str)] = &[
     ("extract", "sha256_pages"),
     ("codegen", "generate"),
     ("codegen", "load_dir_and_generate"),
+    ("codegen_scale", "generate_2000"),
 ];
 
 /// A benchmark's median (ns per iteration) and throughput elements, if saved.

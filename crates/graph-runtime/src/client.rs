@@ -124,7 +124,7 @@ impl Client {
         let url = self.url_for(&request)?;
         let client_request_id = match request.headers.get(&CLIENT_REQUEST_ID) {
             Some(id) => id.clone(),
-            None => HeaderValue::from_str(&uuid::Uuid::new_v4().to_string())
+            None => HeaderValue::from_str(&new_request_id().to_string())
                 .map_err(|_| Error::InvalidRequest("invalid client-request-id".to_owned()))?,
         };
         let span = request_span(
@@ -465,10 +465,28 @@ fn error_from_response(
     }
 }
 
+/// A fresh random (version 4) UUID for `client-request-id`. It correlates a call with Graph's
+/// logs and needs to be unique, not unpredictable, so it comes from `fastrand` (seeded from the
+/// OS's randomness by std) instead of one `getrandom` system call per request.
+fn new_request_id() -> uuid::Uuid {
+    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes()).into_uuid()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{ApiVersion, Method};
+
+    #[test]
+    fn request_ids_are_distinct_version_4_uuids() {
+        let ids: std::collections::BTreeSet<uuid::Uuid> =
+            (0..1000).map(|_| new_request_id()).collect();
+        assert_eq!(ids.len(), 1000);
+        for id in &ids {
+            assert_eq!(id.get_version(), Some(uuid::Version::Random), "{id}");
+            assert_eq!(id.get_variant(), uuid::Variant::RFC4122, "{id}");
+        }
+    }
 
     #[test]
     fn request_urls_join_like_a_full_parse() {

@@ -15,7 +15,7 @@ use serde::ser::{self, Serializer};
 use serde::{Deserialize, Serialize};
 use time::format_description::FormatItem;
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
+use time::format_description::{Component, modifier};
 
 pub use time;
 
@@ -155,7 +155,19 @@ impl<'de> Deserialize<'de> for DateTimeOffset {
     }
 }
 
-const DATE_FORMAT: &[FormatItem<'static>] = format_description!("[year]-[month]-[day]");
+/// `[year]-[month]-[day]`, written out (time's `format_description!` macro would make `time-macros`,
+/// a proc macro, part of every build).
+const DATE_FORMAT: &[FormatItem<'static>] = &[
+    FormatItem::Component(Component::CalendarYearFullStandardRange(
+        modifier::CalendarYearFullStandardRange::default(),
+    )),
+    FormatItem::StringLiteral("-"),
+    FormatItem::Component(Component::MonthNumerical(
+        modifier::MonthNumerical::default(),
+    )),
+    FormatItem::StringLiteral("-"),
+    FormatItem::Component(Component::Day(modifier::Day::default())),
+];
 
 /// `Edm.Date`: a calendar date, serialized as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -293,6 +305,10 @@ mod tests {
         let d: Date = serde_json::from_str(r#""2024-02-29""#).expect("leap day");
         assert_eq!(serde_json::to_string(&d).expect("ser"), r#""2024-02-29""#);
         assert_eq!(d.to_string(), "2024-02-29");
+        // Years below 1000 keep four digits both ways.
+        let early: Date = "0999-01-05".parse().expect("year 999");
+        assert_eq!(early.to_string(), "0999-01-05");
+        assert_eq!(early.get().year(), 999);
         for bad in [
             r#""2023-02-29""#,
             r#""2024-5-1""#,

@@ -10,7 +10,8 @@
 //! iterations (on the calling thread) are counted; divide callgrind's total by the iteration
 //! count. Cases: `per_call_binding`, `per_call_reqwest`, `serialize_generated`,
 //! `serialize_plain`, `serialize_value`, `extract_str`, `pulldown_page`,
-//! `pulldown_page_and_includes`, `sha256_pages`, `codegen`.
+//! `pulldown_page_and_includes`, `sha256_pages`, `codegen`, `codegen_scale` (the synthetic corpus of
+//! `GRAPH_BENCH_OPERATIONS` operations, default 2000).
 
 use std::process::ExitCode;
 
@@ -77,6 +78,19 @@ fn run(case: &str, iters: u64) -> Result<(), String> {
         }
         "codegen" => {
             let specs = graph_benches::load_specs();
+            let layout = graph_codegen::Layout::default();
+            loop_of(Box::new(move || {
+                std::hint::black_box(graph_codegen::generate(&specs, &layout).ok());
+            }));
+        }
+        "codegen_scale" => {
+            let operations = std::env::var("GRAPH_BENCH_OPERATIONS")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(2000);
+            let options = graph_benches::corpus::Options::new(operations, 1);
+            let specs = graph_benches::corpus::synthesize(&graph_benches::load_specs(), &options)
+                .map_err(|e| e.to_string())?;
             let layout = graph_codegen::Layout::default();
             loop_of(Box::new(move || {
                 std::hint::black_box(graph_codegen::generate(&specs, &layout).ok());
