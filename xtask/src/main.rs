@@ -203,6 +203,10 @@ fn spec(args: &[String]) -> Result<(), String> {
         format!("spec/{}", graph_spec::SCHEMA_FILE),
         graph_spec::schema_json(),
     );
+    files.insert(
+        format!("spec/{}", graph_spec::TYPES_SCHEMA_FILE),
+        graph_spec::types_schema_json(),
+    );
     let mode = if flags.check {
         Mode::Check
     } else {
