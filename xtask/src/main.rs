@@ -199,6 +199,36 @@ fn spec(args: &[String]) -> Result<(), String> {
     if !invalid.is_empty() {
         return Err(format!("{}\nspec/ left unchanged", lines(&invalid)));
     }
+    // The types the operations name, followed through properties and base types.
+    let read = |page: &str| std::fs::read_to_string(docs.join(page)).ok();
+    let operations: Vec<SpecFile> = specs.iter().map(|(_, s)| s.clone()).collect();
+    let followed = graph_extract::follow_types(&operations, &read);
+    for u in &followed.untyped {
+        eprintln!(
+            "warning: {}: type `{}` stays untyped: {}",
+            u.named_by, u.name, u.reason
+        );
+    }
+    let mut types = Vec::new();
+    for ty in followed.types {
+        let path = format!(
+            "spec/{}/{}/{}",
+            ty.api_version.as_str(),
+            graph_spec::TYPES_DIR,
+            graph_spec::type_file_name(&ty.name)
+        );
+        files.insert(path.clone(), graph_spec::type_to_json(&ty));
+        types.push((PathBuf::from(path), ty));
+    }
+    let invalid = graph_spec::validate_types(types.iter().map(|(p, t)| (p.as_path(), t)));
+    if !invalid.is_empty() {
+        return Err(format!("{}\nspec/ left unchanged", lines(&invalid)));
+    }
+    println!(
+        "spec: {} type(s) described, {} named type(s) untyped",
+        types.len(),
+        followed.untyped.len()
+    );
     files.insert(
         format!("spec/{}", graph_spec::SCHEMA_FILE),
         graph_spec::schema_json(),

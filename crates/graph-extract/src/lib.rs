@@ -111,16 +111,21 @@ mod blocks;
 mod body;
 mod enums;
 mod examples;
+mod follow;
 mod function;
 mod http;
 mod optional;
 mod param_table;
 mod pipes;
+mod resource;
 mod response;
 mod tables;
 mod type_cell;
 mod types;
 mod unannotated;
+
+pub use follow::{Followed, Untyped, follow_types};
+pub use resource::{ResourcePage, page_enums, resource_str};
 
 use std::fmt;
 use std::ops::Range;
