@@ -25,6 +25,17 @@ pub(crate) struct Annotated {
     pub permission_targets: Vec<usize>,
     /// Code blocks some annotation (request, response or ignored) points at.
     pub annotated_code: BTreeSet<usize>,
+    /// Typed response annotations that follow no request example.
+    pub orphans: Vec<Orphan>,
+}
+
+/// A response annotation that follows no request example (the request was `ignored`): its
+/// status and the type its annotation names, which still describe the operation's response.
+#[derive(Debug, Clone)]
+pub(crate) struct Orphan {
+    pub line: usize,
+    pub status: u16,
+    pub ty: EdmType,
 }
 
 /// Facts of an example that the spec does not keep.
@@ -487,6 +498,17 @@ fn response(
             comment.line,
             format!("response annotation is not preceded by a request example{why}; skipped"),
         );
+        // Not an example, but its annotation still says what the response is.
+        let status = http::message(text, first_line)
+            .ok()
+            .and_then(|m| http::status_line(&m.start.1));
+        if let (Some(status), Some(ty)) = (status, annotation_type(map)) {
+            out.orphans.push(Orphan {
+                line: comment.line,
+                status,
+                ty,
+            });
+        }
         return Ok(());
     };
     let name = out

@@ -40,6 +40,17 @@ fn fits_body(ty: &EdmType, body: Option<&serde_json::Value>) -> Option<bool> {
     }
 }
 
+/// Whether a status is one of the redirects of [`REASONS`].
+fn is_redirect(status: u16) -> bool {
+    (300..=399).contains(&status) && is_success(status)
+}
+
+/// Whether an example may give the body type of a documented status: one that carries a body,
+/// or a redirect, whose "body" is the content it leads to.
+fn may_take(status: u16) -> bool {
+    has_body(status) || is_redirect(status)
+}
+
 /// Whether a success status can carry the operation's result in its body: not `204 No Content`,
 /// and not a redirect (whose body, if any, is not the result).
 fn has_body(status: u16) -> bool {
@@ -73,9 +84,20 @@ fn context_type(body: &serde_json::Value) -> Option<EdmType> {
     Some(if collection { ty.collection_of() } else { ty })
 }
 
-/// Words before "header" that are not header names.
-const NOT_HEADERS: [&str; 9] = [
-    "Response", "Request", "HTTP", "The", "A", "An", "This", "That", "Each",
+/// Words before "header" that are not response header names: words of prose, and
+/// `Authorization`, which is only ever a request header ("download URLs do not require an
+/// `Authorization` header").
+const NOT_HEADERS: [&str; 10] = [
+    "Response",
+    "Request",
+    "HTTP",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Each",
+    "Authorization",
 ];
 
 /// The first success status in a text: three digits, 2xx, followed by their reason phrase or by
@@ -338,7 +360,11 @@ fn documented(
             continue;
         }
         // Two statuses with a body (`200` beside a documented `201`) describe the same result.
-        let same_status = r.status == status || (has_body(r.status) && has_body(status));
+        // A documented redirect (`302 Found` to a download) describes what is downloaded through
+        // any success example: its type is the type of the content behind the redirect.
+        let same_status = r.status == status
+            || (has_body(r.status) && has_body(status))
+            || (is_redirect(status) && is_success(r.status));
         if Some(i) != from_example && r.status != status {
             ctx.warn(
                 line,
@@ -379,7 +405,7 @@ fn documented(
                 );
                 annotated_type.get_or_insert_with(|| a.clone());
             }
-            (Some(a), None) if same_status && has_body(status) => {
+            (Some(a), None) if same_status && may_take(status) => {
                 ctx.warn(
                     line,
                     format!(
@@ -390,7 +416,7 @@ fn documented(
                 );
                 taken_type.get_or_insert_with(|| a.clone());
             }
-            (None, None) if same_status && has_body(status) => {
+            (None, None) if same_status && may_take(status) => {
                 if let Some(ty) = r.body.as_ref().and_then(context_type) {
                     ctx.warn(
                         line,
@@ -424,6 +450,24 @@ fn documented(
     }
     if body.is_none() {
         body = taken_type;
+    }
+    if body.is_none() && may_take(status) {
+        let orphan = annotated.orphans.iter().find(|o| {
+            o.status == status
+                || (has_body(o.status) && has_body(status))
+                || (is_redirect(status) && is_success(o.status))
+        });
+        if let Some(o) = orphan {
+            ctx.warn(
+                o.line,
+                format!(
+                    "the response section names no body type; took `{}` from the response annotation at line {} \
+                     (which follows no request example)",
+                    o.ty, o.line
+                ),
+            );
+            body = Some(o.ty.clone());
+        }
     }
     Ok(Response {
         status,
@@ -461,5 +505,11 @@ mod tests {
             ["Location"]
         );
         assert!(mentioned_headers("the response header").is_empty());
+        assert_eq!(
+            mentioned_headers(
+                "in the `Location` header. They do not require an `Authorization` header."
+            ),
+            ["Location"]
+        );
     }
 }

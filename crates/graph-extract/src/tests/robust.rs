@@ -29,6 +29,20 @@ fn a_redirect_on_success_is_the_documented_status() {
     assert_eq!(spec.operation.response.status, 302);
     assert_eq!(spec.operation.response.headers, ["Location"]);
     assert_eq!(spec.operation.response.body_type, None);
+
+    // What the redirect leads to is typed by a success example's annotation.
+    let text = with_response(
+        "If successful, this method returns a `302 Found` response that redirects to a download URL in \
+         the `Location` header.",
+        "  \"@odata.type\": \"stream\"\n",
+        "HTTP/1.1 200 OK\nContent-Type: application/octet-stream\n\nReport Refresh Date,Count\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(spec.operation.response.status, 302);
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(EdmType::Primitive(Primitive::Stream))
+    );
 }
 
 #[test]
@@ -194,5 +208,30 @@ fn a_permissions_row_with_an_extra_cell_is_read_with_a_warning_naming_the_includ
     assert_eq!(
         permissions.application.least_privileged,
         ["Widget.Polish.All"]
+    );
+}
+
+#[test]
+fn a_typed_response_after_an_ignored_request_still_types_the_body() {
+    let text = with_response(
+        "If successful, this method returns a `302 Found` response that redirects to a download URL.",
+        "  \"@odata.type\": \"stream\"\n",
+        "HTTP/1.1 200 OK\nContent-Type: application/octet-stream\n\nA,B\n",
+    );
+    let text = edit(
+        &text,
+        "  \"blockType\": \"request\",",
+        "  \"blockType\": \"ignored\",",
+    );
+    let spec = extract(&text);
+    assert!(spec.examples.is_empty());
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(EdmType::Primitive(Primitive::Stream))
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "\"blockType\": \"response\"") - 1,
+        "which follows no request example",
     );
 }
