@@ -223,3 +223,68 @@ fn a_beta_type_without_a_beta_page_is_read_from_v1() {
             .contains("beta has no resource page")
     );
 }
+
+#[test]
+fn a_page_without_a_properties_table_is_read_from_its_json_representation() {
+    let page = r#"# lamp resource type
+
+A made-up lamp.
+
+## JSON representation
+
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.lamp"
+}-->
+
+```json
+{
+  "name": "String",
+  "litAt": "String (timestamp)",
+  "on": true,
+  "watts": 1024,
+  "bulb": {"@odata.type": "microsoft.graph.bulb"},
+  "spares": [{"@odata.type": "microsoft.graph.bulb"}],
+  "tags": ["string"],
+  "mystery": null
+}
+```
+"#;
+    let read = graph_extract::resource_str("api-reference/v1.0/resources/lamp.md", page).unwrap();
+    let got: Vec<(String, String)> = read
+        .ty
+        .properties
+        .iter()
+        .map(|p| (p.name.clone(), p.ty.to_string()))
+        .collect();
+    let want = [
+        ("name", "Edm.String"),
+        ("litAt", "Edm.DateTimeOffset"),
+        ("on", "Edm.Boolean"),
+        ("watts", "Edm.Int32"),
+        ("bulb", "microsoft.graph.bulb"),
+        ("spares", "Collection(microsoft.graph.bulb)"),
+        ("tags", "Collection(Edm.String)"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    let messages: Vec<&str> = read
+        .ty
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`mystery` names no type")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("no Properties table")),
+        "{messages:?}"
+    );
+}
