@@ -3,22 +3,16 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is a failure report
 
+mod common;
+
+use codegen_fixtures::GraphApi;
 use codegen_fixtures::v1::hostiles::item::items::item::DoThingsRequest;
 use codegen_fixtures::v1::hostiles::item::{TagThingsRequest, TagThingsResponse};
-use codegen_fixtures::{Client, GraphApi, RetryPolicy};
+use common::client;
 use graph_runtime::Error;
 use graph_runtime::edm::{Date, DateTimeOffset, Guid};
 use httpmock::MockServer;
 use serde_json::{Value, json};
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .base_url(server.base_url())
-        .static_token("fixture-token")
-        .retry_policy(RetryPolicy::none())
-        .build()
-        .unwrap()
-}
 
 fn full_request() -> DoThingsRequest {
     DoThingsRequest::new(

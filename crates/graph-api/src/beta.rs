@@ -4,6 +4,7 @@
 // Source: spec/beta/application-addpassword.json
 // Source: spec/beta/channel-completemigration.json
 // Source: spec/beta/channel-provisionemail.json
+// Source: spec/beta/driveitem-unarchive.json
 // Source: spec/beta/event-accept.json
 // Source: spec/beta/event-cancel.json
 // Source: spec/beta/filestoragecontainer-unarchive.json
@@ -24,12 +25,14 @@
 //! Operations and navigation under `/beta`.
 pub mod applications;
 pub mod audit_logs;
+pub mod drive;
 pub mod drives;
 pub mod groups;
 pub mod identity_governance;
 pub mod identity_protection;
 pub mod me;
 pub mod risky_users;
+pub mod shares;
 pub mod sites;
 pub mod storage;
 pub mod storage_containers;
@@ -58,6 +61,10 @@ impl<'a> Beta<'a> {
     /// `/beta/auditLogs`
     pub fn audit_logs(&self) -> audit_logs::AuditLogs<'a> {
         audit_logs::AuditLogs::new(self.client, self.path.clone().segment("auditLogs"))
+    }
+    /// `/beta/drive`
+    pub fn drive(&self) -> drive::Drive<'a> {
+        drive::Drive::new(self.client, self.path.clone().segment("drive"))
     }
     /// `/beta/drives`
     pub fn drives(&self) -> drives::Drives<'a> {
@@ -91,6 +98,10 @@ impl<'a> Beta<'a> {
             self.client,
             self.path.clone().segment("riskyUsers"),
         )
+    }
+    /// `/beta/shares`
+    pub fn shares(&self) -> shares::Shares<'a> {
+        shares::Shares::new(self.client, self.path.clone().segment("shares"))
     }
     /// `/beta/sites`
     pub fn sites(&self) -> sites::Sites<'a> {

@@ -4,6 +4,7 @@
 // Source: spec/beta/application-addpassword.json
 // Source: spec/beta/channel-completemigration.json
 // Source: spec/beta/channel-provisionemail.json
+// Source: spec/beta/driveitem-unarchive.json
 // Source: spec/beta/event-accept.json
 // Source: spec/beta/event-cancel.json
 // Source: spec/beta/filestoragecontainer-unarchive.json
@@ -23,11 +24,13 @@
 // Source: spec/v1.0/attachment-createuploadsession.json
 // Source: spec/v1.0/calendar-getschedule.json
 // Source: spec/v1.0/call-addlargegalleryview.json
+// Source: spec/v1.0/chat-completemigration.json
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/directoryobject-getbyids.json
 // Source: spec/v1.0/domain-verify.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/educationassignment-activate.json
+// Source: spec/v1.0/educationsubmission-setupresourcesfolder.json
 // Source: spec/v1.0/filestoragecontainer-lock.json
 // Source: spec/v1.0/group-validateproperties.json
 // Source: spec/v1.0/mailboxfolder-delta.json

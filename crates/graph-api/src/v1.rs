@@ -2,11 +2,13 @@
 // Source: spec/v1.0/attachment-createuploadsession.json
 // Source: spec/v1.0/calendar-getschedule.json
 // Source: spec/v1.0/call-addlargegalleryview.json
+// Source: spec/v1.0/chat-completemigration.json
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/directoryobject-getbyids.json
 // Source: spec/v1.0/domain-verify.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/educationassignment-activate.json
+// Source: spec/v1.0/educationsubmission-setupresourcesfolder.json
 // Source: spec/v1.0/filestoragecontainer-lock.json
 // Source: spec/v1.0/group-validateproperties.json
 // Source: spec/v1.0/mailboxfolder-delta.json
@@ -32,6 +34,7 @@
 pub mod admin;
 pub mod app;
 pub mod audit_logs;
+pub mod chats;
 pub mod communications;
 pub mod contacts;
 pub mod devices;
@@ -73,6 +76,10 @@ impl<'a> V1<'a> {
     /// `/v1.0/auditLogs`
     pub fn audit_logs(&self) -> audit_logs::AuditLogs<'a> {
         audit_logs::AuditLogs::new(self.client, self.path.clone().segment("auditLogs"))
+    }
+    /// `/v1.0/chats`
+    pub fn chats(&self) -> chats::Chats<'a> {
+        chats::Chats::new(self.client, self.path.clone().segment("chats"))
     }
     /// `/v1.0/communications`
     pub fn communications(&self) -> communications::Communications<'a> {

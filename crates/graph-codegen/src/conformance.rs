@@ -2,7 +2,8 @@
 //!
 //! Like smithy-rs protocol tests, the tests are generated from the spec, so a new spec file gets its
 //! tests without anyone writing them. Each test only names the example and the binding; the checks
-//! themselves live in the hand-written `graph-conformance` library.
+//! themselves live in the hand-written `graph-conformance` library, which also decides from the
+//! example whether `Ok` or a documented error (a 4xx or 5xx answer) is the expected outcome.
 
 use std::collections::BTreeMap;
 

@@ -6,8 +6,12 @@
 
 use graph_spec::{ApiVersion, NationalClouds, PermissionEntry, Permissions, SpecFile};
 
-/// Makes spec prose safe to embed in Markdown docs: one line, markdown and HTML specials escaped.
-/// Balanced inline code spans (`` `204 No Content` ``) are kept as code.
+use crate::unicode;
+
+/// Makes spec prose safe to embed in Markdown docs: one line, markdown and HTML specials escaped,
+/// controls turned into spaces, and format characters (bidi controls, zero-width spaces, ...)
+/// written as a visible `\u{202e}` (see [`crate::unicode`]). Balanced inline code spans
+/// (`` `204 No Content` ``) are kept as code.
 pub fn escape(text: &str) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let keep_code = one_line.matches('`').count() % 2 == 0 && !one_line.contains("``");
@@ -19,6 +23,9 @@ pub fn escape(text: &str) -> String {
                 in_code = !in_code;
                 out.push(c);
             }
+            // Before code spans: a control or format character is never kept raw, even in code.
+            c if c.is_control() => out.push(' '),
+            c if unicode::is_invisible(c) => out.extend(c.escape_unicode()),
             _ if in_code => out.push(c),
             '`' | '[' | ']' | '*' | '_' | '\\' | '#' | '|' | '!' => {
                 out.push('\\');
@@ -27,7 +34,6 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
@@ -35,7 +41,8 @@ pub fn escape(text: &str) -> String {
     out.replace("://", ":\\/\\/")
 }
 
-/// The documentation page on learn.microsoft.com for a spec's source page.
+/// The documentation page on learn.microsoft.com for a spec's source page. The page name is
+/// percent-encoded but for URL-safe characters, so that the URL stays one rustdoc autolink.
 pub fn docs_url(spec: &SpecFile) -> String {
     let stem = spec
         .source
@@ -48,7 +55,15 @@ pub fn docs_url(spec: &SpecFile) -> String {
         ApiVersion::V1 => "graph-rest-1.0",
         ApiVersion::Beta => "graph-rest-beta",
     };
-    format!("https://learn.microsoft.com/graph/api/{stem}?view={view}")
+    let mut encoded = String::with_capacity(stem.len());
+    for byte in stem.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    format!("https://learn.microsoft.com/graph/api/{encoded}?view={view}")
 }
 
 fn entry_cells(entry: &PermissionEntry) -> (String, String) {
@@ -128,6 +143,34 @@ mod tests {
             "returns a `204 No Content` \\[code\\]"
         );
         assert_eq!(escape("odd ` tick"), "odd \\` tick");
+    }
+
+    #[test]
+    fn escape_writes_bidi_and_zero_width_characters_as_visible_escapes() {
+        assert_eq!(
+            escape("a\u{202E}b \u{200B}`c\u{2066}d` \u{0}e"),
+            "a\\u{202e}b \\u{200b}`c\\u{2066}d`  e"
+        );
+    }
+
+    #[test]
+    fn docs_url_percent_encodes_the_page_name() {
+        let path = format!(
+            "{}/tests/fixtures/widget-polish.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let Ok(mut spec) = graph_spec::load(path) else {
+            panic!("the widget fixture loads");
+        };
+        assert_eq!(
+            docs_url(&spec),
+            "https://learn.microsoft.com/graph/api/widget-polish?view=graph-rest-beta"
+        );
+        spec.source.page = "api-reference/beta/api/a b>\t\u{202E}.md".into();
+        assert_eq!(
+            docs_url(&spec),
+            "https://learn.microsoft.com/graph/api/a%20b%3E%09%E2%80%AE?view=graph-rest-beta"
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! sorted order and every map is a `BTreeMap`.
 //!
 //! Spec text (names, descriptions) never becomes tokens: names are rebuilt into identifiers by
-//! [`naming`], and prose only reaches `#[doc]` attributes and string literals.
+//! [`naming`], and prose only reaches `#[doc]` attributes and string literals. No generated file
+//! holds a raw control, bidi or other format character: each is written as `\u{..}`, a visible
+//! marker in a comment and the same value in a string literal.
 
 mod conformance;
 mod docs;
@@ -14,6 +16,7 @@ mod emit;
 pub mod naming;
 mod tree;
 mod types;
+mod unicode;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -95,7 +98,14 @@ fn render(
         path: String::new(),
         message: format!("generator produced invalid Rust: {e}"),
     })?;
-    Ok(banner(sources) + &prettyplease::unparse(&parsed))
+    // prettyplease prints a `#[doc = ".."]` as a `///` comment holding the string's value, so an
+    // escape in the literal becomes the raw character in the comment. Every character that must not
+    // stand raw is written back as `\u{..}`: a visible marker in a comment, the same value in a
+    // literal (where proc_macro2 has already escaped it). The spec text that reaches a comment
+    // without passing through `docs::escape` (paths, header names, file names) is covered too.
+    Ok(unicode::visible(
+        &(banner(sources) + &prettyplease::unparse(&parsed)),
+    ))
 }
 
 /// Generates every file from the spec files (`(name for banners and errors, spec)`).

@@ -52,6 +52,12 @@ pub fn pascal(name: &str) -> Option<String> {
     guard(ascii_words(name).to_upper_camel_case())
 }
 
+/// The Rust field (or argument) for a documented response header: `Location` -> `location`,
+/// `header` when the name has no ASCII letter or digit.
+pub fn header_field(header: &str) -> String {
+    snake(header).unwrap_or_else(|| "header".into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,9 +60,10 @@ impl Node<'_> {
     }
 
     /// The parameters along the path to this node, with Rust argument names made unique
-    /// (`id`, `id_2` for `/mailFolders/{id}/messages/{id}`).
-    pub fn params(&self) -> Vec<(String, String)> {
-        let mut seen = BTreeSet::new();
+    /// (`id`, `id_2` for `/mailFolders/{id}/messages/{id}`) and different from `reserved` (the
+    /// other arguments of the function that takes them).
+    pub fn params(&self, reserved: &[&str]) -> Vec<(String, String)> {
+        let mut seen: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
         let mut out = Vec::new();
         for seg in &self.segments {
             if let Segment::Param { name, .. } = seg {
@@ -279,23 +280,68 @@ pub fn build<'s>(
     Ok(roots)
 }
 
-/// Two things in one module with the same Rust name would overwrite each other: refuse instead.
+/// Two things in one module with the same Rust name would overwrite each other, or not compile:
+/// refuse instead.
 fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
+    let clash = |file: &str, path: &str, message: String| CodegenError {
+        file: file.to_string(),
+        path: path.to_string(),
+        message,
+    };
+    // Any spec that contributes to this module is the one to blame for a clash between segments.
+    let blame = node.sources.iter().next().copied().unwrap_or_default();
     let mut methods: BTreeMap<&str, String> = BTreeMap::new();
+    methods.insert("new", "the request builder's constructor".into());
     let mut types: BTreeMap<String, String> = BTreeMap::new();
     types.insert(
         node.type_name.clone(),
         format!("the request builder of `{}`", node.url_path),
     );
-    let accessors: Vec<(String, &str)> = node
-        .children
-        .values()
-        .map(|c| (c.accessor(), c.wire.as_str()))
-        .collect();
-    for (accessor, wire) in &accessors {
-        methods.insert(accessor, format!("segment `{wire}`"));
+    let mut modules: BTreeMap<&str, String> = BTreeMap::new();
+    if !node.actions.is_empty() {
+        modules.insert("mock", "the mock helpers of its operations".into());
+    }
+    let accessors: Vec<(String, &Node<'_>)> =
+        node.children.values().map(|c| (c.accessor(), c)).collect();
+    for (accessor, child) in &accessors {
+        let what = format!("segment `{}`", child.wire);
+        let at = child.sources.iter().next().copied().unwrap_or(blame);
+        if let Some(other) = methods.insert(accessor, what.clone()) {
+            return Err(clash(
+                at,
+                "operation.paths",
+                format!(
+                    "{what} and {other} both become `{accessor}()` in module `{}`",
+                    node.module_path.join("::")
+                ),
+            ));
+        }
+        if let Some(other) = modules.insert(&child.module, what.clone()) {
+            return Err(clash(
+                at,
+                "operation.paths",
+                format!(
+                    "{what} and {other} both become module `{}` in module `{}`",
+                    child.module,
+                    node.module_path.join("::")
+                ),
+            ));
+        }
     }
     for action in &node.actions {
+        // Each documented response header is a field of the response type and an argument of the
+        // mock's `ok`.
+        let mut fields: BTreeMap<String, &str> = BTreeMap::new();
+        for (i, h) in action.spec.operation.response.headers.iter().enumerate() {
+            let field = naming::header_field(h);
+            if let Some(other) = fields.insert(field.clone(), h) {
+                return Err(clash(
+                    action.file,
+                    &format!("operation.response.headers[{i}]"),
+                    format!("headers `{other}` and `{h}` both become the Rust field `{field}`"),
+                ));
+            }
+        }
         let what = format!("action `{}` of {}", action.wire, action.file);
         if let Some(other) = methods.insert(&action.method, what.clone()) {
             return Err(CodegenError {

@@ -4,12 +4,28 @@
 
 #![allow(clippy::unwrap_used)] // test code: a panic is a failure report
 
+mod common;
+
+use common::denied_in_source;
 use graph_codegen::{Layout, generate};
 
 fn fixture(name: &str) -> (String, graph_spec::SpecFile) {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let spec = graph_spec::load(&path).unwrap();
     (format!("spec/fixtures/{name}"), spec)
+}
+
+/// Every fixture in `tests/fixtures`, as `cargo xtask codegen` reads them for the fixtures crate.
+fn all_fixtures() -> Vec<(String, graph_spec::SpecFile)> {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 5, "{names:?}");
+    names.iter().map(|n| fixture(n)).collect()
 }
 
 #[test]
@@ -141,13 +157,7 @@ fn hostile_spec_text_never_becomes_tokens() {
 #[test]
 fn the_committed_fixtures_crate_is_what_the_generator_makes() {
     // `cargo xtask codegen --check` guards this too; here it fails next to the generator.
-    let specs = [
-        fixture("gadget-polish.json"),
-        fixture("hostile-names.json"),
-        fixture("hostile-odata.json"),
-        fixture("widget-polish.json"),
-    ];
-    let specs: Vec<_> = specs
+    let specs: Vec<_> = all_fixtures()
         .into_iter()
         .map(|(name, spec)| {
             (
@@ -165,4 +175,68 @@ fn the_committed_fixtures_crate_is_what_the_generator_makes() {
             "{path} is stale: run `cargo xtask codegen`"
         );
     }
+}
+
+#[test]
+fn bidi_and_zero_width_characters_are_written_as_escapes() {
+    let spec = fixture("hostile-unicode.json");
+    let raw = serde_json::to_string(&spec.1).unwrap();
+    assert!(raw.contains('\u{202E}') && raw.contains('\u{200B}'));
+    let files = generate(&[spec], &Layout::fixtures()).unwrap();
+    let module = &files["crates/codegen-fixtures/src/v1/hostiles/item.rs"];
+    for (path, text) in &files {
+        syn::parse_file(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for (n, line) in text.lines().enumerate() {
+            if let Some(c) = line.chars().find(|&c| denied_in_source(c)) {
+                panic!("{path}:{}: raw U+{:04X} in `{line}`", n + 1, c as u32);
+            }
+        }
+    }
+    // In prose, a visible marker...
+    assert!(
+        module.contains("/// \\u{202e} reversed, \\u{200b} zero width,"),
+        "{module}"
+    );
+    assert!(
+        module.contains("| Thing.\\u{202e}Read | Thing.\\u{200b}All |"),
+        "{module}"
+    );
+    // ...in a code span too, and in text that is not prose (a header name, a path)...
+    assert!(module.contains("/// `code \\u{202e} span`"), "{module}");
+    assert!(
+        module.contains("the response's `x-\\u{202e}id` header(s)"),
+        "{module}"
+    );
+    // ...and in string literals, the same value: wire names, path segments, headers, example values.
+    for literal in [
+        "#[serde(rename = \"label\\u{202e}\")]",
+        ".segment(\"mark\\u{202e}Things\")",
+        "response.header(\"x-\\u{202e}id\")",
+        "///     \"value \\u{202e}\\u{200b}\\u{2060} end\".to_string(),",
+    ] {
+        assert!(module.contains(literal), "no `{literal}` in {module}");
+    }
+    // A literal's escape means the value itself: the wire name parses back to the raw character.
+    let lit: syn::LitStr = syn::parse_str("\"label\\u{202e}\"").unwrap();
+    assert_eq!(lit.value(), "label\u{202E}");
+}
+
+#[test]
+fn a_success_example_without_a_body_makes_the_typed_response_optional_unless_truncated() {
+    let returns = |spec: graph_spec::SpecFile| {
+        let files = generate(&[("spec/beta/g.json".into(), spec)], &Layout::fixtures()).unwrap();
+        let module = &files["crates/codegen-fixtures/src/beta/gizmos/item.rs"];
+        let at = module.find("pub async fn refresh").unwrap();
+        module[at..module[at..].find('{').unwrap() + at].to_string()
+    };
+    let (_, spec) = fixture("gizmo-refresh.json");
+    assert!(
+        returns(spec.clone()).contains("Result<Option<RefreshResponse>, graph_runtime::Error>")
+    );
+    let mut truncated = spec.clone();
+    truncated.examples[1].response.as_mut().unwrap().truncated = true;
+    assert!(returns(truncated).contains("Result<RefreshResponse, graph_runtime::Error>"));
+    let mut only_full = spec;
+    only_full.examples.truncate(1);
+    assert!(returns(only_full).contains("Result<RefreshResponse, graph_runtime::Error>"));
 }

@@ -11,7 +11,9 @@
 //!    application/json` when there is a body, a UUID `client-request-id`, and a JSON body equal to
 //!    the documented one; the mock answers with the documented status, headers and body; the
 //!    binding returns `Ok` (with the documented body, typed, where there is one) and the mock was
-//!    hit exactly once;
+//!    hit exactly once; for an example whose documented response is a 4xx or 5xx, the binding
+//!    returns that error instead: `Error::Service` with the documented status and the `error.code`
+//!    of the documented body (any error with that status when the body is not a Graph error);
 //! 3. **wire**: the raw request, as a loopback server received it, with volatile values redacted, is
 //!    an insta snapshot (`tests/snapshots/`), so any change to what goes on the wire is reviewed.
 
@@ -22,7 +24,11 @@ use graph_spec::{Example, SpecFile};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
+
+mod wire;
+
+pub use wire::{Wire, read_request};
 
 /// The bearer token every conformance client sends.
 pub const TOKEN: &str = "conformance-token";
@@ -172,7 +178,7 @@ impl Case {
         let result = self
             .against_mock(async |client| call(client, body.clone()).await)
             .await;
-        self.check_response(result);
+        self.check_outcome(result);
         let wire = self
             .capture_wire(async |client| call(client, body.clone()).await)
             .await;
@@ -182,7 +188,7 @@ impl Case {
     /// Replays an example of an operation without a request body.
     pub async fn replay<R: Serialize>(&self, call: impl AsyncFn(&Client) -> Result<R, Error>) {
         let result = self.against_mock(async |client| call(client).await).await;
-        self.check_response(result);
+        self.check_outcome(result);
         let wire = self.capture_wire(async |client| call(client).await).await;
         self.snapshot(wire);
     }
@@ -208,8 +214,27 @@ impl Case {
         )
     }
 
-    /// Check 2: exact request matching on an httpmock server, one hit, `Ok`.
-    async fn against_mock<R>(&self, call: impl AsyncFnOnce(&Client) -> Result<R, Error>) -> R {
+    /// The documented error, when the example's response is a 4xx or 5xx: its status, and the
+    /// `error.code` of its body when the body is a Graph error.
+    fn documented_error(&self) -> Option<(u16, Option<String>)> {
+        let resp = self.example().response.as_ref()?;
+        (resp.status >= 400).then(|| {
+            let code = resp
+                .body
+                .as_ref()
+                .and_then(|b| b.pointer("/error/code"))
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            (resp.status, code)
+        })
+    }
+
+    /// Check 2: exact request matching on an httpmock server, one hit. The binding's result is
+    /// returned for [`Case::check_outcome`]; an error is only expected for a documented error.
+    async fn against_mock<R>(
+        &self,
+        call: impl AsyncFnOnce(&Client) -> Result<R, Error>,
+    ) -> Result<R, Error> {
         let server = httpmock::MockServer::start_async().await;
         let example = self.example();
         let method = example.request.method.as_str();
@@ -247,19 +272,59 @@ impl Case {
         let client = client_for(&server.base_url());
         let result = call(&client).await;
         let hits = mock.calls_async().await;
-        let value = match result {
-            Ok(value) => value,
-            Err(e) => panic!(
+        if let (Err(e), None) = (&result, self.documented_error()) {
+            panic!(
                 "{}: the binding failed against the documented exchange ({hits} matching request(s)): {e}",
                 self.label()
-            ),
-        };
+            );
+        }
         assert_eq!(hits, 1, "{}: the mock was hit {hits} times", self.label());
         check_line(
             self,
             "request matches documented method, path, headers, body",
         );
-        value
+        result
+    }
+
+    /// The binding's result against the documented exchange: `Ok` with the documented body, or
+    /// for a documented error, that error.
+    fn check_outcome<R: Serialize>(&self, result: Result<R, Error>) {
+        let Some((status, code)) = self.documented_error() else {
+            match result {
+                Ok(value) => self.check_response(value),
+                Err(e) => panic!("{}: the binding failed: {e}", self.label()),
+            }
+            return;
+        };
+        let error = match result {
+            Ok(_) => panic!(
+                "{}: documented as a {status} error, but the binding returned Ok",
+                self.label()
+            ),
+            Err(e) => e,
+        };
+        assert_eq!(
+            error.status(),
+            Some(status),
+            "{}: documented as a {status} error, but the binding returned {error:?}",
+            self.label()
+        );
+        if let Some(code) = code {
+            let Some(service) = error.service_error() else {
+                panic!(
+                    "{}: documented as Graph error `{code}`, but the binding returned {error:?}",
+                    self.label()
+                );
+            };
+            assert_eq!(
+                service.code,
+                code,
+                "{}: the Graph error code differs from the documented one",
+                self.label()
+            );
+        }
+        check_line(self, "documented error returned");
+        check_line(self, "documented status accepted");
     }
 
     /// The typed response, serialized, equals the documented body. This holds for truncated
@@ -323,7 +388,7 @@ impl Case {
             wire
         });
         let client = client_for(&format!("http://{addr}"));
-        if let Err(e) = call(&client).await {
+        if let (Err(e), None) = (call(&client).await, self.documented_error()) {
             panic!(
                 "{}: the binding failed against the capture server: {e}",
                 self.label()
@@ -344,109 +409,4 @@ impl Case {
         settings.bind(|| insta::assert_snapshot!(self.snapshot_name(), text));
         check_line(self, "wire request matches snapshot");
     }
-}
-
-/// A request as received on the wire.
-#[derive(Debug, Clone)]
-pub struct Wire {
-    /// `POST /beta/... HTTP/1.1`
-    pub request_line: String,
-    /// Header names (lower-cased) and values, in arrival order.
-    pub headers: Vec<(String, String)>,
-    /// The body bytes.
-    pub body: Vec<u8>,
-}
-
-impl Wire {
-    /// The first value of header `name` (lower-case).
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// Method, target, headers sorted by name, and the body as pretty JSON, with the token,
-    /// client-request-id and host redacted after checking their form.
-    fn redacted(&self, case: &Case) -> String {
-        let mut headers = self.headers.clone();
-        headers.sort();
-        let mut out = format!("{}\n", self.request_line);
-        for (name, value) in &headers {
-            let shown = match name.as_str() {
-                "authorization" => {
-                    assert_eq!(
-                        value,
-                        &format!("Bearer {TOKEN}"),
-                        "{}: authorization",
-                        case.label()
-                    );
-                    "Bearer [token]".to_string()
-                }
-                "client-request-id" => {
-                    assert!(
-                        uuid::Uuid::parse_str(value).is_ok(),
-                        "{}: client-request-id `{value}` is not a UUID",
-                        case.label()
-                    );
-                    "[uuid]".to_string()
-                }
-                "host" => "[loopback]".to_string(),
-                _ => value.clone(),
-            };
-            out.push_str(&format!("{name}: {shown}\n"));
-        }
-        if !self.body.is_empty() {
-            out.push('\n');
-            match serde_json::from_slice::<Value>(&self.body) {
-                Ok(json) => out.push_str(&serde_json::to_string_pretty(&json).unwrap_or_default()),
-                Err(_) => out.push_str(&String::from_utf8_lossy(&self.body)),
-            }
-            out.push('\n');
-        }
-        out
-    }
-}
-
-/// Reads one HTTP/1.1 request (head, then a `content-length` body); `None` if the peer closed
-/// (or the read failed) first. For loopback test servers.
-pub async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Wire> {
-    let mut buf = Vec::new();
-    let head_end = loop {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-    let mut lines = head.split("\r\n").filter(|l| !l.is_empty());
-    let request_line = lines.next().unwrap_or_default().to_string();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let length: usize = headers
-        .iter()
-        .find(|(n, _)| n == "content-length")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = buf[head_end..].to_vec();
-    while body.len() < length {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        body.extend_from_slice(&chunk[..n]);
-    }
-    Some(Wire {
-        request_line,
-        headers,
-        body,
-    })
 }

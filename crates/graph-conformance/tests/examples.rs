@@ -4,6 +4,7 @@
 // Source: spec/beta/application-addpassword.json
 // Source: spec/beta/channel-completemigration.json
 // Source: spec/beta/channel-provisionemail.json
+// Source: spec/beta/driveitem-unarchive.json
 // Source: spec/beta/event-accept.json
 // Source: spec/beta/event-cancel.json
 // Source: spec/beta/filestoragecontainer-unarchive.json
@@ -23,11 +24,13 @@
 // Source: spec/v1.0/attachment-createuploadsession.json
 // Source: spec/v1.0/calendar-getschedule.json
 // Source: spec/v1.0/call-addlargegalleryview.json
+// Source: spec/v1.0/chat-completemigration.json
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/directoryobject-getbyids.json
 // Source: spec/v1.0/domain-verify.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/educationassignment-activate.json
+// Source: spec/v1.0/educationsubmission-setupresourcesfolder.json
 // Source: spec/v1.0/filestoragecontainer-lock.json
 // Source: spec/v1.0/group-validateproperties.json
 // Source: spec/v1.0/mailboxfolder-delta.json
@@ -100,6 +103,40 @@ async fn v1_0__signin_confirmsafe__signinthis_confirmsafe() {
             client: &graph_api::Client,
             body: graph_api::v1::audit_logs::sign_ins::ConfirmSafeRequest|
         { client.v1().audit_logs().sign_ins().confirm_safe(&body).await })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn v1_0__chat_completemigration__complete_migration_chat() {
+    let case = graph_conformance::Case::load(
+        "spec/v1.0/chat-completemigration.json",
+        0u64,
+    );
+    case.replay(async |client: &graph_api::Client| {
+            client
+                .v1()
+                .chats()
+                .by_chat_id("19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2")
+                .complete_migration()
+                .await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn v1_0__chat_completemigration__complete_migration_chat_fail() {
+    let case = graph_conformance::Case::load(
+        "spec/v1.0/chat-completemigration.json",
+        1u64,
+    );
+    case.replay(async |client: &graph_api::Client| {
+            client
+                .v1()
+                .chats()
+                .by_chat_id("19:4b6bed8d24574f6a9e436813cb2617d8@thread.tacv2")
+                .complete_migration()
+                .await
+        })
         .await;
 }
 #[rustfmt::skip]
@@ -181,6 +218,81 @@ async fn v1_0__educationassignment_activate__post_activate_assignment() {
                 .assignments()
                 .by_assignment_id("c0f133b9-615c-4119-876c-c1848fd0a99a")
                 .activate()
+                .await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn v1_0__educationsubmission_setupresourcesfolder__educationsubmission_setupresourcesfolder() {
+    let case = graph_conformance::Case::load(
+        "spec/v1.0/educationsubmission-setupresourcesfolder.json",
+        0u64,
+    );
+    case.replay_with_body(async |
+            client: &graph_api::Client,
+            body: graph_api::v1::education::classes::item::assignments::item::submissions::item::SetUpResourcesFolderRequest|
+        {
+            client
+                .v1()
+                .education()
+                .classes()
+                .by_class_id("b07edbef-7420-4b3d-8f7c-d599cf21e069")
+                .assignments()
+                .by_assignment_id("222bd-b7d2-4d64-8a22-74b722ce2fc6")
+                .submissions()
+                .by_id("803fb5dd-3553-455f-3d94-f79fb54a1003")
+                .set_up_resources_folder(&body)
+                .await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn v1_0__educationsubmission_setupresourcesfolder__educationsubmission_setupresourcesfolder_2() {
+    let case = graph_conformance::Case::load(
+        "spec/v1.0/educationsubmission-setupresourcesfolder.json",
+        1u64,
+    );
+    case.replay_with_body(async |
+            client: &graph_api::Client,
+            body: graph_api::v1::education::classes::item::assignments::item::submissions::item::SetUpResourcesFolderRequest|
+        {
+            client
+                .v1()
+                .education()
+                .classes()
+                .by_class_id("b07edbef-7420-4b3d-8f7c-d599cf21e069")
+                .assignments()
+                .by_assignment_id("1e5222bd-b7d2-4d64-8a22-74b722ce2fc6")
+                .submissions()
+                .by_id("803fb5dd-3553-455f-3d94-f79fb54a1003")
+                .set_up_resources_folder(&body)
+                .await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn v1_0__educationsubmission_setupresourcesfolder__educationsubmission_setupresourcesfolder_3() {
+    let case = graph_conformance::Case::load(
+        "spec/v1.0/educationsubmission-setupresourcesfolder.json",
+        2u64,
+    );
+    case.replay_with_body(async |
+            client: &graph_api::Client,
+            body: graph_api::v1::education::classes::item::assignments::item::submissions::item::SetUpResourcesFolderRequest|
+        {
+            client
+                .v1()
+                .education()
+                .classes()
+                .by_class_id("b07edbef-7420-4b3d-8f7c-d599cf21e069")
+                .assignments()
+                .by_assignment_id("1e5222bd-b7d2-4d64-8a22-74b722ce2fc6")
+                .submissions()
+                .by_id("803fb5dd-3553-455f-3d94-f79fb54a1003")
+                .set_up_resources_folder(&body)
                 .await
         })
         .await;
@@ -634,6 +746,42 @@ async fn beta__signin_confirmsafe__signinthis_confirmsafe() {
             client: &graph_api::Client,
             body: graph_api::beta::audit_logs::sign_ins::ConfirmSafeRequest|
         { client.beta().audit_logs().sign_ins().confirm_safe(&body).await })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn beta__driveitem_unarchive__unarchive_file() {
+    let case = graph_conformance::Case::load("spec/beta/driveitem-unarchive.json", 0u64);
+    case.replay(async |client: &graph_api::Client| {
+            client
+                .beta()
+                .drives()
+                .by_drives_id(
+                    "b!fMInbiL5dkK51VbATG0ddrCg6AJpEj9Lm4uGj5HgEi4guyuYp4W5SbH4dPfXTbCF",
+                )
+                .items()
+                .by_drive_item_id("014Y52UITTNSVUQI43PZBJMKLAY6LJBUVE")
+                .unarchive()
+                .await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn beta__driveitem_unarchive__unarchive_folder() {
+    let case = graph_conformance::Case::load("spec/beta/driveitem-unarchive.json", 1u64);
+    case.replay(async |client: &graph_api::Client| {
+            client
+                .beta()
+                .drives()
+                .by_drives_id(
+                    "b!fMInbiL5dkK51VbATG0ddrCg6AJpEj9Lm4uGj5HgEi4guyuYp4W5SbH4dPfXTbCF",
+                )
+                .items()
+                .by_drive_item_id("014Y52UITTNSVUQI43PZBJMKLAY6LJBUVE")
+                .unarchive()
+                .await
+        })
         .await;
 }
 #[rustfmt::skip]

@@ -19,7 +19,7 @@ impl<'a> Gadgets<'a> {
     ///
     /// `POST /beta/gadgets/polish`: *gadget: polish*, from `crates/graph-codegen/tests/fixtures/gadget-polish.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> Widgets<'a> {
     ///
     /// `POST /beta/widgets/polish`: *widget: polish*, from `crates/graph-codegen/tests/fixtures/widget-polish.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(Edm.String)` body.
+    /// On success Graph answers `200` with a `Collection(Edm.String)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -81,7 +81,7 @@ impl<'a> Me<'a> {
     ///
     /// `POST /beta/me/revokeSignInSessions`: *user: revokeSignInSessions*, from `spec/beta/user-revokesigninsessions.json`.
     ///
-    /// On success Graph answers `200` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `200` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

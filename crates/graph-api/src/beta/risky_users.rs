@@ -19,7 +19,7 @@ impl<'a> RiskyUsers<'a> {
     ///
     /// `POST /beta/riskyUsers/dismiss`: *Dismiss riskyUser*, from `spec/beta/riskyusers-dismiss.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

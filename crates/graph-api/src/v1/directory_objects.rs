@@ -27,7 +27,7 @@ impl<'a> DirectoryObjects<'a> {
     ///
     /// `POST /v1.0/directoryObjects/getByIds`: *Get directory objects from a list of ids*, from `spec/v1.0/directoryobject-getbyids.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.directoryObject)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.directoryObject)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

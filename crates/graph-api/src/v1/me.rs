@@ -64,7 +64,7 @@ impl<'a> Me<'a> {
     ///
     /// `POST /v1.0/me/checkMemberGroups`: *directoryObject: checkMemberGroups*, from `spec/v1.0/directoryobject-checkmembergroups.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(Edm.String)` body.
+    /// On success Graph answers `200` with a `Collection(Edm.String)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///
@@ -126,7 +126,7 @@ impl<'a> Me<'a> {
     ///
     /// `POST /v1.0/me/changePassword`: *user: changePassword*, from `spec/v1.0/user-changepassword.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

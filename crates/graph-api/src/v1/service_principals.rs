@@ -27,7 +27,7 @@ impl<'a> ServicePrincipals<'a> {
     ///
     /// `GET /v1.0/servicePrincipals/delta`: *servicePrincipal: delta*, from `spec/v1.0/serviceprincipal-delta.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.servicePrincipal)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.servicePrincipal)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> ApplicationsItem<'a> {
     ///
     /// `POST /beta/applications/{id}/addPassword`: *application: addPassword*, from `spec/beta/application-addpassword.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.passwordCredential` body.
+    /// On success Graph answers `200` with a `microsoft.graph.passwordCredential` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

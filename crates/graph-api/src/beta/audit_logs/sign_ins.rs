@@ -20,7 +20,7 @@ impl<'a> SignIns<'a> {
     ///
     /// `POST /beta/auditLogs/signIns/confirmCompromised`: *signIn: confirmCompromised*, from `spec/beta/signin-confirmcompromised.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///
@@ -76,7 +76,7 @@ impl<'a> SignIns<'a> {
     ///
     /// `POST /beta/auditLogs/signIns/confirmSafe`: *signIn: confirmSafe*, from `spec/beta/signin-confirmsafe.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

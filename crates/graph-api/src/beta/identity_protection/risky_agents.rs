@@ -20,7 +20,7 @@ impl<'a> RiskyAgents<'a> {
     ///
     /// `POST /beta/identityProtection/riskyAgents/confirmCompromised`: *riskyAgent: confirmCompromised*, from `spec/beta/riskyagent-confirmcompromised.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///
@@ -71,7 +71,7 @@ impl<'a> RiskyAgents<'a> {
     ///
     /// `POST /beta/identityProtection/riskyAgents/confirmSafe`: *riskyAgent: confirmSafe*, from `spec/beta/riskyagent-confirmsafe.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

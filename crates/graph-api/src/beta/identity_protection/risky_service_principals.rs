@@ -19,7 +19,7 @@ impl<'a> RiskyServicePrincipals<'a> {
     ///
     /// `POST /beta/identityProtection/riskyServicePrincipals/dismiss`: *riskyServicePrincipal: dismiss*, from `spec/beta/riskyserviceprincipal-dismiss.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -82,7 +82,7 @@ impl<'a> UsersItem<'a> {
     ///
     /// `POST /beta/users/{id \| userPrincipalName}/assignLicense`: *user: assignLicense*, from `spec/beta/user-assignlicense.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.user` body.
+    /// On success Graph answers `200` with a `microsoft.graph.user` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///
@@ -138,7 +138,7 @@ impl<'a> UsersItem<'a> {
     ///
     /// `POST /beta/users/{id \| userPrincipalName}/revokeSignInSessions`: *user: revokeSignInSessions*, from `spec/beta/user-revokesigninsessions.json`.
     ///
-    /// On success Graph answers `200` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `200` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> SignIns<'a> {
     ///
     /// `POST /v1.0/auditLogs/signIns/confirmSafe`: *signIn: confirmSafe*, from `spec/v1.0/signin-confirmsafe.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> DomainsItem<'a> {
     ///
     /// `POST /v1.0/domains/{id}/verify`: *domain: verify*, from `spec/v1.0/domain-verify.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.domain` body.
+    /// On success Graph answers `200` with a `microsoft.graph.domain` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

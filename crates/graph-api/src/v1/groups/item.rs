@@ -26,7 +26,7 @@ impl<'a> GroupsItem<'a> {
     ///
     /// `POST /v1.0/groups/{id}/checkMemberGroups`: *directoryObject: checkMemberGroups*, from `spec/v1.0/directoryobject-checkmembergroups.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(Edm.String)` body.
+    /// On success Graph answers `200` with a `Collection(Edm.String)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///
@@ -88,7 +88,7 @@ impl<'a> GroupsItem<'a> {
     ///
     /// `POST /v1.0/groups/{id}/validateProperties`: *group: validateProperties*, from `spec/v1.0/group-validateproperties.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

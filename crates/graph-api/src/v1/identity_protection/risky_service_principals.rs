@@ -19,7 +19,7 @@ impl<'a> RiskyServicePrincipals<'a> {
     ///
     /// `POST /v1.0/identityProtection/riskyServicePrincipals/confirmCompromised`: *riskyServicePrincipal: confirmCompromised*, from `spec/v1.0/riskyserviceprincipal-confirmcompromised.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

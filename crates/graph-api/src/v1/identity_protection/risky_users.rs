@@ -19,7 +19,7 @@ impl<'a> RiskyUsers<'a> {
     ///
     /// `POST /v1.0/identityProtection/riskyUsers/confirmCompromised`: *riskyUser: confirmCompromised*, from `spec/v1.0/riskyuser-confirmcompromised.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

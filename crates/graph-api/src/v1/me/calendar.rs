@@ -19,7 +19,7 @@ impl<'a> Calendar<'a> {
     ///
     /// `POST /v1.0/me/calendar/getSchedule`: *calendar: getSchedule*, from `spec/v1.0/calendar-getschedule.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.scheduleInformation)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.scheduleInformation)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> DataSecurityAndGovernance<'a> {
     ///
     /// `POST /v1.0/me/dataSecurityAndGovernance/processContent`: *userDataSecurityAndGovernance: processContent*, from `spec/v1.0/userdatasecurityandgovernance-processcontent.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.processContentResponse` body.
+    /// On success Graph answers `200` with a `microsoft.graph.processContentResponse` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

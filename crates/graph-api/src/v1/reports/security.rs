@@ -19,7 +19,7 @@ impl<'a> Security<'a> {
     ///
     /// `GET /v1.0/reports/security/getAttackSimulationTrainingUserCoverage`: *securityReportsRoot: getAttackSimulationTrainingUserCoverage*, from `spec/v1.0/securityreportsroot-getattacksimulationtrainingusercoverage.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.attackSimulationTrainingUserCoverage)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.attackSimulationTrainingUserCoverage)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

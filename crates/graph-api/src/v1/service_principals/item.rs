@@ -19,7 +19,7 @@ impl<'a> ServicePrincipalsItem<'a> {
     ///
     /// `POST /v1.0/servicePrincipals/{id}/checkMemberGroups`: *directoryObject: checkMemberGroups*, from `spec/v1.0/directoryobject-checkmembergroups.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(Edm.String)` body.
+    /// On success Graph answers `200` with a `Collection(Edm.String)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

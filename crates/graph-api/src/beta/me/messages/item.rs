@@ -19,7 +19,7 @@ impl<'a> MessagesItem<'a> {
     ///
     /// `POST /beta/me/messages/{id}/send`: *message: send*, from `spec/beta/message-send.json`.
     ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

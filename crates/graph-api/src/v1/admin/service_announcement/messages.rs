@@ -19,7 +19,7 @@ impl<'a> Messages<'a> {
     ///
     /// `POST /v1.0/admin/serviceAnnouncement/messages/markUnread`: *serviceUpdateMessage: markUnread*, from `spec/v1.0/serviceupdatemessage-markunread.json`.
     ///
-    /// On success Graph answers `200` with a `Edm.Boolean` body.
+    /// On success Graph answers `200` with a `Edm.Boolean` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> CallsItem<'a> {
     ///
     /// `POST /v1.0/communications/calls/{id}/addLargeGalleryView`: *call: addLargeGalleryView*, from `spec/v1.0/call-addlargegalleryview.json`.
     ///
-    /// On success Graph answers `202` with a `microsoft.graph.addLargeGalleryViewOperation` body.
+    /// On success Graph answers `202` with a `microsoft.graph.addLargeGalleryViewOperation` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

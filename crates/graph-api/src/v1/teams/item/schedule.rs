@@ -19,7 +19,7 @@ impl<'a> Schedule<'a> {
     ///
     /// `POST /v1.0/teams/{teamId}/schedule/share`: *schedule: share*, from `spec/v1.0/schedule-share.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -27,7 +27,7 @@ impl<'a> MailFolders<'a> {
     ///
     /// `GET /v1.0/users/{id}/mailFolders/delta`: *mailFolder: delta*, from `spec/v1.0/mailfolder-delta.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailFolder)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailFolder)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

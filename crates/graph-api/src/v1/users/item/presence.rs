@@ -19,7 +19,7 @@ impl<'a> Presence<'a> {
     ///
     /// `POST /v1.0/users/{userId}/presence/setUserPreferredPresence`: *presence: setUserPreferredPresence*, from `spec/v1.0/presence-setuserpreferredpresence.json`.
     ///
-    /// On success Graph answers `200` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `200` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

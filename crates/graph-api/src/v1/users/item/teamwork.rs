@@ -19,7 +19,7 @@ impl<'a> Teamwork<'a> {
     ///
     /// `GET /v1.0/users/{user-id \| userPrincipalName}/teamwork/getAllRetainedTargetedMessages`: *userTeamwork: getAllRetainedTargetedMessages*, from `spec/v1.0/userteamwork-getallretainedtargetedmessages.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.targetedChatMessage)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.targetedChatMessage)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

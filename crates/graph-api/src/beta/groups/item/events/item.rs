@@ -19,7 +19,7 @@ impl<'a> EventsItem<'a> {
     ///
     /// `POST /beta/groups/{id}/events/{id}/cancel`: *event: cancel*, from `spec/beta/event-cancel.json`.
     ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> AccessPackageAssignmentsItem<'a> {
     ///
     /// `POST /beta/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess`: *accessPackageAssignment: reprocess*, from `spec/beta/accesspackageassignment-reprocess.json`.
     ///
-    /// On success Graph answers `202` with a `microsoft.graph.accessPackageAssignment` body.
+    /// On success Graph answers `202` with a `microsoft.graph.accessPackageAssignment` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

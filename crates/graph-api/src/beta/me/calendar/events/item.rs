@@ -20,7 +20,7 @@ impl<'a> EventsItem<'a> {
     ///
     /// `POST /beta/me/calendar/events/{id}/accept`: *event: accept*, from `spec/beta/event-accept.json`.
     ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///
@@ -73,7 +73,7 @@ impl<'a> EventsItem<'a> {
     ///
     /// `POST /beta/me/calendar/events/{id}/cancel`: *event: cancel*, from `spec/beta/event-cancel.json`.
     ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -20,7 +20,7 @@ impl<'a> ChannelsItem<'a> {
     ///
     /// `POST /beta/teams/{team-id}/channels/{channel-id}/completeMigration`: *channel: completeMigration*, from `spec/beta/channel-completemigration.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///
@@ -67,7 +67,7 @@ impl<'a> ChannelsItem<'a> {
     ///
     /// `POST /beta/teams/{team-id}/channels/{channel-id}/provisionEmail`: *channel: provisionEmail*, from `spec/beta/channel-provisionemail.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.provisionChannelEmailResult` body.
+    /// On success Graph answers `200` with a `microsoft.graph.provisionChannelEmailResult` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

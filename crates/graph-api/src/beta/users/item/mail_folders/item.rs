@@ -19,7 +19,7 @@ impl<'a> MailFoldersItem<'a> {
     ///
     /// `POST /beta/users/{id \| userPrincipalName}/mailFolders/{id}/move`: *mailFolder: move*, from `spec/beta/mailfolder-move.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.mailFolder` body.
+    /// On success Graph answers `200` with a `microsoft.graph.mailFolder` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

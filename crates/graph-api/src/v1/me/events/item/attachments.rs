@@ -19,7 +19,7 @@ impl<'a> Attachments<'a> {
     ///
     /// `POST /v1.0/me/events/{id}/attachments/createUploadSession`: *attachment: createUploadSession*, from `spec/v1.0/attachment-createuploadsession.json`.
     ///
-    /// On success Graph answers `201` with a `microsoft.graph.uploadSession` body.
+    /// On success Graph answers `201` with a `microsoft.graph.uploadSession` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> RestoreSessionsItem<'a> {
     ///
     /// `POST /v1.0/solutions/backupRestore/restoreSessions/{restoreSessionBaseId}/activate`: *restoreSessionBase: activate*, from `spec/v1.0/restoresessionbase-activate.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.restoreSessionBase` body.
+    /// On success Graph answers `200` with a `microsoft.graph.restoreSessionBase` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> EventsItem<'a> {
     ///
     /// `POST /v1.0/solutions/virtualEvents/events/{virtualEventId}/cancel`: *virtualEvent: cancel*, from `spec/v1.0/virtualevent-cancel.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> ContainersItem<'a> {
     ///
     /// `POST /v1.0/storage/fileStorage/containers/{containerId}/lock`: *fileStorageContainer: lock*, from `spec/v1.0/filestoragecontainer-lock.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> WorkingTimeSchedule<'a> {
     ///
     /// `POST /v1.0/users/{userId}/solutions/workingTimeSchedule/endWorkingTime`: *workingTimeSchedule: endWorkingTime*, from `spec/v1.0/workingtimeschedule-endworkingtime.json`.
     ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

@@ -32,7 +32,7 @@ impl<'a> Folders<'a> {
     ///
     /// `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/delta`: *mailboxFolder: delta*, from `spec/v1.0/mailboxfolder-delta.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailboxFolder)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailboxFolder)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

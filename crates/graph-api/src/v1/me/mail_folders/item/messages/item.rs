@@ -19,7 +19,7 @@ impl<'a> MessagesItem<'a> {
     ///
     /// `POST /v1.0/me/mailFolders/{id}/messages/{id}/move`: *message: move*, from `spec/v1.0/message-move.json`.
     ///
-    /// On success Graph answers `201` with a `microsoft.graph.message` body.
+    /// On success Graph answers `201` with a `microsoft.graph.message` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> InstancesItem<'a> {
     ///
     /// `POST /beta/identityGovernance/accessReviews/definitions/{definitionId}/instances/{instanceId}/sendReminder`: *accessReviewInstance: sendReminder*, from `spec/beta/accessreviewinstance-sendreminder.json`.
     ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

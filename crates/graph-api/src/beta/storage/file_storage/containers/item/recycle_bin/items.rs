@@ -19,7 +19,7 @@ impl<'a> Items<'a> {
     ///
     /// `POST /beta/storage/fileStorage/containers/{containerId}/recycleBin/items/restore`: *recycleBinItem: restore*, from `spec/beta/recyclebinitem-restore.json`.
     ///
-    /// On success Graph answers `207` with a `Collection(microsoft.graph.recycleBinItem)` body.
+    /// On success Graph answers `207` with a `Collection(microsoft.graph.recycleBinItem)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

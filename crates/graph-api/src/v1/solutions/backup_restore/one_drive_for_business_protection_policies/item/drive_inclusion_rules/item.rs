@@ -19,7 +19,7 @@ impl<'a> DriveInclusionRulesItem<'a> {
     ///
     /// `POST /v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}/run`: *protectionRuleBase: run*, from `spec/v1.0/protectionrulebase-run.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.protectionRuleBase` body.
+    /// On success Graph answers `200` with a `microsoft.graph.protectionRuleBase` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> PermissionsItem<'a> {
     ///
     /// `POST /beta/groups/{group-id}/drive/items/{item-id}/permissions/{perm-id}/revokeGrants`: *permission: revokeGrants*, from `spec/beta/permission-revokegrants.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.permission` body.
+    /// On success Graph answers `200` with a `microsoft.graph.permission` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> ChildFolders<'a> {
     ///
     /// `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders/delta`: *mailboxFolder: delta*, from `spec/v1.0/mailboxfolder-delta.json`.
     ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailboxFolder)` body.
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailboxFolder)` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///

@@ -19,7 +19,7 @@ impl<'a> EventsItem<'a> {
     ///
     /// `POST /beta/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}/accept`: *event: accept*, from `spec/beta/event-accept.json`.
     ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())`.
+    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
     ///
     /// # Permissions
     ///

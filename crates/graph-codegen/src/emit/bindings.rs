@@ -1,0 +1,213 @@
+//! The operation methods of a request builder, their rustdoc, and the navigation calls that reach them.
+
+use graph_spec::{ApiVersion, HttpMethod, SpecFile};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::doc_example::doc_example;
+use super::{
+    Returns, body_is_optional, doc_lines, header_field, ident, models_path, request_type,
+    response_type, returns,
+};
+use crate::tree::{Action, Node, Segment, param_ident};
+use crate::{CodegenError, docs, naming};
+
+/// The navigation calls from a client to `node`: `.beta().users().by_id("..")`, with `values`
+/// for the path parameters in order (a placeholder such as `"<id>"` where a value is missing).
+pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
+    let root = ident(&node.module_path[0]);
+    let mut values = values.iter();
+    let steps = node.segments.iter().map(|seg| match seg {
+        Segment::Literal(name) => {
+            let m = ident(&naming::snake(name).unwrap_or_default());
+            quote!(.#m())
+        }
+        Segment::Param { name, .. } => {
+            let m = format_ident!("by_{}", param_ident(name));
+            let v = values
+                .next()
+                .cloned()
+                .unwrap_or_else(|| format!("<{name}>"));
+            quote!(.#m(#v))
+        }
+    });
+    quote!(.#root() #(#steps)*)
+}
+
+/// The values of the first example that calls this binding's path, if any.
+pub(super) fn example_values(version: ApiVersion, action: &Action<'_>) -> Option<Vec<String>> {
+    action
+        .spec
+        .examples
+        .iter()
+        .find_map(|e| example_match(version, action, &e.request.url))
+}
+
+/// The path parameter values in `url` if it calls `action`'s documented path.
+pub fn example_match(version: ApiVersion, action: &Action<'_>, url: &str) -> Option<Vec<String>> {
+    action.path.match_path(version.path_below(url))
+}
+
+fn version_tokens(v: ApiVersion) -> TokenStream {
+    match v {
+        ApiVersion::V1 => quote!(graph_runtime::ApiVersion::V1),
+        ApiVersion::Beta => quote!(graph_runtime::ApiVersion::Beta),
+    }
+}
+
+fn method_tokens(m: HttpMethod) -> TokenStream {
+    let name = ident(m.as_str());
+    quote!(graph_runtime::Method::#name)
+}
+fn success_line(spec: &SpecFile) -> String {
+    let status = spec.operation.response.status;
+    match returns(spec) {
+        Returns::Unit => format!(
+            "On success Graph answers `{status}` with no body, and this returns `Ok(())` (any body Graph sends is ignored)."
+        ),
+        Returns::Typed(ty) => format!(
+            "On success Graph answers `{status}` with a `{ty}` body; an empty body is [`graph_runtime::Error::Decode`]."
+        ),
+        Returns::TypedOrEmpty(ty) => format!(
+            "On success Graph answers `{status}` with a `{ty}` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body."
+        ),
+        Returns::Headers(headers) => format!(
+            "On success Graph answers `{status}` with no body; the response's {} header(s) are returned.",
+            headers
+                .iter()
+                .map(|h| format!("`{}`", docs::escape(h)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn operation_docs(
+    krate: &str,
+    version: ApiVersion,
+    node: &Node<'_>,
+    action: &Action<'_>,
+) -> Vec<String> {
+    let spec = action.spec;
+    let op = &spec.operation;
+    let mut lines = vec![docs::escape(&spec.summary), String::new()];
+    lines.push(format!(
+        "`{} /{}{}`: *{}*, from `{}`.",
+        op.method.as_str(),
+        version.as_str(),
+        docs::escape(&action.path.template),
+        docs::escape(&spec.title),
+        action.file
+    ));
+    lines.push(String::new());
+    lines.push(success_line(spec));
+    lines.push(String::new());
+    lines.push("# Permissions".into());
+    lines.push(String::new());
+    match &op.permissions {
+        Some(p) => lines.extend(docs::permissions_table(p)),
+        None => lines.push(
+            "The documentation page does not give a permissions table for this operation.".into(),
+        ),
+    }
+    if let Some(role) = &op.least_privileged_role {
+        lines.push(String::new());
+        lines.push(format!(
+            "Least privileged Microsoft Entra role for delegated work or school access: *{}*.",
+            docs::escape(role)
+        ));
+    }
+    lines.push(String::new());
+    lines.push("# National clouds".into());
+    lines.push(String::new());
+    lines.push(match &op.national_clouds {
+        Some(c) => docs::clouds_line(c),
+        None => {
+            "The documentation page does not say which national clouds serve this operation.".into()
+        }
+    });
+    lines.push(String::new());
+    lines.push("# Errors".into());
+    lines.push(String::new());
+    lines.push("[`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.".into());
+    lines.push(String::new());
+    lines.push("# Example".into());
+    lines.push(String::new());
+    lines.extend(doc_example(krate, version, node, action));
+    lines.push(String::new());
+    lines.push(format!("Documentation: <{}>", docs::docs_url(spec)));
+    lines
+}
+
+pub(super) fn action_method(
+    krate: &str,
+    version: ApiVersion,
+    node: &Node<'_>,
+    action: &Action<'_>,
+) -> Result<TokenStream, CodegenError> {
+    let docs = doc_lines(operation_docs(krate, version, node, action));
+    let name = ident(&action.method);
+    let wire = &action.wire;
+    let method = method_tokens(action.spec.operation.method);
+    let version = version_tokens(version);
+    let models = models_path(node, action);
+    let (param, with_body) = if body_is_optional(action.spec) {
+        let req = request_type(action);
+        (
+            quote!(body: Option<&#models #req>),
+            quote!(let request = match body {
+                Some(body) => request.json(body)?,
+                None => request,
+            };),
+        )
+    } else if action.spec.operation.request_body.is_some() {
+        let req = request_type(action);
+        (
+            quote!(body: &#models #req),
+            quote!(let request = request.json(body)?;),
+        )
+    } else {
+        (quote!(), quote!())
+    };
+    let (ret, finish) = match returns(action.spec) {
+        Returns::Unit => (quote!(()), quote!(response.into_unit())),
+        Returns::Typed(_) => {
+            let resp = response_type(action);
+            (quote!(#models #resp), quote!(response.json()))
+        }
+        Returns::TypedOrEmpty(_) => {
+            let resp = response_type(action);
+            (
+                quote!(Option<#models #resp>),
+                quote! {
+                    if response.body().iter().all(u8::is_ascii_whitespace) {
+                        Ok(None)
+                    } else {
+                        response.json().map(Some)
+                    }
+                },
+            )
+        }
+        Returns::Headers(headers) => {
+            let resp = response_type(action);
+            let fields = headers.iter().map(|h| {
+                let f = header_field(h);
+                quote!(#f: response.header(#h).map(str::to_owned))
+            });
+            (
+                quote!(#models #resp),
+                quote!(Ok(#models #resp { #(#fields),* })),
+            )
+        }
+    };
+    Ok(quote! {
+        #docs
+        pub async fn #name(&self, #param) -> Result<#ret, graph_runtime::Error> {
+            let path = self.path.clone().segment(#wire).finish()?;
+            let request = graph_runtime::Request::new(#method, #version, path);
+            #with_body
+            let response = self.client.send(request).await?;
+            #finish
+        }
+    })
+}

@@ -1,0 +1,159 @@
+//! Typed httpmock helpers (`mock::confirm_safe(&server, |when, then| ..)`), behind the generated
+//! crate's `mock` feature.
+
+use graph_spec::ApiVersion;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{Returns, header_field, ident, models_path, request_type, response_type, returns};
+use crate::tree::{Action, Node, Segment};
+
+/// The `When`/`Then` wrappers and the mock function of one operation.
+pub(super) fn mock_helpers(
+    version: ApiVersion,
+    node: &Node<'_>,
+    action: &Action<'_>,
+) -> TokenStream {
+    let prefix = &action.model_prefix;
+    let when_ty = format_ident!("{prefix}When");
+    let then_ty = format_ident!("{prefix}Then");
+    let name = ident(&action.method);
+    let full_path = format!("/{}{}/{}", version.as_str(), node.url_path, action.wire);
+    let method = ident(action.spec.operation.method.as_str());
+    // The path parameters are arguments of the mock function, beside `server` and `config`.
+    let params = node.params(&["server", "config"]);
+    let args = params.iter().map(|(_, arg)| {
+        let arg = ident(arg);
+        quote!(#arg: &str,)
+    });
+    let mut arg_names = params.iter().map(|(_, arg)| ident(arg));
+    let steps = node.segments.iter().map(|seg| match seg {
+        Segment::Literal(lit) => quote!(.segment(#lit)),
+        Segment::Param { name, .. } => {
+            let arg = arg_names.next();
+            quote!(.param(#name, #arg))
+        }
+    });
+    let wire = &action.wire;
+    let version_prefix = format!("/{}", version.as_str());
+    let status = action.spec.operation.response.status;
+    let models = if action.owns_models(node) {
+        quote!(super::)
+    } else {
+        models_path(node, action)
+    };
+    let fn_doc = format!(
+        " Mocks `{} {full_path}` on `server`: `config` narrows the match and sets the answer.",
+        action.spec.operation.method.as_str()
+    );
+    let when_doc = format!(" What a mocked `{full_path}` request must look like.");
+    let then_doc = format!(" How a mocked `{full_path}` answers.");
+    let body_matcher = action.spec.operation.request_body.is_some().then(|| {
+        let req = request_type(action);
+        quote! {
+            /// Matches only requests whose JSON body equals `body`.
+            pub fn body(self, body: &#models #req) -> Self {
+                Self(self.0.json_body_obj(body))
+            }
+        }
+    });
+    let ok = match returns(action.spec) {
+        Returns::Unit => {
+            let doc = format!(" Answers as documented: `{status}` with no body.");
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self) -> Self {
+                    Self(self.0.status(#status))
+                }
+            }
+        }
+        Returns::Headers(headers) => {
+            let doc = format!(" Answers as documented: `{status}` with no body and these headers.");
+            let header_args = headers.iter().map(|h| {
+                let a = header_field(h);
+                quote!(#a: &str)
+            });
+            let sets = headers.iter().map(|h| {
+                let a = header_field(h);
+                quote!(.header(#h, #a))
+            });
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, #(#header_args),*) -> Self {
+                    Self(self.0.status(#status) #(#sets)*)
+                }
+            }
+        }
+        Returns::Typed(_) | Returns::TypedOrEmpty(_) => {
+            let resp = response_type(action);
+            let doc = format!(" Answers as documented: `{status}` with `body` as JSON.");
+            let empty = matches!(returns(action.spec), Returns::TypedOrEmpty(_)).then(|| {
+                let doc =
+                    format!(" Answers `{status}` with no body, as a documented example does.");
+                quote! {
+                    #[doc = #doc]
+                    pub fn ok_without_body(self) -> Self {
+                        Self(self.0.status(#status))
+                    }
+                }
+            });
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, body: &#models #resp) -> Self {
+                    Self(self.0.status(#status).header("content-type", "application/json").json_body_obj(body))
+                }
+
+                #empty
+            }
+        }
+    };
+    quote! {
+        #[doc = #when_doc]
+        pub struct #when_ty(httpmock::When);
+
+        impl #when_ty {
+            #body_matcher
+
+            /// The underlying matcher, for anything the typed helpers do not cover.
+            pub fn into_inner(self) -> httpmock::When {
+                self.0
+            }
+        }
+
+        #[doc = #then_doc]
+        pub struct #then_ty(httpmock::Then);
+
+        impl #then_ty {
+            #ok
+
+            /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+            pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+                Self(
+                    self.0
+                        .status(status)
+                        .header("content-type", "application/json")
+                        .json_body(serde_json::json!({ "error": { "code": code, "message": message } })),
+                )
+            }
+
+            /// The underlying responder, for anything the typed helpers do not cover.
+            pub fn into_inner(self) -> httpmock::Then {
+                self.0
+            }
+        }
+
+        #[doc = #fn_doc]
+        pub fn #name<'s>(
+            server: &'s httpmock::MockServer,
+            #(#args)*
+            config: impl FnOnce(#when_ty, #then_ty),
+        ) -> httpmock::Mock<'s> {
+            let path = graph_runtime::RequestPath::new() #(#steps)* .segment(#wire);
+            let path = format!("{}{}", #version_prefix, path.encoded());
+            server.mock(|when, then| {
+                let when = when.method(httpmock::Method::#method).path(path);
+                config(#when_ty(when), #then_ty(then));
+            })
+        }
+    }
+}

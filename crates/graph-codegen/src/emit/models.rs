@@ -1,0 +1,298 @@
+//! The request, response and object model types of an operation.
+
+use graph_spec::Parameter;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{Returns, doc_lines, header_field, ident, request_type, response_type, returns};
+use crate::tree::Action;
+use crate::{CodegenError, docs, naming, types};
+
+/// The Rust field of one body parameter: its type, with `Option` and serde attributes as needed.
+struct Field {
+    name: Ident,
+    wire: String,
+    /// The type without `Option`.
+    inner: TokenStream,
+    optional: bool,
+    docs: TokenStream,
+}
+
+impl Field {
+    fn ty(&self) -> TokenStream {
+        let inner = &self.inner;
+        if self.optional {
+            quote!(Option<#inner>)
+        } else {
+            quote!(#inner)
+        }
+    }
+}
+
+/// The Rust type name of an object parameter whose properties the page describes.
+fn object_type_name(p: &Parameter) -> Option<String> {
+    naming::pascal(&p.name)
+}
+
+fn field(action: &Action<'_>, at: &str, p: &Parameter) -> Result<Field, CodegenError> {
+    let name = naming::snake(&p.name).ok_or_else(|| CodegenError {
+        file: action.file.to_string(),
+        path: format!("{at}.name"),
+        message: format!("parameter `{}` has no Rust name", p.name),
+    })?;
+    let optional = p.required == Some(false);
+    let described = !p.properties.is_empty();
+    let inner = match object_type_name(p) {
+        Some(t) if described => {
+            let t = ident(&t);
+            quote!(#t)
+        }
+        _ => types::rust_type(&p.ty),
+    };
+    let mut lines = Vec::new();
+    let description = docs::escape(&p.description);
+    if !description.trim().is_empty() {
+        lines.push(description);
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "Wire name `{}`, type `{}`{}.",
+        docs::escape(&p.name),
+        p.ty,
+        if optional {
+            ", optional: omitted from the body when `None`"
+        } else {
+            ""
+        }
+    ));
+    if types::is_untyped(&p.ty) && !described {
+        lines.push(String::new());
+        lines.push(format!(
+            "No available page describes `{}`, so the value is kept as raw JSON: nothing is dropped.",
+            p.ty
+        ));
+    }
+    Ok(Field {
+        name: ident(&name),
+        wire: p.name.clone(),
+        inner,
+        optional,
+        docs: doc_lines(lines),
+    })
+}
+
+pub(super) fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
+    let Some(params) = &action.spec.operation.request_body else {
+        return Ok(quote!());
+    };
+    let doc = format!(
+        " Request body of `{}` (`{}`).",
+        docs::escape(&action.spec.title),
+        action.file
+    );
+    object_model(
+        action,
+        &request_type(action),
+        &doc,
+        params,
+        "operation.request_body",
+    )
+}
+
+/// A struct for a JSON object with these parameters, plus the structs of its described object
+/// properties (`passwordCredential` with its `displayName`, ...), recursively.
+fn object_model(
+    action: &Action<'_>,
+    name: &Ident,
+    doc: &str,
+    params: &[Parameter],
+    at: &str,
+) -> Result<TokenStream, CodegenError> {
+    let fields = params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| field(action, &format!("{at}[{i}]"), p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut seen = std::collections::BTreeMap::new();
+    for (i, f) in fields.iter().enumerate() {
+        let key = f.name.to_string();
+        let err = |message: String| CodegenError {
+            file: action.file.to_string(),
+            path: format!("{at}[{i}].name"),
+            message,
+        };
+        if key == "additional_properties" {
+            return Err(err(
+                "`additional_properties` is reserved for undocumented fields".into(),
+            ));
+        }
+        if let Some(other) = seen.insert(key.clone(), &f.wire) {
+            return Err(err(format!(
+                "wire names `{other}` and `{}` both map to the Rust field `{key}`",
+                f.wire
+            )));
+        }
+    }
+    let mut nested = Vec::new();
+    for (i, p) in params.iter().enumerate() {
+        if p.properties.is_empty() {
+            continue;
+        }
+        let Some(type_name) = object_type_name(p) else {
+            continue;
+        };
+        let doc = format!(
+            " The `{}` object (`{}`) of `{}`.",
+            docs::escape(&p.name),
+            p.ty,
+            docs::escape(&action.spec.title)
+        );
+        nested.push(object_model(
+            action,
+            &ident(&type_name),
+            &doc,
+            &p.properties,
+            &format!("{at}[{i}].properties"),
+        )?);
+    }
+    let defs = fields.iter().map(|f| {
+        let Field {
+            name,
+            wire,
+            docs,
+            optional,
+            ..
+        } = f;
+        let ty = f.ty();
+        let skip = optional.then(|| quote!(default, skip_serializing_if = "Option::is_none",));
+        quote! {
+            #docs
+            #[serde(rename = #wire, #skip)]
+            pub #name: #ty,
+        }
+    });
+    let required: Vec<&Field> = fields.iter().filter(|f| !f.optional).collect();
+    let args = required.iter().map(|f| {
+        let name = &f.name;
+        let ty = f.ty();
+        quote!(#name: #ty)
+    });
+    let inits = fields.iter().map(|f| {
+        let name = &f.name;
+        if f.optional {
+            quote!(#name: None)
+        } else {
+            quote!(#name)
+        }
+    });
+    let setters = fields.iter().filter(|f| f.optional).map(|f| {
+        let Field {
+            name, wire, inner, ..
+        } = f;
+        let setter = format_ident!("with_{}", name.to_string().trim_matches('_'));
+        let doc = format!(" Sets `{}`.", docs::escape(wire));
+        quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, value: #inner) -> Self {
+                self.#name = Some(value);
+                self
+            }
+        }
+    });
+    let default_impl = required.is_empty().then(|| {
+        quote! {
+            impl Default for #name {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    });
+    Ok(quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #name {
+            #(#defs)*
+            /// Properties the documentation does not describe, kept so that a round trip loses nothing.
+            #[serde(flatten)]
+            pub additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+
+        impl #name {
+            /// A value with the given fields and no optional ones.
+            pub fn new(#(#args),*) -> Self {
+                Self {
+                    #(#inits,)*
+                    additional_properties: serde_json::Map::new(),
+                }
+            }
+
+            #(#setters)*
+        }
+
+        #default_impl
+
+        #(#nested)*
+    })
+}
+
+/// The response type: OData wraps a primitive or a collection in `{"value": ...}`; other types are
+/// raw JSON until a spec describes them.
+pub(super) fn response_model(action: &Action<'_>) -> TokenStream {
+    let resp = response_type(action);
+    let ty = match returns(action.spec) {
+        Returns::Unit => return quote!(),
+        Returns::Typed(ty) | Returns::TypedOrEmpty(ty) => ty,
+        Returns::Headers(headers) => {
+            let doc = format!(
+                " What `{}` answers: no body, only headers.",
+                docs::escape(&action.spec.title)
+            );
+            let fields = headers.iter().map(|h| {
+                let f = header_field(h);
+                let doc = format!(
+                    " The `{}` response header, if Graph sent one.",
+                    docs::escape(h)
+                );
+                quote! {
+                    #[doc = #doc]
+                    pub #f: Option<String>,
+                }
+            });
+            return quote! {
+                #[doc = #doc]
+                #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+                pub struct #resp {
+                    #(#fields)*
+                }
+            };
+        }
+    };
+    let doc = format!(
+        " Response body of `{}`: `{ty}`.",
+        docs::escape(&action.spec.title)
+    );
+    if types::is_untyped(ty) {
+        let note = format!(
+            " No available page describes `{ty}`, so the body is kept as raw JSON: nothing is dropped."
+        );
+        return quote! {
+            #[doc = #doc]
+            #[doc = ""]
+            #[doc = #note]
+            pub type #resp = serde_json::Value;
+        };
+    }
+    let rust = types::rust_type(ty);
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #resp {
+            /// The returned value.
+            pub value: #rust,
+            /// Properties the documentation does not describe (such as `@odata.context`).
+            #[serde(flatten)]
+            pub additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+    }
+}
