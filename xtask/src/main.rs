@@ -361,7 +361,25 @@ fn codegen(args: &[String]) -> Result<(), String> {
                 (rel.join("/"), spec)
             })
             .collect();
-        files.extend(graph_codegen::generate(&named, &layout).map_err(|e| e.to_string())?);
+        let types: Vec<graph_spec::TypeFile> = graph_spec::load_type_dir(&dir)
+            .map_err(|e| lines(&e))?
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        let invalid = graph_spec::validate_types(
+            graph_spec::type_files(&dir)
+                .unwrap_or_default()
+                .iter()
+                .map(PathBuf::as_path)
+                .zip(&types),
+        );
+        if !invalid.is_empty() {
+            return Err(lines(&invalid));
+        }
+        files.extend(
+            graph_codegen::generate_with_types(&named, &types, &layout)
+                .map_err(|e| e.to_string())?,
+        );
         owned.push(Owned::dir(layout.api_src.clone(), "rs"));
         owned.extend(layout.conformance_test.clone().map(Owned::file));
     }
