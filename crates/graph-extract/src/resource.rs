@@ -70,13 +70,16 @@ pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError
     let mut properties = Vec::new();
     let mut relationships = 0;
     for (section, navigation) in [("properties", false), ("relationships", true)] {
-        let read = section_table(&ctx, section).map(|t| rows(t, navigation));
-        if let Some((props, notes)) = read {
+        let read: Vec<_> = section_tables(&ctx, section)
+            .into_iter()
+            .map(|t| rows(t, navigation))
+            .collect();
+        for (props, notes) in read {
             for (line, message) in notes {
                 ctx.warn(line, message);
             }
             if navigation {
-                relationships = props.len();
+                relationships += props.len();
             }
             for p in props {
                 if properties.iter().any(|q: &Property| q.name == p.name) {
@@ -276,11 +279,12 @@ fn base_type(
     }
 }
 
-/// The first table with a name and a type column in the section named `name`: its heading is of
-/// level 2 or deeper (a page without `##` sections has `### Properties`), and it runs to the next
-/// heading of the same level or above.
-fn section_table<'a>(ctx: &'a Ctx<'_>, name: &str) -> Option<&'a Table> {
-    let (start, level) = ctx
+/// The tables with a name and a type column in the section named `name` (a page may split its
+/// properties into several, under `###` subheadings): its heading is of level 2 or deeper (a page
+/// without `##` sections has `### Properties`), and it runs to the next heading of the same level
+/// or above. Tables without a type column (an enum's `<name> values`) are not property tables.
+fn section_tables<'a>(ctx: &'a Ctx<'_>, name: &str) -> Vec<&'a Table> {
+    let found = ctx
         .blocks
         .iter()
         .enumerate()
@@ -296,15 +300,20 @@ fn section_table<'a>(ctx: &'a Ctx<'_>, name: &str) -> Option<&'a Table> {
                 Some((i, *level))
             }
             _ => None,
-        })?;
+        });
+    let Some((start, level)) = found else {
+        return Vec::new();
+    };
     ctx.blocks
-        .get(start + 1..)?
+        .get(start + 1..)
+        .unwrap_or(&[])
         .iter()
         .take_while(|b| !matches!(&b.kind, BlockKind::Heading { level: l, .. } if *l <= level))
-        .find_map(|b: &Block| match &b.kind {
+        .filter_map(|b: &Block| match &b.kind {
             BlockKind::Table(t) if columns(t).is_some() => Some(t),
             _ => None,
         })
+        .collect()
 }
 
 /// The name, type and description columns of a properties or relationships table.
@@ -457,6 +466,17 @@ fn rows(table: &Table, navigation: bool) -> (Vec<Property>, Vec<(usize, String)>
         {
             continue;
         }
+        // `isFoo (deprecated)`: the name is the first word when the rest is a remark.
+        let name = match name.split_once(char::is_whitespace) {
+            Some((first, rest)) if rest.trim_start().starts_with('(') => {
+                notes.push((
+                    row.line,
+                    format!("property name `{name}` carries a remark; recorded as `{first}`"),
+                ));
+                first.to_string()
+            }
+            _ => name,
+        };
         if name.contains(char::is_whitespace) {
             notes.push((
                 row.line,

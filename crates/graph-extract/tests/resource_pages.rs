@@ -288,3 +288,49 @@ A made-up lamp.
         "{messages:?}"
     );
 }
+
+#[test]
+fn properties_split_over_several_tables_and_names_with_remarks() {
+    let page = r#"# kettle resource type
+
+A made-up kettle.
+
+## Properties
+
+### Basics
+
+| Property | Type | Description |
+|:--|:--|:--|
+| volume | Double | Litres. |
+| legacyMode (deprecated) | Boolean | Old. |
+
+### Temperature
+
+| Property | Type | Description |
+|:--|:--|:--|
+| target | Int32 | Degrees. |
+
+### mode values
+
+| Member | Description |
+|:--|:--|
+| boil | Boils. |
+
+## Relationships
+
+| Relationship | Type | Description |
+|:--|:--|:--|
+| maker | [company](company.md) | Who made it. |
+"#;
+    let read = graph_extract::resource_str("api-reference/v1.0/resources/kettle.md", page).unwrap();
+    let names: Vec<&str> = read.ty.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["volume", "legacyMode", "target", "maker"]);
+    assert_eq!(read.ty.kind, TypeKind::Entity);
+    assert!(
+        read.ty
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("carries a remark"))
+    );
+    assert_eq!(read.enums.len(), 1);
+}
