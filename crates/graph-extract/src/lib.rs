@@ -118,6 +118,7 @@ mod optional;
 mod param_table;
 mod pipes;
 mod resource;
+mod resource_json;
 mod response;
 mod tables;
 mod type_cell;

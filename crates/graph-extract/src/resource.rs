@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 use crate::blocks::{self, Block, BlockKind, Table};
 use crate::tables::{cell, cell_plain, says_optional, says_required};
 use crate::types::NAMESPACE;
-use crate::{Ctx, ExtractError, enums, examples, pipes, type_cell};
+use crate::{Ctx, ExtractError, enums, examples, pipes, resource_json, type_cell};
 
 /// What one resource page describes.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +94,7 @@ pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError
         }
     }
     if properties.is_empty() {
-        properties = json_representation(&mut ctx);
+        properties = resource_json::json_representation(&mut ctx);
         if properties.is_empty() {
             ctx.warn(h1_line, "the page lists no properties");
         }
@@ -201,7 +201,7 @@ fn resource_annotation(ctx: &mut Ctx<'_>) -> Option<serde_json::Map<String, Valu
 }
 
 /// `microsoft.graph.x` from a docs type name (`#microsoft.graph.x`, `Microsoft.Graph.x`, `x`).
-fn qualify(name: &str) -> Option<String> {
+pub(crate) fn qualify(name: &str) -> Option<String> {
     let name = name.trim().trim_start_matches('#').trim();
     let prefix = format!("{NAMESPACE}.");
     let short = match name.get(..prefix.len()) {
@@ -326,105 +326,6 @@ fn columns(table: &Table) -> Option<(usize, usize, Option<usize>)> {
     })?;
     let ty = table.column(|h| h == "type" || h == "return type")?;
     Some((name, ty, table.column(|h| h == "description")))
-}
-
-/// The properties of the page's JSON representation (the first `json` code block after the
-/// resource annotation), for a page without a Properties table. Each value names its type: a type
-/// word (`"String"`, `"String (timestamp)"`, `"Guid"`), a JSON literal (`true`, `0`), an object
-/// with an `@odata.type`, or an array of one of those. Keys whose value names no type are left out
-/// with a warning.
-fn json_representation(ctx: &mut Ctx<'_>) -> Vec<Property> {
-    let mut after_annotation = false;
-    let mut code = None;
-    for block in &ctx.blocks {
-        match &block.kind {
-            BlockKind::Html(html) if html.contains("\"resource\"") => after_annotation = true,
-            BlockKind::Code {
-                info,
-                text,
-                first_line,
-            } if after_annotation && info.trim().eq_ignore_ascii_case("json") => {
-                code = Some((text.clone(), *first_line));
-                break;
-            }
-            _ => {}
-        }
-    }
-    let Some((text, first_line)) = code else {
-        return Vec::new();
-    };
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&text) else {
-        ctx.warn(
-            first_line,
-            "the JSON representation is not a JSON object; no property read from it",
-        );
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (key, value) in &map {
-        let line = text
-            .lines()
-            .position(|l| l.contains(&format!("\"{key}\"")))
-            .map_or(first_line, |i| first_line + i);
-        match value_type(value) {
-            Some(ty) => out.push(Property {
-                name: key.clone(),
-                ty,
-                description: String::new(),
-                nullable: None,
-                read_only: false,
-                required: None,
-                navigation: false,
-                line,
-            }),
-            None => ctx.warn(
-                line,
-                format!(
-                    "the JSON representation's `{key}` names no type; the property is left out"
-                ),
-            ),
-        }
-    }
-    if !out.is_empty() {
-        ctx.warn(
-            first_line,
-            "the page has no Properties table: the properties are read from its JSON representation",
-        );
-    }
-    out
-}
-
-/// The type a JSON representation's value names.
-fn value_type(value: &Value) -> Option<EdmType> {
-    match value {
-        Value::Bool(_) => Some(EdmType::Primitive(graph_spec::Primitive::Boolean)),
-        Value::Number(n) if n.is_i64() => Some(EdmType::Primitive(graph_spec::Primitive::Int32)),
-        Value::Number(_) => Some(EdmType::Primitive(graph_spec::Primitive::Double)),
-        Value::String(s) => {
-            let lower = s.to_ascii_lowercase();
-            if lower.contains("timestamp") || lower.contains("datetimeoffset") {
-                return Some(EdmType::Primitive(graph_spec::Primitive::DateTimeOffset));
-            }
-            let word = s.split(['(', ' ']).next().unwrap_or("").trim();
-            crate::types::primitive_word(word)
-                .map(EdmType::Primitive)
-                .or_else(|| {
-                    qualify(word)
-                        .filter(|_| word.contains('.'))
-                        .and_then(|n| n.parse().ok())
-                })
-        }
-        Value::Object(o) => o
-            .get("@odata.type")
-            .and_then(Value::as_str)
-            .and_then(qualify)
-            .and_then(|n| n.parse().ok()),
-        Value::Array(items) => items
-            .first()
-            .and_then(value_type)
-            .map(EdmType::collection_of),
-        Value::Null => None,
-    }
 }
 
 /// Whether `desc` says `word` as a statement of its own (`Read-only.`, `Read-only;`, at the end).
