@@ -24,7 +24,7 @@ usage:
 The docs root is --docs, else $GRAPH_DOCS_DIR, else ../shared/graph-docs beside the workspace.
 --check compares instead of writing and fails with a diff when anything differs.
 lint: --spec DIR lints the spec JSON files below DIR (default spec/); without --version, every version
-found there is linted. The CSDL is --csdl (one version only), else v1.0.csdl or beta-usnat.csdl in
+found there is linted, operations and type files (spec/<version>/types/) alike. The CSDL is --csdl (one version only), else v1.0.csdl or beta-usnat.csdl in
 $GRAPH_METADATA_DIR, else in ../shared/graph-metadata beside the workspace. --deny extractor (or docs)
 fails when any disagreement is of that class.";
 
@@ -199,9 +199,43 @@ fn spec(args: &[String]) -> Result<(), String> {
     if !invalid.is_empty() {
         return Err(format!("{}\nspec/ left unchanged", lines(&invalid)));
     }
+    // The types the operations name, followed through properties and base types.
+    let read = |page: &str| std::fs::read_to_string(docs.join(page)).ok();
+    let operations: Vec<SpecFile> = specs.iter().map(|(_, s)| s.clone()).collect();
+    let followed = graph_extract::follow_types(&operations, &read);
+    for u in &followed.untyped {
+        eprintln!(
+            "warning: {}: type `{}` stays untyped: {}",
+            u.named_by, u.name, u.reason
+        );
+    }
+    let mut types = Vec::new();
+    for ty in followed.types {
+        let path = format!(
+            "spec/{}/{}/{}",
+            ty.api_version.as_str(),
+            graph_spec::TYPES_DIR,
+            graph_spec::type_file_name(&ty.name)
+        );
+        files.insert(path.clone(), graph_spec::type_to_json(&ty));
+        types.push((PathBuf::from(path), ty));
+    }
+    let invalid = graph_spec::validate_types(types.iter().map(|(p, t)| (p.as_path(), t)));
+    if !invalid.is_empty() {
+        return Err(format!("{}\nspec/ left unchanged", lines(&invalid)));
+    }
+    println!(
+        "spec: {} type(s) described, {} named type(s) untyped",
+        types.len(),
+        followed.untyped.len()
+    );
     files.insert(
         format!("spec/{}", graph_spec::SCHEMA_FILE),
         graph_spec::schema_json(),
+    );
+    files.insert(
+        format!("spec/{}", graph_spec::TYPES_SCHEMA_FILE),
+        graph_spec::types_schema_json(),
     );
     let mode = if flags.check {
         Mode::Check
@@ -327,7 +361,25 @@ fn codegen(args: &[String]) -> Result<(), String> {
                 (rel.join("/"), spec)
             })
             .collect();
-        files.extend(graph_codegen::generate(&named, &layout).map_err(|e| e.to_string())?);
+        let types: Vec<graph_spec::TypeFile> = graph_spec::load_type_dir(&dir)
+            .map_err(|e| lines(&e))?
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        let invalid = graph_spec::validate_types(
+            graph_spec::type_files(&dir)
+                .unwrap_or_default()
+                .iter()
+                .map(PathBuf::as_path)
+                .zip(&types),
+        );
+        if !invalid.is_empty() {
+            return Err(lines(&invalid));
+        }
+        files.extend(
+            graph_codegen::generate_with_types(&named, &types, &layout)
+                .map_err(|e| e.to_string())?,
+        );
         owned.push(Owned::dir(layout.api_src.clone(), "rs"));
         owned.extend(layout.conformance_test.clone().map(Owned::file));
     }
@@ -523,7 +575,20 @@ fn lint(args: &[String]) -> Result<(), String> {
     }
     let docs = docs_root(flags.docs.clone());
     let page_text = |page: &str| std::fs::read_to_string(docs.join(page)).ok();
+    let types: Vec<(String, graph_spec::TypeFile)> = graph_spec::load_type_dir(&dir)
+        .map_err(|e| lines(&e))?
+        .into_iter()
+        .map(|(path, ty)| {
+            let rel = path.strip_prefix(&dir).unwrap_or(&path);
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (rel.join("/"), ty)
+        })
+        .collect();
     let mut reports = Vec::new();
+    let mut type_reports = Vec::new();
     for version in versions {
         let csdl = flags.csdl.clone().unwrap_or_else(|| default_csdl(version));
         let xml = std::fs::read_to_string(&csdl).map_err(|e| {
@@ -541,6 +606,17 @@ fn lint(args: &[String]) -> Result<(), String> {
         reports.push(graph_lint::lint(
             version, &name, &metadata, &specs, &page_text,
         ));
+        if types.iter().any(|(_, t)| t.api_version == version) {
+            let meta_types = graph_lint::MetaTypes::parse(&xml)
+                .map_err(|e| format!("{}: {e}", csdl.display()))?;
+            type_reports.push(graph_lint::lint_types(
+                version,
+                &name,
+                &meta_types,
+                &types,
+                &page_text,
+            ));
+        }
     }
     if flags.json {
         print!("{}", graph_lint::to_json(&reports));
@@ -552,6 +628,9 @@ fn lint(args: &[String]) -> Result<(), String> {
                 println!("extractor missed ({}):\n{missed}", report.api_version);
             }
             println!("{}", graph_lint::render_totals(report));
+        }
+        for report in &type_reports {
+            print!("{}", graph_lint::render_types(report));
         }
         if reports.iter().any(|r| r.totals.unclassified > 0) {
             eprintln!(
@@ -568,6 +647,13 @@ fn lint(args: &[String]) -> Result<(), String> {
                 .iter()
                 .flat_map(|r| &r.operations)
                 .flat_map(graph_lint::OperationReport::all_disagreements)
+                .chain(
+                    type_reports
+                        .iter()
+                        .flat_map(|r| &r.types)
+                        .flat_map(|t| &t.rows)
+                        .filter_map(|r| r.disagreement.as_ref()),
+                )
                 .filter(|d| d.class == *class)
                 .count();
             (n > 0).then(|| format!("{n} disagreement(s) classified `{}`", class.as_str()))

@@ -4,6 +4,7 @@
 // Source: crates/graph-codegen/tests/fixtures/widget-polish.json
 
 //! Operations and navigation under `/beta`.
+pub mod models;
 pub mod gadgets;
 pub mod gizmos;
 pub mod me;

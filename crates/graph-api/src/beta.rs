@@ -23,6 +23,7 @@
 // Source: spec/beta/user-revokesigninsessions.json
 
 //! Operations and navigation under `/beta`.
+pub mod models;
 pub mod applications;
 pub mod audit_logs;
 pub mod drive;

@@ -31,6 +31,7 @@
 // Source: spec/v1.0/workingtimeschedule-endworkingtime.json
 
 //! Operations and navigation under `/v1.0`.
+pub mod models;
 pub mod admin;
 pub mod app;
 pub mod audit_logs;

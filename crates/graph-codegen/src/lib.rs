@@ -15,6 +15,7 @@ mod docs;
 mod emit;
 pub mod naming;
 mod tree;
+mod type_models;
 mod types;
 mod unicode;
 
@@ -115,6 +116,17 @@ pub fn generate(
     specs: &[(String, SpecFile)],
     layout: &Layout,
 ) -> Result<BTreeMap<String, String>, CodegenError> {
+    generate_with_types(specs, &[], layout)
+}
+
+/// [`generate`], with the type files that describe the named types the operations use: each
+/// version with described types gets a `models` module (`<version>/models.rs`), and the operations'
+/// request and response models use its types instead of `serde_json::Value`.
+pub fn generate_with_types(
+    specs: &[(String, SpecFile)],
+    types: &[graph_spec::TypeFile],
+    layout: &Layout,
+) -> Result<BTreeMap<String, String>, CodegenError> {
     let mut sorted: Vec<(String, SpecFile)> = specs.to_vec();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
     let roots = tree::build(&sorted)?;
@@ -131,10 +143,22 @@ pub fn generate(
         )?,
     );
     for (version, root) in &roots {
+        let models = type_models::Models::new(*version, types)?;
+        if !models.is_empty() {
+            let path = format!("{}/{}/models.rs", layout.api_src, root.module);
+            let sources: Vec<&str> = types
+                .iter()
+                .filter(|t| t.api_version == *version)
+                .map(|t| t.source.page.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            files.insert(path.clone(), render(&path, &sources, models.models_rs()?)?);
+        }
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
             let path = format!("{}/{}.rs", layout.api_src, node.module_path.join("/"));
-            let tokens = emit::node_rs(&layout.api_crate, *version, node)?;
+            let tokens = emit::node_rs(&layout.api_crate, *version, node, &models)?;
             files.insert(path.clone(), render(&path, &node.sources, tokens)?);
             stack.extend(node.children.values());
         }

@@ -7,8 +7,8 @@ use serde_json::Value;
 
 /// The Rust type of a spec type, as used in generated models.
 ///
-/// Named Graph types that no spec describes become `serde_json::Value`: nothing is dropped, and the
-/// field's docs say so ([`is_untyped`]).
+/// Named types become `serde_json::Value` here: the operations' models resolve the ones a type file
+/// describes through `type_models::Models::rust_type`, which calls this for everything else.
 pub fn rust_type(ty: &EdmType) -> TokenStream {
     match ty {
         EdmType::Primitive(p) => primitive(*p),
@@ -40,15 +40,6 @@ fn primitive(p: Primitive) -> TokenStream {
         | Primitive::TimeOfDay
         | Primitive::Binary
         | Primitive::Stream => quote!(String),
-    }
-}
-
-/// Whether values of this type are kept as raw JSON because no spec describes the named type.
-pub fn is_untyped(ty: &EdmType) -> bool {
-    match ty {
-        EdmType::Named(_) => true,
-        EdmType::Collection(inner) => is_untyped(inner),
-        EdmType::Primitive(_) => false,
     }
 }
 

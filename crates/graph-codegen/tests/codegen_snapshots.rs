@@ -166,7 +166,14 @@ fn the_committed_fixtures_crate_is_what_the_generator_makes() {
             )
         })
         .collect();
-    let files = generate(&specs, &Layout::fixtures()).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let types: Vec<graph_spec::TypeFile> = graph_spec::load_type_dir(&dir)
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    let files = graph_codegen::generate_with_types(&specs, &types, &Layout::fixtures()).unwrap();
+    assert!(files.contains_key("crates/codegen-fixtures/src/beta/models.rs"));
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     for (path, text) in &files {
         let on_disk = std::fs::read_to_string(root.join(path)).unwrap_or_default();
@@ -239,4 +246,27 @@ fn a_success_example_without_a_body_makes_the_typed_response_optional_unless_tru
     let mut only_full = spec;
     only_full.examples.truncate(1);
     assert!(returns(only_full).contains("Result<RefreshResponse, graph_runtime::Error>"));
+}
+
+#[test]
+fn generated_models_for_type_fixtures() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let types: Vec<graph_spec::TypeFile> = graph_spec::load_type_dir(&dir)
+        .unwrap()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(types.len(), 3);
+    let specs = [fixture("widget-polish.json")];
+    let files = graph_codegen::generate_with_types(&specs, &types, &Layout::default()).unwrap();
+    let models = &files["crates/graph-api/src/beta/models.rs"];
+    assert!(files["crates/graph-api/src/beta.rs"].contains("pub mod models;"));
+    // The operation's `x-ms-thing` parameter now has the described type.
+    let widgets = &files["crates/graph-api/src/beta/widgets.rs"];
+    assert!(widgets.contains("crate::beta::models::Thing"), "{widgets}");
+    insta::assert_snapshot!("beta_models", models);
+    let mut reversed = types.clone();
+    reversed.reverse();
+    let again = graph_codegen::generate_with_types(&specs, &reversed, &Layout::default()).unwrap();
+    assert_eq!(files, again);
 }

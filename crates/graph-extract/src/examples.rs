@@ -64,7 +64,7 @@ fn first_value(text: &str) -> Result<(Value, &str), serde_json::Error> {
 /// An annotation's JSON object and, when it had to be repaired, what was forgiven.
 type Parsed = (Map<String, Value>, Option<String>);
 
-fn parse_annotation(body: &str) -> Result<Parsed, (usize, String)> {
+pub(crate) fn parse_annotation(body: &str) -> Result<Parsed, (usize, String)> {
     let (value, repair) = match first_value(body) {
         Ok((v, "")) => (v, None),
         Ok((v, rest)) => (

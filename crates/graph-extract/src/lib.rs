@@ -111,6 +111,7 @@ mod blocks;
 mod body;
 mod enums;
 mod examples;
+mod follow;
 mod function;
 mod http;
 mod includes;
@@ -118,11 +119,16 @@ mod messages;
 mod optional;
 mod param_table;
 mod pipes;
+mod resource;
+mod resource_json;
 mod response;
 mod tables;
 mod type_cell;
 mod types;
 mod unannotated;
+
+pub use follow::{Followed, Untyped, follow_types};
+pub use resource::{ResourcePage, page_enums, resource_str};
 
 use std::fmt;
 use std::ops::Range;

@@ -27,6 +27,10 @@
 //!   metadata does not have, a body the metadata does not return and an HTTP method that does not
 //!   fit the kind of operation are the docs' (the extractor took them from the page).
 //!
+//! Type files (`spec/<version>/types/`) are compared with the metadata's `ComplexType`, `EntityType`
+//! and `EnumType` by [`lint_types`] (kind, base type, properties and their types, members), with the
+//! same classes; see the `types` module's rules.
+//!
 //! ```
 //! let csdl = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
 //!   <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
@@ -55,22 +59,28 @@ mod compare;
 pub mod csdl;
 mod documented;
 mod matching;
+mod meta_types;
 pub mod page;
 mod render;
 mod report;
 mod totals;
+mod types;
 
 use graph_spec::{ApiVersion, SpecFile};
 
 pub use csdl::{CsdlError, Kind, MetaOperation, MetaParameter, Metadata, Requirement};
 pub use documented::{SpecParameter, documented_parameters};
 pub use matching::find_operation;
+pub use meta_types::{MetaProperty, MetaType, MetaTypeKind, MetaTypes};
 pub use page::{Evidence, MentionKind, Page};
 pub use render::{render_extractor_list, render_table, render_totals};
 pub use report::{
     Class, Disagreement, MatchHow, Matched, OperationReport, ParameterRow, Report, ReturnRow, What,
 };
 pub use totals::{Totals, to_json};
+pub use types::{
+    TypeReport, TypeRow, TypeTotals, TypesReport, lint_types, render_type_totals, render_types,
+};
 
 /// Compares every spec of `version` in `specs` (`(name, spec)` pairs; other versions are skipped)
 /// with `metadata` (named `metadata_name` in the report). `page_text` returns the text of a

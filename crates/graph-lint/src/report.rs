@@ -44,6 +44,10 @@ pub enum What {
     ReturnType,
     /// The HTTP method does not fit the kind of operation (`POST` for an action, `GET` for a function).
     Method,
+    /// A type's kind (complex, entity, enum) differs.
+    Kind,
+    /// A type's base type differs.
+    BaseType,
 }
 
 impl What {
@@ -56,6 +60,8 @@ impl What {
             What::Requirement => "required/optional",
             What::ReturnType => "return type",
             What::Method => "method",
+            What::Kind => "kind",
+            What::BaseType => "base type",
         }
     }
 }

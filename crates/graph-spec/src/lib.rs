@@ -4,7 +4,9 @@
 //! nothing of markdown or of Rust code generation: it owns the types ([`SpecFile`] and friends), reading
 //! them with errors that name the file, line and JSON path of a bad field ([`from_json`], [`load_dir`]),
 //! the checks that span files ([`validate`]), the canonical JSON form ([`to_json`]) and the JSON Schema
-//! of the format ([`schema_json`], committed as `spec/schema.json`).
+//! of the format ([`schema_json`], committed as `spec/schema.json`). Type files (`spec/<version>/types/`,
+//! [`TypeFile`]) describe the types operations name, with their own loading, checks and schema
+//! ([`load_type_dir`], [`validate_types`], [`types_schema_json`]).
 //!
 //! ```
 //! let text = r#"{
@@ -24,6 +26,7 @@
 
 mod edm;
 mod model;
+mod types;
 mod validate;
 
 use std::fmt;
@@ -31,6 +34,11 @@ use std::path::{Path, PathBuf};
 
 pub use edm::{EdmParseError, EdmType, Primitive};
 pub use model::*;
+pub use types::{
+    Property, TYPES_DIR, TYPES_SCHEMA_FILE, TypeFile, TypeKind, load_type_dir, type_file_name,
+    type_files, type_from_json, type_to_json, types_schema_json, validate_types,
+};
+pub(crate) use validate::fold;
 pub use validate::{ValidationError, validate};
 
 /// The file name of the committed JSON Schema, directly under the spec directory.
@@ -68,15 +76,23 @@ impl std::error::Error for LoadError {}
 
 /// Parses one spec file's text. `file` names it in errors.
 pub fn from_json(text: &str, file: impl AsRef<Path>) -> Result<SpecFile, LoadError> {
+    parse_located(text, file.as_ref())
+}
+
+/// Parses `text` into `T`, with errors naming `file`, the line and the JSON path of the bad field.
+pub(crate) fn parse_located<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &Path,
+) -> Result<T, LoadError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let located = |path: String, inner: serde_json::Error| LoadError {
-        file: file.as_ref().to_path_buf(),
+        file: file.to_path_buf(),
         line: inner.line(),
         column: inner.column(),
         path,
         message: strip_position(&inner.to_string()),
     };
-    let spec: SpecFile = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+    let spec: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         // Where serde_path_to_error cannot tell the field (a syntax error between two fields), it
@@ -154,47 +170,71 @@ fn strip_position(message: &str) -> String {
 /// Reads and parses one spec file.
 pub fn load(path: impl AsRef<Path>) -> Result<SpecFile, LoadError> {
     let path = path.as_ref();
-    let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+    from_json(&read(path)?, path)
+}
+
+/// The text of a file, or an error naming it.
+pub(crate) fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|e| LoadError {
         file: path.to_path_buf(),
         line: 0,
         column: 0,
         path: String::new(),
         message: format!("cannot read: {e}"),
-    })?;
-    from_json(&text, path)
+    })
 }
 
-/// The spec files under `dir` (every `*.json` below it except [`SCHEMA_FILE`] at its top), sorted by path.
-pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    fn walk(dir: &Path, top: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// The error of a spec directory that cannot be listed.
+pub(crate) fn unlistable(dir: &Path, e: &std::io::Error) -> LoadError {
+    LoadError {
+        file: dir.to_path_buf(),
+        line: 0,
+        column: 0,
+        path: String::new(),
+        message: format!("cannot list spec directory: {e}"),
+    }
+}
+
+/// Calls `f` with every `*.json` file below `dir`, except the schemas at its top.
+pub(crate) fn walk_json(dir: &Path, f: &mut dyn FnMut(&Path)) -> std::io::Result<()> {
+    fn walk(dir: &Path, top: &Path, f: &mut dyn FnMut(&Path)) -> std::io::Result<()> {
         for entry in std::fs::read_dir(dir)? {
             let path = entry?.path();
             if path.is_dir() {
-                walk(&path, top, out)?;
-            } else if path.extension().is_some_and(|e| e == "json") && path != top.join(SCHEMA_FILE)
+                walk(&path, top, f)?;
+            } else if path.extension().is_some_and(|e| e == "json")
+                && path != top.join(SCHEMA_FILE)
+                && path != top.join(TYPES_SCHEMA_FILE)
             {
-                out.push(path);
+                f(&path);
             }
         }
         Ok(())
     }
+    walk(dir, dir, f)
+}
+
+/// The operation spec files under `dir`: every `*.json` below it except the schemas at its top
+/// ([`SCHEMA_FILE`], [`TYPES_SCHEMA_FILE`]) and the type files in `types/` folders
+/// ([`type_files`]), sorted by path.
+pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    walk(dir, dir, &mut out)?;
+    walk_json(dir, &mut |path| {
+        let in_types = path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == TYPES_DIR);
+        if !in_types {
+            out.push(path.to_path_buf());
+        }
+    })?;
     out.sort();
     Ok(out)
 }
 
 /// Loads every spec file under `dir`, sorted by path. Reports every file that fails, not just the first.
 pub fn load_dir(dir: &Path) -> Result<Vec<(PathBuf, SpecFile)>, Vec<LoadError>> {
-    let files = spec_files(dir).map_err(|e| {
-        vec![LoadError {
-            file: dir.to_path_buf(),
-            line: 0,
-            column: 0,
-            path: String::new(),
-            message: format!("cannot list spec directory: {e}"),
-        }]
-    })?;
+    let files = spec_files(dir).map_err(|e| vec![unlistable(dir, &e)])?;
     let mut specs = Vec::new();
     let mut errors = Vec::new();
     for file in files {

@@ -33,7 +33,7 @@ impl std::error::Error for ValidationError {}
 
 /// Names that differ only in case or punctuation (`requestIds`, `request_ids`, `RequestIDs`) collide
 /// in any generated language, so they are compared in this folded form.
-fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -93,10 +93,8 @@ pub struct PolishRequest {
     /// A type no page describes.
     ///
     /// Wire name `x-ms-thing`, type `microsoft.graph.thing`.
-    ///
-    /// No available page describes `microsoft.graph.thing`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(rename = "x-ms-thing")]
-    pub x_ms_thing: serde_json::Value,
+    pub x_ms_thing: crate::beta::models::Thing,
     /// Optional. An object whose fields the page lists.
     ///
     /// Wire name `cloth`, type `microsoft.graph.cloth`, optional: omitted from the body when `None`.
@@ -111,7 +109,7 @@ impl PolishRequest {
     pub fn new(
         type_: String,
         ref_: Vec<Vec<i32>>,
-        x_ms_thing: serde_json::Value,
+        x_ms_thing: crate::beta::models::Thing,
     ) -> Self {
         Self {
             type_,

@@ -109,9 +109,14 @@ impl GetByIdsRequest {
     }
 }
 /// Response body of `Get directory objects from a list of ids`: `Collection(microsoft.graph.directoryObject)`.
-///
-/// No available page describes `Collection(microsoft.graph.directoryObject)`, so the body is kept as raw JSON: nothing is dropped.
-pub type GetByIdsResponse = serde_json::Value;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetByIdsResponse {
+    /// The returned value.
+    pub value: Vec<crate::v1::models::DirectoryObject>,
+    /// Properties the documentation does not describe (such as `@odata.context`).
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/directoryObjects`, for tests of code that calls them.
 pub mod mock {

@@ -23,6 +23,8 @@ use doc_example::doc_example;
 use mock::mock_helpers;
 use models::{request_model, response_model};
 
+use crate::type_models::Models;
+
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
@@ -134,6 +136,7 @@ pub fn node_rs(
     krate: &str,
     version: ApiVersion,
     node: &Node<'_>,
+    types: &Models<'_>,
 ) -> Result<TokenStream, CodegenError> {
     let ty = ident(&node.type_name);
     let shown_path = if node.url_path.is_empty() {
@@ -180,8 +183,8 @@ pub fn node_rs(
     for action in &node.actions {
         methods.push(action_method(krate, version, node, action)?);
         if action.owns_models(node) {
-            models.push(request_model(action)?);
-            models.push(response_model(action));
+            models.push(request_model(action, types)?);
+            models.push(response_model(action, types));
         }
         mocks.push(mock_helpers(version, node, action));
     }
@@ -197,9 +200,31 @@ pub fn node_rs(
             }
         }
     });
+    // The version's root module holds the models of the types its operations use.
+    let models_mod = (node.module_path.len() == 1 && !types.is_empty()).then(|| {
+        quote! {
+            pub mod models;
+        }
+    });
+    if models_mod.is_some() && node.children.values().any(|c| c.module == "models") {
+        return Err(CodegenError {
+            file: node
+                .sources
+                .iter()
+                .next()
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            path: "operation.paths".into(),
+            message: format!(
+                "a path segment of /{} becomes the module `models`, which holds the version's type models",
+                version.as_str()
+            ),
+        });
+    }
     Ok(quote! {
         #![doc = #module_doc]
 
+        #models_mod
         #(pub mod #child_mods;)*
 
         #[doc = #builder_doc]

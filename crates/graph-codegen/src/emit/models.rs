@@ -1,12 +1,13 @@
 //! The request, response and object model types of an operation.
 
-use graph_spec::Parameter;
+use graph_spec::{EdmType, Parameter};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Returns, doc_lines, header_field, ident, request_type, response_type, returns};
 use crate::tree::Action;
-use crate::{CodegenError, docs, naming, types};
+use crate::type_models::Models;
+use crate::{CodegenError, docs, naming};
 
 /// The Rust field of one body parameter: its type, with `Option` and serde attributes as needed.
 struct Field {
@@ -34,7 +35,12 @@ fn object_type_name(p: &Parameter) -> Option<String> {
     naming::pascal(&p.name)
 }
 
-fn field(action: &Action<'_>, at: &str, p: &Parameter) -> Result<Field, CodegenError> {
+fn field(
+    action: &Action<'_>,
+    types: &Models<'_>,
+    at: &str,
+    p: &Parameter,
+) -> Result<Field, CodegenError> {
     let name = naming::snake(&p.name).ok_or_else(|| CodegenError {
         file: action.file.to_string(),
         path: format!("{at}.name"),
@@ -47,7 +53,7 @@ fn field(action: &Action<'_>, at: &str, p: &Parameter) -> Result<Field, CodegenE
             let t = ident(&t);
             quote!(#t)
         }
-        _ => types::rust_type(&p.ty),
+        _ => types.rust_type(&p.ty),
     };
     let mut lines = Vec::new();
     let description = docs::escape(&p.description);
@@ -65,7 +71,7 @@ fn field(action: &Action<'_>, at: &str, p: &Parameter) -> Result<Field, CodegenE
             ""
         }
     ));
-    if types::is_untyped(&p.ty) && !described {
+    if types.is_untyped(&p.ty) && !described {
         lines.push(String::new());
         lines.push(format!(
             "No available page describes `{}`, so the value is kept as raw JSON: nothing is dropped.",
@@ -81,7 +87,10 @@ fn field(action: &Action<'_>, at: &str, p: &Parameter) -> Result<Field, CodegenE
     })
 }
 
-pub(super) fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenError> {
+pub(super) fn request_model(
+    action: &Action<'_>,
+    types: &Models<'_>,
+) -> Result<TokenStream, CodegenError> {
     let Some(params) = &action.spec.operation.request_body else {
         return Ok(quote!());
     };
@@ -92,6 +101,7 @@ pub(super) fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenE
     );
     object_model(
         action,
+        types,
         &request_type(action),
         &doc,
         params,
@@ -103,6 +113,7 @@ pub(super) fn request_model(action: &Action<'_>) -> Result<TokenStream, CodegenE
 /// properties (`passwordCredential` with its `displayName`, ...), recursively.
 fn object_model(
     action: &Action<'_>,
+    types: &Models<'_>,
     name: &Ident,
     doc: &str,
     params: &[Parameter],
@@ -111,7 +122,7 @@ fn object_model(
     let fields = params
         .iter()
         .enumerate()
-        .map(|(i, p)| field(action, &format!("{at}[{i}]"), p))
+        .map(|(i, p)| field(action, types, &format!("{at}[{i}]"), p))
         .collect::<Result<Vec<_>, _>>()?;
     let mut seen = std::collections::BTreeMap::new();
     for (i, f) in fields.iter().enumerate() {
@@ -149,6 +160,7 @@ fn object_model(
         );
         nested.push(object_model(
             action,
+            types,
             &ident(&type_name),
             &doc,
             &p.properties,
@@ -238,7 +250,7 @@ fn object_model(
 
 /// The response type: OData wraps a primitive or a collection in `{"value": ...}`; other types are
 /// raw JSON until a spec describes them.
-pub(super) fn response_model(action: &Action<'_>) -> TokenStream {
+pub(super) fn response_model(action: &Action<'_>, types: &Models<'_>) -> TokenStream {
     let resp = response_type(action);
     let ty = match returns(action.spec) {
         Returns::Unit => return quote!(),
@@ -272,7 +284,15 @@ pub(super) fn response_model(action: &Action<'_>) -> TokenStream {
         " Response body of `{}`: `{ty}`.",
         docs::escape(&action.spec.title)
     );
-    if types::is_untyped(ty) {
+    if matches!(ty, EdmType::Named(_)) && !types.is_untyped(ty) {
+        // A described entity or complex type is the body itself, not wrapped in `value`.
+        let rust = types.rust_type(ty);
+        return quote! {
+            #[doc = #doc]
+            pub type #resp = #rust;
+        };
+    }
+    if types.is_untyped(ty) {
         let note = format!(
             " No available page describes `{ty}`, so the body is kept as raw JSON: nothing is dropped."
         );
@@ -283,7 +303,7 @@ pub(super) fn response_model(action: &Action<'_>) -> TokenStream {
             pub type #resp = serde_json::Value;
         };
     }
-    let rust = types::rust_type(ty);
+    let rust = types.rust_type(ty);
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

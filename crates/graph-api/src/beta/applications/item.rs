@@ -170,9 +170,7 @@ impl Default for PasswordCredential {
     }
 }
 /// Response body of `application: addPassword`: `microsoft.graph.passwordCredential`.
-///
-/// No available page describes `microsoft.graph.passwordCredential`, so the body is kept as raw JSON: nothing is dropped.
-pub type AddPasswordResponse = serde_json::Value;
+pub type AddPasswordResponse = crate::beta::models::PasswordCredential;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/applications/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -185,10 +185,8 @@ pub struct AssignLicenseRequest {
     /// A collection of assignedLicense objects that specify the licenses to add. You can disable servicePlans associated with a license by setting the disabledPlans property on an assignedLicense object.
     ///
     /// Wire name `addLicenses`, type `Collection(microsoft.graph.assignedLicense)`.
-    ///
-    /// No available page describes `Collection(microsoft.graph.assignedLicense)`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(rename = "addLicenses")]
-    pub add_licenses: Vec<serde_json::Value>,
+    pub add_licenses: Vec<crate::beta::models::AssignedLicense>,
     /// A collection of skuIds that identify the licenses to remove.
     ///
     /// Wire name `removeLicenses`, type `Collection(Edm.Guid)`.
@@ -201,7 +199,7 @@ pub struct AssignLicenseRequest {
 impl AssignLicenseRequest {
     /// A value with the given fields and no optional ones.
     pub fn new(
-        add_licenses: Vec<serde_json::Value>,
+        add_licenses: Vec<crate::beta::models::AssignedLicense>,
         remove_licenses: Vec<graph_runtime::edm::Guid>,
     ) -> Self {
         Self {
@@ -212,9 +210,7 @@ impl AssignLicenseRequest {
     }
 }
 /// Response body of `user: assignLicense`: `microsoft.graph.user`.
-///
-/// No available page describes `microsoft.graph.user`, so the body is kept as raw JSON: nothing is dropped.
-pub type AssignLicenseResponse = serde_json::Value;
+pub type AssignLicenseResponse = crate::beta::models::User;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/users/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -62,9 +62,7 @@ impl<'a> DomainsItem<'a> {
     }
 }
 /// Response body of `domain: verify`: `microsoft.graph.domain`.
-///
-/// No available page describes `microsoft.graph.domain`, so the body is kept as raw JSON: nothing is dropped.
-pub type VerifyResponse = serde_json::Value;
+pub type VerifyResponse = crate::v1::models::Domain;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/domains/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -87,10 +87,8 @@ pub struct GetScheduleRequest {
     /// The date, time, and time zone that the period ends.
     ///
     /// Wire name `endTime`, type `microsoft.graph.dateTimeTimeZone`.
-    ///
-    /// No available page describes `microsoft.graph.dateTimeTimeZone`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(rename = "endTime")]
-    pub end_time: serde_json::Value,
+    pub end_time: crate::v1::models::DateTimeTimeZone,
     /// A collection of SMTP addresses of users, distribution lists, or resources to get availability information for.
     ///
     /// Wire name `schedules`, type `Collection(Edm.String)`.
@@ -99,10 +97,8 @@ pub struct GetScheduleRequest {
     /// The date, time, and time zone that the period starts.
     ///
     /// Wire name `startTime`, type `microsoft.graph.dateTimeTimeZone`.
-    ///
-    /// No available page describes `microsoft.graph.dateTimeTimeZone`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(rename = "startTime")]
-    pub start_time: serde_json::Value,
+    pub start_time: crate::v1::models::DateTimeTimeZone,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -110,9 +106,9 @@ pub struct GetScheduleRequest {
 impl GetScheduleRequest {
     /// A value with the given fields and no optional ones.
     pub fn new(
-        end_time: serde_json::Value,
+        end_time: crate::v1::models::DateTimeTimeZone,
         schedules: Vec<String>,
-        start_time: serde_json::Value,
+        start_time: crate::v1::models::DateTimeTimeZone,
     ) -> Self {
         Self {
             availability_view_interval: None,
@@ -129,9 +125,14 @@ impl GetScheduleRequest {
     }
 }
 /// Response body of `calendar: getSchedule`: `Collection(microsoft.graph.scheduleInformation)`.
-///
-/// No available page describes `Collection(microsoft.graph.scheduleInformation)`, so the body is kept as raw JSON: nothing is dropped.
-pub type GetScheduleResponse = serde_json::Value;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct GetScheduleResponse {
+    /// The returned value.
+    pub value: Vec<crate::v1::models::ScheduleInformation>,
+    /// Properties the documentation does not describe (such as `@odata.context`).
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/calendar`, for tests of code that calls them.
 pub mod mock {

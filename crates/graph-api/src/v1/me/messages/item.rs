@@ -100,9 +100,7 @@ impl MoveRequest {
     }
 }
 /// Response body of `message: move`: `microsoft.graph.message`.
-///
-/// No available page describes `microsoft.graph.message`, so the body is kept as raw JSON: nothing is dropped.
-pub type MoveResponse = serde_json::Value;
+pub type MoveResponse = crate::v1::models::Message;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/messages/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -85,14 +85,12 @@ pub struct CopyRequest {
     /// Optional. Reference to the parent item the copy will be created in.
     ///
     /// Wire name `parentReference`, type `microsoft.graph.itemReference`, optional: omitted from the body when `None`.
-    ///
-    /// No available page describes `microsoft.graph.itemReference`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(
         rename = "parentReference",
         default,
         skip_serializing_if = "Option::is_none",
     )]
-    pub parent_reference: Option<serde_json::Value>,
+    pub parent_reference: Option<crate::v1::models::ItemReference>,
     /// Optional. The new name for the copy. If this isn't provided, the same name will be used as the original.
     ///
     /// Wire name `name`, type `Edm.String`, optional: omitted from the body when `None`.
@@ -112,7 +110,10 @@ impl CopyRequest {
         }
     }
     /// Sets `parentReference`.
-    pub fn with_parent_reference(mut self, value: serde_json::Value) -> Self {
+    pub fn with_parent_reference(
+        mut self,
+        value: crate::v1::models::ItemReference,
+    ) -> Self {
         self.parent_reference = Some(value);
         self
     }

@@ -1,0 +1,470 @@
+//! Type files to Rust: one `models` module per API version, with a struct per complex or entity
+//! type and an enum per enumeration.
+//!
+//! - Every property is an `Option` skipped when `None` (Graph omits properties freely); a collection
+//!   is `Option<Vec<T>>`, so that an absent collection and `[]` stay apart.
+//! - A struct carries its base types' properties (a flattened copy, nearest base last), `@odata.type`
+//!   as `odata_type`, and `additional_properties` for everything else, so that a round trip loses
+//!   nothing. A property sent as `null` reads as `None` and is kept in `additional_properties` as
+//!   `null`, so that it is written back as it came (structs deserialize through
+//!   `TryFrom<serde_json::Map>` to do this).
+//! - An enum has a variant per documented member (serialized as the member's wire name) and
+//!   `Undocumented(String)` for any other string, so that a member added behind
+//!   `unknownFutureValue` never fails to deserialize. (`Unknown` is not used for the catch-all: many
+//!   Graph enums document a member `unknown`.)
+//! - A field whose type can lead back to its own struct through fields that are not collections is
+//!   boxed (collections already allocate, so they never need a box).
+//! - A named type no type file describes stays `serde_json::Value`, and the field's docs say so.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use graph_spec::{ApiVersion, EdmType, TypeFile, TypeKind};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::{CodegenError, docs, naming, types};
+
+/// The described types of one API version, ready to be referred to and emitted.
+#[derive(Debug, Clone)]
+pub struct Models<'t> {
+    version: ApiVersion,
+    /// By qualified name: the type file and its Rust identifier.
+    types: BTreeMap<String, (&'t TypeFile, String)>,
+    /// `(struct, wire property)` pairs whose field is boxed.
+    boxed: BTreeSet<(String, String)>,
+}
+
+/// A struct field: wire name, Rust identifier, type, docs.
+struct FieldPlan<'t> {
+    wire: &'t str,
+    ident: String,
+    ty: &'t EdmType,
+    docs: Vec<String>,
+}
+
+/// The fields every struct has besides its properties.
+const RESERVED: [&str; 2] = ["odata_type", "additional_properties"];
+
+/// `#[doc = "..."]` attributes, one per line (already escaped where they carry spec prose).
+fn doc_attrs(lines: Vec<String>) -> TokenStream {
+    let attrs = lines.into_iter().map(|l| {
+        let l = if l.is_empty() { l } else { format!(" {l}") };
+        quote!(#[doc = #l])
+    });
+    quote!(#(#attrs)*)
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+fn err(file: &TypeFile, path: &str, message: String) -> CodegenError {
+    CodegenError {
+        file: file.source.page.clone(),
+        path: format!("{} {path}", file.name),
+        message,
+    }
+}
+
+impl<'t> Models<'t> {
+    /// The models of `version` among `types` (other versions are skipped). Fails when two types
+    /// would share a Rust name.
+    pub fn new(version: ApiVersion, types: &'t [TypeFile]) -> Result<Models<'t>, CodegenError> {
+        let mut by_name = BTreeMap::new();
+        let mut idents: BTreeMap<String, &str> = BTreeMap::new();
+        for t in types.iter().filter(|t| t.api_version == version) {
+            let short = t.name.rsplit('.').next().unwrap_or(&t.name);
+            let id = naming::pascal(short)
+                .ok_or_else(|| err(t, "name", "no Rust identifier can be made of it".into()))?;
+            if let Some(other) = idents.insert(id.clone(), &t.name) {
+                return Err(err(
+                    t,
+                    "name",
+                    format!("its Rust name `{id}` is also the name of `{other}`"),
+                ));
+            }
+            by_name.insert(t.name.clone(), (t, id));
+        }
+        let mut models = Models {
+            version,
+            types: by_name,
+            boxed: BTreeSet::new(),
+        };
+        models.boxed = models.find_boxed();
+        Ok(models)
+    }
+
+    /// Whether no type is described.
+    pub fn is_empty(&self) -> bool {
+        self.types.is_empty()
+    }
+
+    /// The module of the models, from the crate root: `crate::v1::models`.
+    fn module(&self) -> TokenStream {
+        match self.version {
+            ApiVersion::V1 => quote!(crate::v1::models),
+            ApiVersion::Beta => quote!(crate::beta::models),
+        }
+    }
+
+    /// The Rust type of a described named type, `None` when no type file describes it.
+    fn named(&self, name: &str) -> Option<&(&'t TypeFile, String)> {
+        self.types.get(name)
+    }
+
+    /// The Rust type of `ty` as used outside the models module (operation models): described
+    /// named types by their path, other named types `serde_json::Value`.
+    pub fn rust_type(&self, ty: &EdmType) -> TokenStream {
+        match ty {
+            EdmType::Named(n) => match self.named(n) {
+                Some((_, id)) => {
+                    let (m, id) = (self.module(), ident(id));
+                    quote!(#m::#id)
+                }
+                None => quote!(serde_json::Value),
+            },
+            EdmType::Collection(inner) => {
+                let inner = self.rust_type(inner);
+                quote!(Vec<#inner>)
+            }
+            EdmType::Primitive(_) => types::rust_type(ty),
+        }
+    }
+
+    /// Whether `ty` (or its element type) is a named type no type file describes.
+    pub fn is_untyped(&self, ty: &EdmType) -> bool {
+        match ty {
+            EdmType::Named(n) => self.named(n).is_none(),
+            EdmType::Collection(inner) => self.is_untyped(inner),
+            EdmType::Primitive(_) => false,
+        }
+    }
+
+    /// The Rust type of a field inside the models module.
+    fn field_type(&self, owner: &str, wire: &str, ty: &EdmType) -> TokenStream {
+        match ty {
+            EdmType::Named(n) => match self.named(n) {
+                Some((_, id)) => {
+                    let id = ident(id);
+                    if self.boxed.contains(&(owner.to_string(), wire.to_string())) {
+                        quote!(Box<#id>)
+                    } else {
+                        quote!(#id)
+                    }
+                }
+                None => quote!(serde_json::Value),
+            },
+            EdmType::Collection(inner) => {
+                let inner = self.field_type(owner, "", inner);
+                quote!(Vec<#inner>)
+            }
+            EdmType::Primitive(_) => types::rust_type(ty),
+        }
+    }
+
+    /// A struct type's properties with its base types' first (root-most base first); a property
+    /// of a derived type replaces the base's of the same wire name.
+    fn all_properties(&self, t: &'t TypeFile) -> Vec<&'t graph_spec::Property> {
+        let mut chain = vec![t];
+        let mut seen = BTreeSet::from([t.name.as_str()]);
+        let mut base = t.base_type.as_deref();
+        while let Some(b) = base {
+            let Some((bt, _)) = self.named(b) else { break };
+            if !seen.insert(bt.name.as_str()) {
+                break;
+            }
+            chain.push(bt);
+            base = bt.base_type.as_deref();
+        }
+        let mut out: Vec<&graph_spec::Property> = Vec::new();
+        for ty in chain.iter().rev() {
+            for p in &ty.properties {
+                match out.iter().position(|q| q.name == p.name) {
+                    Some(i) => out[i] = p,
+                    None => out.push(p),
+                }
+            }
+        }
+        out
+    }
+
+    /// The struct fields a value of `owner` can reach without a collection in between.
+    fn direct_children(&self, owner: &'t TypeFile) -> Vec<(&'t str, &'t str)> {
+        self.all_properties(owner)
+            .into_iter()
+            .filter_map(|p| match &p.ty {
+                EdmType::Named(n) => self
+                    .named(n)
+                    .filter(|(t, _)| t.kind != TypeKind::Enum)
+                    .map(|(t, _)| (p.name.as_str(), t.name.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Fields to box: a non-collection field whose type can reach its owner again through
+    /// non-collection fields.
+    fn find_boxed(&self) -> BTreeSet<(String, String)> {
+        let reaches = |from: &str, to: &str| {
+            let mut stack = vec![from.to_string()];
+            let mut seen = BTreeSet::new();
+            while let Some(n) = stack.pop() {
+                if n == to {
+                    return true;
+                }
+                if !seen.insert(n.clone()) {
+                    continue;
+                }
+                if let Some((t, _)) = self.named(&n) {
+                    stack.extend(
+                        self.direct_children(t)
+                            .into_iter()
+                            .map(|(_, c)| c.to_string()),
+                    );
+                }
+            }
+            false
+        };
+        let mut out = BTreeSet::new();
+        for (name, (t, _)) in &self.types {
+            if t.kind == TypeKind::Enum {
+                continue;
+            }
+            for (wire, child) in self.direct_children(t) {
+                if reaches(child, name) {
+                    out.insert((name.clone(), wire.to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The `models.rs` of the version.
+    pub fn models_rs(&self) -> Result<TokenStream, CodegenError> {
+        let mut items = Vec::new();
+        for (t, id) in self.types.values() {
+            items.push(match t.kind {
+                TypeKind::Enum => Self::enum_item(t, id)?,
+                TypeKind::Complex | TypeKind::Entity => self.struct_item(t, id)?,
+            });
+        }
+        let version = self.version.as_str();
+        let doc = format!(
+            " The types the {version} documentation describes on its resource pages, used by the operations' \
+             request and response models."
+        );
+        Ok(quote! {
+            #![doc = #doc]
+            #(#items)*
+
+            /// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is
+            /// `null`, which is then kept in `nulls` so that it is written back.
+            fn take<T: serde::de::DeserializeOwned>(
+                map: &mut serde_json::Map<String, serde_json::Value>,
+                nulls: &mut serde_json::Map<String, serde_json::Value>,
+                key: &str,
+            ) -> Result<Option<T>, String> {
+                match map.remove(key) {
+                    None => Ok(None),
+                    Some(serde_json::Value::Null) => {
+                        nulls.insert(key.to_string(), serde_json::Value::Null);
+                        Ok(None)
+                    }
+                    Some(value) => serde_json::from_value(value)
+                        .map(Some)
+                        .map_err(|e| format!("`{key}`: {e}")),
+                }
+            }
+        })
+    }
+
+    fn type_docs(t: &TypeFile) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !t.summary.is_empty() {
+            lines.push(docs::escape(&t.summary));
+            lines.push(String::new());
+        }
+        lines.push(format!(
+            "`{}`, described in `{}`.",
+            docs::escape(&t.name),
+            docs::escape(&t.source.page)
+        ));
+        lines
+    }
+
+    fn struct_item(&self, t: &'t TypeFile, id: &str) -> Result<TokenStream, CodegenError> {
+        let mut fields: Vec<FieldPlan<'t>> = Vec::new();
+        let mut idents = BTreeSet::from(RESERVED.map(String::from));
+        for p in self.all_properties(t) {
+            if p.name == "@odata.type" {
+                continue;
+            }
+            let mut field = naming::snake(&p.name).ok_or_else(|| {
+                err(
+                    t,
+                    &format!("property `{}`", p.name),
+                    "no Rust identifier can be made of it".into(),
+                )
+            })?;
+            // The two fields every struct has keep their names; a property named like them gets a `_`.
+            if RESERVED.contains(&field.as_str()) {
+                field.push('_');
+            }
+            if !idents.insert(field.clone()) {
+                return Err(err(
+                    t,
+                    &format!("property `{}`", p.name),
+                    format!("its Rust name `{field}` is taken by another field"),
+                ));
+            }
+            let mut docs_lines = Vec::new();
+            if !p.description.is_empty() {
+                docs_lines.push(docs::escape(&p.description));
+                docs_lines.push(String::new());
+            }
+            let wire_ty = docs::escape(&p.ty.to_string());
+            if self.is_untyped(&p.ty) {
+                docs_lines.push(format!(
+                    "`{wire_ty}`: the docs do not describe this type, so the value is kept as raw JSON."
+                ));
+            } else {
+                docs_lines.push(format!("`{wire_ty}`."));
+            }
+            if p.navigation {
+                docs_lines.push("A relationship (navigation property).".into());
+            }
+            fields.push(FieldPlan {
+                wire: &p.name,
+                ident: field,
+                ty: &p.ty,
+                docs: docs_lines,
+            });
+        }
+        let name = ident(id);
+        let doc = doc_attrs(Self::type_docs(t));
+        let decls = fields.iter().map(|f| {
+            let fid = ident(&f.ident);
+            let wire = f.wire;
+            let ty = self.field_type(&t.name, f.wire, f.ty);
+            let doc = doc_attrs(f.docs.clone());
+            quote! {
+                #doc
+                #[serde(rename = #wire, default, skip_serializing_if = "Option::is_none")]
+                pub #fid: Option<#ty>,
+            }
+        });
+        let takes = fields.iter().map(|f| {
+            let fid = ident(&f.ident);
+            let wire = f.wire;
+            quote!(let #fid = take(&mut map, &mut nulls, #wire)?;)
+        });
+        let names = fields.iter().map(|f| ident(&f.ident));
+        Ok(quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+            #[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+            pub struct #name {
+                /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+                /// any type in a collection of several).
+                #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+                pub odata_type: Option<String>,
+                #(#decls)*
+                /// Every other property of the JSON object (and every property sent as `null`),
+                /// so that a round trip loses nothing.
+                #[serde(flatten)]
+                pub additional_properties: serde_json::Map<String, serde_json::Value>,
+            }
+
+            impl TryFrom<serde_json::Map<String, serde_json::Value>> for #name {
+                type Error = String;
+
+                fn try_from(
+                    mut map: serde_json::Map<String, serde_json::Value>,
+                ) -> Result<Self, String> {
+                    let mut nulls = serde_json::Map::new();
+                    let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
+                    #(#takes)*
+                    map.extend(nulls);
+                    Ok(Self {
+                        odata_type,
+                        #(#names,)*
+                        additional_properties: map,
+                    })
+                }
+            }
+        })
+    }
+
+    fn enum_item(t: &TypeFile, id: &str) -> Result<TokenStream, CodegenError> {
+        let name = ident(id);
+        let mut variants = Vec::new();
+        let mut used = BTreeSet::from(["Undocumented".to_string()]);
+        for m in &t.members {
+            let at = format!("member `{}`", m.name);
+            let v = naming::pascal(&m.name)
+                .ok_or_else(|| err(t, &at, "no Rust identifier can be made of it".into()))?;
+            if !used.insert(v.clone()) {
+                return Err(err(
+                    t,
+                    &at,
+                    format!("its Rust name `{v}` is taken by another variant"),
+                ));
+            }
+            let mut lines = Vec::new();
+            if !m.description.is_empty() {
+                lines.push(docs::escape(&m.description));
+                lines.push(String::new());
+            }
+            lines.push(format!("`{}` on the wire.", docs::escape(&m.name)));
+            variants.push((ident(&v), m.name.as_str(), doc_attrs(lines)));
+        }
+        let doc = doc_attrs(Self::type_docs(t));
+        let decls = variants.iter().map(|(v, _, d)| quote!(#d #v,));
+        let to_str = variants.iter().map(|(v, w, _)| quote!(Self::#v => #w,));
+        let from_str = variants.iter().map(|(v, w, _)| quote!(#w => Self::#v,));
+        Ok(quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            pub enum #name {
+                #(#decls)*
+                /// A member the docs do not list (Graph adds members behind `unknownFutureValue`),
+                /// kept as sent.
+                Undocumented(String),
+            }
+
+            impl #name {
+                /// The member as sent on the wire.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #(#to_str)*
+                        Self::Undocumented(other) => other,
+                    }
+                }
+            }
+
+            impl From<String> for #name {
+                fn from(value: String) -> Self {
+                    match value.as_str() {
+                        #(#from_str)*
+                        _ => Self::Undocumented(value),
+                    }
+                }
+            }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,458 @@
+//! A resource page (`api-reference/<version>/resources/<type>.md`) to the type files it describes:
+//! the type itself (a [`TypeFile`] of kind complex or entity) and the enumerations its
+//! `<name> values` tables list (kind enum).
+//!
+//! What is read, and the decisions taken:
+//!
+//! - **Name**: the `@odata.type` of the page's `"blockType": "resource"` annotation, else the H1
+//!   (`# user resource type` -> `microsoft.graph.user`).
+//! - **Base type**: the annotation's `baseType`, else a sentence `Inherits from [x](...)` (any prose
+//!   paragraph before the first `##` section), whose link text names the type. When both are given
+//!   and differ, the annotation wins with a warning.
+//! - **Kind**: entity when the annotation names a `keyProperty`, the base type is
+//!   `microsoft.graph.entity`, or the Relationships table lists a relationship; else complex (the
+//!   caller that follows base types turns a complex type deriving from an entity into an entity).
+//! - **Properties**: the rows of the first table of the `Properties` section, then of the
+//!   `Relationships` section (marked `navigation`), with the columns `Property`/`Name`/`Relationship`,
+//!   `Type` and `Description`. The type cell is read like a request body table's; a row whose cell
+//!   names no type is left out with a warning. In the description, `Read-only` marks the property
+//!   read-only, `Not nullable` / `Nullable` its nullability, `Required.` / `Optional.` its requirement.
+//! - **Enumerations**: every `<name> values` table of the page (the enums module's reading).
+
+use graph_spec::{ApiVersion, EdmType, Property, Source, TypeFile, TypeKind, Warning};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::blocks::{self, Block, BlockKind, Table};
+use crate::tables::{cell, cell_plain, says_optional, says_required};
+use crate::types::NAMESPACE;
+use crate::{Ctx, ExtractError, enums, examples, pipes, resource_json, type_cell};
+
+/// What one resource page describes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourcePage {
+    /// The type of the page.
+    pub ty: TypeFile,
+    /// The enumerations the page's `<name> values` tables list, in page order.
+    pub enums: Vec<TypeFile>,
+}
+
+/// Reads a resource page's text. `page` is docs-relative (`api-reference/v1.0/resources/user.md`).
+pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError> {
+    let api_version = crate::api_version(page)?;
+    let source = Source {
+        page: page.to_string(),
+        sha256: crate::hex(&Sha256::digest(text.as_bytes())),
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (repaired, notes) = pipes::repair(body);
+    let no_include = |_: &str| None;
+    let mut ctx = Ctx {
+        page,
+        blocks: blocks::parse(&repaired),
+        warnings: Vec::new(),
+        read_include: &no_include,
+    };
+    for (line, message) in notes {
+        ctx.warn(line, message);
+    }
+    let h1 = ctx
+        .blocks
+        .iter()
+        .position(|b| matches!(b.kind, BlockKind::Heading { level: 1, .. }));
+    let h1_line = h1.and_then(|i| ctx.blocks.get(i)).map_or(1, |b| b.line);
+    let annotation = resource_annotation(&mut ctx);
+    let name = type_name(&ctx, h1, annotation.as_ref())
+        .ok_or_else(|| ctx.error(h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
+    let summary = ctx.summary(h1);
+    let base_type = base_type(&mut ctx, annotation.as_ref());
+
+    let mut properties = Vec::new();
+    let mut relationships = 0;
+    for (section, navigation) in [("properties", false), ("relationships", true)] {
+        let read: Vec<_> = section_tables(&ctx, section)
+            .into_iter()
+            .map(|t| rows(t, navigation))
+            .collect();
+        for (props, notes) in read {
+            for (line, message) in notes {
+                ctx.warn(line, message);
+            }
+            if navigation {
+                relationships += props.len();
+            }
+            for p in props {
+                if properties.iter().any(|q: &Property| q.name == p.name) {
+                    ctx.warn(
+                        p.line,
+                        format!("property `{}` is listed twice; the first is kept", p.name),
+                    );
+                } else {
+                    properties.push(p);
+                }
+            }
+        }
+    }
+    if properties.is_empty() {
+        properties = resource_json::json_representation(&mut ctx);
+        if properties.is_empty() {
+            ctx.warn(h1_line, "the page lists no properties");
+        }
+    }
+    let keyed = annotation
+        .as_ref()
+        .is_some_and(|a| a.get("keyProperty").and_then(Value::as_str).is_some());
+    let kind =
+        if keyed || relationships > 0 || base_type.as_deref() == Some("microsoft.graph.entity") {
+            TypeKind::Entity
+        } else {
+            TypeKind::Complex
+        };
+
+    let enum_types = listed_enums(&ctx.blocks, &source, api_version);
+    let mut warnings = std::mem::take(&mut ctx.warnings);
+    warnings.sort_by_key(|w| w.line);
+    warnings.dedup();
+    Ok(ResourcePage {
+        ty: TypeFile {
+            source,
+            api_version,
+            name,
+            kind,
+            summary,
+            base_type,
+            properties,
+            members: Vec::new(),
+            line: h1_line,
+            warnings,
+        },
+        enums: enum_types,
+    })
+}
+
+/// The enumerations the `<name> values` tables of any docs page list, as enum type files.
+pub fn page_enums(page: &str, text: &str) -> Result<Vec<TypeFile>, ExtractError> {
+    let api_version = crate::api_version(page)?;
+    let source = Source {
+        page: page.to_string(),
+        sha256: crate::hex(&Sha256::digest(text.as_bytes())),
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (repaired, _) = pipes::repair(body);
+    Ok(listed_enums(
+        &blocks::parse(&repaired),
+        &source,
+        api_version,
+    ))
+}
+
+fn listed_enums(blocks: &[Block], source: &Source, api_version: ApiVersion) -> Vec<TypeFile> {
+    enums::listed(blocks)
+        .into_iter()
+        .map(|l| TypeFile {
+            source: source.clone(),
+            api_version,
+            name: format!("{NAMESPACE}.{}", l.name),
+            kind: TypeKind::Enum,
+            summary: String::new(),
+            base_type: None,
+            properties: Vec::new(),
+            members: l.members,
+            line: l.line,
+            warnings: l
+                .notes
+                .into_iter()
+                .map(|(line, message)| Warning { line, message })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The page's `"blockType": "resource"` annotation, parsed. A broken one is a warning.
+fn resource_annotation(ctx: &mut Ctx<'_>) -> Option<serde_json::Map<String, Value>> {
+    let mut found = None;
+    let mut notes = Vec::new();
+    for block in &ctx.blocks {
+        let BlockKind::Html(html) = &block.kind else {
+            continue;
+        };
+        for comment in blocks::comments(html, block.line) {
+            if !comment.body.contains("\"resource\"") || !comment.body.trim().starts_with('{') {
+                continue;
+            }
+            match examples::parse_annotation(&comment.body) {
+                Ok((map, _))
+                    if map.get("blockType").and_then(Value::as_str) == Some("resource") =>
+                {
+                    found.get_or_insert(map);
+                }
+                Ok(_) => {}
+                Err((rel, message)) => notes.push((
+                    comment.line + rel.saturating_sub(1),
+                    format!("the resource annotation is not valid JSON ({message}); ignored"),
+                )),
+            }
+        }
+    }
+    for (line, message) in notes {
+        ctx.warn(line, message);
+    }
+    found
+}
+
+/// `microsoft.graph.x` from a docs type name (`#microsoft.graph.x`, `Microsoft.Graph.x`, `x`).
+pub(crate) fn qualify(name: &str) -> Option<String> {
+    let name = name.trim().trim_start_matches('#').trim();
+    let prefix = format!("{NAMESPACE}.");
+    let short = match name.get(..prefix.len()) {
+        Some(p) if p.eq_ignore_ascii_case(&prefix) => name.get(prefix.len()..)?,
+        _ => name,
+    };
+    let ok = !short.is_empty()
+        && short
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    ok.then(|| format!("{prefix}{short}"))
+}
+
+fn type_name(
+    ctx: &Ctx<'_>,
+    h1: Option<usize>,
+    annotation: Option<&serde_json::Map<String, Value>>,
+) -> Option<String> {
+    if let Some(name) = annotation
+        .and_then(|a| a.get("@odata.type"))
+        .and_then(Value::as_str)
+        .and_then(qualify)
+    {
+        return Some(name);
+    }
+    let BlockKind::Heading { inline, .. } = &ctx.blocks.get(h1?)?.kind else {
+        return None;
+    };
+    let text = inline.plain();
+    let lower = text.trim().to_ascii_lowercase();
+    let end = lower
+        .strip_suffix(" resource type")
+        .or_else(|| lower.strip_suffix(" complex type"))
+        .or_else(|| lower.strip_suffix(" entity type"))
+        .or_else(|| lower.strip_suffix(" resource"))?
+        .len();
+    qualify(text.trim().get(..end)?)
+}
+
+/// The base type: the annotation's `baseType`, else the first `Inherits from [x](...)` sentence.
+fn base_type(
+    ctx: &mut Ctx<'_>,
+    annotation: Option<&serde_json::Map<String, Value>>,
+) -> Option<String> {
+    let annotated = annotation
+        .and_then(|a| a.get("baseType"))
+        .and_then(Value::as_str)
+        .and_then(qualify);
+    let mut said = None;
+    for block in &ctx.blocks {
+        if matches!(block.kind, BlockKind::Heading { level: 2, .. }) {
+            break;
+        }
+        let Some(p) = block.paragraph() else { continue };
+        let lower = p.text.to_ascii_lowercase();
+        let Some(at) = lower.find("inherits from") else {
+            continue;
+        };
+        let link = p.links.iter().find(|l| l.range.start >= at);
+        if let Some(name) = link.and_then(|l| qualify(&p.span(&l.range).replace('`', ""))) {
+            said = Some((block.line, name));
+            break;
+        }
+    }
+    match (annotated, said) {
+        (Some(a), Some((line, s))) if !a.eq_ignore_ascii_case(&s) => {
+            ctx.warn(
+                line,
+                format!("the page says the type inherits from `{s}`, its resource annotation says `{a}`; `{a}` is recorded"),
+            );
+            Some(a)
+        }
+        (Some(a), _) => Some(a),
+        (None, s) => s.map(|(_, s)| s),
+    }
+}
+
+/// The tables with a name and a type column in the section named `name` (a page may split its
+/// properties into several, under `###` subheadings): its heading is of level 2 or deeper (a page
+/// without `##` sections has `### Properties`), and it runs to the next heading of the same level
+/// or above. Tables without a type column (an enum's `<name> values`) are not property tables.
+fn section_tables<'a>(ctx: &'a Ctx<'_>, name: &str) -> Vec<&'a Table> {
+    let found = ctx
+        .blocks
+        .iter()
+        .enumerate()
+        .find_map(|(i, b)| match &b.kind {
+            BlockKind::Heading { level, inline }
+                if *level >= 2
+                    && inline
+                        .plain()
+                        .trim()
+                        .trim_end_matches(':')
+                        .eq_ignore_ascii_case(name) =>
+            {
+                Some((i, *level))
+            }
+            _ => None,
+        });
+    let Some((start, level)) = found else {
+        return Vec::new();
+    };
+    ctx.blocks
+        .get(start + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| !matches!(&b.kind, BlockKind::Heading { level: l, .. } if *l <= level))
+        .filter_map(|b: &Block| match &b.kind {
+            BlockKind::Table(t) if columns(t).is_some() => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The name, type and description columns of a properties or relationships table.
+fn columns(table: &Table) -> Option<(usize, usize, Option<usize>)> {
+    let name = table.column(|h| {
+        matches!(
+            h,
+            "property" | "properties" | "name" | "relationship" | "relationships" | "property name"
+        )
+    })?;
+    let ty = table.column(|h| h == "type" || h == "return type")?;
+    Some((name, ty, table.column(|h| h == "description")))
+}
+
+/// Whether `desc` says `word` as a statement of its own (`Read-only.`, `Read-only;`, at the end).
+fn says(desc: &str, word: &str) -> bool {
+    let lower = desc.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower.get(from..).and_then(|r| r.find(word)) {
+        let start = from + i;
+        let end = start + word.len();
+        let before_ok = lower[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '-');
+        let after = lower[end..].trim_start_matches(['*', '`']);
+        let after_ok = after.is_empty() || after.starts_with(['.', ';', ',', ')']);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+/// The properties of a table's rows, and notes about rows left out.
+fn rows(table: &Table, navigation: bool) -> (Vec<Property>, Vec<(usize, String)>) {
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    let Some((name_col, ty_col, desc_col)) = columns(table) else {
+        return (out, notes);
+    };
+    for row in &table.rows {
+        let name = cell_plain(&row.cells, name_col)
+            .trim_matches(['*', '_', '`'])
+            .trim()
+            .to_string();
+        if name.is_empty()
+            || name.eq_ignore_ascii_case("none")
+            || name.eq_ignore_ascii_case("none.")
+        {
+            continue;
+        }
+        // `isFoo (deprecated)`: the name is the first word when the rest is a remark.
+        let name = match name.split_once(char::is_whitespace) {
+            Some((first, rest)) if rest.trim_start().starts_with('(') => {
+                notes.push((
+                    row.line,
+                    format!("property name `{name}` carries a remark; recorded as `{first}`"),
+                ));
+                first.to_string()
+            }
+            _ => name,
+        };
+        if name.contains(char::is_whitespace) {
+            notes.push((
+                row.line,
+                format!("property name `{name}` contains spaces; skipped"),
+            ));
+            continue;
+        }
+        let ty = match cell(&row.cells, ty_col).map(type_cell::parse_type_cell) {
+            Some(Ok((ty, cell_notes))) => {
+                notes.extend(cell_notes.into_iter().map(|n| (row.line, n)));
+                ty
+            }
+            Some(Err(text)) => {
+                notes.push((
+                    row.line,
+                    format!("the type `{text}` of property `{name}` names no type; the property is left out"),
+                ));
+                continue;
+            }
+            None => {
+                notes.push((
+                    row.line,
+                    format!("property `{name}` has no type cell; left out"),
+                ));
+                continue;
+            }
+        };
+        let description = desc_col
+            .and_then(|d| cell(&row.cells, d))
+            .map(|c| c.text.trim().to_string())
+            .unwrap_or_default();
+        let nullable = if says(&description, "not nullable") {
+            Some(false)
+        } else if says(&description, "nullable") {
+            Some(true)
+        } else {
+            None
+        };
+        let required = match (says_required(&description), says_optional(&description)) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        };
+        out.push(Property {
+            name,
+            ty,
+            read_only: says(&description, "read-only"),
+            description,
+            nullable,
+            required,
+            navigation,
+            line: row.line,
+        });
+    }
+    (out, notes)
+}
+
+/// The named types a type file refers to: its properties' (element) types and its base type.
+pub(crate) fn referenced(ty: &TypeFile) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in &ty.properties {
+        let mut t = &p.ty;
+        while let EdmType::Collection(inner) = t {
+            t = inner;
+        }
+        if let EdmType::Named(n) = t
+            && !out.contains(n)
+        {
+            out.push(n.clone());
+        }
+    }
+    if let Some(b) = &ty.base_type
+        && !out.contains(b)
+    {
+        out.push(b.clone());
+    }
+    out
+}

@@ -1,0 +1,171 @@
+//! The type comparison on a made-up CSDL and made-up type files and pages.
+
+#![allow(clippy::unwrap_used)]
+
+use graph_lint::{Class, MetaTypeKind, MetaTypes, What, lint_types, render_types};
+use graph_spec::{ApiVersion, TypeFile};
+
+const CSDL: &str = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+  <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+    <EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id"/></Key>
+      <Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+    <EntityType Name="gadget" BaseType="graph.entity">
+      <Property Name="serial" Type="Edm.String"/>
+      <Property Name="shape" Type="graph.gadgetShape"/>
+      <Property Name="size" Type="Edm.Int64"/>
+      <Property Name="weight" Type="Edm.Double"/>
+      <Property Name="color" Type="Edm.String"/>
+      <NavigationProperty Name="parts" Type="Collection(graph.part)"/>
+    </EntityType>
+    <EnumType Name="gadgetShape"><Member Name="round" Value="0"/><Member Name="square" Value="1"/></EnumType>
+  </Schema></edmx:DataServices></edmx:Edmx>"#;
+
+const PAGE: &str = "# gadget resource type\n\n| Property | Type | Description |\n|--|--|--|\n| size | Int64 | How big. |\n| color | String | Its color. |\n";
+
+fn gadget() -> TypeFile {
+    graph_spec::type_from_json(
+        r#"{
+  "source": {"page": "api-reference/v1.0/resources/gadget.md", "sha256": "00"},
+  "api_version": "v1.0", "name": "microsoft.graph.gadget", "kind": "entity",
+  "base_type": "microsoft.graph.entity",
+  "properties": [
+    {"name": "id", "type": "Edm.String", "line": 3},
+    {"name": "serial", "type": "Edm.String", "line": 4},
+    {"name": "shape", "type": "microsoft.graph.gadgetShape", "line": 5},
+    {"name": "size", "type": "Edm.Int32", "line": 6},
+    {"name": "parts", "type": "Collection(microsoft.graph.part)", "navigation": true, "line": 7},
+    {"name": "extra", "type": "Edm.Boolean", "line": 8}
+  ],
+  "line": 1
+}"#,
+        "gadget.json",
+    )
+    .unwrap()
+}
+
+fn shape() -> TypeFile {
+    graph_spec::type_from_json(
+        r#"{
+  "source": {"page": "api-reference/v1.0/resources/gadget.md", "sha256": "00"},
+  "api_version": "v1.0", "name": "microsoft.graph.gadgetShape", "kind": "enum",
+  "members": [{"name": "round"}, {"name": "oval"}],
+  "line": 9
+}"#,
+        "shape.json",
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_metadata_types_are_read() {
+    let meta = MetaTypes::parse(CSDL).unwrap();
+    assert_eq!(meta.len(), 3);
+    let g = meta.get("microsoft.graph.GADGET").unwrap();
+    assert_eq!(g.kind, MetaTypeKind::Entity);
+    assert_eq!(g.base.as_deref(), Some("microsoft.graph.entity"));
+    assert_eq!(g.properties[5].ty, "Collection(microsoft.graph.part)");
+    assert!(g.properties[5].navigation);
+    assert_eq!(meta.inherited("microsoft.graph.gadget")[0].name, "id");
+    assert_eq!(
+        meta.get("microsoft.graph.gadgetShape").unwrap().members,
+        ["round", "square"]
+    );
+    assert!(MetaTypes::parse("<x/>").is_err());
+}
+
+#[test]
+fn every_row_is_compared_and_classified() {
+    let meta = MetaTypes::parse(CSDL).unwrap();
+    let types = vec![
+        ("v1.0/types/gadget.json".to_string(), gadget()),
+        ("v1.0/types/gadgetshape.json".to_string(), shape()),
+    ];
+    let page = |p: &str| (p == "api-reference/v1.0/resources/gadget.md").then(|| PAGE.to_string());
+    let report = lint_types(ApiVersion::V1, "x.csdl", &meta, &types, &page);
+    let gadget = &report.types[0];
+    let verdict = |item: &str| {
+        gadget
+            .rows
+            .iter()
+            .find(|r| r.item == item)
+            .unwrap_or_else(|| panic!("no row {item}: {:?}", gadget.rows))
+            .disagreement
+            .as_ref()
+            .map(|d| (d.what, d.class))
+    };
+    assert_eq!(verdict("kind"), None);
+    assert_eq!(verdict("base type"), None);
+    assert_eq!(verdict("property serial"), None);
+    assert_eq!(verdict("property id (inherited)"), None);
+    assert_eq!(verdict("property parts"), None);
+    // The page shows Int64 on the size line: the extractor's; the page never names weight: the docs'.
+    assert_eq!(
+        verdict("property size"),
+        Some((What::Type, Class::ExtractorMissed))
+    );
+    assert_eq!(
+        verdict("property weight"),
+        Some((What::Omitted, Class::DocsDiffer))
+    );
+    assert_eq!(
+        verdict("property color"),
+        Some((What::Omitted, Class::ExtractorMissed))
+    );
+    assert_eq!(
+        verdict("property extra"),
+        Some((What::NotInMetadata, Class::DocsDiffer))
+    );
+
+    let shape = &report.types[1];
+    let items: Vec<(&str, bool)> = shape
+        .rows
+        .iter()
+        .map(|r| (r.item.as_str(), r.disagreement.is_some()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("kind", false),
+            ("member round", false),
+            ("member square", true),
+            ("member oval", true)
+        ]
+    );
+
+    let t = &report.totals;
+    assert_eq!((t.types, t.found), (2, 2));
+    assert_eq!(t.items, gadget.rows.len() + shape.rows.len());
+    assert_eq!(
+        t.agreeing + t.docs_differ + t.extractor_missed + t.unclassified,
+        t.items
+    );
+    assert_eq!(t.extractor_missed, 2);
+    let text = render_types(&report);
+    assert!(
+        text.contains("| v1.0/types/gadget.json | property weight |"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{:.1}%", t.percent())), "{text}");
+}
+
+#[test]
+fn a_type_the_metadata_lacks_and_an_unreadable_page() {
+    let meta = MetaTypes::parse(CSDL).unwrap();
+    let mut other = shape();
+    other.name = "microsoft.graph.nothing".into();
+    let types = vec![
+        ("a.json".to_string(), other),
+        ("b.json".to_string(), gadget()),
+    ];
+    let report = lint_types(ApiVersion::V1, "x.csdl", &meta, &types, &|_| None);
+    assert_eq!(report.totals.found, 1);
+    let d = report.types[0].rows[0].disagreement.as_ref().unwrap();
+    assert_eq!(
+        (d.what, d.class),
+        (What::NotInMetadata, Class::Unclassified)
+    );
+    // Only beta type files: nothing of v1.0 is compared.
+    let beta = lint_types(ApiVersion::Beta, "x.csdl", &meta, &types, &|_| None);
+    assert_eq!(beta.totals.types, 0);
+    assert_eq!(beta.totals.percent(), 100.0);
+}
