@@ -1,0 +1,181 @@
+//! `cargo xtask lint`: spec/ against Microsoft's CSDL metadata (the logic is `graph-lint`).
+
+use super::*;
+
+/// The CSDL of `version`: the one Microsoft serves for it, from the shared metadata directory.
+fn default_csdl(version: ApiVersion) -> PathBuf {
+    let dir = std::env::var("GRAPH_METADATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("../shared/graph-metadata"));
+    dir.join(match version {
+        ApiVersion::V1 => "v1.0.csdl",
+        ApiVersion::Beta => "beta-usnat.csdl",
+    })
+}
+
+/// Parsed `lint` flags.
+#[derive(Default)]
+struct LintFlags {
+    version: Option<ApiVersion>,
+    csdl: Option<PathBuf>,
+    spec: Option<PathBuf>,
+    docs: Option<String>,
+    json: bool,
+    deny: Vec<graph_lint::Class>,
+}
+
+fn parse_lint_flags(args: &[String]) -> Result<LintFlags, String> {
+    let mut flags = LintFlags::default();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |what: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} needs {what}"))
+        };
+        match arg.as_str() {
+            "--version" => {
+                flags.version = Some(match value("v1.0 or beta")?.as_str() {
+                    "v1.0" => ApiVersion::V1,
+                    "beta" => ApiVersion::Beta,
+                    other => return Err(format!("unknown version `{other}`: v1.0 or beta")),
+                })
+            }
+            "--csdl" => flags.csdl = Some(value("a file")?.into()),
+            "--spec" => flags.spec = Some(value("a directory")?.into()),
+            "--docs" => flags.docs = Some(value("a directory")?),
+            "--json" => flags.json = true,
+            "--deny" => flags.deny.push(match value("extractor or docs")?.as_str() {
+                "extractor" => graph_lint::Class::ExtractorMissed,
+                "docs" => graph_lint::Class::DocsDiffer,
+                other => return Err(format!("unknown --deny `{other}`: extractor or docs")),
+            }),
+            other => return Err(format!("lint: unknown argument `{other}`\n\n{USAGE}")),
+        }
+    }
+    Ok(flags)
+}
+
+pub(crate) fn run(args: &[String]) -> Result<(), String> {
+    let flags = parse_lint_flags(args)?;
+    let dir = flags.spec.clone().unwrap_or_else(spec_dir);
+    let loaded = graph_spec::load_dir(&dir).map_err(|e| lines(&e))?;
+    // Name each spec by its path below the directory linted.
+    let specs: Vec<(String, SpecFile)> = loaded
+        .into_iter()
+        .map(|(path, spec)| {
+            let rel = path.strip_prefix(&dir).unwrap_or(&path);
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (rel.join("/"), spec)
+        })
+        .collect();
+    let mut versions: Vec<ApiVersion> = match flags.version {
+        Some(v) => vec![v],
+        None => specs.iter().map(|(_, s)| s.api_version).collect(),
+    };
+    versions.sort();
+    versions.dedup();
+    if versions.is_empty() {
+        return Err(format!("no spec file under {}", dir.display()));
+    }
+    if flags.csdl.is_some() && versions.len() > 1 {
+        return Err(
+            "--csdl names one metadata document, but the specs are of several versions: add --version"
+                .into(),
+        );
+    }
+    let docs = docs_root(flags.docs.clone());
+    let page_text = |page: &str| std::fs::read_to_string(docs.join(page)).ok();
+    let types: Vec<(String, graph_spec::TypeFile)> = graph_spec::load_type_dir(&dir)
+        .map_err(|e| lines(&e))?
+        .into_iter()
+        .map(|(path, ty)| {
+            let rel = path.strip_prefix(&dir).unwrap_or(&path);
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            (rel.join("/"), ty)
+        })
+        .collect();
+    let mut reports = Vec::new();
+    let mut type_reports = Vec::new();
+    for version in versions {
+        let csdl = flags.csdl.clone().unwrap_or_else(|| default_csdl(version));
+        let xml = std::fs::read_to_string(&csdl).map_err(|e| {
+            format!(
+                "cannot read the CSDL {}: {e} (set --csdl or GRAPH_METADATA_DIR)",
+                csdl.display()
+            )
+        })?;
+        let metadata =
+            graph_lint::Metadata::parse(&xml).map_err(|e| format!("{}: {e}", csdl.display()))?;
+        let name = csdl.file_name().map_or_else(
+            || csdl.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        reports.push(graph_lint::lint(
+            version, &name, &metadata, &specs, &page_text,
+        ));
+        if types.iter().any(|(_, t)| t.api_version == version) {
+            let meta_types = graph_lint::MetaTypes::parse(&xml)
+                .map_err(|e| format!("{}: {e}", csdl.display()))?;
+            type_reports.push(graph_lint::lint_types(
+                version,
+                &name,
+                &meta_types,
+                &types,
+                &page_text,
+            ));
+        }
+    }
+    if flags.json {
+        print!("{}", graph_lint::to_json(&reports));
+    } else {
+        for report in &reports {
+            println!("{}", graph_lint::render_table(report));
+            let missed = graph_lint::render_extractor_list(report);
+            if !missed.is_empty() {
+                println!("extractor missed ({}):\n{missed}", report.api_version);
+            }
+            println!("{}", graph_lint::render_totals(report));
+        }
+        for report in &type_reports {
+            print!("{}", graph_lint::render_types(report));
+        }
+        if reports.iter().any(|r| r.totals.unclassified > 0) {
+            eprintln!(
+                "warning: some pages could not be read below the docs root {}: their disagreements are unclassified",
+                docs.display()
+            );
+        }
+    }
+    let denied: Vec<String> = flags
+        .deny
+        .iter()
+        .filter_map(|class| {
+            let n: usize = reports
+                .iter()
+                .flat_map(|r| &r.operations)
+                .flat_map(graph_lint::OperationReport::all_disagreements)
+                .chain(
+                    type_reports
+                        .iter()
+                        .flat_map(|r| &r.types)
+                        .flat_map(|t| &t.rows)
+                        .filter_map(|r| r.disagreement.as_ref()),
+                )
+                .filter(|d| d.class == *class)
+                .count();
+            (n > 0).then(|| format!("{n} disagreement(s) classified `{}`", class.as_str()))
+        })
+        .collect();
+    if denied.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} (denied)", denied.join(", ")))
+    }
+}
