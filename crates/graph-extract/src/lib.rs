@@ -73,7 +73,10 @@
 //!   other than `Content-Type`/`Content-Length`) is used with a warning; if there is none either, `200`
 //!   is assumed when a body type is named, else `204`, with a warning. When the prose names no body type, the response annotation's `@odata.type` is taken, else
 //!   an `@odata.context` that names a type (`$metadata#Edm.Boolean`), with a warning; only from an
-//!   example whose status has a body like the documented one, never from an error example.
+//!   example whose status has a body like the documented one, never from an error example. When the
+//!   prose and an annotation disagree, the example's own body decides if it can (`{"value": true}`);
+//!   two named types: the section's linked resource wins; otherwise the annotation does. A typed
+//!   success body sent as non-JSON (`application/octet-stream`) is `Edm.Stream`.
 //! - **Tables** with more cells in a row than in their header (an unescaped `|`) are read with a
 //!   warning; the extra cells are ignored.
 //! - **Permissions**: tables with a `Permission type` column, on the page or in a permissions include

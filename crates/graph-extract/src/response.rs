@@ -40,6 +40,17 @@ fn fits_body(ty: &EdmType, body: Option<&serde_json::Value>) -> Option<bool> {
     }
 }
 
+/// Whether two types are both named types, or both collections of named types.
+fn both_named_alike(a: &EdmType, b: &EdmType) -> bool {
+    match (a, b) {
+        (EdmType::Named(_), EdmType::Named(_)) => true,
+        (EdmType::Collection(a), EdmType::Collection(b)) => {
+            matches!((&**a, &**b), (EdmType::Named(_), EdmType::Named(_)))
+        }
+        _ => false,
+    }
+}
+
 /// The `Content-Type` of an example response when it is given and is not JSON.
 fn non_json_content(r: &graph_spec::ExampleResponse) -> Option<&str> {
     let value = r
@@ -415,6 +426,18 @@ fn documented(
                     format!(
                         "the response annotation of example `{}` types the body `{a}`, but the response section says \
                          `{b}`, which the example's body fits; using the section's type",
+                        e.name
+                    ),
+                );
+            }
+            // Two named types of the same shape: the section links the operation's resource, the
+            // annotation often names what this one example holds (a facet, a derived type).
+            (Some(a), Some(b)) if a != b && same_status && both_named_alike(a, b) => {
+                ctx.warn(
+                    line,
+                    format!(
+                        "the response annotation of example `{}` types the body `{a}`, but the response section links \
+                         `{b}`; using the section's type",
                         e.name
                     ),
                 );

@@ -699,9 +699,11 @@ fn response_example_disagreements_are_warnings() {
     warning_at(
         &spec,
         line,
-        "types the body `microsoft.graph.gadget`, but the response section says `microsoft.graph.widget`; using the annotation's type",
+        "types the body `microsoft.graph.gadget`, but the response section links `microsoft.graph.widget`; using the section's type",
     );
-    // The annotation is the machine-readable statement, so it wins.
+    // Two named types: the section links the operation's resource; the annotation names what one
+    // example holds. (A primitive in the prose against a named annotation: the annotation wins, see
+    // `robust::the_annotation_wins_over_a_primitive_word_in_the_prose`.)
     assert_eq!(
         spec.operation
             .response
@@ -709,7 +711,7 @@ fn response_example_disagreements_are_warnings() {
             .as_ref()
             .map(ToString::to_string)
             .as_deref(),
-        Some("microsoft.graph.gadget")
+        Some("microsoft.graph.widget")
     );
 }
 

@@ -254,3 +254,22 @@ fn a_typed_body_sent_as_non_json_is_a_stream() {
         "answers `application/octet-stream`, not JSON",
     );
 }
+
+#[test]
+fn the_annotation_wins_over_a_primitive_word_in_the_prose() {
+    let text = with_response(
+        "If successful, this action returns a `200 OK` response code and a String collection in the response body.",
+        "  \"@odata.type\": \"microsoft.graph.directoryObject\",\n  \"isCollection\": true\n",
+        "HTTP/1.1 200 OK\n\n{\"value\": [{\"id\": \"1\"}]}\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(EdmType::Named("microsoft.graph.directoryObject".into()).collection_of())
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "\"blockType\": \"response\"") - 1,
+        "using the annotation's type",
+    );
+}

@@ -19,7 +19,7 @@ impl<'a> Root<'a> {
     ///
     /// `POST /beta/drive/root/unarchive`: *driveItem: unarchive*, from `spec/beta/driveitem-unarchive.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.file` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body.
+    /// On success Graph answers `200` with a `microsoft.graph.driveItem` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body.
     ///
     /// # Permissions
     ///
@@ -63,9 +63,9 @@ impl<'a> Root<'a> {
         }
     }
 }
-/// Response body of `driveItem: unarchive`: `microsoft.graph.file`.
+/// Response body of `driveItem: unarchive`: `microsoft.graph.driveItem`.
 ///
-/// No available page describes `microsoft.graph.file`, so the body is kept as raw JSON: nothing is dropped.
+/// No available page describes `microsoft.graph.driveItem`, so the body is kept as raw JSON: nothing is dropped.
 pub type UnarchiveResponse = serde_json::Value;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/drive/root`, for tests of code that calls them.

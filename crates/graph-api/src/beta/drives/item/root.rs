@@ -19,7 +19,7 @@ impl<'a> Root<'a> {
     ///
     /// `POST /beta/drives/{drivesId}/root/unarchive`: *driveItem: unarchive*, from `spec/beta/driveitem-unarchive.json`.
     ///
-    /// On success Graph answers `200` with a `microsoft.graph.file` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body.
+    /// On success Graph answers `200` with a `microsoft.graph.driveItem` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body.
     ///
     /// # Permissions
     ///
