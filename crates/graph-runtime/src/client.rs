@@ -28,6 +28,9 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("request-id");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
 const SDK_VERSION: HeaderName = HeaderName::from_static("sdkversion");
 
+/// The most redirects [`Client::download`] follows.
+const MAX_DOWNLOAD_REDIRECTS: usize = 5;
+
 pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
 pub(crate) const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -42,6 +45,9 @@ pub struct Client {
 
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
+    /// The same client without following redirects, for [`Request::keep_redirect`] (`None`
+    /// when the caller supplied the `reqwest::Client`).
+    pub(crate) http_no_redirect: Option<reqwest::Client>,
     /// The base URL without a trailing slash, e.g. `https://graph.microsoft.com`.
     pub(crate) base: String,
     pub(crate) base_url: Url,
@@ -138,6 +144,36 @@ impl Client {
             .await
     }
 
+    /// Downloads a preauthenticated URL, such as the `Location` of a report's `302 Found`
+    /// ([`Response::into_redirect`]), **without** the `Authorization` header: the token is never
+    /// sent there (nor asked of the token provider). The URL's host is not checked, since such a
+    /// URL is on another host by design. Redirects from there (at most 5) are followed, still
+    /// without the token. The body is returned as it is ([`Response::body`]), e.g. CSV.
+    ///
+    /// Retries, timeouts, `client-request-id` and tracing are as for [`Client::send`]; the span
+    /// records the path as `(download)` (such URLs carry their credentials).
+    pub async fn download(&self, url: &str) -> Result<Response, Error> {
+        let mut url = url.to_owned();
+        for _ in 0..=MAX_DOWNLOAD_REDIRECTS {
+            let response = self
+                .send(Request::download(url.clone()).keep_redirect())
+                .await?;
+            if !(300..400).contains(&response.status) {
+                return Ok(response);
+            }
+            let Some(location) = response.header("location") else {
+                return Ok(response);
+            };
+            let next = download_url(&url)?
+                .join(location)
+                .map_err(|e| Error::InvalidRequest(format!("invalid redirect location: {e}")))?;
+            url = next.to_string();
+        }
+        Err(Error::InvalidRequest(format!(
+            "the download redirected more than {MAX_DOWNLOAD_REDIRECTS} times"
+        )))
+    }
+
     async fn send_with_retries(
         &self,
         request: &Request,
@@ -151,7 +187,12 @@ impl Client {
             let prepared = PreparedRequest {
                 method: request.method.clone(),
                 url: url.to_string(),
-                headers: headers_for(request, client_request_id, 0, auth),
+                headers: headers_for(
+                    request,
+                    client_request_id,
+                    0,
+                    (!request.anonymous).then_some(auth),
+                ),
                 body: request.body.as_ref().map(|b| b.bytes.clone()),
             };
             tracing::debug!("dry run: request prepared, not sent");
@@ -160,15 +201,21 @@ impl Client {
         let mut retries = 0u32;
         let mut waited = Duration::ZERO;
         loop {
-            let token = inner.token_provider.token(&inner.scope).await?;
-            let mut auth =
-                HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
-                    Error::Auth(
-                        "the token provider returned a token that is not a valid header value"
-                            .to_owned(),
-                    )
-                })?;
-            auth.set_sensitive(true);
+            // A preauthenticated download never carries the token, nor asks for one.
+            let auth = if request.anonymous {
+                None
+            } else {
+                let token = inner.token_provider.token(&inner.scope).await?;
+                let mut auth = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
+                    .map_err(|_| {
+                        Error::Auth(
+                            "the token provider returned a token that is not a valid header value"
+                                .to_owned(),
+                        )
+                    })?;
+                auth.set_sensitive(true);
+                Some(auth)
+            };
             let headers = headers_for(request, client_request_id, retries, auth);
             let outcome = self
                 .attempt(request, url, headers, client_request_id, retries)
@@ -224,6 +271,9 @@ impl Client {
     /// The absolute URL of a request, checked.
     fn url_for(&self, request: &Request) -> Result<Url, Error> {
         let inner = &*self.inner;
+        if request.anonymous {
+            return download_url(&request.relative_url());
+        }
         if request.absolute.is_some() {
             let url = Url::parse(&request.relative_url())
                 .map_err(|e| Error::InvalidRequest(format!("invalid next link URL: {e}")))?;
@@ -279,8 +329,11 @@ impl Client {
             };
             tracing::trace!(attempt, headers = %Sanitized(&headers), body = %body, "sending");
         }
-        let mut builder = inner
-            .http
+        let http = match (&inner.http_no_redirect, request.keep_redirect) {
+            (Some(no_redirect), true) => no_redirect,
+            _ => &inner.http,
+        };
+        let mut builder = http
             .request(request.method.clone(), url.clone())
             .headers(headers);
         if let Some(body) = &request.body {
@@ -407,15 +460,20 @@ async fn read_bounded(mut response: reqwest::Response, limit: usize) -> (Bytes, 
 }
 
 /// The headers of one attempt: the standard ones, the request's own, then
-/// `Authorization` (`auth`) and, on retries, `Retry-Attempt`.
+/// `Authorization` (`auth`; never for a download) and, on retries, `Retry-Attempt`.
 fn headers_for(
     request: &Request,
     client_request_id: &HeaderValue,
     retry: u32,
-    auth: HeaderValue,
+    auth: Option<HeaderValue>,
 ) -> HeaderMap {
     let mut headers = HeaderMap::new();
-    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    let accept = if auth.is_some() {
+        "application/json"
+    } else {
+        "*/*"
+    };
+    headers.insert(ACCEPT, HeaderValue::from_static(accept));
     headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
     headers.insert(SDK_VERSION, HeaderValue::from_static(USER_AGENT_VALUE));
     headers.insert(CLIENT_REQUEST_ID, client_request_id.clone());
@@ -425,11 +483,35 @@ fn headers_for(
     for (name, value) in &request.headers {
         headers.insert(name.clone(), value.clone());
     }
-    headers.insert(AUTHORIZATION, auth);
+    match auth {
+        Some(auth) => {
+            headers.insert(AUTHORIZATION, auth);
+        }
+        None => {
+            headers.remove(AUTHORIZATION);
+        }
+    }
     if retry > 0 {
         headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
     }
     headers
+}
+
+/// Checks a preauthenticated download URL: `http(s)`, no user credentials, no fragment. Its host
+/// is not checked (it is another host by design); the token is never sent to it.
+fn download_url(raw: &str) -> Result<Url, Error> {
+    let url =
+        Url::parse(raw).map_err(|e| Error::InvalidRequest(format!("invalid download URL: {e}")))?;
+    if !matches!(url.scheme(), "https" | "http")
+        || !url.username().is_empty()
+        || url.password().is_some()
+        || url.fragment().is_some()
+    {
+        return Err(Error::InvalidRequest(
+            "a download URL must be http(s), without credentials or fragment".to_owned(),
+        ));
+    }
+    Ok(url)
 }
 
 fn header_string(headers: &HeaderMap, name: &HeaderName) -> Option<String> {
