@@ -73,6 +73,17 @@ async fn v1_0__mailboxfolder_delta__mailboxfolderthis_delta() {
                 .await
         })
         .await;
+    case.replay_pages(|client: &graph_api::Client| {
+            client
+                .v1()
+                .admin()
+                .exchange()
+                .mailboxes()
+                .by_mailbox_id("MBX:e0643f21@a7809c93")
+                .folders()
+                .delta_pager()
+        })
+        .await;
 }
 #[rustfmt::skip]
 #[tokio::test]
@@ -453,6 +464,10 @@ async fn v1_0__mailfolder_delta__mailfolder_delta() {
             client.v1().me().mail_folders().delta().await
         })
         .await;
+    case.replay_pages(|client: &graph_api::Client| {
+            client.v1().me().mail_folders().delta_pager()
+        })
+        .await;
 }
 #[rustfmt::skip]
 #[tokio::test]
@@ -524,6 +539,14 @@ async fn v1_0__securityreportsroot_getattacksimulationtrainingusercoverage__secu
                 .await
         })
         .await;
+    case.replay_pages(|client: &graph_api::Client| {
+            client
+                .v1()
+                .reports()
+                .security()
+                .get_attack_simulation_training_user_coverage_pager()
+        })
+        .await;
 }
 #[rustfmt::skip]
 #[tokio::test]
@@ -534,6 +557,10 @@ async fn v1_0__serviceprincipal_delta__service_principal_delta() {
     );
     case.replay(async |client: &graph_api::Client| {
             client.v1().service_principals().delta().await
+        })
+        .await;
+    case.replay_pages(|client: &graph_api::Client| {
+            client.v1().service_principals().delta_pager()
         })
         .await;
 }
@@ -709,6 +736,15 @@ async fn v1_0__userteamwork_getallretainedtargetedmessages__userteamwork_getallr
                 .teamwork()
                 .get_all_retained_targeted_messages()
                 .await
+        })
+        .await;
+    case.replay_pages(|client: &graph_api::Client| {
+            client
+                .v1()
+                .users()
+                .by_id("f47b5f54-6968-4706-a522-31e842b12345")
+                .teamwork()
+                .get_all_retained_targeted_messages_pager()
         })
         .await;
 }

@@ -39,6 +39,17 @@ impl Literal {
         Literal::string(member)
     }
 
+    /// An enum member with its type, `Namespace.type'member'`
+    /// (`microsoft.graph.timeZoneStandard'iana'`), as some pages write it.
+    pub fn qualified_enum_member(type_name: &str, member: &str) -> Literal {
+        let quoted = Literal::string(member);
+        Literal(format!(
+            "{}{}",
+            utf8_percent_encode(type_name, SEGMENT),
+            quoted.0
+        ))
+    }
+
     /// The encoded literal, as it goes into the path.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -152,6 +163,14 @@ mod tests {
         assert_eq!(decoded(&Literal::string("'")), "''''");
         assert_eq!(Literal::string("é").as_str(), "'%C3%A9'");
         assert_eq!(Literal::enum_member("D30").as_str(), "'D30'");
+        assert_eq!(
+            Literal::qualified_enum_member("microsoft.graph.timeZoneStandard", "iana").as_str(),
+            "microsoft.graph.timeZoneStandard'iana'"
+        );
+        assert_eq!(
+            Literal::qualified_enum_member("a/b", "x'").as_str(),
+            "a%2Fb'x%27%27'"
+        );
     }
 
     #[test]
