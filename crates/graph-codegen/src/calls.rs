@@ -229,6 +229,63 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The child key, module and type names of an alternate-key segment:
+/// `servicePrincipals(appId=..)` gives `servicePrincipals(appId=)`, `service_principals_by_app_id`
+/// and `ServicePrincipalsByAppId`.
+pub fn key_names(collection: &str, key: &str) -> Option<(String, String, String)> {
+    Some((
+        format!("{collection}({key}=)"),
+        format!(
+            "{}_by_{}",
+            crate::naming::snake(collection)?,
+            crate::naming::snake(key)?
+        ),
+        format!(
+            "{}By{}",
+            crate::naming::pascal(collection)?,
+            crate::naming::pascal(key)?
+        ),
+    ))
+}
+
+/// The example-matching template, method name and mock type prefix of a binding. A function whose
+/// documented path leaves its parameters out gets the call written into its template. A function
+/// call beside a plain path of the same name in one module (`supportedTimeZones` and
+/// `supportedTimeZones(TimeZoneStandard=..)`; `taken` tells) is named after its parameters too:
+/// `supported_time_zones_with_time_zone_standard`.
+pub fn binding_names(
+    call: Option<&Call>,
+    path_template: &str,
+    method: String,
+    model_prefix: &str,
+    taken: impl Fn(&str) -> bool,
+) -> (String, String, String) {
+    let last = path_template.rsplit('/').next().unwrap_or_default();
+    let template = match call {
+        Some(call) if !last.contains('(') => match path_template.rsplit_once('/') {
+            Some((parent, _)) => format!("{parent}/{}", call.template()),
+            None => call.template(),
+        },
+        _ => path_template.to_string(),
+    };
+    match call.filter(|c| !c.args.is_empty()) {
+        Some(call) if taken(&method) => {
+            let names: Vec<String> = call
+                .args
+                .iter()
+                .filter_map(|a| a.name.as_deref().and_then(crate::naming::snake))
+                .collect();
+            let with = format!("with_{}", names.join("_and_"));
+            let prefix = format!(
+                "{model_prefix}{}",
+                crate::naming::pascal(&with).unwrap_or_default()
+            );
+            (template, format!("{method}_{with}"), prefix)
+        }
+        _ => (template, method, model_prefix.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,5 +410,33 @@ mod match_tests {
             None
         );
         assert_eq!(match_template("/a/b", "/a/c"), None);
+    }
+
+    #[test]
+    fn a_call_beside_a_plain_path_of_its_name_is_named_after_its_parameters() {
+        let call = parse_call("tz(TimeZoneStandard='{t}')").expect("call");
+        let (template, method, prefix) = binding_names(
+            Some(&call),
+            "/me/tz(TimeZoneStandard='{t}')",
+            "tz".into(),
+            "Tz",
+            |m| m == "tz",
+        );
+        assert_eq!(template, "/me/tz(TimeZoneStandard='{t}')");
+        assert_eq!(method, "tz_with_time_zone_standard");
+        assert_eq!(prefix, "TzWithTimeZoneStandard");
+        let (_, method, prefix) =
+            binding_names(Some(&call), "/me/tz", "tz".into(), "Tz", |_| false);
+        assert_eq!((method.as_str(), prefix.as_str()), ("tz", "Tz"));
+        let (template, ..) = binding_names(Some(&call), "/me/tz", "tz".into(), "Tz", |_| false);
+        assert_eq!(template, "/me/tz(TimeZoneStandard='{t}')");
+        assert_eq!(
+            key_names("servicePrincipals", "appId"),
+            Some((
+                "servicePrincipals(appId=)".into(),
+                "service_principals_by_app_id".into(),
+                "ServicePrincipalsByAppId".into()
+            ))
+        );
     }
 }

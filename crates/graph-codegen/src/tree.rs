@@ -252,23 +252,9 @@ pub fn build<'s>(
                     // `servicePrincipals(appId=..)` is module `service_principals_by_app_id`.
                     Segment::Key {
                         collection, key, ..
-                    } => {
-                        let no_name =
-                            || err(".template", format!("segment `{segment}` has no Rust name"));
-                        (
-                            format!("{collection}({key}=)"),
-                            format!(
-                                "{}_by_{}",
-                                naming::snake(collection).ok_or_else(no_name)?,
-                                naming::snake(key).ok_or_else(no_name)?
-                            ),
-                            format!(
-                                "{}By{}",
-                                naming::pascal(collection).ok_or_else(no_name)?,
-                                naming::pascal(key).ok_or_else(no_name)?
-                            ),
-                        )
-                    }
+                    } => crate::calls::key_names(collection, key).ok_or_else(|| {
+                        err(".template", format!("segment `{segment}` has no Rust name"))
+                    })?,
                 };
                 let mut module_path = node.module_path.clone();
                 module_path.push(module.clone());
@@ -342,30 +328,13 @@ pub fn build<'s>(
             let home = models_home
                 .get_or_insert_with(|| node.module_path.clone())
                 .clone();
-            let template = match (&call, action_wire.contains('(')) {
-                (Some(call), false) => match path.template.rsplit_once('/') {
-                    Some((parent, _)) => format!("{parent}/{}", call.template()),
-                    None => call.template(),
-                },
-                _ => path.template.clone(),
-            };
-            // A function call beside a plain path of the same name in this module
-            // (`supportedTimeZones` and `supportedTimeZones(TimeZoneStandard=..)`) is named after
-            // its parameters too: `supported_time_zones_with_time_zone_standard`.
-            let mut method = method;
-            let mut mock_prefix = model_prefix.clone();
-            if let Some(call) = call.as_ref().filter(|c| !c.args.is_empty())
-                && node.actions.iter().any(|a| a.method == method)
-            {
-                let names: Vec<String> = call
-                    .args
-                    .iter()
-                    .filter_map(|a| a.name.as_deref().and_then(naming::snake))
-                    .collect();
-                let with = format!("with_{}", names.join("_and_"));
-                method = format!("{method}_{with}");
-                mock_prefix = format!("{mock_prefix}{}", naming::pascal(&with).unwrap_or_default());
-            }
+            let (template, method, mock_prefix) = crate::calls::binding_names(
+                call.as_ref(),
+                &path.template,
+                method,
+                &model_prefix,
+                |m| node.actions.iter().any(|a| a.method == m),
+            );
             node.actions.push(Action {
                 template,
                 mock_prefix,

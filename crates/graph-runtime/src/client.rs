@@ -13,6 +13,7 @@ use reqwest::Url;
 use tokio_time::time::{sleep, timeout};
 use tracing::Instrument;
 
+use crate::download::download_url;
 use crate::dry_run::PreparedRequest;
 use crate::error::{MAX_ERROR_BODY, SNIPPET_LIMIT, parse_service_error, snippet};
 use crate::path::check_request_path;
@@ -27,9 +28,6 @@ const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id
 const REQUEST_ID: HeaderName = HeaderName::from_static("request-id");
 const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
 const SDK_VERSION: HeaderName = HeaderName::from_static("sdkversion");
-
-/// The most redirects [`Client::download`] follows.
-const MAX_DOWNLOAD_REDIRECTS: usize = 5;
 
 pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
 pub(crate) const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -142,36 +140,6 @@ impl Client {
         self.send_with_retries(&request, &url, &client_request_id)
             .instrument(span)
             .await
-    }
-
-    /// Downloads a preauthenticated URL, such as the `Location` of a report's `302 Found`
-    /// ([`Response::into_redirect`]), **without** the `Authorization` header: the token is never
-    /// sent there (nor asked of the token provider). The URL's host is not checked, since such a
-    /// URL is on another host by design. Redirects from there (at most 5) are followed, still
-    /// without the token. The body is returned as it is ([`Response::body`]), e.g. CSV.
-    ///
-    /// Retries, timeouts, `client-request-id` and tracing are as for [`Client::send`]; the span
-    /// records the path as `(download)` (such URLs carry their credentials).
-    pub async fn download(&self, url: &str) -> Result<Response, Error> {
-        let mut url = url.to_owned();
-        for _ in 0..=MAX_DOWNLOAD_REDIRECTS {
-            let response = self
-                .send(Request::download(url.clone()).keep_redirect())
-                .await?;
-            if !(300..400).contains(&response.status) {
-                return Ok(response);
-            }
-            let Some(location) = response.header("location") else {
-                return Ok(response);
-            };
-            let next = download_url(&url)?
-                .join(location)
-                .map_err(|e| Error::InvalidRequest(format!("invalid redirect location: {e}")))?;
-            url = next.to_string();
-        }
-        Err(Error::InvalidRequest(format!(
-            "the download redirected more than {MAX_DOWNLOAD_REDIRECTS} times"
-        )))
     }
 
     async fn send_with_retries(
@@ -495,23 +463,6 @@ fn headers_for(
         headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
     }
     headers
-}
-
-/// Checks a preauthenticated download URL: `http(s)`, no user credentials, no fragment. Its host
-/// is not checked (it is another host by design); the token is never sent to it.
-fn download_url(raw: &str) -> Result<Url, Error> {
-    let url =
-        Url::parse(raw).map_err(|e| Error::InvalidRequest(format!("invalid download URL: {e}")))?;
-    if !matches!(url.scheme(), "https" | "http")
-        || !url.username().is_empty()
-        || url.password().is_some()
-        || url.fragment().is_some()
-    {
-        return Err(Error::InvalidRequest(
-            "a download URL must be http(s), without credentials or fragment".to_owned(),
-        ));
-    }
-    Ok(url)
 }
 
 fn header_string(headers: &HeaderMap, name: &HeaderName) -> Option<String> {

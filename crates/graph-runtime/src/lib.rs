@@ -104,6 +104,7 @@ mod azure;
 mod builder;
 mod client;
 mod cloud;
+mod download;
 mod dry_run;
 pub mod edm;
 mod error;
