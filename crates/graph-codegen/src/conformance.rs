@@ -112,7 +112,8 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                     quote!(graph_api::#(#segs::)*)
                 };
                 let fn_args = crate::emit::function_args(action)?;
-                let fn_values = crate::emit::example_args(&fn_args, Some(&call_values), &enum_home);
+                let fn_values =
+                    crate::emit::example_args(&fn_args, Some(&call_values), &enum_home, true);
                 let call = if action.spec.operation.response.status == 302 {
                     quote! {
                         case.replay_redirect(async |client: &graph_api::Client| {

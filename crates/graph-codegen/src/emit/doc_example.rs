@@ -53,7 +53,7 @@ pub(super) fn doc_example(
         let segs = action.models_home.iter().map(|s| ident(s));
         quote!(#krate::#(#segs::)*)
     };
-    let fn_values = functions::example_args(&fn_args, call_values.as_deref(), &enum_home);
+    let fn_values = functions::example_args(&fn_args, call_values.as_deref(), &enum_home, false);
     let (setup, args) = if action.spec.operation.request_body.is_some() {
         let req = request_type(action);
         let home = action.models_home.join("::");

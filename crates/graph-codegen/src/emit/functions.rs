@@ -197,10 +197,14 @@ pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
 
 /// Expressions for the arguments from an example's values (`"D7"`, `Zone::Iana`, `3`), or
 /// placeholders where a value is missing or does not fit. `models` prefixes enum types.
+///
+/// `exact` (conformance replays) sends an enum value that is no member exactly as the example
+/// writes it (`Other`); otherwise (doc examples) the nearest member, or the first, is shown.
 pub(crate) fn example_args(
     args: &[FnArg<'_>],
     values: Option<&[String]>,
     models: &TokenStream,
+    exact: bool,
 ) -> Vec<TokenStream> {
     args.iter()
         .enumerate()
@@ -216,7 +220,12 @@ pub(crate) fn example_args(
                     // A value that is no member exactly (`Iana` where the docs list `iana`) is
                     // sent as the example writes it.
                     let member = match value {
-                        Some(v) => e.members.iter().find(|m| &m.name == v),
+                        Some(v) if exact => e.members.iter().find(|m| &m.name == v),
+                        Some(v) => e
+                            .members
+                            .iter()
+                            .find(|m| m.name.eq_ignore_ascii_case(v))
+                            .or(e.members.first()),
                         None => e.members.first(),
                     };
                     match member.and_then(|m| naming::pascal(&m.name)) {

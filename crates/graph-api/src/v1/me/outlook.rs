@@ -115,7 +115,7 @@ impl<'a> Outlook<'a> {
     ///     .me()
     ///     .outlook()
     ///     .supported_time_zones_with_time_zone_standard(
-    ///         graph_api::v1::me::outlook::TimeZoneStandard::Other("Iana".to_string()),
+    ///         graph_api::v1::me::outlook::TimeZoneStandard::Iana,
     ///     )
     ///     .await?;
     /// println!("{response:?}");

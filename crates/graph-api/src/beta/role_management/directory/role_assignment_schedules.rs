@@ -55,9 +55,7 @@ impl<'a> RoleAssignmentSchedules<'a> {
     ///     .directory()
     ///     .role_assignment_schedules()
     ///     .filter_by_current_user(
-    ///         graph_api::beta::role_management::directory::role_assignment_schedules::RoleAssignmentScheduleFilterByCurrentUserOptions::Other(
-    ///             "parameterValue".to_string(),
-    ///         ),
+    ///         graph_api::beta::role_management::directory::role_assignment_schedules::RoleAssignmentScheduleFilterByCurrentUserOptions::Principal,
     ///     )
     ///     .await?;
     /// println!("{response:?}");
