@@ -2,8 +2,10 @@
 // Source: crates/graph-codegen/tests/fixtures/gadget-polish.json
 // Source: crates/graph-codegen/tests/fixtures/gizmo-refresh.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-arguments.json
+// Source: crates/graph-codegen/tests/fixtures/hostile-function.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-names.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-odata.json
+// Source: crates/graph-codegen/tests/fixtures/hostile-report.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-unicode.json
 // Source: crates/graph-codegen/tests/fixtures/widget-polish.json
 
@@ -15,17 +17,11 @@
 //!
 //! ```no_run
 //! use codegen_fixtures::{Client, GraphApi};
-//! use codegen_fixtures::v1::hostiles::item::TagThingsRequest;
 //!
 //! # async fn run(client: Client) -> Result<(), codegen_fixtures::Error> {
-//! let body = TagThingsRequest::new("<@odata.type>".to_string(), Vec::new());
-//! let response = client
-//!     .v1()
-//!     .hostiles()
-//!     .by_hostile_id("<hostile-id>")
-//!     .tag_things(&body)
-//!     .await?;
-//! println!("{response:?}");
+//! let redirect = client.v1().hostile_reports().get_thing_counts("<period>").await?;
+//! let content = client.download(&redirect.location).await?;
+//! println!("{} bytes", content.body().len());
 //! # Ok(())
 //! # }
 //! ```

@@ -11,14 +11,19 @@
 // Source: spec/beta/mailfolder-move.json
 // Source: spec/beta/message-send.json
 // Source: spec/beta/permission-revokegrants.json
+// Source: spec/beta/privilegedaccessgroupassignmentschedulerequest-filterbycurrentuser.json
 // Source: spec/beta/recyclebinitem-restore.json
+// Source: spec/beta/reportroot-getsharepointactivityfilecounts.json
+// Source: spec/beta/reportroot-getteamsdeviceusagedistributiontotalusercounts.json
 // Source: spec/beta/riskyagent-confirmcompromised.json
 // Source: spec/beta/riskyagent-confirmsafe.json
 // Source: spec/beta/riskyserviceprincipal-dismiss.json
 // Source: spec/beta/riskyusers-dismiss.json
+// Source: spec/beta/serviceprincipal-updatepasswordsinglesignoncredentials.json
 // Source: spec/beta/signin-confirmcompromised.json
 // Source: spec/beta/signin-confirmsafe.json
 // Source: spec/beta/team-archive.json
+// Source: spec/beta/unifiedroleassignmentschedule-filterbycurrentuser.json
 // Source: spec/beta/user-assignlicense.json
 // Source: spec/beta/user-revokesigninsessions.json
 
@@ -32,7 +37,11 @@ pub mod groups;
 pub mod identity_governance;
 pub mod identity_protection;
 pub mod me;
+pub mod reports;
 pub mod risky_users;
+pub mod role_management;
+pub mod service_principals;
+pub mod service_principals_by_app_id;
 pub mod shares;
 pub mod sites;
 pub mod storage;
@@ -93,11 +102,48 @@ impl<'a> Beta<'a> {
     pub fn me(&self) -> me::Me<'a> {
         me::Me::new(self.client, self.path.clone().segment("me"))
     }
+    /// `/beta/reports`
+    pub fn reports(&self) -> reports::Reports<'a> {
+        reports::Reports::new(self.client, self.path.clone().segment("reports"))
+    }
     /// `/beta/riskyUsers`
     pub fn risky_users(&self) -> risky_users::RiskyUsers<'a> {
         risky_users::RiskyUsers::new(
             self.client,
             self.path.clone().segment("riskyUsers"),
+        )
+    }
+    /// `/beta/roleManagement`
+    pub fn role_management(&self) -> role_management::RoleManagement<'a> {
+        role_management::RoleManagement::new(
+            self.client,
+            self.path.clone().segment("roleManagement"),
+        )
+    }
+    /// `/beta/servicePrincipals`
+    pub fn service_principals(&self) -> service_principals::ServicePrincipals<'a> {
+        service_principals::ServicePrincipals::new(
+            self.client,
+            self.path.clone().segment("servicePrincipals"),
+        )
+    }
+    /// `/beta/servicePrincipals(appId='{appId}')`
+    ///
+    /// `appId` is sent as an OData string literal (quoted, `'` doubled, percent-encoded), so it can never change the path.
+    pub fn service_principals_by_app_id(
+        &self,
+        app_id: &str,
+    ) -> service_principals_by_app_id::ServicePrincipalsByAppId<'a> {
+        service_principals_by_app_id::ServicePrincipalsByAppId::new(
+            self.client,
+            self
+                .path
+                .clone()
+                .key(
+                    "servicePrincipals",
+                    "appId",
+                    graph_runtime::Literal::string(app_id),
+                ),
         )
     }
     /// `/beta/shares`

@@ -27,6 +27,27 @@ fn collect<'n, 's>(node: &'n Node<'s>, out: &mut Vec<(&'n Node<'s>, &'n Action<'
 /// the documented type cannot hold, such as a placeholder where an `Edm.Guid` belongs. Such an
 /// example is generated as an ignored test whose reason says so, rather than a test that fails.
 fn unusable(action: &Action<'_>, example: &graph_spec::Example) -> Option<String> {
+    // A success whose documented body is cut short (the page's annotation says `truncated`, and
+    // the JSON does not parse) leaves nothing to answer a typed binding with.
+    let response = &action.spec.operation.response;
+    if let Some(r) = &example.response
+        && r.truncated
+        && r.body.is_none()
+        && (200..300).contains(&r.status)
+        && !matches!(r.status, 202 | 204)
+        && response.status != 302
+        && response.body_type.is_some()
+        && action.spec.examples.iter().all(|e| {
+            e.response
+                .as_ref()
+                .is_none_or(|r| r.body.is_some() || r.truncated)
+        })
+    {
+        return Some(format!(
+            "the documented `{}` response body is not complete JSON (the page marks it truncated), so there is no body to answer with",
+            r.status
+        ));
+    }
     let body = example.request.body.as_ref()?;
     action
         .spec
@@ -59,7 +80,7 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
         for (node, action) in actions {
             for (index, example) in action.spec.examples.iter().enumerate() {
                 // An example belongs to the binding whose documented path it calls.
-                let Some(values) =
+                let Some((values, call_values)) =
                     crate::emit::example_match(*version, action, &example.request.url)
                 else {
                     continue;
@@ -86,7 +107,21 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                 let method = format_ident!("{}", action.method);
                 let home = action.models_home.iter().map(|m| format_ident!("{m}"));
                 let optional = crate::emit::body_is_optional(action.spec);
-                let call = if action.spec.operation.request_body.is_some()
+                let enum_home = {
+                    let segs = action.models_home.iter().map(|m| format_ident!("{m}"));
+                    quote!(graph_api::#(#segs::)*)
+                };
+                let fn_args = crate::emit::function_args(action)?;
+                let fn_values =
+                    crate::emit::example_args(&fn_args, Some(&call_values), &enum_home, true);
+                let call = if action.spec.operation.response.status == 302 {
+                    quote! {
+                        case.replay_redirect(async |client: &graph_api::Client| {
+                            client #chain.#method(#(#fn_values,)*).await
+                        })
+                        .await;
+                    }
+                } else if action.spec.operation.request_body.is_some()
                     && (example.request.body.is_some() || !optional)
                 {
                     let req = format_ident!("{}Request", action.model_prefix);
@@ -97,25 +132,33 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                     };
                     quote! {
                         case.replay_with_body(async |client: &graph_api::Client, body: graph_api::#(#home::)*#req| {
-                            client #chain.#method(#arg).await
+                            client #chain.#method(#(#fn_values,)* #arg).await
                         })
                         .await;
                     }
                 } else if optional {
                     quote! {
                         case.replay(async |client: &graph_api::Client| {
-                            client #chain.#method(None).await
+                            client #chain.#method(#(#fn_values,)* None).await
                         })
                         .await;
                     }
                 } else {
                     quote! {
                         case.replay(async |client: &graph_api::Client| {
-                            client #chain.#method().await
+                            client #chain.#method(#(#fn_values,)*).await
                         })
                         .await;
                     }
                 };
+                let paged = crate::emit::is_paged(action)
+                    && example.response.as_ref().is_none_or(|r| r.status < 400);
+                let pages = paged.then(|| {
+                    let pager = format_ident!("{}_pager", action.method);
+                    quote! {
+                        case.replay_pages(|client: &graph_api::Client| client #chain.#pager(#(#fn_values,)*)).await;
+                    }
+                });
                 let index = index as u64;
                 let ignore = unusable(action, example).map(|why| {
                     let why = format!("the documented example cannot work as written: {why}");
@@ -128,6 +171,7 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                     async fn #name() {
                         let case = graph_conformance::Case::load(#file, #index);
                         #call
+                        #pages
                     }
                 });
             }

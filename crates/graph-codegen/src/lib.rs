@@ -10,6 +10,7 @@
 //! holds a raw control, bidi or other format character: each is written as `\u{..}`, a visible
 //! marker in a comment and the same value in a string literal.
 
+mod calls;
 mod conformance;
 mod docs;
 mod emit;

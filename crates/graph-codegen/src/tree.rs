@@ -43,6 +43,16 @@ pub enum Segment {
         /// Every name the docs offer for it.
         names: Vec<String>,
     },
+    /// An alternate key, `servicePrincipals(appId='{appId}')`: the caller's value, sent as an
+    /// OData string literal.
+    Key {
+        /// The collection (`servicePrincipals`).
+        collection: String,
+        /// The key property (`appId`).
+        key: String,
+        /// The placeholder's name (`appId`), for the Rust argument and in errors.
+        name: String,
+    },
 }
 
 impl Node<'_> {
@@ -55,6 +65,7 @@ impl Node<'_> {
     pub fn accessor(&self) -> String {
         match self.own_segment() {
             Some(Segment::Param { name, .. }) => param_accessor(name),
+            // `service_principals_by_app_id`, the module's own name.
             _ => self.module.clone(),
         }
     }
@@ -66,7 +77,7 @@ impl Node<'_> {
         let mut seen: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
         let mut out = Vec::new();
         for seg in &self.segments {
-            if let Segment::Param { name, .. } = seg {
+            if let Segment::Param { name, .. } | Segment::Key { name, .. } = seg {
                 let base = param_ident(name);
                 let mut ident = base.clone();
                 let mut n = 1;
@@ -92,8 +103,18 @@ pub fn param_accessor(name: &str) -> String {
     format!("by_{}", param_ident(name).trim_start_matches('_'))
 }
 
-/// Parses one documented segment: a plain name or a whole-segment `{placeholder}`.
+/// Parses one documented segment: a plain name, a whole-segment `{placeholder}`, or an alternate
+/// key (`servicePrincipals(appId='{appId}')`).
 fn parse_segment(segment: &str) -> Option<Segment> {
+    if segment.contains('(') {
+        let call = crate::calls::parse_call(segment)?;
+        let (key, name) = call.as_key()?;
+        return Some(Segment::Key {
+            collection: call.name.clone(),
+            key: key.to_string(),
+            name: name.to_string(),
+        });
+    }
     if let Some(inner) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
         if inner.contains(['{', '}']) {
             return None;
@@ -127,15 +148,28 @@ pub struct Action<'s> {
     pub method: String,
     /// The prefix of model type names (`ConfirmSafe`, giving `ConfirmSafeRequest`).
     pub model_prefix: String,
+    /// The path template examples are matched against: the documented one, or, for a function
+    /// whose documented path leaves its parameters out, with the call written in.
+    pub template: String,
+    /// The prefix of the mock helper types (`ConfirmSafe`, giving `ConfirmSafeWhen`): the model
+    /// prefix, plus `With..` for a function call beside a plain path of the same name.
+    pub mock_prefix: String,
+    /// The function call, when the path ends in one (`getX(period='{period_value}')`,
+    /// `delta()`): the binding takes its arguments and sends them as OData literals.
+    pub call: Option<crate::calls::Call>,
     /// Where the operation's models live: this node for the first documented path, that node's
     /// module for the others (the models are generated once).
     pub models_home: Vec<String>,
+    /// Whether this is the binding of the page's first documented path.
+    pub first_path: bool,
 }
 
 impl Action<'_> {
     /// Whether the models are generated in this action's own module.
     pub fn owns_models(&self, node: &Node<'_>) -> bool {
-        self.models_home == node.module_path
+        // Two paths of one page can end in the same module (`supportedTimeZones` with and without
+        // its function call): the first one's binding owns the models.
+        self.first_path && self.models_home == node.module_path
     }
 }
 
@@ -170,17 +204,18 @@ pub fn build<'s>(
         let root = roots
             .entry(spec.api_version)
             .or_insert_with(|| new_root(spec.api_version));
-        if let Some(p) = spec.operation.function_parameters.first() {
-            return Err(CodegenError {
-                file: file.clone(),
-                path: "operation.function_parameters[0]".into(),
-                message: format!(
-                    "function parameter `{}`: functions with parameters are not generated yet (issue #11)",
-                    p.name
-                ),
-            });
-        }
         let mut models_home: Option<Vec<String>> = None;
+        // A function whose documented paths all leave its parameters out (`.../filterByCurrentUser`
+        // with an `on` parameter) is called with them: the docs' own examples do.
+        let any_call = spec.operation.paths.iter().any(|p| {
+            p.template
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.contains('('))
+        });
+        let synthesize = !any_call
+            && spec.operation.method == graph_spec::HttpMethod::Get
+            && !spec.operation.function_parameters.is_empty();
         for (i, path) in spec.operation.paths.iter().enumerate() {
             let at = |field: &str| format!("operation.paths[{i}]{field}");
             let err = |field: &str, message: String| CodegenError {
@@ -199,7 +234,7 @@ pub fn build<'s>(
                     return Err(err(
                         ".template",
                         format!(
-                            "segment `{segment}` of `{}` is neither a plain name nor a `{{placeholder}}`: key segments such as `applications(appId='{{appId}}')` are not supported yet",
+                            "segment `{segment}` of `{}` is neither a plain name, a `{{placeholder}}` nor an alternate key such as `applications(appId='{{appId}}')`",
                             path.template
                         ),
                     ));
@@ -220,12 +255,23 @@ pub fn build<'s>(
                             naming::pascal(name).ok_or_else(no_name)?,
                         )
                     }
+                    // `servicePrincipals(appId=..)` is module `service_principals_by_app_id`.
+                    Segment::Key {
+                        collection, key, ..
+                    } => crate::calls::key_names(collection, key).ok_or_else(|| {
+                        err(".template", format!("segment `{segment}` has no Rust name"))
+                    })?,
                 };
                 let mut module_path = node.module_path.clone();
                 module_path.push(module.clone());
                 let shown = match &parsed {
                     Segment::Param { name, .. } => format!("{{{name}}}"),
                     Segment::Literal(name) => name.clone(),
+                    Segment::Key {
+                        collection,
+                        key,
+                        name,
+                    } => format!("{collection}({key}='{{{name}}}')"),
                 };
                 let url_path = format!("{}/{shown}", node.url_path);
                 let mut segments = node.segments.clone();
@@ -243,7 +289,25 @@ pub fn build<'s>(
                 });
                 node.sources.insert(file);
             }
-            if !matches!(parse_segment(action_wire), Some(Segment::Literal(_))) {
+            let call = if action_wire.contains('(') {
+                let Some(call) = crate::calls::parse_call(action_wire) else {
+                    return Err(err(
+                        ".template",
+                        format!(
+                            "the last segment `{action_wire}` of `{}` is not a function call this generator reads (`name(p='{{v}}',q={{w}})`)",
+                            path.template
+                        ),
+                    ));
+                };
+                Some(call)
+            } else if matches!(parse_segment(action_wire), Some(Segment::Literal(_))) {
+                synthesize.then(|| {
+                    crate::calls::Call::from_parameters(
+                        action_wire,
+                        &spec.operation.function_parameters,
+                    )
+                })
+            } else {
                 return Err(err(
                     ".template",
                     format!(
@@ -251,9 +315,10 @@ pub fn build<'s>(
                         path.template
                     ),
                 ));
-            }
+            };
+            let wire_name = call.as_ref().map_or(*action_wire, |c| c.name.as_str());
             // `microsoft.graph.assignLicense` is named like `assignLicense`.
-            let short = action_wire.rsplit('.').next().unwrap_or(action_wire);
+            let short = wire_name.rsplit('.').next().unwrap_or(wire_name);
             let method = naming::snake(short).ok_or_else(|| {
                 err(
                     ".template",
@@ -269,14 +334,25 @@ pub fn build<'s>(
             let home = models_home
                 .get_or_insert_with(|| node.module_path.clone())
                 .clone();
+            let (template, method, mock_prefix) = crate::calls::binding_names(
+                call.as_ref(),
+                &path.template,
+                method,
+                &model_prefix,
+                |m| node.actions.iter().any(|a| a.method == m),
+            );
             node.actions.push(Action {
+                template,
+                mock_prefix,
                 file,
                 spec,
                 path,
-                wire: action_wire.to_string(),
+                wire: wire_name.to_string(),
+                call,
                 method,
                 model_prefix,
                 models_home: home,
+                first_path: i == 0,
             });
         }
     }
@@ -424,9 +500,17 @@ mod tests {
                 names: vec!["id".into(), "userPrincipalName".into()]
             })
         );
+        assert_eq!(
+            parse_segment("applications(appId='{appId}')"),
+            Some(Segment::Key {
+                collection: "applications".into(),
+                key: "appId".into(),
+                name: "appId".into()
+            })
+        );
         for bad in [
             "",
-            "applications(appId='{appId}')",
+            "applications(appId={appId})",
             "{a{b}}",
             "{}",
             "a?b",

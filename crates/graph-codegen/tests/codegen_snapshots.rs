@@ -78,17 +78,31 @@ fn two_wire_names_for_one_field_are_an_error() {
 }
 
 #[test]
-fn a_function_with_parameters_is_refused_by_name() {
+fn a_function_parameter_without_a_url_literal_is_refused_by_name() {
     let (name, mut spec) = fixture("widget-polish.json");
     let mut period = spec.operation.request_body.as_ref().unwrap()[0].clone();
     period.name = "period".into();
+    period.ty = graph_spec::EdmType::Named("microsoft.graph.thing".into());
     spec.operation.function_parameters.push(period);
+    spec.operation.paths[0].template = "/widgets/polish(period={p})".into();
     let err = generate(&[(name, spec)], &Layout::default()).unwrap_err();
-    assert_eq!(err.path, "operation.function_parameters[0]");
+    assert_eq!(err.path, "operation.function_parameters");
     assert!(
         err.message.contains(
-            "function parameter `period`: functions with parameters are not generated yet"
+            "parameter `period` of `polish` has type `microsoft.graph.thing`, which is neither an enum the docs list nor quoted"
         ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_function_call_in_the_middle_of_a_path_is_refused_with_its_segment() {
+    let (name, mut spec) = fixture("widget-polish.json");
+    spec.operation.paths[0].template = "/widgets/list(a='{a}',b='{b}')/polish".into();
+    let err = generate(&[(name, spec)], &Layout::default()).unwrap_err();
+    assert_eq!(err.path, "operation.paths[0].template");
+    assert!(
+        err.message.contains("segment `list(a='{a}',b='{b}')`"),
         "{err}"
     );
 }

@@ -26,6 +26,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 
+mod functions;
+use functions::canonical_call;
 mod wire;
 
 pub use wire::{Wire, read_request};
@@ -112,6 +114,9 @@ impl Case {
         path.split('/')
             .map(|seg| {
                 let raw = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
+                if let Some(call) = canonical_call(&raw) {
+                    return call;
+                }
                 graph_runtime::encode_path_segment("segment", &raw)
                     .unwrap_or_else(|_| seg.to_string())
             })
@@ -193,8 +198,31 @@ impl Case {
         self.snapshot(wire);
     }
 
-    /// The documented answer: status, headers (without framing ones) and body text.
+    /// The documented answer: status, headers (without framing ones) and body text. A `302`
+    /// without a documented `Location` gets one (the binding returns it).
     fn answer(&self) -> (u16, Vec<(String, String)>, Option<String>) {
+        let (mut status, mut headers, mut body) = self.documented_answer();
+        // A report page may show what the download answers (200, CSV) as the example response;
+        // Graph itself answers the call with the redirect.
+        if self.spec.operation.response.status == 302 && status < 400 {
+            status = 302;
+            body = None;
+            headers.retain(|(n, _)| n.eq_ignore_ascii_case("location"));
+        }
+        if status == 302
+            && !headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case("location"))
+        {
+            headers.push((
+                "Location".into(),
+                "https://download.invalid/report.csv".into(),
+            ));
+        }
+        (status, headers, body)
+    }
+
+    fn documented_answer(&self) -> (u16, Vec<(String, String)>, Option<String>) {
         let Some(resp) = &self.example().response else {
             return (self.spec.operation.response.status, Vec::new(), None);
         };

@@ -120,7 +120,9 @@ impl ClientBuilder {
 
     /// Uses the caller's `reqwest::Client` (its TLS, proxy, redirect and
     /// connect-timeout settings). The per-request [`timeout`](Self::timeout)
-    /// still applies.
+    /// still applies. Its redirect policy applies to every request, including
+    /// those that expect a redirect as their answer ([`Request::keep_redirect`](crate::Request::keep_redirect),
+    /// a report's `302 Found`): give it `Policy::none()` to get those answers.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -186,23 +188,33 @@ impl ClientBuilder {
         let base = base_url.as_str().trim_end_matches('/').to_owned();
         let scope = self.scope.unwrap_or_else(|| cloud.default_scope());
 
-        let (http, connect_timeout) = match self.http_client {
-            Some(client) => (client, None),
+        let (http, http_no_redirect, connect_timeout) = match self.http_client {
+            Some(client) => (client, None, None),
             None => {
-                let client = reqwest::Client::builder()
-                    .tls_backend_preconfigured(tls_config()?)
-                    .connect_timeout(self.connect_timeout)
-                    .referer(false)
-                    .user_agent(USER_AGENT_VALUE)
-                    .build()
-                    .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))?;
-                (client, Some(self.connect_timeout))
+                let build = |policy: reqwest::redirect::Policy| -> Result<reqwest::Client, Error> {
+                    reqwest::Client::builder()
+                        .tls_backend_preconfigured(tls_config()?)
+                        .connect_timeout(self.connect_timeout)
+                        .referer(false)
+                        .redirect(policy)
+                        .user_agent(USER_AGENT_VALUE)
+                        .build()
+                        .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
+                };
+                // Redirects are followed (reqwest drops `Authorization` on another origin), except
+                // for requests that expect one as their answer (a report's `302 Found`).
+                (
+                    build(reqwest::redirect::Policy::default())?,
+                    Some(build(reqwest::redirect::Policy::none())?),
+                    Some(self.connect_timeout),
+                )
             }
         };
 
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
+                http_no_redirect,
                 base,
                 base_url,
                 scope,

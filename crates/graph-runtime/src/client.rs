@@ -13,6 +13,7 @@ use reqwest::Url;
 use tokio_time::time::{sleep, timeout};
 use tracing::Instrument;
 
+use crate::download::download_url;
 use crate::dry_run::PreparedRequest;
 use crate::error::{MAX_ERROR_BODY, SNIPPET_LIMIT, parse_service_error, snippet};
 use crate::path::check_request_path;
@@ -42,6 +43,9 @@ pub struct Client {
 
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
+    /// The same client without following redirects, for [`Request::keep_redirect`] (`None`
+    /// when the caller supplied the `reqwest::Client`).
+    pub(crate) http_no_redirect: Option<reqwest::Client>,
     /// The base URL without a trailing slash, e.g. `https://graph.microsoft.com`.
     pub(crate) base: String,
     pub(crate) base_url: Url,
@@ -151,7 +155,12 @@ impl Client {
             let prepared = PreparedRequest {
                 method: request.method.clone(),
                 url: url.to_string(),
-                headers: headers_for(request, client_request_id, 0, auth),
+                headers: headers_for(
+                    request,
+                    client_request_id,
+                    0,
+                    (!request.anonymous).then_some(auth),
+                ),
                 body: request.body.as_ref().map(|b| b.bytes.clone()),
             };
             tracing::debug!("dry run: request prepared, not sent");
@@ -160,15 +169,21 @@ impl Client {
         let mut retries = 0u32;
         let mut waited = Duration::ZERO;
         loop {
-            let token = inner.token_provider.token(&inner.scope).await?;
-            let mut auth =
-                HeaderValue::from_str(&format!("Bearer {}", token.secret())).map_err(|_| {
-                    Error::Auth(
-                        "the token provider returned a token that is not a valid header value"
-                            .to_owned(),
-                    )
-                })?;
-            auth.set_sensitive(true);
+            // A preauthenticated download never carries the token, nor asks for one.
+            let auth = if request.anonymous {
+                None
+            } else {
+                let token = inner.token_provider.token(&inner.scope).await?;
+                let mut auth = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
+                    .map_err(|_| {
+                        Error::Auth(
+                            "the token provider returned a token that is not a valid header value"
+                                .to_owned(),
+                        )
+                    })?;
+                auth.set_sensitive(true);
+                Some(auth)
+            };
             let headers = headers_for(request, client_request_id, retries, auth);
             let outcome = self
                 .attempt(request, url, headers, client_request_id, retries)
@@ -224,6 +239,9 @@ impl Client {
     /// The absolute URL of a request, checked.
     fn url_for(&self, request: &Request) -> Result<Url, Error> {
         let inner = &*self.inner;
+        if request.anonymous {
+            return download_url(&request.relative_url());
+        }
         if request.absolute.is_some() {
             let url = Url::parse(&request.relative_url())
                 .map_err(|e| Error::InvalidRequest(format!("invalid next link URL: {e}")))?;
@@ -279,8 +297,11 @@ impl Client {
             };
             tracing::trace!(attempt, headers = %Sanitized(&headers), body = %body, "sending");
         }
-        let mut builder = inner
-            .http
+        let http = match (&inner.http_no_redirect, request.keep_redirect) {
+            (Some(no_redirect), true) => no_redirect,
+            _ => &inner.http,
+        };
+        let mut builder = http
             .request(request.method.clone(), url.clone())
             .headers(headers);
         if let Some(body) = &request.body {
@@ -407,15 +428,20 @@ async fn read_bounded(mut response: reqwest::Response, limit: usize) -> (Bytes, 
 }
 
 /// The headers of one attempt: the standard ones, the request's own, then
-/// `Authorization` (`auth`) and, on retries, `Retry-Attempt`.
+/// `Authorization` (`auth`; never for a download) and, on retries, `Retry-Attempt`.
 fn headers_for(
     request: &Request,
     client_request_id: &HeaderValue,
     retry: u32,
-    auth: HeaderValue,
+    auth: Option<HeaderValue>,
 ) -> HeaderMap {
     let mut headers = HeaderMap::new();
-    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    let accept = if auth.is_some() {
+        "application/json"
+    } else {
+        "*/*"
+    };
+    headers.insert(ACCEPT, HeaderValue::from_static(accept));
     headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
     headers.insert(SDK_VERSION, HeaderValue::from_static(USER_AGENT_VALUE));
     headers.insert(CLIENT_REQUEST_ID, client_request_id.clone());
@@ -425,7 +451,14 @@ fn headers_for(
     for (name, value) in &request.headers {
         headers.insert(name.clone(), value.clone());
     }
-    headers.insert(AUTHORIZATION, auth);
+    match auth {
+        Some(auth) => {
+            headers.insert(AUTHORIZATION, auth);
+        }
+        None => {
+            headers.remove(AUTHORIZATION);
+        }
+    }
     if retry > 0 {
         headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
     }

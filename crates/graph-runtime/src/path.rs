@@ -5,7 +5,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use crate::Error;
 
 /// Everything but RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -197,6 +197,57 @@ impl RequestPath {
             }
         }
         self
+    }
+
+    /// Appends a function call `/name(p1=<literal>,p2=<literal>)` (`/delta()` without
+    /// parameters). `name` is a compile-time name (generated code); each value is a
+    /// [`Literal`](crate::Literal), formatted and percent-encoded by its EDM type, so no value can
+    /// change the path. The [template](Self::template) shows `{p1}` for each value.
+    ///
+    /// ```
+    /// # use graph_runtime::{Literal, RequestPath};
+    /// let path = RequestPath::new()
+    ///     .segment("reports")
+    ///     .function("getTeamsUserActivityCounts", &[("period", Literal::string("D7"))]);
+    /// assert_eq!(path.encoded(), "/reports/getTeamsUserActivityCounts(period='D7')");
+    /// assert_eq!(path.template(), "/reports/getTeamsUserActivityCounts(period={period})");
+    /// ```
+    pub fn function(mut self, name: &str, params: &[(&str, crate::Literal)]) -> RequestPath {
+        self.path.push('/');
+        self.path.push_str(name);
+        self.path.push('(');
+        self.template.push('/');
+        self.template.push_str(name);
+        self.template.push('(');
+        for (i, (param, literal)) in params.iter().enumerate() {
+            if i > 0 {
+                self.path.push(',');
+                self.template.push(',');
+            }
+            self.path.push_str(param);
+            self.path.push('=');
+            self.path.push_str(literal.as_str());
+            self.template.push_str(param);
+            self.template.push_str("={");
+            self.template.push_str(param);
+            self.template.push('}');
+        }
+        self.path.push(')');
+        self.template.push(')');
+        self
+    }
+
+    /// Appends an alternate-key segment `/collection(key=<literal>)`, e.g.
+    /// `/applications(appId='…')`; see [`function`](Self::function) for the literal.
+    ///
+    /// ```
+    /// # use graph_runtime::{Literal, RequestPath};
+    /// let path = RequestPath::new().key("servicePrincipals", "appId", Literal::string("O'Brien"));
+    /// assert_eq!(path.encoded(), "/servicePrincipals(appId='O%27%27Brien')");
+    /// assert_eq!(path.template(), "/servicePrincipals(appId={appId})");
+    /// ```
+    pub fn key(self, collection: &str, key: &str, literal: crate::Literal) -> RequestPath {
+        self.function(collection, &[(key, literal)])
     }
 
     /// The path so far, with `-` standing in for an invalid parameter (for mocks and messages).

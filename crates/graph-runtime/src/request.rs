@@ -21,6 +21,10 @@ pub struct Request {
     pub(crate) template: Option<String>,
     /// An absolute URL (a next link), used instead of `version` + `path`.
     pub(crate) absolute: Option<String>,
+    /// A preauthenticated download (an absolute URL on any host): sent without `Authorization`.
+    pub(crate) anonymous: bool,
+    /// Whether a redirect is the answer rather than followed.
+    pub(crate) keep_redirect: bool,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Option<Body>,
@@ -49,6 +53,8 @@ impl Request {
             path,
             template,
             absolute: None,
+            anonymous: false,
+            keep_redirect: false,
             query: Vec::new(),
             headers: HeaderMap::new(),
             body: None,
@@ -65,6 +71,24 @@ impl Request {
         let mut request = Request::new(Method::GET, ApiVersion::V1, String::new());
         request.absolute = Some(url.into());
         request
+    }
+
+    /// A `GET` of a preauthenticated download URL (see [`crate::Client::download`]): sent
+    /// without `Authorization`, to whatever host it names.
+    pub(crate) fn download(url: String) -> Request {
+        let mut request = Request::next_link(url);
+        request.anonymous = true;
+        request.template = Some("(download)".to_owned());
+        request
+    }
+
+    /// Makes a redirect (`3xx` with `Location`) the answer instead of following it: for calls
+    /// documented to answer `302 Found`, such as report functions, whose `Location` is read with
+    /// [`Response::into_redirect`] and fetched with [`crate::Client::download`]. Without it, the
+    /// client follows redirects (and never carries `Authorization` to another origin).
+    pub fn keep_redirect(mut self) -> Request {
+        self.keep_redirect = true;
+        self
     }
 
     /// Sets the path template the client's tracing span records instead of
@@ -217,6 +241,23 @@ impl Response {
         self.body
     }
 
+    /// The `Location` header of a redirect (`302 Found`), e.g. a report's preauthenticated
+    /// download URL; [`Error::Decode`] when the response has none.
+    pub fn into_redirect(self) -> Result<Redirect, Error> {
+        match self.header("location") {
+            Some(location) if !location.is_empty() => Ok(Redirect {
+                location: location.to_owned(),
+            }),
+            _ => Err(Error::Decode {
+                message: format!(
+                    "expected a redirect with a Location header, got a {} response without one",
+                    self.status
+                ),
+                snippet: snippet(&self.body, SNIPPET_LIMIT),
+            }),
+        }
+    }
+
     /// Accepts a success that carries no meaningful body (e.g. 204).
     pub fn into_unit(self) -> Result<(), Error> {
         Ok(())
@@ -289,4 +330,12 @@ impl fmt::Debug for Response {
             .field("body_len", &self.body.len())
             .finish()
     }
+}
+
+/// A redirect answer (`302 Found`): where the content is, e.g. a report's preauthenticated
+/// download URL. Fetch it with [`crate::Client::download`], which never sends the token there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redirect {
+    /// The `Location` header.
+    pub location: String,
 }

@@ -54,7 +54,10 @@ pub(crate) fn request_span(
     client_request_id: &str,
 ) -> Span {
     // Borrowed, so that a call without a subscriber allocates nothing here.
-    let (path, api_version): (&str, &str) = if request.absolute.is_some() {
+    let (path, api_version): (&str, &str) = if request.anonymous {
+        // A preauthenticated URL holds its credentials: only its template.
+        (request.template.as_deref().unwrap_or("(download)"), "")
+    } else if request.absolute.is_some() {
         // A next link: its path under the base URL and version, without the query (skip tokens).
         let under_base = url.path().strip_prefix(base_path).unwrap_or(url.path());
         let after_slash = under_base.strip_prefix('/').unwrap_or(under_base);

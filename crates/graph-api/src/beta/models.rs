@@ -111,6 +111,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedLicense {
         })
     }
 }
+/// `microsoft.graph.assignmentScheduleRequestFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AssignmentScheduleRequestFilterByCurrentUserOptions {
+    /// `principal` on the wire.
+    Principal,
+    /// `createdBy` on the wire.
+    CreatedBy,
+    /// `approver` on the wire.
+    Approver,
+    /// `unknownFutureValue` on the wire.
+    UnknownFutureValue,
+    /// A member the docs do not list (Graph adds members behind `unknownFutureValue`),
+    /// kept as sent.
+    Undocumented(String),
+}
+impl AssignmentScheduleRequestFilterByCurrentUserOptions {
+    /// The member as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Principal => "principal",
+            Self::CreatedBy => "createdBy",
+            Self::Approver => "approver",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Undocumented(other) => other,
+        }
+    }
+}
+impl From<String> for AssignmentScheduleRequestFilterByCurrentUserOptions {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "principal" => Self::Principal,
+            "createdBy" => Self::CreatedBy,
+            "approver" => Self::Approver,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            _ => Self::Undocumented(value),
+        }
+    }
+}
+impl serde::Serialize for AssignmentScheduleRequestFilterByCurrentUserOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de>
+for AssignmentScheduleRequestFilterByCurrentUserOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
 /// `microsoft.graph.bodyType`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BodyType {
@@ -847,6 +898,48 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
             email_address,
             additional_properties: map,
         })
+    }
+}
+/// `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RoleAssignmentScheduleFilterByCurrentUserOptions {
+    /// `principal` on the wire.
+    Principal,
+    /// `unknownFutureValue` on the wire.
+    UnknownFutureValue,
+    /// A member the docs do not list (Graph adds members behind `unknownFutureValue`),
+    /// kept as sent.
+    Undocumented(String),
+}
+impl RoleAssignmentScheduleFilterByCurrentUserOptions {
+    /// The member as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Principal => "principal",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Undocumented(other) => other,
+        }
+    }
+}
+impl From<String> for RoleAssignmentScheduleFilterByCurrentUserOptions {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "principal" => Self::Principal,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            _ => Self::Undocumented(value),
+        }
+    }
+}
+impl serde::Serialize for RoleAssignmentScheduleFilterByCurrentUserOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for RoleAssignmentScheduleFilterByCurrentUserOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
 /// Represents an Azure AD user account. Inherits from directoryObject. The user resource let apps specify user preferences for languages, and date/time formats for the user's primary Exchange mailboxes, and for the user's Azure AD profile. For more details, see user preferences for languages and regional formats. For performance reasons, the create, get, and list operations return only a subset of more commonly used properties by default. These default properties are noted in the Properties section. To get any of the properties that are not returned by default, specify them in a `$select` OData query option.

@@ -5,6 +5,7 @@
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/mailfolder-delta.json
 // Source: spec/v1.0/message-move.json
+// Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/user-changepassword.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 
@@ -15,6 +16,7 @@ pub mod drive;
 pub mod events;
 pub mod mail_folders;
 pub mod messages;
+pub mod outlook;
 /// Request builder for `/v1.0/me`.
 #[derive(Debug, Clone)]
 pub struct Me<'a> {
@@ -59,6 +61,10 @@ impl<'a> Me<'a> {
     /// `/v1.0/me/messages`
     pub fn messages(&self) -> messages::Messages<'a> {
         messages::Messages::new(self.client, self.path.clone().segment("messages"))
+    }
+    /// `/v1.0/me/outlook`
+    pub fn outlook(&self) -> outlook::Outlook<'a> {
+        outlook::Outlook::new(self.client, self.path.clone().segment("outlook"))
     }
     /// Check for membership in a specified list of group IDs, and return from that list those groups (identified by IDs) of which the specified user, group, service principal, organizational contact, device, or directory object is a member. This function is transitive. You can check up to a maximum of 20 groups per request. This function supports all groups provisioned in Microsoft Entra ID. Because Microsoft 365 groups cannot contain other groups, membership in a Microsoft 365 group is always direct.
     ///

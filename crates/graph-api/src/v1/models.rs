@@ -16,6 +16,94 @@
 // Source: api-reference/v1.0/resources/workinghours.md
 
 //! The types the v1.0 documentation describes on its resource pages, used by the operations' request and response models.
+/// `microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AccessPackageAssignmentFilterByCurrentUserOptions {
+    /// `target` on the wire.
+    Target,
+    /// `createdBy` on the wire.
+    CreatedBy,
+    /// `unknownFutureValue` on the wire.
+    UnknownFutureValue,
+    /// A member the docs do not list (Graph adds members behind `unknownFutureValue`),
+    /// kept as sent.
+    Undocumented(String),
+}
+impl AccessPackageAssignmentFilterByCurrentUserOptions {
+    /// The member as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Target => "target",
+            Self::CreatedBy => "createdBy",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Undocumented(other) => other,
+        }
+    }
+}
+impl From<String> for AccessPackageAssignmentFilterByCurrentUserOptions {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "target" => Self::Target,
+            "createdBy" => Self::CreatedBy,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            _ => Self::Undocumented(value),
+        }
+    }
+}
+impl serde::Serialize for AccessPackageAssignmentFilterByCurrentUserOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AccessPackageAssignmentFilterByCurrentUserOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
+/// `microsoft.graph.accessReviewStageFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum AccessReviewStageFilterByCurrentUserOptions {
+    /// `reviewer` on the wire.
+    Reviewer,
+    /// `unknownFutureValue` on the wire.
+    UnknownFutureValue,
+    /// A member the docs do not list (Graph adds members behind `unknownFutureValue`),
+    /// kept as sent.
+    Undocumented(String),
+}
+impl AccessReviewStageFilterByCurrentUserOptions {
+    /// The member as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Reviewer => "reviewer",
+            Self::UnknownFutureValue => "unknownFutureValue",
+            Self::Undocumented(other) => other,
+        }
+    }
+}
+impl From<String> for AccessReviewStageFilterByCurrentUserOptions {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "reviewer" => Self::Reviewer,
+            "unknownFutureValue" => Self::UnknownFutureValue,
+            _ => Self::Undocumented(value),
+        }
+    }
+}
+impl serde::Serialize for AccessReviewStageFilterByCurrentUserOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for AccessReviewStageFilterByCurrentUserOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+    }
+}
 /// `microsoft.graph.bodyType`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BodyType {
@@ -1228,6 +1316,48 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeZoneBase {
             name,
             additional_properties: map,
         })
+    }
+}
+/// `microsoft.graph.timeZoneStandard`, described in `api-reference/v1.0/resources/enums.md`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TimeZoneStandard {
+    /// `windows` on the wire.
+    Windows,
+    /// `iana` on the wire.
+    Iana,
+    /// A member the docs do not list (Graph adds members behind `unknownFutureValue`),
+    /// kept as sent.
+    Undocumented(String),
+}
+impl TimeZoneStandard {
+    /// The member as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Windows => "windows",
+            Self::Iana => "iana",
+            Self::Undocumented(other) => other,
+        }
+    }
+}
+impl From<String> for TimeZoneStandard {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "windows" => Self::Windows,
+            "iana" => Self::Iana,
+            _ => Self::Undocumented(value),
+        }
+    }
+}
+impl serde::Serialize for TimeZoneStandard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> serde::Deserialize<'de> for TimeZoneStandard {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
 /// Represents the days of the week and hours in a specific time zone that the user works. Having access to a user's working hours is useful in scenarios that handle activity or resource planning. You can get and set the working hours of a user as part of the user's mailbox settings. You can choose to set a time zone for your working hours differently from the time zone you have set on your Outlook client. This can be useful in cases like when you travel to a different time zone than you usually work in. You can set the Outlook client to the destination time zone so that Outlook time values are displayed in local time while you are there. When other people request work meetings with you in your usual place of work, they can still respect your working hours in the appropriate time zone.

@@ -5,6 +5,7 @@
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/mailfolder-delta.json
 // Source: spec/v1.0/message-move.json
+// Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 // Source: spec/v1.0/userteamwork-getallretainedtargetedmessages.json

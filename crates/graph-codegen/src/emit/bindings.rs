@@ -2,9 +2,10 @@
 
 use graph_spec::{ApiVersion, HttpMethod, SpecFile};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::doc_example::doc_example;
+use super::functions;
 use super::{
     Returns, body_is_optional, doc_lines, header_field, ident, models_path, request_type,
     response_type, returns,
@@ -22,6 +23,17 @@ pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
             let m = ident(&naming::snake(name).unwrap_or_default());
             quote!(.#m())
         }
+        Segment::Key {
+            collection, key, ..
+        } => {
+            let m = format_ident!(
+                "{}_by_{}",
+                naming::snake(collection).unwrap_or_default(),
+                naming::snake(key).unwrap_or_default()
+            );
+            let v = values.next().cloned().unwrap_or_else(|| format!("<{key}>"));
+            quote!(.#m(#v))
+        }
         Segment::Param { name, .. } => {
             let m = ident(&param_accessor(name));
             let v = values
@@ -34,8 +46,12 @@ pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
     quote!(.#root() #(#steps)*)
 }
 
-/// The values of the first example that calls this binding's path, if any.
-pub(super) fn example_values(version: ApiVersion, action: &Action<'_>) -> Option<Vec<String>> {
+/// The values of the first example that calls this binding's path, if any: the path parameters,
+/// then the function call's arguments.
+pub(super) fn example_values(
+    version: ApiVersion,
+    action: &Action<'_>,
+) -> Option<(Vec<String>, Vec<String>)> {
     action
         .spec
         .examples
@@ -43,9 +59,14 @@ pub(super) fn example_values(version: ApiVersion, action: &Action<'_>) -> Option
         .find_map(|e| example_match(version, action, &e.request.url))
 }
 
-/// The path parameter values in `url` if it calls `action`'s documented path.
-pub fn example_match(version: ApiVersion, action: &Action<'_>, url: &str) -> Option<Vec<String>> {
-    action.path.match_path(version.path_below(url))
+/// The path parameter values in `url` (whole-segment placeholders and alternate keys, in order)
+/// and the function call's argument values, if `url` calls `action`'s documented path.
+pub fn example_match(
+    version: ApiVersion,
+    action: &Action<'_>,
+    url: &str,
+) -> Option<(Vec<String>, Vec<String>)> {
+    crate::calls::match_template(&action.template, version.path_below(url))
 }
 
 fn version_tokens(v: ApiVersion) -> TokenStream {
@@ -71,6 +92,12 @@ fn success_line(spec: &SpecFile) -> String {
         Returns::TypedOrEmpty(ty) => format!(
             "On success Graph answers `{status}` with a `{ty}` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body."
         ),
+        Returns::Redirect => format!(
+            "On success Graph answers `{status}` with a `Location` (a preauthenticated download URL): this returns it, and [`graph_runtime::Client::download`] fetches it without sending the token there."
+        ),
+        Returns::Bytes => format!(
+            "On success Graph answers `{status}` with the content itself (`Edm.Stream`), returned as bytes."
+        ),
         Returns::Headers(headers) => format!(
             "On success Graph answers `{status}` with no body; the response's {} header(s) are returned.",
             headers
@@ -87,7 +114,7 @@ fn operation_docs(
     version: ApiVersion,
     node: &Node<'_>,
     action: &Action<'_>,
-) -> Vec<String> {
+) -> Result<Vec<String>, CodegenError> {
     let spec = action.spec;
     let op = &spec.operation;
     let mut lines = vec![docs::escape(&spec.summary), String::new()];
@@ -102,6 +129,11 @@ fn operation_docs(
     lines.push(String::new());
     lines.push(success_line(spec));
     lines.push(String::new());
+    let args = functions::arg_docs(&functions::function_args(action)?);
+    if !args.is_empty() {
+        lines.extend(args);
+        lines.push(String::new());
+    }
     lines.push("# Permissions".into());
     lines.push(String::new());
     match &op.permissions {
@@ -136,7 +168,7 @@ fn operation_docs(
     lines.extend(doc_example(krate, version, node, action));
     lines.push(String::new());
     lines.push(format!("Documentation: <{}>", docs::docs_url(spec)));
-    lines
+    Ok(lines)
 }
 
 pub(super) fn action_method(
@@ -145,7 +177,7 @@ pub(super) fn action_method(
     node: &Node<'_>,
     action: &Action<'_>,
 ) -> Result<TokenStream, CodegenError> {
-    let docs = doc_lines(operation_docs(krate, version, node, action));
+    let docs = doc_lines(operation_docs(krate, version, node, action)?);
     let name = ident(&action.method);
     let wire = &action.wire;
     let method = method_tokens(action.spec.operation.method);
@@ -188,6 +220,11 @@ pub(super) fn action_method(
                 },
             )
         }
+        Returns::Redirect => (
+            quote!(graph_runtime::Redirect),
+            quote!(response.into_redirect()),
+        ),
+        Returns::Bytes => (quote!(Vec<u8>), quote!(Ok(response.into_body().to_vec()))),
         Returns::Headers(headers) => {
             let resp = response_type(action);
             let fields = headers.iter().map(|h| {
@@ -200,14 +237,54 @@ pub(super) fn action_method(
             )
         }
     };
+    let args = functions::function_args(action)?;
+    let fn_params = functions::params(&args, &models);
+    let step = match &action.call {
+        Some(_) => functions::function_step(wire, &args),
+        None => quote!(.segment(#wire)),
+    };
+    let pager = is_paged(action).then(|| {
+        let pager_name = format_ident!("{}_pager", action.method);
+        let doc = format!(
+            " A [`graph_runtime::Pager`] over every page of [`Self::{}`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.",
+            action.method
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn #pager_name(&self, #fn_params) -> graph_runtime::Pager<serde_json::Value> {
+                let request = match self.path.clone() #step .finish() {
+                    Ok(path) => graph_runtime::Request::new(#method, #version, path),
+                    // An invalid value fails on the first page, like the call itself.
+                    Err(e) => return graph_runtime::Pager::failed(self.client, e),
+                };
+                graph_runtime::Pager::new(self.client, request)
+            }
+        }
+    });
+    let keep_redirect = matches!(returns(action.spec), Returns::Redirect)
+        .then(|| quote!(let request = request.keep_redirect();));
     Ok(quote! {
         #docs
-        pub async fn #name(&self, #param) -> Result<#ret, graph_runtime::Error> {
-            let path = self.path.clone().segment(#wire).finish()?;
+        pub async fn #name(&self, #fn_params #param) -> Result<#ret, graph_runtime::Error> {
+            let path = self.path.clone() #step .finish()?;
             let request = graph_runtime::Request::new(#method, #version, path);
+            #keep_redirect
             #with_body
             let response = self.client.send(request).await?;
             #finish
         }
+
+        #pager
     })
+}
+
+/// Whether the operation answers a collection page (`value` plus `@odata.nextLink`): a `GET`
+/// whose body type is a collection.
+pub fn is_paged(action: &Action<'_>) -> bool {
+    action.spec.operation.method == HttpMethod::Get
+        && action.spec.operation.response.status != 302
+        && matches!(
+            action.spec.operation.response.body_type,
+            Some(graph_spec::EdmType::Collection(_))
+        )
 }

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::bindings::{call_chain, example_values};
+use super::functions;
 use super::{Returns, body_is_optional, ident, request_type, returns};
 use crate::tree::{Action, Node};
 use crate::types;
@@ -36,13 +37,23 @@ pub(super) fn doc_example(
     node: &Node<'_>,
     action: &Action<'_>,
 ) -> Vec<String> {
-    let values = example_values(version, action).unwrap_or_default();
+    let (values, call_values) = match example_values(version, action) {
+        Some((path, call)) => (path, Some(call)),
+        None => (Vec::new(), None),
+    };
     let chain = call_chain(node, &values);
     let method = ident(&action.method);
     let mut lines = vec![
         "```no_run".to_string(),
         format!("use {krate}::{{Client, GraphApi}};"),
     ];
+    let fn_args = functions::function_args(action).unwrap_or_default();
+    let enum_home = {
+        let krate = ident(krate);
+        let segs = action.models_home.iter().map(|s| ident(s));
+        quote!(#krate::#(#segs::)*)
+    };
+    let fn_values = functions::example_args(&fn_args, call_values.as_deref(), &enum_home, false);
     let (setup, args) = if action.spec.operation.request_body.is_some() {
         let req = request_type(action);
         let home = action.models_home.join("::");
@@ -57,9 +68,21 @@ pub(super) fn doc_example(
     } else {
         (quote!(), quote!())
     };
-    let call = quote!(client #chain.#method(#args).await?);
+    let call = quote!(client #chain.#method(#(#fn_values,)* #args).await?);
     let stmts = match returns(action.spec) {
         Returns::Unit => quote!(#setup #call;),
+        Returns::Redirect => quote! {
+            #setup
+            let redirect = #call;
+            // The download URL is preauthenticated: `download` never sends the token there.
+            let content = client.download(&redirect.location).await?;
+            println!("{} bytes", content.body().len());
+        },
+        Returns::Bytes => quote! {
+            #setup
+            let content = #call;
+            println!("{} bytes", content.len());
+        },
         Returns::Typed(_) | Returns::TypedOrEmpty(_) | Returns::Headers(_) => quote! {
             #setup
             let response = #call;

@@ -5,7 +5,9 @@ use graph_spec::ApiVersion;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::functions;
 use super::{Returns, header_field, ident, models_path, request_type, response_type, returns};
+use crate::CodegenError;
 use crate::tree::{Action, Node, Segment};
 
 /// The `When`/`Then` wrappers and the mock function of one operation.
@@ -13,15 +15,24 @@ pub(super) fn mock_helpers(
     version: ApiVersion,
     node: &Node<'_>,
     action: &Action<'_>,
-) -> TokenStream {
-    let prefix = &action.model_prefix;
+) -> Result<TokenStream, CodegenError> {
+    let prefix = &action.mock_prefix;
     let when_ty = format_ident!("{prefix}When");
     let then_ty = format_ident!("{prefix}Then");
     let name = ident(&action.method);
-    let full_path = format!("/{}{}/{}", version.as_str(), node.url_path, action.wire);
+    let full_path = format!(
+        "/{}{}/{}",
+        version.as_str(),
+        node.url_path,
+        action.template.rsplit('/').next().unwrap_or(&action.wire)
+    );
     let method = ident(action.spec.operation.method.as_str());
     // The path parameters are arguments of the mock function, beside `server` and `config`.
-    let params = node.params(&["server", "config"]);
+    let fn_args = functions::function_args(action)?;
+    let mut reserved = vec!["server".to_string(), "config".to_string()];
+    reserved.extend(fn_args.iter().map(|a| a.ident.to_string()));
+    let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
+    let params = node.params(&reserved);
     let args = params.iter().map(|(_, arg)| {
         let arg = ident(arg);
         quote!(#arg: &str,)
@@ -33,8 +44,18 @@ pub(super) fn mock_helpers(
             let arg = arg_names.next();
             quote!(.param(#name, #arg))
         }
+        Segment::Key {
+            collection, key, ..
+        } => {
+            let arg = arg_names.next();
+            quote!(.key(#collection, #key, graph_runtime::Literal::string(#arg)))
+        }
     });
     let wire = &action.wire;
+    let last_step = match &action.call {
+        Some(_) => functions::function_step(wire, &fn_args),
+        None => quote!(.segment(#wire)),
+    };
     let version_prefix = format!("/{}", version.as_str());
     let status = action.spec.operation.response.status;
     let models = if action.owns_models(node) {
@@ -42,6 +63,7 @@ pub(super) fn mock_helpers(
     } else {
         models_path(node, action)
     };
+    let fn_params = functions::params(&fn_args, &models);
     let fn_doc = format!(
         " Mocks `{} {full_path}` on `server`: `config` narrows the match and sets the answer.",
         action.spec.operation.method.as_str()
@@ -58,6 +80,26 @@ pub(super) fn mock_helpers(
         }
     });
     let ok = match returns(action.spec) {
+        Returns::Redirect => {
+            let doc = format!(
+                " Answers as documented: `{status}` with `location` as the `Location` header (where the content is)."
+            );
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, location: &str) -> Self {
+                    Self(self.0.status(#status).header("location", location))
+                }
+            }
+        }
+        Returns::Bytes => {
+            let doc = format!(" Answers as documented: `{status}` with `content` as the body.");
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, content: &[u8]) -> Self {
+                    Self(self.0.status(#status).header("content-type", "application/octet-stream").body(content))
+                }
+            }
+        }
         Returns::Unit => {
             let doc = format!(" Answers as documented: `{status}` with no body.");
             quote! {
@@ -107,7 +149,7 @@ pub(super) fn mock_helpers(
             }
         }
     };
-    quote! {
+    Ok(quote! {
         #[doc = #when_doc]
         pub struct #when_ty(httpmock::When);
 
@@ -146,14 +188,15 @@ pub(super) fn mock_helpers(
         pub fn #name<'s>(
             server: &'s httpmock::MockServer,
             #(#args)*
+            #fn_params
             config: impl FnOnce(#when_ty, #then_ty),
         ) -> httpmock::Mock<'s> {
-            let path = graph_runtime::RequestPath::new() #(#steps)* .segment(#wire);
+            let path = graph_runtime::RequestPath::new() #(#steps)* #last_step;
             let path = format!("{}{}", #version_prefix, path.encoded());
             server.mock(|when, then| {
                 let when = when.method(httpmock::Method::#method).path(path);
                 config(#when_ty(when), #then_ty(then));
             })
         }
-    }
+    })
 }

@@ -7,6 +7,7 @@
 
 mod bindings;
 mod doc_example;
+mod functions;
 mod mock;
 mod models;
 
@@ -18,8 +19,9 @@ use crate::tree::{Action, Node, Segment, param_ident};
 use crate::{CodegenError, docs, naming};
 
 use bindings::action_method;
-pub use bindings::{call_chain, example_match};
+pub use bindings::{call_chain, example_match, is_paged};
 use doc_example::doc_example;
+pub(crate) use functions::{example_args, function_args};
 use mock::mock_helpers;
 use models::{request_model, response_model};
 
@@ -166,6 +168,18 @@ pub fn node_rs(
                     }
                 }
             }
+            Some(Segment::Key { collection, key, name }) => {
+                let arg = ident(&param_ident(name));
+                let note = format!(" `{}` is sent as an OData string literal (quoted, `'` doubled, percent-encoded), so it can never change the path.", docs::escape(key));
+                quote! {
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = #note]
+                    pub fn #accessor(&self, #arg: &str) -> #m::#t<'a> {
+                        #m::#t::new(self.client, self.path.clone().key(#collection, #key, graph_runtime::Literal::string(#arg)))
+                    }
+                }
+            }
             _ => {
                 let wire = &c.wire;
                 quote! {
@@ -185,8 +199,9 @@ pub fn node_rs(
         if action.owns_models(node) {
             models.push(request_model(action, types)?);
             models.push(response_model(action, types));
+            models.extend(functions::enum_defs(action)?);
         }
-        mocks.push(mock_helpers(version, node, action));
+        mocks.push(mock_helpers(version, node, action)?);
     }
     let mock_mod = (!mocks.is_empty()).then(|| {
         let doc = format!(
@@ -286,6 +301,10 @@ enum Returns<'t> {
     TypedOrEmpty(&'t EdmType),
     /// No body, but headers worth having (`Location` on a 202).
     Headers(&'t [String]),
+    /// A `302 Found` to the content (a report's preauthenticated download URL): the `Location`.
+    Redirect,
+    /// The content itself (`Edm.Stream`, e.g. CSV): bytes.
+    Bytes,
 }
 
 /// The success shape of an operation, from its documented response and examples:
@@ -305,7 +324,11 @@ fn returns(spec: &SpecFile) -> Returns<'_> {
                 && (!r.truncated || matches!(r.status, 202 | 204))
         })
     });
+    if response.status == 302 {
+        return Returns::Redirect;
+    }
     match &response.body_type {
+        Some(EdmType::Primitive(graph_spec::Primitive::Stream)) => Returns::Bytes,
         Some(ty) if shown_empty => Returns::TypedOrEmpty(ty),
         Some(ty) => Returns::Typed(ty),
         None if !response.headers.is_empty() => Returns::Headers(&response.headers),

@@ -253,7 +253,8 @@ fn object_model(
 pub(super) fn response_model(action: &Action<'_>, types: &Models<'_>) -> TokenStream {
     let resp = response_type(action);
     let ty = match returns(action.spec) {
-        Returns::Unit => return quote!(),
+        // A redirect is `graph_runtime::Redirect`, a stream `Vec<u8>`: no type of their own.
+        Returns::Unit | Returns::Redirect | Returns::Bytes => return quote!(),
         Returns::Typed(ty) | Returns::TypedOrEmpty(ty) => ty,
         Returns::Headers(headers) => {
             let doc = format!(

@@ -5,6 +5,7 @@
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/mailfolder-delta.json
 // Source: spec/v1.0/message-move.json
+// Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 // Source: spec/v1.0/userteamwork-getallretainedtargetedmessages.json
@@ -17,6 +18,7 @@ pub mod drive;
 pub mod events;
 pub mod mail_folders;
 pub mod messages;
+pub mod outlook;
 pub mod presence;
 pub mod solutions;
 pub mod teamwork;
@@ -64,6 +66,10 @@ impl<'a> UsersItem<'a> {
     /// `/v1.0/users/{id}/messages`
     pub fn messages(&self) -> messages::Messages<'a> {
         messages::Messages::new(self.client, self.path.clone().segment("messages"))
+    }
+    /// `/v1.0/users/{id}/outlook`
+    pub fn outlook(&self) -> outlook::Outlook<'a> {
+        outlook::Outlook::new(self.client, self.path.clone().segment("outlook"))
     }
     /// `/v1.0/users/{id}/presence`
     pub fn presence(&self) -> presence::Presence<'a> {

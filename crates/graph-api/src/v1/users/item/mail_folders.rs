@@ -70,6 +70,20 @@ impl<'a> MailFolders<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
+    /// A [`graph_runtime::Pager`] over every page of [`Self::delta`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.
+    pub fn delta_pager(&self) -> graph_runtime::Pager<serde_json::Value> {
+        let request = match self.path.clone().segment("delta").finish() {
+            Ok(path) => {
+                graph_runtime::Request::new(
+                    graph_runtime::Method::GET,
+                    graph_runtime::ApiVersion::V1,
+                    path,
+                )
+            }
+            Err(e) => return graph_runtime::Pager::failed(self.client, e),
+        };
+        graph_runtime::Pager::new(self.client, request)
+    }
 }
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/users/{id}/mailFolders`, for tests of code that calls them.

@@ -64,6 +64,27 @@ impl<'a> Teamwork<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
+    /// A [`graph_runtime::Pager`] over every page of [`Self::get_all_retained_targeted_messages`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.
+    pub fn get_all_retained_targeted_messages_pager(
+        &self,
+    ) -> graph_runtime::Pager<serde_json::Value> {
+        let request = match self
+            .path
+            .clone()
+            .segment("getAllRetainedTargetedMessages")
+            .finish()
+        {
+            Ok(path) => {
+                graph_runtime::Request::new(
+                    graph_runtime::Method::GET,
+                    graph_runtime::ApiVersion::V1,
+                    path,
+                )
+            }
+            Err(e) => return graph_runtime::Pager::failed(self.client, e),
+        };
+        graph_runtime::Pager::new(self.client, request)
+    }
 }
 /// Response body of `userTeamwork: getAllRetainedTargetedMessages`: `Collection(microsoft.graph.targetedChatMessage)`.
 ///

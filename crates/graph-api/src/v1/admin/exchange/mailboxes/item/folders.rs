@@ -77,6 +77,20 @@ impl<'a> Folders<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
+    /// A [`graph_runtime::Pager`] over every page of [`Self::delta`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.
+    pub fn delta_pager(&self) -> graph_runtime::Pager<serde_json::Value> {
+        let request = match self.path.clone().segment("delta").finish() {
+            Ok(path) => {
+                graph_runtime::Request::new(
+                    graph_runtime::Method::GET,
+                    graph_runtime::ApiVersion::V1,
+                    path,
+                )
+            }
+            Err(e) => return graph_runtime::Pager::failed(self.client, e),
+        };
+        graph_runtime::Pager::new(self.client, request)
+    }
 }
 /// Response body of `mailboxFolder: delta`: `Collection(microsoft.graph.mailboxFolder)`.
 ///

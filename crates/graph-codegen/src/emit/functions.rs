@@ -1,0 +1,369 @@
+//! Function calls at the end of a path (`getX(period='{period_value}')`, `delta()`): the binding's
+//! typed arguments, the `RequestPath::function` step that sends them as OData literals, the enums
+//! of enum-typed parameters, and example values for docs and conformance tests.
+
+use graph_spec::{EdmType, EnumType, Parameter, Primitive};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::tree::Action;
+use crate::{CodegenError, docs, naming};
+
+/// What Rust type an argument has.
+#[derive(Debug, Clone)]
+pub(crate) enum ArgKind<'s> {
+    /// `&str`, sent as a quoted string literal.
+    Str,
+    /// A generated enum (`TimeZoneStandard`), sent as a quoted member.
+    Enum(&'s EnumType),
+    /// A primitive with an unquoted literal (`bool`, `i32`, `Guid`, ...), taken by value.
+    Value(Primitive),
+}
+
+/// One argument of a function binding.
+#[derive(Debug, Clone)]
+pub(crate) struct FnArg<'s> {
+    /// The parameter name on the wire (`period`).
+    pub wire: String,
+    /// The type the template writes before the quoted value (`microsoft.graph.timeZoneStandard`).
+    pub type_prefix: Option<String>,
+    /// The Rust argument (`period`).
+    pub ident: Ident,
+    /// Its type.
+    pub kind: ArgKind<'s>,
+    /// The documented parameter, when the page describes it.
+    pub doc: Option<&'s Parameter>,
+}
+
+/// The arguments of `action`'s function call, typed from the page's function parameters (an enum
+/// when the docs list its members), else from the template's quoting. Empty for a plain action.
+pub(crate) fn function_args<'s>(action: &Action<'s>) -> Result<Vec<FnArg<'s>>, CodegenError> {
+    let Some(call) = &action.call else {
+        return Ok(Vec::new());
+    };
+    let spec = action.spec;
+    let err = |message: String| CodegenError {
+        file: action.file.to_string(),
+        path: "operation.function_parameters".into(),
+        message,
+    };
+    let mut out: Vec<FnArg<'s>> = Vec::new();
+    for arg in &call.args {
+        let Some(wire) = &arg.name else {
+            return Err(err(format!(
+                "function `{}` has a positional argument: only named parameters are generated",
+                call.name
+            )));
+        };
+        let doc = spec
+            .operation
+            .function_parameters
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(wire));
+        let kind = match doc.map(|p| &p.ty) {
+            None if arg.quoted => ArgKind::Str,
+            None => {
+                return Err(err(format!(
+                    "parameter `{wire}` of `{}` is unquoted in the template and not documented: its type is unknown",
+                    call.name
+                )));
+            }
+            Some(EdmType::Primitive(Primitive::String)) => ArgKind::Str,
+            Some(EdmType::Primitive(
+                p @ (Primitive::Boolean
+                | Primitive::Byte
+                | Primitive::SByte
+                | Primitive::Int16
+                | Primitive::Int32
+                | Primitive::Int64
+                | Primitive::Single
+                | Primitive::Double
+                | Primitive::Guid
+                | Primitive::DateTimeOffset
+                | Primitive::Date),
+            )) => ArgKind::Value(*p),
+            Some(EdmType::Named(name)) => match spec.enums.iter().find(|e| &e.name == name) {
+                Some(e) => ArgKind::Enum(e),
+                None if arg.quoted => ArgKind::Str,
+                None => {
+                    return Err(err(format!(
+                        "parameter `{wire}` of `{}` has type `{name}`, which is neither an enum the docs list nor quoted",
+                        call.name
+                    )));
+                }
+            },
+            Some(other) => {
+                return Err(err(format!(
+                    "parameter `{wire}` of `{}` has type `{other}`, which has no URL literal here",
+                    call.name
+                )));
+            }
+        };
+        let base = naming::snake(wire).unwrap_or_else(|| "value".into());
+        let mut name = base.clone();
+        let mut n = 1;
+        while out.iter().any(|a| a.ident == name)
+            || ["body", "server", "config"].contains(&name.as_str())
+        {
+            n += 1;
+            name = format!("{base}_{n}");
+        }
+        out.push(FnArg {
+            wire: wire.clone(),
+            type_prefix: arg.type_prefix.clone(),
+            ident: format_ident!("{name}"),
+            kind,
+            doc,
+        });
+    }
+    Ok(out)
+}
+
+/// The Rust name of a generated enum (`microsoft.graph.timeZoneStandard` -> `TimeZoneStandard`).
+pub(crate) fn enum_ident(e: &EnumType) -> Ident {
+    let short = e.name.rsplit('.').next().unwrap_or(&e.name);
+    format_ident!(
+        "{}",
+        naming::pascal(short).unwrap_or_else(|| "Value".into())
+    )
+}
+
+/// The parameter list: `period: &str, zone: TimeZoneStandard,` (`models` prefixes enum types).
+pub(crate) fn params(args: &[FnArg<'_>], models: &TokenStream) -> TokenStream {
+    let ps = args.iter().map(|a| {
+        let id = &a.ident;
+        match &a.kind {
+            ArgKind::Str => quote!(#id: &str,),
+            ArgKind::Enum(e) => {
+                let t = enum_ident(e);
+                quote!(#id: #models #t,)
+            }
+            ArgKind::Value(p) => {
+                let t = crate::types::rust_type(&EdmType::Primitive(*p));
+                quote!(#id: #t,)
+            }
+        }
+    });
+    quote!(#(#ps)*)
+}
+
+/// `.function("name", &[("p", literal), ..])`, appended to a `RequestPath`.
+pub(crate) fn function_step(name: &str, args: &[FnArg<'_>]) -> TokenStream {
+    let pairs = args.iter().map(|a| {
+        let wire = &a.wire;
+        let id = &a.ident;
+        let lit = match (&a.kind, &a.type_prefix) {
+            (ArgKind::Enum(_), Some(prefix)) => {
+                quote!(graph_runtime::Literal::qualified_enum_member(#prefix, #id.as_str()))
+            }
+            (ArgKind::Str, Some(prefix)) => {
+                quote!(graph_runtime::Literal::qualified_enum_member(#prefix, #id))
+            }
+            (ArgKind::Str, None) => quote!(graph_runtime::Literal::string(#id)),
+            _ => quote!(graph_runtime::Literal::from(&#id)),
+        };
+        quote!((#wire, #lit))
+    });
+    quote!(.function(#name, &[#(#pairs),*]))
+}
+
+/// Doc lines describing the arguments.
+pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
+    if args.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec!["# Function parameters".to_string(), String::new()];
+    for a in args {
+        let what = a
+            .doc
+            .map(|p| docs::escape(&p.description))
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| "Not described on the page.".into());
+        if a.ident == a.wire {
+            lines.push(format!("- `{}`: {what}", a.ident));
+        } else {
+            lines.push(format!(
+                "- `{}` (`{}` on the wire): {what}",
+                a.ident, a.wire
+            ));
+        }
+    }
+    lines.push(String::new());
+    lines.push(
+        "Each value is sent as an OData URL literal (strings quoted with `'` doubled, then percent-encoded), so no value can change the path.".into(),
+    );
+    lines
+}
+
+/// Expressions for the arguments from an example's values (`"D7"`, `Zone::Iana`, `3`), or
+/// placeholders where a value is missing or does not fit. `models` prefixes enum types.
+///
+/// `exact` (conformance replays) sends an enum value that is no member exactly as the example
+/// writes it (`Other`); otherwise (doc examples) the nearest member, or the first, is shown.
+pub(crate) fn example_args(
+    args: &[FnArg<'_>],
+    values: Option<&[String]>,
+    models: &TokenStream,
+    exact: bool,
+) -> Vec<TokenStream> {
+    args.iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let value = values.and_then(|v| v.get(i));
+            match &a.kind {
+                ArgKind::Str => {
+                    let v = value.cloned().unwrap_or_else(|| format!("<{}>", a.wire));
+                    quote!(#v)
+                }
+                ArgKind::Enum(e) => {
+                    let t = enum_ident(e);
+                    // A value that is no member exactly (`Iana` where the docs list `iana`) is
+                    // sent as the example writes it.
+                    let member = match value {
+                        Some(v) if exact => e.members.iter().find(|m| &m.name == v),
+                        Some(v) => e
+                            .members
+                            .iter()
+                            .find(|m| m.name.eq_ignore_ascii_case(v))
+                            .or(e.members.first()),
+                        None => e.members.first(),
+                    };
+                    match member.and_then(|m| naming::pascal(&m.name)) {
+                        Some(m) => {
+                            let m = format_ident!("{m}");
+                            quote!(#models #t::#m)
+                        }
+                        None => {
+                            let v = value.cloned().unwrap_or_default();
+                            quote!(#models #t::Other(#v.to_string()))
+                        }
+                    }
+                }
+                ArgKind::Value(p) => {
+                    let ty = crate::types::rust_type(&EdmType::Primitive(*p));
+                    let v = value.cloned().unwrap_or_else(|| default_text(*p).into());
+                    quote!(#v.parse::<#ty>().expect("a documented value"))
+                }
+            }
+        })
+        .collect()
+}
+
+fn default_text(p: Primitive) -> &'static str {
+    match p {
+        Primitive::Boolean => "true",
+        Primitive::Guid => "00000000-0000-0000-0000-000000000000",
+        Primitive::DateTimeOffset => "2024-01-01T00:00:00Z",
+        Primitive::Date => "2024-01-01",
+        _ => "0",
+    }
+}
+
+/// The enums of the page's enum-typed function parameters (generated once, with the models, for
+/// every binding of the page).
+pub(crate) fn enum_defs(action: &Action<'_>) -> Result<Vec<TokenStream>, CodegenError> {
+    let spec = action.spec;
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    let enums = spec
+        .operation
+        .function_parameters
+        .iter()
+        .filter_map(|p| match &p.ty {
+            EdmType::Named(name) => spec.enums.iter().find(|e| &e.name == name),
+            _ => None,
+        });
+    for e in enums {
+        if seen.contains(&e.name) {
+            continue;
+        }
+        seen.push(e.name.clone());
+        out.push(enum_def(action, e)?);
+    }
+    Ok(out)
+}
+
+fn enum_def(action: &Action<'_>, e: &EnumType) -> Result<TokenStream, CodegenError> {
+    let t = enum_ident(e);
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    let mut parse = Vec::new();
+    let mut names: Vec<String> = vec!["Other".into()];
+    for m in &e.members {
+        let Some(v) = naming::pascal(&m.name) else {
+            continue;
+        };
+        if names.contains(&v) {
+            return Err(CodegenError {
+                file: action.file.to_string(),
+                path: "enums".into(),
+                message: format!(
+                    "enum `{}`: member `{}` gives the Rust variant `{v}` twice",
+                    e.name, m.name
+                ),
+            });
+        }
+        names.push(v.clone());
+        let v = format_ident!("{v}");
+        let wire = &m.name;
+        let doc = if m.description.is_empty() {
+            format!(" `{}`.", docs::escape(wire))
+        } else {
+            format!(
+                " `{}`: {}",
+                docs::escape(wire),
+                docs::escape(&m.description)
+            )
+        };
+        variants.push(quote!(#[doc = #doc] #v,));
+        arms.push(quote!(Self::#v => #wire,));
+        parse.push(quote!(#wire => Self::#v,));
+    }
+    let doc = format!(
+        " `{}`, as the docs list it (from `{}`).",
+        docs::escape(&e.name),
+        docs::escape(&e.source)
+    );
+    Ok(quote! {
+        #[doc = #doc]
+        #[doc = ""]
+        #[doc = " Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet."]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #t {
+            #(#variants)*
+            /// A member the docs did not list when this crate was generated, sent as it is.
+            Other(String),
+        }
+
+        impl #t {
+            /// The member as on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#arms)*
+                    Self::Other(other) => other,
+                }
+            }
+        }
+
+        impl From<&str> for #t {
+            fn from(member: &str) -> Self {
+                match member {
+                    #(#parse)*
+                    other => Self::Other(other.to_string()),
+                }
+            }
+        }
+
+        impl std::fmt::Display for #t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl graph_runtime::ToLiteral for #t {
+            fn to_literal(&self) -> graph_runtime::Literal {
+                graph_runtime::Literal::enum_member(self.as_str())
+            }
+        }
+    })
+}

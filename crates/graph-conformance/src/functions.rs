@@ -1,0 +1,202 @@
+//! Replays particular to functions: report redirects (the download host must not receive
+//! `Authorization`), collections across two pages, and the canonical form of call segments.
+
+use graph_runtime::{Client, Error};
+use serde_json::Value;
+
+use crate::{Case, TOKEN, check_line, client_for};
+
+impl Case {
+    /// Replays a collection example across two mocked pages: the documented items with an
+    /// `@odata.nextLink` to a second page on the same host, which answers the items again with an
+    /// `@odata.deltaLink`. The pager must give both pages' items in order and the delta link, and
+    /// both requests carry the token.
+    pub async fn replay_pages(&self, pager: impl Fn(&Client) -> graph_runtime::Pager<Value>) {
+        let server = httpmock::MockServer::start_async().await;
+        let items: Vec<Value> = self
+            .example()
+            .response
+            .as_ref()
+            .and_then(|r| r.body.as_ref())
+            .and_then(|b| b.get("value"))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let path = self.path();
+        let next = server.url(format!("{path}?$skiptoken=conformance"));
+        let delta = server.url(format!("{path}?$deltatoken=conformance"));
+        let first = server
+            .mock_async(|when, then| {
+                when.method("GET")
+                    .path(path.as_str())
+                    .query_param_missing("$skiptoken")
+                    .header("authorization", format!("Bearer {TOKEN}"));
+                then.status(200).json_body(serde_json::json!({
+                    "value": items.clone(),
+                    "@odata.nextLink": next,
+                }));
+            })
+            .await;
+        let second = server
+            .mock_async(|when, then| {
+                when.method("GET")
+                    .path(path.as_str())
+                    .query_param("$skiptoken", "conformance")
+                    .header("authorization", format!("Bearer {TOKEN}"));
+                then.status(200).json_body(serde_json::json!({
+                    "value": items.clone(),
+                    "@odata.deltaLink": delta,
+                }));
+            })
+            .await;
+        let client = client_for(&server.base_url());
+        let all = pager(&client)
+            .max_pages(2)
+            .collect()
+            .await
+            .unwrap_or_else(|e| panic!("{}: paging failed: {e}", self.label()));
+        let mut expected = items.clone();
+        expected.extend(items);
+        assert_eq!(all.items, expected, "{}: items of both pages", self.label());
+        assert_eq!(
+            all.delta_link.as_deref(),
+            Some(delta.as_str()),
+            "{}",
+            self.label()
+        );
+        first.assert_calls_async(1).await;
+        second.assert_calls_async(1).await;
+        check_line(self, "two pages followed, delta link kept");
+    }
+
+    /// Replays an example of a call documented to answer `302 Found` (a report): Graph's mock
+    /// answers with a `Location` on a second mock host, the binding returns it, and
+    /// [`Client::download`] fetches it there, which must not receive `Authorization`.
+    pub async fn replay_redirect(
+        &self,
+        call: impl AsyncFn(&Client) -> Result<graph_runtime::Redirect, Error>,
+    ) {
+        let graph = httpmock::MockServer::start_async().await;
+        let storage = httpmock::MockServer::start_async().await;
+        let location = storage.url("/download/report.csv?tempauth=conformance");
+        let example = self.example();
+        let method = example.request.method.as_str();
+        let graph_mock = graph
+            .mock_async(|when, then| {
+                when.method(method)
+                    .path(self.path())
+                    .header("authorization", format!("Bearer {TOKEN}"))
+                    .header_missing("content-type");
+                then.status(302).header("location", location.as_str());
+            })
+            .await;
+        let clean = storage
+            .mock_async(|when, then| {
+                when.method("GET")
+                    .path("/download/report.csv")
+                    .header_missing("authorization");
+                then.status(200)
+                    .header("content-type", "application/octet-stream")
+                    .body("Report Refresh Date\n");
+            })
+            .await;
+        let leaked = storage
+            .mock_async(|when, then| {
+                when.header_exists("authorization");
+                then.status(418);
+            })
+            .await;
+        let client = client_for(&graph.base_url());
+        let redirect = call(&client)
+            .await
+            .unwrap_or_else(|e| panic!("{}: the binding failed: {e}", self.label()));
+        assert_eq!(redirect.location, location, "{}", self.label());
+        graph_mock.assert_calls_async(1).await;
+        check_line(self, "request matches documented method and path, no body");
+        let content = client
+            .download(&redirect.location)
+            .await
+            .unwrap_or_else(|e| panic!("{}: the download failed: {e}", self.label()));
+        assert_eq!(content.body(), b"Report Refresh Date\n", "{}", self.label());
+        clean.assert_calls_async(1).await;
+        leaked.assert_calls_async(0).await;
+        check_line(self, "download sent without Authorization");
+        let wire = self.capture_wire(async |client| call(client).await).await;
+        self.snapshot(wire);
+    }
+}
+
+/// A function call or alternate-key segment (`getX(period='D7')`, decoded) in the runtime's
+/// canonical form: each quoted value percent-encoded inside its quotes (`''` kept doubled, an enum's
+/// `Namespace.type` prefix kept before them), an unquoted one percent-encoded. `None` when the segment is not a call.
+pub(crate) fn canonical_call(decoded: &str) -> Option<String> {
+    let (name, rest) = decoded.split_once('(')?;
+    let inner = rest.strip_suffix(')')?;
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+    {
+        return None;
+    }
+    let encode =
+        |s: &str| graph_runtime::encode_path_segment("value", s).unwrap_or_else(|_| s.to_string());
+    let mut args = Vec::new();
+    let mut quoted = false;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (i, c) in inner.char_indices() {
+        match c {
+            '\'' => quoted = !quoted,
+            ',' if !quoted => {
+                parts.push(&inner[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if !inner.is_empty() {
+        parts.push(&inner[start..]);
+    }
+    for part in parts {
+        let (prefix, value) = match part.split_once('=') {
+            Some((n, v)) => (format!("{}=", n.trim()), v.trim()),
+            None => (String::new(), part.trim()),
+        };
+        let literal = match value.find('\'') {
+            Some(q) if value.ends_with('\'') && value.len() > q + 1 => {
+                let content = &value[q + 1..value.len() - 1];
+                format!("{}'{}'", encode(&value[..q]), encode(content))
+            }
+            _ => encode(value),
+        };
+        args.push(format!("{prefix}{literal}"));
+    }
+    Some(format!("{name}({})", args.join(",")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_call;
+
+    #[test]
+    fn call_segments_take_the_runtime_form() {
+        assert_eq!(
+            canonical_call("getX(period='D7')").as_deref(),
+            Some("getX(period='D7')")
+        );
+        assert_eq!(
+            canonical_call("f(on='O''Brien',n=3)").as_deref(),
+            Some("f(on='O%27%27Brien',n=3)")
+        );
+        assert_eq!(
+            canonical_call(
+                "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')"
+            )
+            .as_deref(),
+            Some("supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')")
+        );
+        assert_eq!(canonical_call("delta()").as_deref(), Some("delta()"));
+        assert_eq!(canonical_call("users"), None);
+    }
+}
