@@ -230,6 +230,11 @@ fn api_version(page: &str) -> Result<ApiVersion, ExtractError> {
     })
 }
 
+/// Whether a URL path below the version is an instance of one of the page's paths.
+pub(crate) fn documents(paths: &[PathTemplate], below: &str) -> bool {
+    paths.iter().any(|p| p.match_path(below).is_some())
+}
+
 /// Normalises an include destination relative to the page's directory. `None` when it leaves the docs root.
 pub(crate) fn resolve(page: &str, dest: &str) -> Option<String> {
     let dest = dest.split(['#', '?']).next().unwrap_or(dest).trim();
@@ -363,7 +368,7 @@ impl Ctx<'_> {
         let response = response::response(self, &annotated)?;
         for e in &annotated.examples {
             let below = api_version.path_below(&e.request.url);
-            if !paths.iter().any(|p| p.match_path(below).is_some()) {
+            if !documents(&paths, below) {
                 self.warn(
                     e.line,
                     format!(

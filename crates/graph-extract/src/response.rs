@@ -62,6 +62,15 @@ fn non_json_content(r: &graph_spec::ExampleResponse) -> Option<&str> {
     (!value.to_ascii_lowercase().contains("json")).then_some(value)
 }
 
+/// Whether an example answering `example` shows the result of the documented status: the same
+/// status; two statuses with a body (`200` beside a documented `201`); or any success beside a
+/// documented redirect (`302 Found` to a download), whose type is that of the content behind it.
+fn same_result(example: u16, documented: u16) -> bool {
+    example == documented
+        || (has_body(example) && has_body(documented))
+        || (is_redirect(documented) && is_success(example))
+}
+
 /// Whether a status is one of the redirects of [`REASONS`].
 fn is_redirect(status: u16) -> bool {
     (300..=399).contains(&status) && is_success(status)
@@ -397,12 +406,7 @@ fn documented(
         if !is_success(r.status) {
             continue;
         }
-        // Two statuses with a body (`200` beside a documented `201`) describe the same result.
-        // A documented redirect (`302 Found` to a download) describes what is downloaded through
-        // any success example: its type is the type of the content behind the redirect.
-        let same_status = r.status == status
-            || (has_body(r.status) && has_body(status))
-            || (is_redirect(status) && is_success(r.status));
+        let same_status = same_result(r.status, status);
         if Some(i) != from_example && r.status != status {
             ctx.warn(
                 line,
@@ -502,11 +506,10 @@ fn documented(
         body = taken_type;
     }
     if body.is_none() && may_take(status) {
-        let orphan = annotated.orphans.iter().find(|o| {
-            o.status == status
-                || (has_body(o.status) && has_body(status))
-                || (is_redirect(status) && is_success(o.status))
-        });
+        let orphan = annotated
+            .orphans
+            .iter()
+            .find(|o| same_result(o.status, status));
         if let Some(o) = orphan {
             ctx.warn(
                 o.line,

@@ -59,7 +59,7 @@ pub(crate) fn collect(
                 );
                 continue;
             }
-            if !paths.iter().any(|p| p.match_path(below).is_some()) {
+            if !crate::documents(paths, below) {
                 ctx.warn(
                     block.line,
                     format!(
