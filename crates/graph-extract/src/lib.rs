@@ -123,6 +123,9 @@ mod optional;
 mod param_table;
 mod pipes;
 mod resource;
+mod resource_base;
+mod resource_desc;
+mod resource_include;
 mod resource_json;
 mod response;
 mod tables;
@@ -131,7 +134,7 @@ mod types;
 mod unannotated;
 
 pub use follow::{Followed, Untyped, follow_types};
-pub use resource::{ResourcePage, page_enums, resource_str};
+pub use resource::{ResourcePage, page_enums, resource_str, resource_str_with};
 
 use std::fmt;
 use std::ops::Range;

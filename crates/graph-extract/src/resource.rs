@@ -26,7 +26,10 @@ use sha2::{Digest, Sha256};
 use crate::blocks::{self, Block, BlockKind, Table};
 use crate::tables::{cell, cell_plain, says_optional, says_required};
 use crate::types::NAMESPACE;
-use crate::{Ctx, ExtractError, enums, examples, pipes, resource_json, type_cell};
+use crate::{
+    Ctx, ExtractError, enums, examples, pipes, resource_base, resource_desc, resource_json,
+    type_cell,
+};
 
 /// What one resource page describes.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +41,18 @@ pub struct ResourcePage {
 }
 
 /// Reads a resource page's text. `page` is docs-relative (`api-reference/v1.0/resources/user.md`).
+/// Includes are not read (see [`resource_str_with`]).
 pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError> {
+    resource_str_with(page, text, &|_: &str| None)
+}
+
+/// Same as [`resource_str`], reading the page's includes with `read_include` (a docs-relative
+/// path to its text, `None` when missing): an include stands for its content.
+pub fn resource_str_with(
+    page: &str,
+    text: &str,
+    read_include: &dyn Fn(&str) -> Option<String>,
+) -> Result<ResourcePage, ExtractError> {
     let api_version = crate::api_version(page)?;
     let source = Source {
         page: page.to_string(),
@@ -46,16 +60,16 @@ pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (repaired, notes) = pipes::repair(body);
-    let no_include = |_: &str| None;
     let mut ctx = Ctx {
         page,
         blocks: blocks::parse(&repaired),
         warnings: Vec::new(),
-        read_include: &no_include,
+        read_include,
     };
     for (line, message) in notes {
         ctx.warn(line, message);
     }
+    ctx.splice_includes();
     let h1 = ctx
         .blocks
         .iter()
@@ -65,14 +79,21 @@ pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError
     let name = type_name(&ctx, h1, annotation.as_ref())
         .ok_or_else(|| ctx.error(h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
     let summary = ctx.summary(h1);
-    let base_type = base_type(&mut ctx, annotation.as_ref());
+    let base_type = resource_base::base_type(&mut ctx, annotation.as_ref());
 
+    let page_enums: Vec<String> = enums::listed(&ctx.blocks)
+        .into_iter()
+        .map(|l| l.name)
+        .collect();
     let mut properties = Vec::new();
     let mut relationships = 0;
-    for (section, navigation) in [("properties", false), ("relationships", true)] {
+    for (section, navigation) in [
+        (&PROPERTY_SECTIONS[..], false),
+        (&RELATIONSHIP_SECTIONS[..], true),
+    ] {
         let read: Vec<_> = section_tables(&ctx, section)
             .into_iter()
-            .map(|t| rows(t, navigation))
+            .map(|t| rows(t, navigation, &page_enums))
             .collect();
         for (props, notes) in read {
             for (line, message) in notes {
@@ -93,11 +114,10 @@ pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError
             }
         }
     }
+    let only_json = resource_json::json_representation(&mut ctx, &properties);
+    properties.extend(only_json);
     if properties.is_empty() {
-        properties = resource_json::json_representation(&mut ctx);
-        if properties.is_empty() {
-            ctx.warn(h1_line, "the page lists no properties");
-        }
+        ctx.warn(h1_line, "the page lists no properties");
     }
     let keyed = annotation
         .as_ref()
@@ -241,74 +261,56 @@ fn type_name(
     qualify(text.trim().get(..end)?)
 }
 
-/// The base type: the annotation's `baseType`, else the first `Inherits from [x](...)` sentence.
-fn base_type(
-    ctx: &mut Ctx<'_>,
-    annotation: Option<&serde_json::Map<String, Value>>,
-) -> Option<String> {
-    let annotated = annotation
-        .and_then(|a| a.get("baseType"))
-        .and_then(Value::as_str)
-        .and_then(qualify);
-    let mut said = None;
-    for block in &ctx.blocks {
-        if matches!(block.kind, BlockKind::Heading { level: 2, .. }) {
-            break;
-        }
-        let Some(p) = block.paragraph() else { continue };
-        let lower = p.text.to_ascii_lowercase();
-        let Some(at) = lower.find("inherits from") else {
-            continue;
-        };
-        let link = p.links.iter().find(|l| l.range.start >= at);
-        if let Some(name) = link.and_then(|l| qualify(&p.span(&l.range).replace('`', ""))) {
-            said = Some((block.line, name));
-            break;
-        }
-    }
-    match (annotated, said) {
-        (Some(a), Some((line, s))) if !a.eq_ignore_ascii_case(&s) => {
-            ctx.warn(
-                line,
-                format!("the page says the type inherits from `{s}`, its resource annotation says `{a}`; `{a}` is recorded"),
-            );
-            Some(a)
-        }
-        (Some(a), _) => Some(a),
-        (None, s) => s.map(|(_, s)| s),
+/// The headings of the properties section, lower case.
+const PROPERTY_SECTIONS: [&str; 4] = [
+    "properties",
+    "property",
+    "instance properties",
+    "structural properties",
+];
+/// The headings of the relationships section, lower case.
+const RELATIONSHIP_SECTIONS: [&str; 3] = ["relationships", "relationship", "navigation properties"];
+
+/// The plain text of a heading block, trimmed, without a trailing `:`, lower case.
+fn heading_name(b: &Block) -> Option<(u8, String)> {
+    match &b.kind {
+        BlockKind::Heading { level, inline } => Some((
+            *level,
+            inline
+                .plain()
+                .trim()
+                .trim_end_matches(':')
+                .trim()
+                .to_ascii_lowercase(),
+        )),
+        _ => None,
     }
 }
 
-/// The tables with a name and a type column in the section named `name` (a page may split its
-/// properties into several, under `###` subheadings): its heading is of level 2 or deeper (a page
-/// without `##` sections has `### Properties`), and it runs to the next heading of the same level
-/// or above. Tables without a type column (an enum's `<name> values`) are not property tables.
-fn section_tables<'a>(ctx: &'a Ctx<'_>, name: &str) -> Vec<&'a Table> {
-    let found = ctx
-        .blocks
-        .iter()
-        .enumerate()
-        .find_map(|(i, b)| match &b.kind {
-            BlockKind::Heading { level, inline }
-                if *level >= 2
-                    && inline
-                        .plain()
-                        .trim()
-                        .trim_end_matches(':')
-                        .eq_ignore_ascii_case(name) =>
-            {
-                Some((i, *level))
-            }
-            _ => None,
-        });
+/// The tables with a name and a type column in the section named one of `names` (a page may
+/// split its properties into several, under `###` subheadings): its heading is of level 2 or
+/// deeper (a page without `##` sections has `### Properties`), and it runs to the next heading of
+/// the same level or above, or to a heading of the other section at any level (a `### Relationships`
+/// inside `## Properties` starts the relationships). Tables without a type column (an enum's
+/// `<name> values`) are not property tables.
+fn section_tables<'a>(ctx: &'a Ctx<'_>, names: &[&str]) -> Vec<&'a Table> {
+    let found = ctx.blocks.iter().enumerate().find_map(|(i, b)| {
+        heading_name(b)
+            .filter(|(level, n)| *level >= 2 && names.contains(&n.as_str()))
+            .map(|(level, _)| (i, level))
+    });
     let Some((start, level)) = found else {
         return Vec::new();
+    };
+    let other_section = |n: &str| {
+        (PROPERTY_SECTIONS.contains(&n) || RELATIONSHIP_SECTIONS.contains(&n))
+            && !names.contains(&n)
     };
     ctx.blocks
         .get(start + 1..)
         .unwrap_or(&[])
         .iter()
-        .take_while(|b| !matches!(&b.kind, BlockKind::Heading { level: l, .. } if *l <= level))
+        .take_while(|b| !heading_name(b).is_some_and(|(l, n)| l <= level || other_section(&n)))
         .filter_map(|b: &Block| match &b.kind {
             BlockKind::Table(t) if columns(t).is_some() => Some(t),
             _ => None,
@@ -349,8 +351,13 @@ fn says(desc: &str, word: &str) -> bool {
     false
 }
 
-/// The properties of a table's rows, and notes about rows left out.
-fn rows(table: &Table, navigation: bool) -> (Vec<Property>, Vec<(usize, String)>) {
+/// The properties of a table's rows, and notes about rows left out. `page_enums` are the names of
+/// the page's `<name> values` tables.
+fn rows(
+    table: &Table,
+    navigation: bool,
+    page_enums: &[String],
+) -> (Vec<Property>, Vec<(usize, String)>) {
     let mut out = Vec::new();
     let mut notes = Vec::new();
     let Some((name_col, ty_col, desc_col)) = columns(table) else {
@@ -385,7 +392,14 @@ fn rows(table: &Table, navigation: bool) -> (Vec<Property>, Vec<(usize, String)>
             ));
             continue;
         }
-        let ty = match cell(&row.cells, ty_col).map(type_cell::parse_type_cell) {
+        let described = cell(&row.cells, ty_col)
+            .zip(desc_col.and_then(|d| cell(&row.cells, d)))
+            .and_then(|(t, d)| resource_desc::enum_in_description(t, d, page_enums));
+        let typed = match described {
+            Some((name, note)) => Some(Ok((EdmType::Named(name), vec![note]))),
+            None => cell(&row.cells, ty_col).map(type_cell::parse_type_cell),
+        };
+        let ty = match typed {
             Some(Ok((ty, cell_notes))) => {
                 notes.extend(cell_notes.into_iter().map(|n| (row.line, n)));
                 ty

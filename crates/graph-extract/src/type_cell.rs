@@ -29,8 +29,17 @@ use crate::types::{named, primitive_word};
 pub(crate) type CellType = (EdmType, Vec<String>);
 
 /// Words that are not type names even though they look like identifiers.
-const NOT_TYPES: [&str; 8] = [
-    "object", "json", "any", "none", "various", "true", "false", "null",
+const NOT_TYPES: [&str; 10] = [
+    "object",
+    "json",
+    "any",
+    "none",
+    "various",
+    "true",
+    "false",
+    "null",
+    "enum",
+    "enumeration",
 ];
 
 /// Parses the type cell of a docs table. `Err` is the cell text that names no type.

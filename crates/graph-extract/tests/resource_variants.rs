@@ -1,0 +1,328 @@
+//! The ways resource pages vary that the extractor reads: properties kept in includes, phrasings
+//! of the base type, enumerations named in a description, properties only in the JSON
+//! representation, relationships nested in the Properties section, and the spellings of a
+//! collection. Every page here is made up, written in the docs' format.
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::BTreeMap;
+
+use graph_extract::{resource_str, resource_str_with};
+use graph_spec::TypeFile;
+
+fn read(page: &str, text: &str) -> TypeFile {
+    resource_str(page, text).unwrap().ty
+}
+
+fn types(ty: &TypeFile) -> Vec<(String, String)> {
+    ty.properties
+        .iter()
+        .map(|p| (p.name.clone(), p.ty.to_string()))
+        .collect()
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+    want.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+fn warned(ty: &TypeFile, part: &str) -> bool {
+    ty.warnings.iter().any(|w| w.message.contains(part))
+}
+
+const WITH_INCLUDES: &str = r#"# sprocket resource type
+
+[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]
+
+A made-up sprocket.
+
+## Properties
+
+[!INCLUDE [sprocket-properties](../../includes/sprocket-properties.md)]
+
+| Property | Type | Description |
+|:--|:--|:--|
+| teeth | Int32 | How many. |
+
+[!INCLUDE [gone](../../includes/gone.md)]
+
+## Relationships
+
+[!INCLUDE [sprocket-relationships](../../includes/sprocket-relationships.md)]
+"#;
+
+#[test]
+fn tables_in_includes_are_read_where_the_include_stands() {
+    let files: BTreeMap<&str, &str> = [
+        (
+            "api-reference/includes/sprocket-properties.md",
+            "---\ntitle: x\n---\n\n| Property | Type | Description |\n|:--|:--|:--|\n| pitch | Double | The pitch. |\n| mode | [sprocketMode](#sprocketmode-values) | The mode. |\n\n### sprocketMode values\n\n| Member | Description |\n|:--|:--|\n| fast | Fast. |\n| slow | Slow. |\n",
+        ),
+        (
+            "api-reference/includes/sprocket-relationships.md",
+            "| Relationship | Type | Description |\n|:--|:--|:--|\n| chain | [chain](chain.md) | The chain. Read-only. |\n",
+        ),
+    ]
+    .into_iter()
+    .collect();
+    let reader = |p: &str| files.get(p).map(|t| t.to_string());
+    let page = "api-reference/beta/resources/sprocket.md";
+    let got = resource_str_with(page, WITH_INCLUDES, &reader).unwrap();
+    assert_eq!(
+        types(&got.ty),
+        pairs(&[
+            ("pitch", "Edm.Double"),
+            ("mode", "microsoft.graph.sprocketMode"),
+            ("teeth", "Edm.Int32"),
+            ("chain", "microsoft.graph.chain"),
+        ])
+    );
+    let chain = got
+        .ty
+        .properties
+        .iter()
+        .find(|p| p.name == "chain")
+        .unwrap();
+    assert!(chain.navigation);
+    // A row of an include points at the page line that includes it.
+    let include_line = WITH_INCLUDES
+        .lines()
+        .position(|l| l.contains("sprocket-properties.md"))
+        .unwrap()
+        + 1;
+    assert_eq!(got.ty.properties[0].line, include_line);
+    assert_eq!(got.enums.len(), 1);
+    assert_eq!(got.enums[0].name, "microsoft.graph.sprocketMode");
+    assert!(warned(
+        &got.ty,
+        "include `../../includes/gone.md` not found"
+    ));
+    // Without a reader the includes are missing, and the page's own table is still read.
+    let alone = read(page, WITH_INCLUDES);
+    assert_eq!(types(&alone), pairs(&[("teeth", "Edm.Int32")]));
+}
+
+fn with_intro(intro: &str) -> String {
+    format!(
+        "# cog resource type\n\nNamespace: microsoft.graph\n\n{intro}\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| size | Int32 | Size. |\n"
+    )
+}
+
+#[test]
+fn the_base_type_is_read_from_the_ways_pages_say_it() {
+    let cases = [
+        ("Inherits from [entity](entity.md).", Some("entity")),
+        (
+            "A cog. Inherits from [`entity`](entity.md).",
+            Some("entity"),
+        ),
+        (
+            "This resource type inherits properties from [outlookItem](outlookitem.md).",
+            Some("outlookItem"),
+        ),
+        (
+            "Derived from [directoryObject](../resources/directoryobject.md).",
+            Some("directoryObject"),
+        ),
+        (
+            "A cog. This type is derived from [the base gear type](gear.md).",
+            Some("gear"),
+        ),
+        ("Inherits from **gearBase**.", Some("gearBase")),
+        ("Inherits from `gearBase`.", Some("gearBase")),
+        ("Inherits from entity.", Some("entity")),
+        ("Base type: [wheel](wheel.md)", Some("wheel")),
+        (
+            "The values are derived from [Azure AD](https://example.com).",
+            None,
+        ),
+        ("Its name is derived from the German word.", None),
+        ("Inherits from the parent folder's settings.", None),
+    ];
+    for (intro, want) in cases {
+        let ty = read("api-reference/v1.0/resources/cog.md", &with_intro(intro));
+        let want = want.map(|w| format!("microsoft.graph.{w}"));
+        assert_eq!(ty.base_type, want, "{intro}");
+    }
+}
+
+#[test]
+fn the_base_type_may_be_said_in_the_properties_section_before_its_table() {
+    let page = "# cog resource type\n\nA cog.\n\n## Methods\n\nInherits from [notThis](notthis.md).\n\n## Properties\n\nThis type inherits from [gear](gear.md) and adds:\n\n| Property | Type | Description |\n|:--|:--|:--|\n| size | Int32 | Size. |\n";
+    let ty = read("api-reference/v1.0/resources/cog.md", page);
+    assert_eq!(ty.base_type.as_deref(), Some("microsoft.graph.gear"));
+}
+
+#[test]
+fn an_enumeration_named_in_the_description_types_a_string_property() {
+    let page = r#"# valve resource type
+
+A made-up valve.
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| state | String | The state. The possible values are in [valveState](#valvestate-values). |
+| risk | String | Possible values: see [the levels](enums.md#risklevel-values). |
+| flow | Enum | The flow, one of [flowKind](enums.md). |
+| label | String | Its label; see [valve](valve.md). |
+| kind | enumeration | Described nowhere. |
+
+### valveState values
+
+| Member | Description |
+|:--|:--|
+| open | Open. |
+| shut | Shut. |
+
+### riskLevel values
+
+| Member | Description |
+|:--|:--|
+| low | Low. |
+"#;
+    let ty = read("api-reference/v1.0/resources/valve.md", page);
+    assert_eq!(
+        types(&ty),
+        pairs(&[
+            ("state", "microsoft.graph.valveState"),
+            // The anchor is lower case: the casing comes from the page's values table.
+            ("risk", "microsoft.graph.riskLevel"),
+            ("flow", "microsoft.graph.flowKind"),
+            // A link to a resource page is not an enumeration.
+            ("label", "Edm.String"),
+        ])
+    );
+    assert!(warned(&ty, "the description names the enumeration"));
+    // `enumeration` alone names no type: left out with a warning, never `microsoft.graph.enumeration`.
+    assert!(warned(
+        &ty,
+        "the type `enumeration` of property `kind` names no type"
+    ));
+}
+
+#[test]
+fn properties_only_in_the_json_representation_are_kept_with_a_warning() {
+    let page = r##"# pump resource type
+
+A made-up pump.
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| id | String | The key. |
+| state | [pumpState](pumpstate.md) | The state. |
+
+## JSON representation
+
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.pump"
+}-->
+
+```json
+{
+  "@odata.type": "#microsoft.graph.pump",
+  "id": "String (identifier)",
+  "State": "running",
+  "rate": 1.5,
+  "installedAt": "2021-03-04T05:06:07Z",
+  "owner": {"@odata.type": "microsoft.graph.identity"},
+  "notes": ["String"],
+  "odd": "something"
+}
+```
+"##;
+    let ty = read("api-reference/v1.0/resources/pump.md", page);
+    assert_eq!(
+        types(&ty),
+        pairs(&[
+            ("id", "Edm.String"),
+            ("state", "microsoft.graph.pumpState"),
+            ("rate", "Edm.Double"),
+            ("installedAt", "Edm.DateTimeOffset"),
+            ("owner", "microsoft.graph.identity"),
+            ("notes", "Collection(Edm.String)"),
+        ])
+    );
+    assert!(warned(
+        &ty,
+        "property `rate` is listed only in the JSON representation"
+    ));
+    // A key the table lists (whatever its case) warns nothing; one that names no type is left out.
+    assert!(!warned(&ty, "`State`"));
+    assert!(warned(&ty, "`odd` names no type"));
+    assert!(!warned(&ty, "no Properties table"));
+}
+
+#[test]
+fn relationships_nested_under_properties_are_navigation_properties() {
+    let page = r#"# hose resource type
+
+A made-up hose.
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| length | Double | Metres. |
+
+### Relationships
+
+| Relationship | Type | Description |
+|:--|:--|:--|
+| nozzle | [nozzle](nozzle.md) | Its nozzle. |
+
+## JSON representation
+"#;
+    let ty = read("api-reference/v1.0/resources/hose.md", page);
+    assert_eq!(
+        types(&ty),
+        pairs(&[
+            ("length", "Edm.Double"),
+            ("nozzle", "microsoft.graph.nozzle")
+        ])
+    );
+    assert!(!ty.properties[0].navigation);
+    assert!(ty.properties[1].navigation);
+    assert!(!warned(&ty, "listed twice"));
+    assert_eq!(ty.kind, graph_spec::TypeKind::Entity);
+}
+
+#[test]
+fn collections_are_read_in_every_spelling() {
+    let page = r#"# crate resource type
+
+A made-up crate.
+
+## Navigation properties
+
+| Name | Type | Description |
+|:--|:--|:--|
+| a | Collection(microsoft.graph.box) | . |
+| b | Collection([box](box.md)) | . |
+| c | [box](box.md) collection | . |
+| d | collection of [box](box.md) | . |
+| e | String Collection | . |
+| f | Collection(Edm.String) | . |
+| g | Collection(box) | . |
+| h | microsoft.graph.box collection | . |
+"#;
+    let ty = read("api-reference/v1.0/resources/crate.md", page);
+    let got = types(&ty);
+    let want = pairs(&[
+        ("a", "Collection(microsoft.graph.box)"),
+        ("b", "Collection(microsoft.graph.box)"),
+        ("c", "Collection(microsoft.graph.box)"),
+        ("d", "Collection(microsoft.graph.box)"),
+        ("e", "Collection(Edm.String)"),
+        ("f", "Collection(Edm.String)"),
+        ("g", "Collection(microsoft.graph.box)"),
+        ("h", "Collection(microsoft.graph.box)"),
+    ]);
+    assert_eq!(got, want);
+    assert!(ty.properties.iter().all(|p| p.navigation));
+}
