@@ -33,11 +33,17 @@ pub(crate) struct Listed {
     pub notes: Vec<Note>,
 }
 
-/// The `<name>` of a `<name> values` title, when it is one identifier.
+/// The `<name>` of a `<name> values` title (also `<name> enum values`, `<name> enumeration
+/// values`), when it is one identifier.
 fn values_title(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches(':').trim();
     let lower = t.to_ascii_lowercase();
-    let name = t.get(..lower.strip_suffix(" values")?.len())?.trim();
+    let rest = lower.strip_suffix(" values")?;
+    let rest = rest
+        .strip_suffix(" enumeration")
+        .or_else(|| rest.strip_suffix(" enum"))
+        .unwrap_or(rest);
+    let name = t.get(..rest.len())?.trim();
     let ok = !name.is_empty()
         && name
             .chars()

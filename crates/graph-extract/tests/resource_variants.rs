@@ -326,3 +326,38 @@ A made-up crate.
     assert_eq!(got, want);
     assert!(ty.properties.iter().all(|p| p.navigation));
 }
+
+#[test]
+fn timestamps_arrays_and_enum_titles() {
+    let page = r#"# clock resource type
+
+A made-up clock.
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| setAt | Timestamp | When. |
+| alarms | String array | Alarm names. |
+| face | clockFace | The face. |
+
+### clockFace enumeration values
+
+| Member | Description |
+|:--|:--|
+| analog | Hands. |
+| digital | Digits. |
+"#;
+    let got = resource_str("api-reference/v1.0/resources/clock.md", page).unwrap();
+    assert_eq!(
+        types(&got.ty),
+        pairs(&[
+            ("setAt", "Edm.DateTimeOffset"),
+            ("alarms", "Collection(Edm.String)"),
+            ("face", "microsoft.graph.clockFace"),
+        ])
+    );
+    assert_eq!(got.enums.len(), 1);
+    assert_eq!(got.enums[0].name, "microsoft.graph.clockFace");
+    assert_eq!(got.enums[0].members.len(), 2);
+}
