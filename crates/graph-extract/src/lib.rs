@@ -127,6 +127,7 @@ mod resource_base;
 mod resource_desc;
 mod resource_include;
 mod resource_json;
+mod resource_methods;
 mod response;
 mod tables;
 mod type_cell;

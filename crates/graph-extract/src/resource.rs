@@ -28,7 +28,7 @@ use crate::tables::{cell, cell_plain, says_optional, says_required};
 use crate::types::NAMESPACE;
 use crate::{
     Ctx, ExtractError, enums, examples, pipes, resource_base, resource_desc, resource_json,
-    type_cell,
+    resource_methods, type_cell,
 };
 
 /// What one resource page describes.
@@ -116,6 +116,14 @@ pub fn resource_str_with(
     }
     let only_json = resource_json::json_representation(&mut ctx, &properties);
     properties.extend(only_json);
+    let annotated = resource_methods::annotated_relationships(
+        &mut ctx,
+        annotation.as_ref(),
+        &properties,
+        h1_line,
+    );
+    relationships += annotated.len();
+    properties.extend(annotated);
     if properties.is_empty() {
         ctx.warn(h1_line, "the page lists no properties");
     }

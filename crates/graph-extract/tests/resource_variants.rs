@@ -361,3 +361,63 @@ A made-up clock.
     assert_eq!(got.enums[0].name, "microsoft.graph.clockFace");
     assert_eq!(got.enums[0].members.len(), 2);
 }
+
+#[test]
+fn a_relationship_named_only_by_the_annotation_is_typed_from_the_methods_table() {
+    let page = r#"# tank resource type
+
+A made-up tank.
+
+## Methods
+
+| Method | Return type | Description |
+|:--|:--|:--|
+| [List valves](../api/tank-list-valves.md) | [valve](valve.md) collection | The valves. |
+| [Get pump](../api/tank-get-pump.md) | [pump](pump.md) | The pump. |
+| [List rules](../api/rule-list.md) | [rule](rule.md) collection | Not the tank's. |
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| volume | Double | Litres. |
+
+## Relationships
+
+| Relationship | Type | Description |
+|:--|:--|:--|
+| pump | [pump](pump.md) | Listed here, so not read again. |
+
+## JSON representation
+
+<!-- {
+  "blockType": "resource",
+  "optionalProperties": ["valves", "pump", "gauges"],
+  "@odata.type": "microsoft.graph.tank"
+}-->
+
+```json
+{ "volume": 1.5 }
+```
+"#;
+    let ty = read("api-reference/v1.0/resources/tank.md", page);
+    assert_eq!(
+        types(&ty),
+        pairs(&[
+            ("volume", "Edm.Double"),
+            ("pump", "microsoft.graph.pump"),
+            ("valves", "Collection(microsoft.graph.valve)"),
+        ])
+    );
+    assert!(ty.properties[2].navigation);
+    assert!(warned(
+        &ty,
+        "`valves` is named only by the resource annotation; typed"
+    ));
+    assert!(warned(
+        &ty,
+        "`gauges` is named only by the resource annotation, which does not type it"
+    ));
+    // `rules` is in the Methods table but not in the annotation: not a property.
+    assert!(!ty.properties.iter().any(|p| p.name == "rules"));
+}

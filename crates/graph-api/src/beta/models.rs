@@ -1698,6 +1698,14 @@ pub struct User {
     /// A relationship (navigation property).
     #[serde(rename = "usageRight", default, skip_serializing_if = "Option::is_none")]
     pub usage_right: Option<Vec<serde_json::Value>>,
+    /// `Collection(microsoft.graph.appRoleAssignment)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// A relationship (navigation property).
+    #[serde(
+        rename = "appRoleAssignments",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub app_role_assignments: Option<Vec<serde_json::Value>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     #[serde(flatten)]
@@ -1901,6 +1909,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
         let teamwork = take(&mut map, &mut nulls, "teamwork")?;
         let todo = take(&mut map, &mut nulls, "todo")?;
         let usage_right = take(&mut map, &mut nulls, "usageRight")?;
+        let app_role_assignments = take(&mut map, &mut nulls, "appRoleAssignments")?;
         map.extend(nulls);
         Ok(Self {
             odata_type,
@@ -2015,6 +2024,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
             teamwork,
             todo,
             usage_right,
+            app_role_assignments,
             additional_properties: map,
         })
     }
