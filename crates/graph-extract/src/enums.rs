@@ -97,6 +97,16 @@ fn member_value(text: &str) -> Option<EnumValue> {
 /// Reads the members of an enum table. Rows without a name are skipped and a member listed twice
 /// is kept once, each with a note.
 fn members(table: &Table, name: &str, notes: &mut Vec<Note>) -> Option<Vec<EnumMember>> {
+    table_members(table, name, notes)
+}
+
+/// The members of a table of enumeration members (`Member`, `Name` or `Value` column), or `None`
+/// when it is not one or lists none. `name` (the enumeration's) is for the notes.
+pub(crate) fn table_members(
+    table: &Table,
+    name: &str,
+    notes: &mut Vec<Note>,
+) -> Option<Vec<EnumMember>> {
     let (name_col, value_col, desc_col) = columns(table)?;
     let text = |cells: &[Inline], i: Option<usize>| {
         i.and_then(|i| cells.get(i))

@@ -125,6 +125,7 @@ mod pipes;
 mod resource;
 mod resource_base;
 mod resource_desc;
+mod resource_enum_page;
 mod resource_include;
 mod resource_json;
 mod resource_methods;

@@ -27,8 +27,8 @@ use crate::blocks::{self, Block, BlockKind, Table};
 use crate::tables::{cell, cell_plain, says_optional, says_required};
 use crate::types::NAMESPACE;
 use crate::{
-    Ctx, ExtractError, enums, examples, pipes, resource_base, resource_desc, resource_json,
-    resource_methods, type_cell,
+    Ctx, ExtractError, enums, examples, pipes, resource_base, resource_desc, resource_enum_page,
+    resource_json, resource_methods, type_cell,
 };
 
 /// What one resource page describes.
@@ -79,6 +79,28 @@ pub fn resource_str_with(
     let name = type_name(&ctx, h1, annotation.as_ref())
         .ok_or_else(|| ctx.error(h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
     let summary = ctx.summary(h1);
+    if resource_enum_page::is_enum_page(&ctx, h1) {
+        let mut ty = TypeFile {
+            source: source.clone(),
+            api_version,
+            name,
+            kind: TypeKind::Enum,
+            summary,
+            base_type: None,
+            properties: Vec::new(),
+            members: Vec::new(),
+            line: h1_line,
+            warnings: Vec::new(),
+        };
+        resource_enum_page::read_members(&mut ctx, &mut ty);
+        ty.warnings = std::mem::take(&mut ctx.warnings);
+        ty.warnings.sort_by_key(|w| w.line);
+        ty.warnings.dedup();
+        return Ok(ResourcePage {
+            ty,
+            enums: Vec::new(),
+        });
+    }
     let base_type = resource_base::base_type(&mut ctx, annotation.as_ref());
 
     let page_enums: Vec<String> = enums::listed(&ctx.blocks)
@@ -264,7 +286,12 @@ fn type_name(
         .strip_suffix(" resource type")
         .or_else(|| lower.strip_suffix(" complex type"))
         .or_else(|| lower.strip_suffix(" entity type"))
-        .or_else(|| lower.strip_suffix(" resource"))?
+        .or_else(|| lower.strip_suffix(" resource"))
+        .or_else(|| {
+            resource_enum_page::ENUM_SUFFIXES
+                .iter()
+                .find_map(|s| lower.strip_suffix(s))
+        })?
         .len();
     qualify(text.trim().get(..end)?)
 }

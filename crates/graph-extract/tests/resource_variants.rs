@@ -421,3 +421,28 @@ A made-up tank.
     // `rules` is in the Methods table but not in the annotation: not a property.
     assert!(!ty.properties.iter().any(|p| p.name == "rules"));
 }
+
+#[test]
+fn a_page_of_its_own_enumeration_gives_an_enum_type() {
+    let page = r#"# gaugeKind enum type
+
+Namespace: microsoft.graph
+
+The kinds of gauge.
+
+## Members
+
+| Member | Value | Description |
+|:--|:--|:--|
+| analog | 0 | Needle. |
+| digital | 1 | Digits. |
+| unknownFutureValue | 2 | Evolvable enumeration sentinel value. Do not use. |
+"#;
+    let ty = read("api-reference/v1.0/resources/gaugekind.md", page);
+    assert_eq!(ty.name, "microsoft.graph.gaugeKind");
+    assert_eq!(ty.kind, graph_spec::TypeKind::Enum);
+    let members: Vec<&str> = ty.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(members, ["analog", "digital", "unknownFutureValue"]);
+    assert!(ty.properties.is_empty());
+    assert!(ty.warnings.is_empty(), "{:?}", ty.warnings);
+}
