@@ -4,19 +4,22 @@
 //!
 //! What is read, and the decisions taken:
 //!
+//! - **Includes** (`[!INCLUDE [x](path)]`) stand for their content, so a table kept in an include
+//!   is read like one on the page ([`crate::resource_include`]; needs [`resource_str_with`]).
 //! - **Name**: the `@odata.type` of the page's `"blockType": "resource"` annotation, else the H1
-//!   (`# user resource type` -> `microsoft.graph.user`).
-//! - **Base type**: the annotation's `baseType`, else a sentence `Inherits from [x](...)` (any prose
-//!   paragraph before the first `##` section), whose link text names the type. When both are given
-//!   and differ, the annotation wins with a warning.
+//!   (`# user resource type` -> `microsoft.graph.user`). A page whose H1 says `enum type` describes
+//!   an enumeration: its members table is read ([`crate::resource_enum_page`]).
+//! - **Base type**: the annotation's `baseType`, else what the prose says (`Inherits from [x](...)`,
+//!   `Derived from`, ...: [`crate::resource_base`]). When both are given and differ, the
+//!   annotation wins with a warning.
 //! - **Kind**: entity when the annotation names a `keyProperty`, the base type is
-//!   `microsoft.graph.entity`, or the Relationships table lists a relationship; else complex (the
-//!   caller that follows base types turns a complex type deriving from an entity into an entity).
-//! - **Properties**: the rows of the first table of the `Properties` section, then of the
-//!   `Relationships` section (marked `navigation`), with the columns `Property`/`Name`/`Relationship`,
-//!   `Type` and `Description`. The type cell is read like a request body table's; a row whose cell
-//!   names no type is left out with a warning. In the description, `Read-only` marks the property
-//!   read-only, `Not nullable` / `Nullable` its nullability, `Required.` / `Optional.` its requirement.
+//!   `microsoft.graph.entity`, or the page lists a relationship; else complex (the caller that
+//!   follows base types turns a complex type deriving from an entity into an entity).
+//! - **Properties**: the rows of the tables of the `Properties` section, then of the
+//!   `Relationships` section (marked `navigation`; also when it is a `###` inside Properties), read
+//!   by [`crate::resource_rows`]; then the keys of the JSON representation that no table lists
+//!   ([`crate::resource_json`]); then the relationships only the annotation's `optionalProperties`
+//!   names, typed from the Methods table ([`crate::resource_methods`]).
 //! - **Enumerations**: every `<name> values` table of the page (the enums module's reading).
 
 use graph_spec::{ApiVersion, EdmType, Property, Source, TypeFile, TypeKind, Warning};
@@ -24,11 +27,11 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::blocks::{self, Block, BlockKind, Table};
-use crate::tables::{cell, cell_plain, says_optional, says_required};
+use crate::resource_rows::{columns, rows};
 use crate::types::NAMESPACE;
 use crate::{
-    Ctx, ExtractError, enums, examples, pipes, resource_base, resource_desc, resource_enum_page,
-    resource_json, resource_methods, type_cell,
+    Ctx, ExtractError, enums, examples, pipes, resource_base, resource_enum_page, resource_json,
+    resource_methods,
 };
 
 /// What one resource page describes.
@@ -351,137 +354,6 @@ fn section_tables<'a>(ctx: &'a Ctx<'_>, names: &[&str]) -> Vec<&'a Table> {
             _ => None,
         })
         .collect()
-}
-
-/// The name, type and description columns of a properties or relationships table.
-fn columns(table: &Table) -> Option<(usize, usize, Option<usize>)> {
-    let name = table.column(|h| {
-        matches!(
-            h,
-            "property" | "properties" | "name" | "relationship" | "relationships" | "property name"
-        )
-    })?;
-    let ty = table.column(|h| h == "type" || h == "return type")?;
-    Some((name, ty, table.column(|h| h == "description")))
-}
-
-/// Whether `desc` says `word` as a statement of its own (`Read-only.`, `Read-only;`, at the end).
-fn says(desc: &str, word: &str) -> bool {
-    let lower = desc.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower.get(from..).and_then(|r| r.find(word)) {
-        let start = from + i;
-        let end = start + word.len();
-        let before_ok = lower[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '-');
-        let after = lower[end..].trim_start_matches(['*', '`']);
-        let after_ok = after.is_empty() || after.starts_with(['.', ';', ',', ')']);
-        if before_ok && after_ok {
-            return true;
-        }
-        from = end;
-    }
-    false
-}
-
-/// The properties of a table's rows, and notes about rows left out. `page_enums` are the names of
-/// the page's `<name> values` tables.
-fn rows(
-    table: &Table,
-    navigation: bool,
-    page_enums: &[String],
-) -> (Vec<Property>, Vec<(usize, String)>) {
-    let mut out = Vec::new();
-    let mut notes = Vec::new();
-    let Some((name_col, ty_col, desc_col)) = columns(table) else {
-        return (out, notes);
-    };
-    for row in &table.rows {
-        let name = cell_plain(&row.cells, name_col)
-            .trim_matches(['*', '_', '`'])
-            .trim()
-            .to_string();
-        if name.is_empty()
-            || name.eq_ignore_ascii_case("none")
-            || name.eq_ignore_ascii_case("none.")
-        {
-            continue;
-        }
-        // `isFoo (deprecated)`: the name is the first word when the rest is a remark.
-        let name = match name.split_once(char::is_whitespace) {
-            Some((first, rest)) if rest.trim_start().starts_with('(') => {
-                notes.push((
-                    row.line,
-                    format!("property name `{name}` carries a remark; recorded as `{first}`"),
-                ));
-                first.to_string()
-            }
-            _ => name,
-        };
-        if name.contains(char::is_whitespace) {
-            notes.push((
-                row.line,
-                format!("property name `{name}` contains spaces; skipped"),
-            ));
-            continue;
-        }
-        let described = cell(&row.cells, ty_col)
-            .zip(desc_col.and_then(|d| cell(&row.cells, d)))
-            .and_then(|(t, d)| resource_desc::enum_in_description(t, d, page_enums));
-        let typed = match described {
-            Some((name, note)) => Some(Ok((EdmType::Named(name), vec![note]))),
-            None => cell(&row.cells, ty_col).map(type_cell::parse_type_cell),
-        };
-        let ty = match typed {
-            Some(Ok((ty, cell_notes))) => {
-                notes.extend(cell_notes.into_iter().map(|n| (row.line, n)));
-                ty
-            }
-            Some(Err(text)) => {
-                notes.push((
-                    row.line,
-                    format!("the type `{text}` of property `{name}` names no type; the property is left out"),
-                ));
-                continue;
-            }
-            None => {
-                notes.push((
-                    row.line,
-                    format!("property `{name}` has no type cell; left out"),
-                ));
-                continue;
-            }
-        };
-        let description = desc_col
-            .and_then(|d| cell(&row.cells, d))
-            .map(|c| c.text.trim().to_string())
-            .unwrap_or_default();
-        let nullable = if says(&description, "not nullable") {
-            Some(false)
-        } else if says(&description, "nullable") {
-            Some(true)
-        } else {
-            None
-        };
-        let required = match (says_required(&description), says_optional(&description)) {
-            (true, false) => Some(true),
-            (false, true) => Some(false),
-            _ => None,
-        };
-        out.push(Property {
-            name,
-            ty,
-            read_only: says(&description, "read-only"),
-            description,
-            nullable,
-            required,
-            navigation,
-            line: row.line,
-        });
-    }
-    (out, notes)
 }
 
 /// The named types a type file refers to: its properties' (element) types and its base type.
