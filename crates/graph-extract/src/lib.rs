@@ -129,6 +129,7 @@ mod resource_enum_page;
 mod resource_include;
 mod resource_json;
 mod resource_methods;
+mod resource_ns;
 mod resource_rows;
 mod response;
 mod tables;

@@ -31,7 +31,7 @@ use crate::resource_rows::{columns, rows};
 use crate::types::NAMESPACE;
 use crate::{
     Ctx, ExtractError, enums, examples, pipes, resource_base, resource_enum_page, resource_json,
-    resource_methods,
+    resource_methods, resource_ns,
 };
 
 /// What one resource page describes.
@@ -79,8 +79,24 @@ pub fn resource_str_with(
         .position(|b| matches!(b.kind, BlockKind::Heading { level: 1, .. }));
     let h1_line = h1.and_then(|i| ctx.blocks.get(i)).map_or(1, |b| b.line);
     let annotation = resource_annotation(&mut ctx);
+    let ns = resource_ns::sub_namespace(&ctx.blocks);
+    let named_by_annotation = annotation
+        .as_ref()
+        .and_then(|a| a.get("@odata.type"))
+        .and_then(Value::as_str)
+        .and_then(qualify)
+        .is_some();
     let name = type_name(&ctx, h1, annotation.as_ref())
         .ok_or_else(|| ctx.error(h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
+    let name = match &ns {
+        Some(ns)
+            if !named_by_annotation
+                && !name.get(NAMESPACE.len() + 1..).unwrap_or(".").contains('.') =>
+        {
+            resource_ns::in_namespace(&name, ns)
+        }
+        _ => name,
+    };
     let summary = ctx.summary(h1);
     if resource_enum_page::is_enum_page(&ctx, h1) {
         let mut ty = TypeFile {
@@ -104,7 +120,7 @@ pub fn resource_str_with(
             enums: Vec::new(),
         });
     }
-    let base_type = resource_base::base_type(&mut ctx, annotation.as_ref());
+    let base_type = resource_base::base_type(&mut ctx, annotation.as_ref(), ns.as_deref());
 
     let page_enums: Vec<String> = enums::listed(&ctx.blocks)
         .into_iter()
@@ -118,7 +134,7 @@ pub fn resource_str_with(
     ] {
         let read: Vec<_> = section_tables(&ctx, section)
             .into_iter()
-            .map(|t| rows(t, navigation, &page_enums))
+            .map(|t| rows(t, navigation, &page_enums, ns.as_deref()))
             .collect();
         for (props, notes) in read {
             for (line, message) in notes {
@@ -162,7 +178,7 @@ pub fn resource_str_with(
             TypeKind::Complex
         };
 
-    let enum_types = listed_enums(&ctx.blocks, &source, api_version);
+    let enum_types = listed_enums(&ctx.blocks, &source, api_version, ns.as_deref());
     let mut warnings = std::mem::take(&mut ctx.warnings);
     warnings.sort_by_key(|w| w.line);
     warnings.dedup();
@@ -192,20 +208,26 @@ pub fn page_enums(page: &str, text: &str) -> Result<Vec<TypeFile>, ExtractError>
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (repaired, _) = pipes::repair(body);
-    Ok(listed_enums(
-        &blocks::parse(&repaired),
-        &source,
-        api_version,
-    ))
+    let blocks = blocks::parse(&repaired);
+    let ns = resource_ns::sub_namespace(&blocks);
+    Ok(listed_enums(&blocks, &source, api_version, ns.as_deref()))
 }
 
-fn listed_enums(blocks: &[Block], source: &Source, api_version: ApiVersion) -> Vec<TypeFile> {
+fn listed_enums(
+    blocks: &[Block],
+    source: &Source,
+    api_version: ApiVersion,
+    ns: Option<&str>,
+) -> Vec<TypeFile> {
     enums::listed(blocks)
         .into_iter()
         .map(|l| TypeFile {
             source: source.clone(),
             api_version,
-            name: format!("{NAMESPACE}.{}", l.name),
+            name: match ns {
+                Some(ns) => format!("{NAMESPACE}.{ns}.{}", l.name),
+                None => format!("{NAMESPACE}.{}", l.name),
+            },
             kind: TypeKind::Enum,
             summary: String::new(),
             base_type: None,

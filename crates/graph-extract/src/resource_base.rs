@@ -19,9 +19,9 @@
 
 use serde_json::Value;
 
-use crate::Ctx;
 use crate::blocks::{BlockKind, Inline};
 use crate::resource::qualify;
+use crate::{Ctx, resource_ns};
 
 /// The phrases that introduce a base type, lower case.
 const PHRASES: [&str; 9] = [
@@ -47,7 +47,7 @@ fn identifier(text: &str) -> Option<&str> {
 }
 
 /// The base type a paragraph names, if it has one of [`PHRASES`].
-pub(crate) fn named_base(p: &Inline) -> Option<String> {
+pub(crate) fn named_base(p: &Inline, ns: Option<&str>) -> Option<String> {
     let lower = p.text.to_ascii_lowercase();
     let (at, phrase) = PHRASES
         .iter()
@@ -66,7 +66,15 @@ pub(crate) fn named_base(p: &Inline) -> Option<String> {
     {
         let text = p.span(&link.range).replace('`', "");
         if let Some(name) = identifier(&text) {
-            return qualify(name);
+            // A link to a page of the sub-namespace names a type of it.
+            return match ns {
+                Some(ns)
+                    if !name.contains('.') && resource_ns::links_into(&link.dest, name, ns) =>
+                {
+                    qualify(name).map(|q| resource_ns::in_namespace(&q, ns))
+                }
+                _ => qualify(name),
+            };
         }
         let file = link
             .dest
@@ -114,6 +122,7 @@ pub(crate) fn named_base(p: &Inline) -> Option<String> {
 pub(crate) fn base_type(
     ctx: &mut Ctx<'_>,
     annotation: Option<&serde_json::Map<String, Value>>,
+    ns: Option<&str>,
 ) -> Option<String> {
     let annotated = annotation
         .and_then(|a| a.get("baseType"))
@@ -150,7 +159,7 @@ pub(crate) fn base_type(
             continue;
         }
         let Some(p) = block.paragraph() else { continue };
-        if let Some(name) = named_base(p) {
+        if let Some(name) = named_base(p, ns) {
             said = Some((block.line, name));
             break;
         }

@@ -10,7 +10,7 @@ use graph_spec::{EdmType, Property};
 
 use crate::blocks::Table;
 use crate::tables::{cell, cell_plain, says_optional, says_required};
-use crate::{resource_desc, type_cell};
+use crate::{resource_desc, resource_ns, type_cell};
 
 /// The name, type and description columns of a properties or relationships table.
 pub(crate) fn columns(table: &Table) -> Option<(usize, usize, Option<usize>)> {
@@ -47,10 +47,12 @@ fn says(desc: &str, word: &str) -> bool {
 
 /// The properties of a table's rows, and notes about rows left out. `page_enums` are the names of
 /// the page's `<name> values` tables.
+/// `ns` is the page's sub-namespace (see [`crate::resource_ns`]).
 pub(crate) fn rows(
     table: &Table,
     navigation: bool,
     page_enums: &[String],
+    ns: Option<&str>,
 ) -> (Vec<Property>, Vec<(usize, String)>) {
     let mut out = Vec::new();
     let mut notes = Vec::new();
@@ -96,7 +98,10 @@ pub(crate) fn rows(
         let ty = match typed {
             Some(Ok((ty, cell_notes))) => {
                 notes.extend(cell_notes.into_iter().map(|n| (row.line, n)));
-                ty
+                match (ns, cell(&row.cells, ty_col)) {
+                    (Some(ns), Some(c)) => resource_ns::requalify(ty, c, ns, page_enums),
+                    _ => ty,
+                }
             }
             Some(Err(text)) => {
                 notes.push((

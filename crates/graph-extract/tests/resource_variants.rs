@@ -446,3 +446,68 @@ The kinds of gauge.
     assert!(ty.properties.is_empty());
     assert!(ty.warnings.is_empty(), "{:?}", ty.warnings);
 }
+
+#[test]
+fn a_page_of_a_sub_namespace_names_its_types_there() {
+    let page = r#"# incident resource type
+
+Namespace: microsoft.graph.security
+
+A made-up incident. Inherits from [case](security-case.md).
+
+## Properties
+
+| Property | Type | Description |
+|:--|:--|:--|
+| evidence | [alertEvidence](security-alertevidence.md) collection | In the namespace. |
+| createdBy | [identitySet](identityset.md) | Not in it. |
+| severity | [incidentSeverity](#incidentseverity-values) | The page's own enumeration. |
+| status | incidentStatus | Also the page's own. |
+
+### incidentSeverity values
+
+| Member | Description |
+|:--|:--|
+| low | Low. |
+
+### incidentStatus values
+
+| Member | Description |
+|:--|:--|
+| active | Active. |
+"#;
+    let got = resource_str("api-reference/v1.0/resources/security-incident.md", page).unwrap();
+    assert_eq!(got.ty.name, "microsoft.graph.security.incident");
+    assert_eq!(
+        got.ty.base_type.as_deref(),
+        Some("microsoft.graph.security.case")
+    );
+    assert_eq!(
+        types(&got.ty),
+        pairs(&[
+            (
+                "evidence",
+                "Collection(microsoft.graph.security.alertEvidence)"
+            ),
+            ("createdBy", "microsoft.graph.identitySet"),
+            ("severity", "microsoft.graph.security.incidentSeverity"),
+            ("status", "microsoft.graph.security.incidentStatus"),
+        ])
+    );
+    let enums: Vec<&str> = got.enums.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        enums,
+        [
+            "microsoft.graph.security.incidentSeverity",
+            "microsoft.graph.security.incidentStatus"
+        ]
+    );
+    // `Namespace: microsoft.graph` changes nothing; an annotation's name is kept as written.
+    let plain = page.replace(
+        "Namespace: microsoft.graph.security",
+        "Namespace: microsoft.graph",
+    );
+    let ty = read("api-reference/v1.0/resources/incident.md", &plain);
+    assert_eq!(ty.name, "microsoft.graph.incident");
+    assert_eq!(ty.base_type.as_deref(), Some("microsoft.graph.case"));
+}
