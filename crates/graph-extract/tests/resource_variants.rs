@@ -463,6 +463,8 @@ A made-up incident. Inherits from [case](security-case.md).
 | createdBy | [identitySet](identityset.md) | Not in it. |
 | severity | [incidentSeverity](#incidentseverity-values) | The page's own enumeration. |
 | status | incidentStatus | Also the page's own. |
+| kind | [microsoft.graph.security.incidentKind](#incidentkind-values) | Qualified in the link text. |
+| notes | [Microsoft.Graph.security.note](security-note.md) collection | Any case of the prefix. |
 
 ### incidentSeverity values
 
@@ -492,6 +494,8 @@ A made-up incident. Inherits from [case](security-case.md).
             ("createdBy", "microsoft.graph.identitySet"),
             ("severity", "microsoft.graph.security.incidentSeverity"),
             ("status", "microsoft.graph.security.incidentStatus"),
+            ("kind", "microsoft.graph.security.incidentKind"),
+            ("notes", "Collection(microsoft.graph.security.note)"),
         ])
     );
     let enums: Vec<&str> = got.enums.iter().map(|e| e.name.as_str()).collect();
