@@ -515,3 +515,26 @@ A made-up incident. Inherits from [case](security-case.md).
     assert_eq!(ty.name, "microsoft.graph.incident");
     assert_eq!(ty.base_type.as_deref(), Some("microsoft.graph.case"));
 }
+
+#[test]
+fn never_panics_on_truncated_resource_pages() {
+    let files: BTreeMap<&str, &str> = [(
+        "api-reference/includes/sprocket-properties.md",
+        "| Property | Type | Description |\n|:--|:--|:--|\n| pitch | Double | The pitch. |\n",
+    )]
+    .into_iter()
+    .collect();
+    let reader = |p: &str| files.get(p).map(|t| t.to_string());
+    let pages = [
+        WITH_INCLUDES.to_string(),
+        with_intro("Inherits from [the base gear type](gear.md) and **more**."),
+        "# valve resource type\n\nNamespace: microsoft.graph.security\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| state | String | See [valveState](#valvestate-values). |\n| kind | [microsoft.graph.security.k](security-k.md) | . |\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"optionalProperties\": [\"valves\"],\n  \"@odata.type\": \"microsoft.graph.security.valve\"\n}-->\n\n```json\n{ \"state\": \"String\", \"x\": \"2021-03-04T05:06:07Z\" }\n```\n".to_string(),
+        "# gaugeKind enum type\n\n## Members\n\n| Member | Value |\n|:--|:--|\n| a | 0 |\n".to_string(),
+    ];
+    for page in &pages {
+        for (i, _) in page.char_indices() {
+            let _ = resource_str_with("api-reference/v1.0/resources/x.md", &page[..i], &reader);
+            let _ = resource_str_with("api-reference/v1.0/resources/x.md", &page[i..], &reader);
+        }
+    }
+}
