@@ -13,7 +13,8 @@
 //!   `Derived from`, ...: [`crate::resource_base`]). When both are given and differ, the
 //!   annotation wins with a warning.
 //! - **Kind**: entity when the annotation names a `keyProperty`, the base type is
-//!   `microsoft.graph.entity`, or the page lists a relationship; else complex (the caller that
+//!   `microsoft.graph.entity`, the page lists a relationship, or its Methods table links a method
+//!   (only entities are addressable); else complex (the caller that
 //!   follows base types turns a complex type deriving from an entity into an entity).
 //! - **Properties**: the rows of the tables of the `Properties` section, then of the
 //!   `Relationships` section (marked `navigation`; also when it is a `###` inside Properties), read
@@ -171,12 +172,15 @@ pub fn resource_str_with(
     let keyed = annotation
         .as_ref()
         .is_some_and(|a| a.get("keyProperty").and_then(Value::as_str).is_some());
-    let kind =
-        if keyed || relationships > 0 || base_type.as_deref() == Some("microsoft.graph.entity") {
-            TypeKind::Entity
-        } else {
-            TypeKind::Complex
-        };
+    let kind = if keyed
+        || relationships > 0
+        || base_type.as_deref() == Some("microsoft.graph.entity")
+        || resource_methods::has_methods(&ctx)
+    {
+        TypeKind::Entity
+    } else {
+        TypeKind::Complex
+    };
 
     let enum_types = listed_enums(&ctx.blocks, &source, api_version, ns.as_deref());
     let mut warnings = std::mem::take(&mut ctx.warnings);

@@ -32,6 +32,18 @@ fn method_tables<'a>(ctx: &'a Ctx<'_>) -> Vec<&'a Table> {
         .collect()
 }
 
+/// Whether the page documents methods: a Methods table with a row whose method cell links to an
+/// API page. Only an entity type (addressable by its key) has methods; a complex type has none.
+pub(crate) fn has_methods(ctx: &Ctx<'_>) -> bool {
+    method_tables(ctx).iter().any(|t| {
+        let m = t.column(|h| h == "method" || h == "methods");
+        t.rows.iter().any(|r| {
+            m.and_then(|m| cell(&r.cells, m))
+                .is_some_and(|c| c.links.iter().any(|l| l.dest.contains("api/")))
+        })
+    })
+}
+
 /// The navigation properties the annotation names that `listed` lacks, typed from the Methods table.
 pub(crate) fn annotated_relationships(
     ctx: &mut Ctx<'_>,

@@ -538,3 +538,17 @@ fn never_panics_on_truncated_resource_pages() {
         }
     }
 }
+
+#[test]
+fn a_page_with_methods_describes_an_entity() {
+    let page = "# lever resource type\n\nA made-up lever.\n\n## Methods\n\n| Method | Return type | Description |\n|:--|:--|:--|\n| [Get lever](../api/lever-get.md) | [lever](lever.md) | Reads it. |\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| pull | Double | How far. |\n";
+    let ty = read("api-reference/v1.0/resources/lever.md", page);
+    assert_eq!(ty.kind, graph_spec::TypeKind::Entity);
+    // A Methods section that lists none leaves a complex type complex.
+    let none = page.replace(
+        "| [Get lever](../api/lever-get.md) | [lever](lever.md) | Reads it. |",
+        "| None | None | None. |",
+    );
+    let ty = read("api-reference/v1.0/resources/lever.md", &none);
+    assert_eq!(ty.kind, graph_spec::TypeKind::Complex);
+}
