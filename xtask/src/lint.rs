@@ -102,7 +102,6 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         })
         .collect();
     let mut reports = Vec::new();
-    let mut type_reports = Vec::new();
     for version in versions {
         let csdl = flags.csdl.clone().unwrap_or_else(|| default_csdl(version));
         let xml = std::fs::read_to_string(&csdl).map_err(|e| {
@@ -117,13 +116,11 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
             || csdl.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        reports.push(graph_lint::lint(
-            version, &name, &metadata, &specs, &page_text,
-        ));
+        let mut report = graph_lint::lint(version, &name, &metadata, &specs, &page_text);
         if types.iter().any(|(_, t)| t.api_version == version) {
             let meta_types = graph_lint::MetaTypes::parse(&xml)
                 .map_err(|e| format!("{}: {e}", csdl.display()))?;
-            type_reports.push(graph_lint::lint_types(
+            report.types = Some(graph_lint::lint_types(
                 version,
                 &name,
                 &meta_types,
@@ -131,7 +128,10 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
                 &page_text,
             ));
         }
+        reports.push(report);
     }
+    let type_reports: Vec<&graph_lint::TypesReport> =
+        reports.iter().filter_map(|r| r.types.as_ref()).collect();
     if flags.json {
         print!("{}", graph_lint::to_json(&reports));
     } else {

@@ -11,7 +11,9 @@
 //! - An enum has a variant per documented member (serialized as the member's wire name) and
 //!   `Undocumented(String)` for any other string, so that a member added behind
 //!   `unknownFutureValue` never fails to deserialize. (`Unknown` is not used for the catch-all: many
-//!   Graph enums document a member `unknown`.)
+//!   Graph enums document a member `unknown`.) It is also the type of a function parameter of that
+//!   enumeration (it is a `graph_runtime::ToLiteral`): the operation's module re-exports it rather
+//!   than defining a second enum.
 //! - A field whose type can lead back to its own struct through fields that are not collections is
 //!   boxed (collections already allocate, so they never need a box).
 //! - A named type no type file describes stays `serde_json::Value`, and the field's docs say so.
@@ -129,6 +131,24 @@ impl<'t> Models<'t> {
             }
             EdmType::Primitive(_) => types::rust_type(ty),
         }
+    }
+
+    /// The path of the models enum `name` (`crate::v1::models::TimeZoneStandard`) when a type file
+    /// describes it as an enumeration with every member of `members` (so that code written against
+    /// those members compiles against it).
+    pub fn enum_path<'m>(
+        &self,
+        name: &str,
+        members: impl IntoIterator<Item = &'m str>,
+    ) -> Option<TokenStream> {
+        let (t, id) = self.named(name)?;
+        let complete = members
+            .into_iter()
+            .all(|m| t.members.iter().any(|tm| tm.name == m));
+        (t.kind == TypeKind::Enum && complete).then(|| {
+            let (m, id) = (self.module(), ident(id));
+            quote!(#m::#id)
+        })
     }
 
     /// Whether `ty` (or its element type) is a named type no type file describes.
@@ -448,6 +468,25 @@ impl<'t> Models<'t> {
                         #(#from_str)*
                         _ => Self::Undocumented(value),
                     }
+                }
+            }
+
+            impl From<&str> for #name {
+                fn from(value: &str) -> Self {
+                    Self::from(value.to_string())
+                }
+            }
+
+            impl std::fmt::Display for #name {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+
+            /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+            impl graph_runtime::ToLiteral for #name {
+                fn to_literal(&self) -> graph_runtime::Literal {
+                    graph_runtime::Literal::enum_member(self.as_str())
                 }
             }
 

@@ -90,7 +90,6 @@ pub fn misfit(ty: &EdmType, value: &Value, optional: bool) -> Option<String> {
 
 fn primitive_fits(p: Primitive, v: &Value) -> bool {
     let int_in = |lo: i64, hi: i64| v.as_i64().is_some_and(|n| (lo..=hi).contains(&n));
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     match p {
         Primitive::Boolean => v.is_boolean(),
         Primitive::Byte => int_in(0, 255),
@@ -99,29 +98,9 @@ fn primitive_fits(p: Primitive, v: &Value) -> bool {
         Primitive::Int32 => int_in(i32::MIN.into(), i32::MAX.into()),
         Primitive::Int64 => v.is_i64(),
         Primitive::Single | Primitive::Double => v.is_number(),
-        Primitive::Guid => v.as_str().is_some_and(|s| {
-            let groups: Vec<&str> = s.split('-').collect();
-            groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-                && groups
-                    .iter()
-                    .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
-        }),
-        Primitive::Date => v.as_str().is_some_and(|s| {
-            let parts: Vec<&str> = s.split('-').collect();
-            parts.iter().map(|p| p.len()).eq([4, 2, 2]) && parts.iter().all(|p| digits(p))
-        }),
-        Primitive::DateTimeOffset => v.as_str().is_some_and(|s| {
-            s.len() >= 20
-                && s.get(..10)
-                    .is_some_and(|d| primitive_fits(Primitive::Date, &Value::from(d)))
-                && s.as_bytes()
-                    .get(10)
-                    .is_some_and(|b| matches!(b, b'T' | b't'))
-                && (s.ends_with('Z')
-                    || s.ends_with('z')
-                    || s.get(s.len() - 6..)
-                        .is_some_and(|z| z.starts_with(['+', '-'])))
-        }),
+        Primitive::Guid | Primitive::Date | Primitive::DateTimeOffset => {
+            v.as_str().is_some_and(|s| p.is_literal(s))
+        }
         Primitive::String
         | Primitive::Decimal
         | Primitive::Duration

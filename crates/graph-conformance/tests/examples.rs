@@ -644,7 +644,7 @@ async fn v1_0__outlookuser_supportedtimezones__user_supportedtimezones_iana() {
                 .me()
                 .outlook()
                 .supported_time_zones_with_time_zone_standard(
-                    graph_api::v1::me::outlook::TimeZoneStandard::Other(
+                    graph_api::v1::me::outlook::TimeZoneStandard::Undocumented(
                         "Iana".to_string(),
                     ),
                 )
@@ -657,7 +657,7 @@ async fn v1_0__outlookuser_supportedtimezones__user_supportedtimezones_iana() {
                 .me()
                 .outlook()
                 .supported_time_zones_with_time_zone_standard_pager(
-                    graph_api::v1::me::outlook::TimeZoneStandard::Other(
+                    graph_api::v1::me::outlook::TimeZoneStandard::Undocumented(
                         "Iana".to_string(),
                     ),
                 )
@@ -1291,7 +1291,7 @@ async fn beta__unifiedroleassignmentschedule_filterbycurrentuser__unifiedroleass
                 .directory()
                 .role_assignment_schedules()
                 .filter_by_current_user(
-                    graph_api::beta::role_management::directory::role_assignment_schedules::RoleAssignmentScheduleFilterByCurrentUserOptions::Other(
+                    graph_api::beta::role_management::directory::role_assignment_schedules::RoleAssignmentScheduleFilterByCurrentUserOptions::Undocumented(
                         "parameterValue".to_string(),
                     ),
                 )
@@ -1305,7 +1305,7 @@ async fn beta__unifiedroleassignmentschedule_filterbycurrentuser__unifiedroleass
                 .directory()
                 .role_assignment_schedules()
                 .filter_by_current_user_pager(
-                    graph_api::beta::role_management::directory::role_assignment_schedules::RoleAssignmentScheduleFilterByCurrentUserOptions::Other(
+                    graph_api::beta::role_management::directory::role_assignment_schedules::RoleAssignmentScheduleFilterByCurrentUserOptions::Undocumented(
                         "parameterValue".to_string(),
                     ),
                 )

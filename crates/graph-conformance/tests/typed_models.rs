@@ -98,3 +98,20 @@ async fn undocumented_properties_and_members_survive_a_round_trip() {
     );
     assert_eq!(serde_json::to_value(&got).unwrap(), answer);
 }
+
+/// A function parameter of a documented enumeration takes the models enum itself (one type, one
+/// fallback variant), and an undocumented member is sent as its quoted literal.
+#[test]
+fn a_function_parameter_enum_is_the_models_enum() {
+    use graph_api::v1::models::TimeZoneStandard;
+    let from_operation: graph_api::v1::me::outlook::TimeZoneStandard = TimeZoneStandard::Iana;
+    let value: TimeZoneStandard = from_operation;
+    assert_eq!(value.as_str(), "iana");
+    let other = TimeZoneStandard::from("Iana");
+    assert_eq!(other, TimeZoneStandard::Undocumented("Iana".into()));
+    assert_eq!(graph_runtime::Literal::from(&other).as_str(), "'Iana'");
+    assert_eq!(
+        serde_json::to_value(&TimeZoneStandard::Windows).unwrap(),
+        json!("windows")
+    );
+}

@@ -33,11 +33,17 @@ pub(crate) struct Listed {
     pub notes: Vec<Note>,
 }
 
-/// The `<name>` of a `<name> values` title, when it is one identifier.
+/// The `<name>` of a `<name> values` title (also `<name> enum values`, `<name> enumeration
+/// values`), when it is one identifier.
 fn values_title(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches(':').trim();
     let lower = t.to_ascii_lowercase();
-    let name = t.get(..lower.strip_suffix(" values")?.len())?.trim();
+    let rest = lower.strip_suffix(" values")?;
+    let rest = rest
+        .strip_suffix(" enumeration")
+        .or_else(|| rest.strip_suffix(" enum"))
+        .unwrap_or(rest);
+    let name = t.get(..rest.len())?.trim();
     let ok = !name.is_empty()
         && name
             .chars()
@@ -91,6 +97,16 @@ fn member_value(text: &str) -> Option<EnumValue> {
 /// Reads the members of an enum table. Rows without a name are skipped and a member listed twice
 /// is kept once, each with a note.
 fn members(table: &Table, name: &str, notes: &mut Vec<Note>) -> Option<Vec<EnumMember>> {
+    table_members(table, name, notes)
+}
+
+/// The members of a table of enumeration members (`Member`, `Name` or `Value` column), or `None`
+/// when it is not one or lists none. `name` (the enumeration's) is for the notes.
+pub(crate) fn table_members(
+    table: &Table,
+    name: &str,
+    notes: &mut Vec<Note>,
+) -> Option<Vec<EnumMember>> {
     let (name_col, value_col, desc_col) = columns(table)?;
     let text = |cells: &[Inline], i: Option<usize>| {
         i.and_then(|i| cells.get(i))

@@ -176,7 +176,8 @@ fn page<'a>(
             let text = read(path)?;
             let mut r = Read::default();
             if path.contains("/resources/") && !path.ends_with("/enums.md") {
-                let parsed = resource::resource_str(path, &text).map_err(|e| e.to_string());
+                let parsed =
+                    resource::resource_str_with(path, &text, read).map_err(|e| e.to_string());
                 if let Ok(p) = &parsed {
                     r.enums = p.enums.clone();
                 }

@@ -89,33 +89,16 @@ fn literal_type(value: &str) -> Option<EdmType> {
         Primitive::Int64
     } else if value.parse::<f64>().is_ok() {
         Primitive::Double
-    } else if is_guid(value) {
+    } else if Primitive::Guid.is_literal(value) {
         Primitive::Guid
-    } else if is_date(value) {
+    } else if Primitive::Date.is_literal(value) {
         Primitive::Date
-    } else if value.get(..10).is_some_and(is_date) && value.get(10..11) == Some("T") {
+    } else if Primitive::DateTimeOffset.is_literal(value) {
         Primitive::DateTimeOffset
     } else {
         return None;
     };
     Some(EdmType::Primitive(p))
-}
-
-fn is_guid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups
-            .iter()
-            .all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
 }
 
 /// The function parameters of the operation `name`: the rows of the `Function parameters` table

@@ -123,7 +123,14 @@ mod optional;
 mod param_table;
 mod pipes;
 mod resource;
+mod resource_base;
+mod resource_desc;
+mod resource_enum_page;
+mod resource_include;
 mod resource_json;
+mod resource_methods;
+mod resource_ns;
+mod resource_rows;
 mod response;
 mod tables;
 mod type_cell;
@@ -131,7 +138,7 @@ mod types;
 mod unannotated;
 
 pub use follow::{Followed, Untyped, follow_types};
-pub use resource::{ResourcePage, page_enums, resource_str};
+pub use resource::{ResourcePage, page_enums, resource_str, resource_str_with};
 
 use std::fmt;
 use std::ops::Range;

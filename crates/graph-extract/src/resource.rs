@@ -4,19 +4,23 @@
 //!
 //! What is read, and the decisions taken:
 //!
+//! - **Includes** (`[!INCLUDE [x](path)]`) stand for their content, so a table kept in an include
+//!   is read like one on the page ([`crate::resource_include`]; needs [`resource_str_with`]).
 //! - **Name**: the `@odata.type` of the page's `"blockType": "resource"` annotation, else the H1
-//!   (`# user resource type` -> `microsoft.graph.user`).
-//! - **Base type**: the annotation's `baseType`, else a sentence `Inherits from [x](...)` (any prose
-//!   paragraph before the first `##` section), whose link text names the type. When both are given
-//!   and differ, the annotation wins with a warning.
+//!   (`# user resource type` -> `microsoft.graph.user`). A page whose H1 says `enum type` describes
+//!   an enumeration: its members table is read ([`crate::resource_enum_page`]).
+//! - **Base type**: the annotation's `baseType`, else what the prose says (`Inherits from [x](...)`,
+//!   `Derived from`, ...: [`crate::resource_base`]). When both are given and differ, the
+//!   annotation wins with a warning.
 //! - **Kind**: entity when the annotation names a `keyProperty`, the base type is
-//!   `microsoft.graph.entity`, or the Relationships table lists a relationship; else complex (the
-//!   caller that follows base types turns a complex type deriving from an entity into an entity).
-//! - **Properties**: the rows of the first table of the `Properties` section, then of the
-//!   `Relationships` section (marked `navigation`), with the columns `Property`/`Name`/`Relationship`,
-//!   `Type` and `Description`. The type cell is read like a request body table's; a row whose cell
-//!   names no type is left out with a warning. In the description, `Read-only` marks the property
-//!   read-only, `Not nullable` / `Nullable` its nullability, `Required.` / `Optional.` its requirement.
+//!   `microsoft.graph.entity`, the page lists a relationship, or its Methods table links a method
+//!   (only entities are addressable); else complex (the caller that
+//!   follows base types turns a complex type deriving from an entity into an entity).
+//! - **Properties**: the rows of the tables of the `Properties` section, then of the
+//!   `Relationships` section (marked `navigation`; also when it is a `###` inside Properties), read
+//!   by [`crate::resource_rows`]; then the keys of the JSON representation that no table lists
+//!   ([`crate::resource_json`]); then the relationships only the annotation's `optionalProperties`
+//!   names, typed from the Methods table ([`crate::resource_methods`]).
 //! - **Enumerations**: every `<name> values` table of the page (the enums module's reading).
 
 use graph_spec::{ApiVersion, EdmType, Property, Source, TypeFile, TypeKind, Warning};
@@ -24,9 +28,12 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::blocks::{self, Block, BlockKind, Table};
-use crate::tables::{cell, cell_plain, says_optional, says_required};
+use crate::resource_rows::{columns, rows};
 use crate::types::NAMESPACE;
-use crate::{Ctx, ExtractError, enums, examples, pipes, resource_json, type_cell};
+use crate::{
+    Ctx, ExtractError, enums, examples, pipes, resource_base, resource_enum_page, resource_json,
+    resource_methods, resource_ns,
+};
 
 /// What one resource page describes.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +45,18 @@ pub struct ResourcePage {
 }
 
 /// Reads a resource page's text. `page` is docs-relative (`api-reference/v1.0/resources/user.md`).
+/// Includes are not read (see [`resource_str_with`]).
 pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError> {
+    resource_str_with(page, text, &|_: &str| None)
+}
+
+/// Same as [`resource_str`], reading the page's includes with `read_include` (a docs-relative
+/// path to its text, `None` when missing): an include stands for its content.
+pub fn resource_str_with(
+    page: &str,
+    text: &str,
+    read_include: &dyn Fn(&str) -> Option<String>,
+) -> Result<ResourcePage, ExtractError> {
     let api_version = crate::api_version(page)?;
     let source = Source {
         page: page.to_string(),
@@ -46,33 +64,78 @@ pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (repaired, notes) = pipes::repair(body);
-    let no_include = |_: &str| None;
     let mut ctx = Ctx {
         page,
         blocks: blocks::parse(&repaired),
         warnings: Vec::new(),
-        read_include: &no_include,
+        read_include,
     };
     for (line, message) in notes {
         ctx.warn(line, message);
     }
+    ctx.splice_includes();
     let h1 = ctx
         .blocks
         .iter()
         .position(|b| matches!(b.kind, BlockKind::Heading { level: 1, .. }));
     let h1_line = h1.and_then(|i| ctx.blocks.get(i)).map_or(1, |b| b.line);
     let annotation = resource_annotation(&mut ctx);
+    let ns = resource_ns::sub_namespace(&ctx.blocks);
+    let named_by_annotation = annotation
+        .as_ref()
+        .and_then(|a| a.get("@odata.type"))
+        .and_then(Value::as_str)
+        .and_then(qualify)
+        .is_some();
     let name = type_name(&ctx, h1, annotation.as_ref())
         .ok_or_else(|| ctx.error(h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
+    let name = match &ns {
+        Some(ns)
+            if !named_by_annotation
+                && !name.get(NAMESPACE.len() + 1..).unwrap_or(".").contains('.') =>
+        {
+            resource_ns::in_namespace(&name, ns)
+        }
+        _ => name,
+    };
     let summary = ctx.summary(h1);
-    let base_type = base_type(&mut ctx, annotation.as_ref());
+    if resource_enum_page::is_enum_page(&ctx, h1) {
+        let mut ty = TypeFile {
+            source: source.clone(),
+            api_version,
+            name,
+            kind: TypeKind::Enum,
+            summary,
+            base_type: None,
+            properties: Vec::new(),
+            members: Vec::new(),
+            line: h1_line,
+            warnings: Vec::new(),
+        };
+        resource_enum_page::read_members(&mut ctx, &mut ty);
+        ty.warnings = std::mem::take(&mut ctx.warnings);
+        ty.warnings.sort_by_key(|w| w.line);
+        ty.warnings.dedup();
+        return Ok(ResourcePage {
+            ty,
+            enums: Vec::new(),
+        });
+    }
+    let base_type = resource_base::base_type(&mut ctx, annotation.as_ref(), ns.as_deref());
 
+    let page_enums: Vec<String> = enums::listed(&ctx.blocks)
+        .into_iter()
+        .map(|l| l.name)
+        .collect();
     let mut properties = Vec::new();
     let mut relationships = 0;
-    for (section, navigation) in [("properties", false), ("relationships", true)] {
+    for (section, navigation) in [
+        (&PROPERTY_SECTIONS[..], false),
+        (&RELATIONSHIP_SECTIONS[..], true),
+    ] {
         let read: Vec<_> = section_tables(&ctx, section)
             .into_iter()
-            .map(|t| rows(t, navigation))
+            .map(|t| rows(t, navigation, &page_enums, ns.as_deref()))
             .collect();
         for (props, notes) in read {
             for (line, message) in notes {
@@ -93,23 +156,33 @@ pub fn resource_str(page: &str, text: &str) -> Result<ResourcePage, ExtractError
             }
         }
     }
+    let only_json = resource_json::json_representation(&mut ctx, &properties);
+    properties.extend(only_json);
+    let annotated = resource_methods::annotated_relationships(
+        &mut ctx,
+        annotation.as_ref(),
+        &properties,
+        h1_line,
+    );
+    relationships += annotated.len();
+    properties.extend(annotated);
     if properties.is_empty() {
-        properties = resource_json::json_representation(&mut ctx);
-        if properties.is_empty() {
-            ctx.warn(h1_line, "the page lists no properties");
-        }
+        ctx.warn(h1_line, "the page lists no properties");
     }
     let keyed = annotation
         .as_ref()
         .is_some_and(|a| a.get("keyProperty").and_then(Value::as_str).is_some());
-    let kind =
-        if keyed || relationships > 0 || base_type.as_deref() == Some("microsoft.graph.entity") {
-            TypeKind::Entity
-        } else {
-            TypeKind::Complex
-        };
+    let kind = if keyed
+        || relationships > 0
+        || base_type.as_deref() == Some("microsoft.graph.entity")
+        || resource_methods::has_methods(&ctx)
+    {
+        TypeKind::Entity
+    } else {
+        TypeKind::Complex
+    };
 
-    let enum_types = listed_enums(&ctx.blocks, &source, api_version);
+    let enum_types = listed_enums(&ctx.blocks, &source, api_version, ns.as_deref());
     let mut warnings = std::mem::take(&mut ctx.warnings);
     warnings.sort_by_key(|w| w.line);
     warnings.dedup();
@@ -139,20 +212,26 @@ pub fn page_enums(page: &str, text: &str) -> Result<Vec<TypeFile>, ExtractError>
     };
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (repaired, _) = pipes::repair(body);
-    Ok(listed_enums(
-        &blocks::parse(&repaired),
-        &source,
-        api_version,
-    ))
+    let blocks = blocks::parse(&repaired);
+    let ns = resource_ns::sub_namespace(&blocks);
+    Ok(listed_enums(&blocks, &source, api_version, ns.as_deref()))
 }
 
-fn listed_enums(blocks: &[Block], source: &Source, api_version: ApiVersion) -> Vec<TypeFile> {
+fn listed_enums(
+    blocks: &[Block],
+    source: &Source,
+    api_version: ApiVersion,
+    ns: Option<&str>,
+) -> Vec<TypeFile> {
     enums::listed(blocks)
         .into_iter()
         .map(|l| TypeFile {
             source: source.clone(),
             api_version,
-            name: format!("{NAMESPACE}.{}", l.name),
+            name: match ns {
+                Some(ns) => format!("{NAMESPACE}.{ns}.{}", l.name),
+                None => format!("{NAMESPACE}.{}", l.name),
+            },
             kind: TypeKind::Enum,
             summary: String::new(),
             base_type: None,
@@ -236,203 +315,71 @@ fn type_name(
         .strip_suffix(" resource type")
         .or_else(|| lower.strip_suffix(" complex type"))
         .or_else(|| lower.strip_suffix(" entity type"))
-        .or_else(|| lower.strip_suffix(" resource"))?
+        .or_else(|| lower.strip_suffix(" resource"))
+        .or_else(|| {
+            resource_enum_page::ENUM_SUFFIXES
+                .iter()
+                .find_map(|s| lower.strip_suffix(s))
+        })?
         .len();
     qualify(text.trim().get(..end)?)
 }
 
-/// The base type: the annotation's `baseType`, else the first `Inherits from [x](...)` sentence.
-fn base_type(
-    ctx: &mut Ctx<'_>,
-    annotation: Option<&serde_json::Map<String, Value>>,
-) -> Option<String> {
-    let annotated = annotation
-        .and_then(|a| a.get("baseType"))
-        .and_then(Value::as_str)
-        .and_then(qualify);
-    let mut said = None;
-    for block in &ctx.blocks {
-        if matches!(block.kind, BlockKind::Heading { level: 2, .. }) {
-            break;
-        }
-        let Some(p) = block.paragraph() else { continue };
-        let lower = p.text.to_ascii_lowercase();
-        let Some(at) = lower.find("inherits from") else {
-            continue;
-        };
-        let link = p.links.iter().find(|l| l.range.start >= at);
-        if let Some(name) = link.and_then(|l| qualify(&p.span(&l.range).replace('`', ""))) {
-            said = Some((block.line, name));
-            break;
-        }
-    }
-    match (annotated, said) {
-        (Some(a), Some((line, s))) if !a.eq_ignore_ascii_case(&s) => {
-            ctx.warn(
-                line,
-                format!("the page says the type inherits from `{s}`, its resource annotation says `{a}`; `{a}` is recorded"),
-            );
-            Some(a)
-        }
-        (Some(a), _) => Some(a),
-        (None, s) => s.map(|(_, s)| s),
+/// The headings of the properties section, lower case.
+const PROPERTY_SECTIONS: [&str; 4] = [
+    "properties",
+    "property",
+    "instance properties",
+    "structural properties",
+];
+/// The headings of the relationships section, lower case.
+const RELATIONSHIP_SECTIONS: [&str; 3] = ["relationships", "relationship", "navigation properties"];
+
+/// The plain text of a heading block, trimmed, without a trailing `:`, lower case.
+fn heading_name(b: &Block) -> Option<(u8, String)> {
+    match &b.kind {
+        BlockKind::Heading { level, inline } => Some((
+            *level,
+            inline
+                .plain()
+                .trim()
+                .trim_end_matches(':')
+                .trim()
+                .to_ascii_lowercase(),
+        )),
+        _ => None,
     }
 }
 
-/// The tables with a name and a type column in the section named `name` (a page may split its
-/// properties into several, under `###` subheadings): its heading is of level 2 or deeper (a page
-/// without `##` sections has `### Properties`), and it runs to the next heading of the same level
-/// or above. Tables without a type column (an enum's `<name> values`) are not property tables.
-fn section_tables<'a>(ctx: &'a Ctx<'_>, name: &str) -> Vec<&'a Table> {
-    let found = ctx
-        .blocks
-        .iter()
-        .enumerate()
-        .find_map(|(i, b)| match &b.kind {
-            BlockKind::Heading { level, inline }
-                if *level >= 2
-                    && inline
-                        .plain()
-                        .trim()
-                        .trim_end_matches(':')
-                        .eq_ignore_ascii_case(name) =>
-            {
-                Some((i, *level))
-            }
-            _ => None,
-        });
+/// The tables with a name and a type column in the section named one of `names` (a page may
+/// split its properties into several, under `###` subheadings): its heading is of level 2 or
+/// deeper (a page without `##` sections has `### Properties`), and it runs to the next heading of
+/// the same level or above, or to a heading of the other section at any level (a `### Relationships`
+/// inside `## Properties` starts the relationships). Tables without a type column (an enum's
+/// `<name> values`) are not property tables.
+fn section_tables<'a>(ctx: &'a Ctx<'_>, names: &[&str]) -> Vec<&'a Table> {
+    let found = ctx.blocks.iter().enumerate().find_map(|(i, b)| {
+        heading_name(b)
+            .filter(|(level, n)| *level >= 2 && names.contains(&n.as_str()))
+            .map(|(level, _)| (i, level))
+    });
     let Some((start, level)) = found else {
         return Vec::new();
+    };
+    let other_section = |n: &str| {
+        (PROPERTY_SECTIONS.contains(&n) || RELATIONSHIP_SECTIONS.contains(&n))
+            && !names.contains(&n)
     };
     ctx.blocks
         .get(start + 1..)
         .unwrap_or(&[])
         .iter()
-        .take_while(|b| !matches!(&b.kind, BlockKind::Heading { level: l, .. } if *l <= level))
+        .take_while(|b| !heading_name(b).is_some_and(|(l, n)| l <= level || other_section(&n)))
         .filter_map(|b: &Block| match &b.kind {
             BlockKind::Table(t) if columns(t).is_some() => Some(t),
             _ => None,
         })
         .collect()
-}
-
-/// The name, type and description columns of a properties or relationships table.
-fn columns(table: &Table) -> Option<(usize, usize, Option<usize>)> {
-    let name = table.column(|h| {
-        matches!(
-            h,
-            "property" | "properties" | "name" | "relationship" | "relationships" | "property name"
-        )
-    })?;
-    let ty = table.column(|h| h == "type" || h == "return type")?;
-    Some((name, ty, table.column(|h| h == "description")))
-}
-
-/// Whether `desc` says `word` as a statement of its own (`Read-only.`, `Read-only;`, at the end).
-fn says(desc: &str, word: &str) -> bool {
-    let lower = desc.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower.get(from..).and_then(|r| r.find(word)) {
-        let start = from + i;
-        let end = start + word.len();
-        let before_ok = lower[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_ascii_alphanumeric() && c != '-');
-        let after = lower[end..].trim_start_matches(['*', '`']);
-        let after_ok = after.is_empty() || after.starts_with(['.', ';', ',', ')']);
-        if before_ok && after_ok {
-            return true;
-        }
-        from = end;
-    }
-    false
-}
-
-/// The properties of a table's rows, and notes about rows left out.
-fn rows(table: &Table, navigation: bool) -> (Vec<Property>, Vec<(usize, String)>) {
-    let mut out = Vec::new();
-    let mut notes = Vec::new();
-    let Some((name_col, ty_col, desc_col)) = columns(table) else {
-        return (out, notes);
-    };
-    for row in &table.rows {
-        let name = cell_plain(&row.cells, name_col)
-            .trim_matches(['*', '_', '`'])
-            .trim()
-            .to_string();
-        if name.is_empty()
-            || name.eq_ignore_ascii_case("none")
-            || name.eq_ignore_ascii_case("none.")
-        {
-            continue;
-        }
-        // `isFoo (deprecated)`: the name is the first word when the rest is a remark.
-        let name = match name.split_once(char::is_whitespace) {
-            Some((first, rest)) if rest.trim_start().starts_with('(') => {
-                notes.push((
-                    row.line,
-                    format!("property name `{name}` carries a remark; recorded as `{first}`"),
-                ));
-                first.to_string()
-            }
-            _ => name,
-        };
-        if name.contains(char::is_whitespace) {
-            notes.push((
-                row.line,
-                format!("property name `{name}` contains spaces; skipped"),
-            ));
-            continue;
-        }
-        let ty = match cell(&row.cells, ty_col).map(type_cell::parse_type_cell) {
-            Some(Ok((ty, cell_notes))) => {
-                notes.extend(cell_notes.into_iter().map(|n| (row.line, n)));
-                ty
-            }
-            Some(Err(text)) => {
-                notes.push((
-                    row.line,
-                    format!("the type `{text}` of property `{name}` names no type; the property is left out"),
-                ));
-                continue;
-            }
-            None => {
-                notes.push((
-                    row.line,
-                    format!("property `{name}` has no type cell; left out"),
-                ));
-                continue;
-            }
-        };
-        let description = desc_col
-            .and_then(|d| cell(&row.cells, d))
-            .map(|c| c.text.trim().to_string())
-            .unwrap_or_default();
-        let nullable = if says(&description, "not nullable") {
-            Some(false)
-        } else if says(&description, "nullable") {
-            Some(true)
-        } else {
-            None
-        };
-        let required = match (says_required(&description), says_optional(&description)) {
-            (true, false) => Some(true),
-            (false, true) => Some(false),
-            _ => None,
-        };
-        out.push(Property {
-            name,
-            ty,
-            read_only: says(&description, "read-only"),
-            description,
-            nullable,
-            required,
-            navigation,
-            line: row.line,
-        });
-    }
-    (out, notes)
 }
 
 /// The named types a type file refers to: its properties' (element) types and its base type.

@@ -1,5 +1,9 @@
-//! The JSON representation block of a resource page, read for the properties of a page that has
-//! no Properties table.
+//! The JSON representation block of a resource page: the properties of a page that has no
+//! Properties table, and the properties a page lists only there.
+//!
+//! A key of the JSON representation that no table of the page lists is a property of the type
+//! (the docs state it, in the one place they do), typed from its value, with a warning that says
+//! where it came from. Keys starting with `@` (`@odata.type`) are annotations, not properties.
 
 use graph_spec::{EdmType, Property};
 use serde_json::Value;
@@ -9,11 +13,12 @@ use crate::blocks::BlockKind;
 use crate::resource::qualify;
 
 /// The properties of the page's JSON representation (the first `json` code block after the
-/// resource annotation), for a page without a Properties table. Each value names its type: a type
-/// word (`"String"`, `"String (timestamp)"`, `"Guid"`), a JSON literal (`true`, `0`), an object
-/// with an `@odata.type`, or an array of one of those. Keys whose value names no type are left out
-/// with a warning.
-pub(crate) fn json_representation(ctx: &mut Ctx<'_>) -> Vec<Property> {
+/// resource annotation) that `listed` (the tables' properties) lacks; names compare
+/// case-insensitively. Each value names its type: a type word (`"String"`, `"String (timestamp)"`,
+/// `"Guid"`), a JSON literal (`true`, `0`), a timestamp (`"2020-01-01T00:00:00Z"`), an object with
+/// an `@odata.type`, or an array of one of those. Keys whose value names no type are left out with
+/// a warning.
+pub(crate) fn json_representation(ctx: &mut Ctx<'_>, listed: &[Property]) -> Vec<Property> {
     let mut after_annotation = false;
     let mut code = None;
     for block in &ctx.blocks {
@@ -41,7 +46,8 @@ pub(crate) fn json_representation(ctx: &mut Ctx<'_>) -> Vec<Property> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (key, value) in &map {
+    let known = |key: &str| listed.iter().any(|p| p.name.eq_ignore_ascii_case(key));
+    for (key, value) in map.iter().filter(|(k, _)| !k.starts_with('@') && !known(k)) {
         let line = text
             .lines()
             .position(|l| l.contains(&format!("\"{key}\"")))
@@ -65,11 +71,21 @@ pub(crate) fn json_representation(ctx: &mut Ctx<'_>) -> Vec<Property> {
             ),
         }
     }
-    if !out.is_empty() {
+    if listed.is_empty() && !out.is_empty() {
         ctx.warn(
             first_line,
             "the page has no Properties table: the properties are read from its JSON representation",
         );
+    } else {
+        for p in &out {
+            ctx.warn(
+                p.line,
+                format!(
+                    "property `{}` is listed only in the JSON representation; typed `{}` from its value",
+                    p.name, p.ty
+                ),
+            );
+        }
     }
     out
 }
@@ -82,7 +98,10 @@ fn value_type(value: &Value) -> Option<EdmType> {
         Value::Number(_) => Some(EdmType::Primitive(graph_spec::Primitive::Double)),
         Value::String(s) => {
             let lower = s.to_ascii_lowercase();
-            if lower.contains("timestamp") || lower.contains("datetimeoffset") {
+            if lower.contains("timestamp")
+                || lower.contains("datetimeoffset")
+                || graph_spec::Primitive::DateTimeOffset.is_literal(s)
+            {
                 return Some(EdmType::Primitive(graph_spec::Primitive::DateTimeOffset));
             }
             let word = s.split(['(', ' ']).next().unwrap_or("").trim();

@@ -8,11 +8,11 @@
 //!   base type of the alternatives in the cell, and the spec holds one type per parameter, so the first
 //!   (the one the page puts forward) is the most faithful choice.
 //! - **Parenthetical remarks** (`String (timestamp)`, `Int32 (in minutes)`) are dropped with a note.
-//! - **Collections**: `T collection`, `Collection(T)`, `collection of T`.
+//! - **Collections**: `T collection`, `Collection(T)`, `collection of T`, `T array`.
 //! - **Links**: the link text names the type (`[assignedLicense](...)`).
 //! - **Primitives**, case-insensitively, with or without `Edm.`; also `Int`/`Integer` (Int32) and
-//!   `Bool` (Boolean). Spellings that are not EDM names are mapped with a note: `DateTime` to
-//!   `Edm.DateTimeOffset`, `Long` to `Edm.Int64`.
+//!   `Bool` (Boolean). Spellings that are not EDM names are mapped with a note: `DateTime` and
+//!   `Timestamp` to `Edm.DateTimeOffset`, `Long` to `Edm.Int64`.
 //! - **Dotted names** (`microsoft.graph.x`, `Edm.Guid`) as EDM names.
 //! - **A bare identifier** that is not linked (`exchangeIdFormat`, `siteLockState`), usually an enum
 //!   described elsewhere: the named type `microsoft.graph.<word>`, with a note.
@@ -29,8 +29,17 @@ use crate::types::{named, primitive_word};
 pub(crate) type CellType = (EdmType, Vec<String>);
 
 /// Words that are not type names even though they look like identifiers.
-const NOT_TYPES: [&str; 8] = [
-    "object", "json", "any", "none", "various", "true", "false", "null",
+const NOT_TYPES: [&str; 10] = [
+    "object",
+    "json",
+    "any",
+    "none",
+    "various",
+    "true",
+    "false",
+    "null",
+    "enum",
+    "enumeration",
 ];
 
 /// Parses the type cell of a docs table. `Err` is the cell text that names no type.
@@ -118,7 +127,7 @@ fn primitive_variant(word: &str) -> Option<(Primitive, Option<String>)> {
         return Some((p, None));
     }
     let p = match word.to_ascii_lowercase().as_str() {
-        "datetime" => Primitive::DateTimeOffset,
+        "datetime" | "timestamp" => Primitive::DateTimeOffset,
         "long" => Primitive::Int64,
         _ => return None,
     };
@@ -144,7 +153,10 @@ fn alternative(cell: &Inline, text: &str) -> Result<CellType, String> {
         .and_then(|r| r.strip_suffix(')'))
     {
         (slice(11..11 + inner.len()), true)
-    } else if let Some(inner) = lower.strip_suffix(" collection") {
+    } else if let Some(inner) = lower
+        .strip_suffix(" collection")
+        .or_else(|| lower.strip_suffix(" array"))
+    {
         (slice(0..inner.len()), true)
     } else if let Some(rest) = lower.strip_prefix("collection of ") {
         (slice(without.len() - rest.len()..without.len()), true)

@@ -41,8 +41,18 @@ fn is_identifier(s: &str) -> bool {
 /// value says so, for a warning.
 pub(crate) fn named(name: &str) -> Option<(EdmType, Option<String>)> {
     let name = name.trim();
-    if let Some(rest) = name.strip_prefix("microsoft.graph.") {
-        return is_identifier(rest).then(|| (EdmType::Named(name.to_string()), None));
+    // `microsoft.graph.x`, and a sub-namespace's `microsoft.graph.security.x`; the prefix in any
+    // case (`Microsoft.Graph.x`) is written the metadata's way.
+    let prefix = "microsoft.graph.";
+    if let Some(rest) = name
+        .get(..prefix.len())
+        .filter(|p| p.eq_ignore_ascii_case(prefix))
+        .and_then(|_| name.get(prefix.len()..))
+    {
+        return rest
+            .split('.')
+            .all(is_identifier)
+            .then(|| (EdmType::Named(format!("{prefix}{rest}")), None));
     }
     if !is_identifier(name) {
         return None;

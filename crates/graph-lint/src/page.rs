@@ -119,9 +119,20 @@ impl<'a> Page<'a> {
 
     /// The first line that mentions `name` and shows the (normalised) type `ty`.
     pub fn shows_type(&self, name: &str, ty: &str) -> Option<Evidence> {
-        self.mentions(name)
-            .into_iter()
-            .find(|e| line_shows_type(&self.lines[e.line - 1].to_ascii_lowercase(), ty))
+        self.shows_type_where(name, ty, |_| true)
+    }
+
+    /// The first line that mentions `name` in a way `accept` takes and shows the (normalised)
+    /// type `ty`.
+    pub fn shows_type_where(
+        &self,
+        name: &str,
+        ty: &str,
+        accept: impl Fn(&Evidence) -> bool,
+    ) -> Option<Evidence> {
+        self.mentions(name).into_iter().find(|e| {
+            accept(e) && line_shows_type(&self.lines[e.line - 1].to_ascii_lowercase(), ty)
+        })
     }
 
     /// The first line that mentions `name` and says `required` (or `optional`, as `requirement` is).

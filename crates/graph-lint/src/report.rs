@@ -176,4 +176,7 @@ pub struct Report {
     pub operations: Vec<OperationReport>,
     /// The figures.
     pub totals: Totals,
+    /// The type comparison of the version (see [`crate::lint_types`]), when the caller made one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub types: Option<crate::TypesReport>,
 }

@@ -10,18 +10,18 @@
 //! - a metadata property or member the type file lacks is the extractor's when the page mentions
 //!   it (a table cell, backticks, bold, a JSON key of the JSON representation), else the docs';
 //! - a property whose type differs is the extractor's when a line that mentions it shows the
-//!   metadata's type, else the docs';
+//!   metadata's type, else the docs'. A JSON representation line is no evidence of `Edm.String`
+//!   against a documented enumeration (JSON writes every enum member as a string);
 //! - a base type that differs is the extractor's when the page mentions the metadata's base type
 //!   by name, else the docs';
 //! - a documented property or member the metadata lacks, a kind that differs and a type the
 //!   metadata does not have are the docs' (the extractor took them from the page).
 
-use std::fmt::Write;
-
 use graph_spec::{ApiVersion, TypeFile, TypeKind};
 use serde::Serialize;
 
 use crate::meta_types::{MetaType, MetaTypes};
+use crate::type_totals::TypeTotals;
 use crate::{Class, Disagreement, Page, What};
 
 /// One row of a type's comparison.
@@ -48,36 +48,6 @@ pub struct TypeReport {
     pub page: String,
     /// The rows; one `type` row with a disagreement when the metadata has no such type.
     pub rows: Vec<TypeRow>,
-}
-
-/// The figures of a type comparison.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct TypeTotals {
-    /// Type files compared.
-    pub types: usize,
-    /// Of those, how many the metadata has.
-    pub found: usize,
-    /// Rows compared.
-    pub items: usize,
-    /// Of those, how many agree.
-    pub agreeing: usize,
-    /// Disagreements classified [`Class::DocsDiffer`].
-    pub docs_differ: usize,
-    /// Disagreements classified [`Class::ExtractorMissed`].
-    pub extractor_missed: usize,
-    /// Disagreements classified [`Class::Unclassified`].
-    pub unclassified: usize,
-}
-
-impl TypeTotals {
-    /// Agreeing rows in percent of the rows compared (100 when there is none).
-    pub fn percent(&self) -> f64 {
-        if self.items == 0 {
-            100.0
-        } else {
-            self.agreeing as f64 * 100.0 / self.items as f64
-        }
-    }
 }
 
 /// The type comparison of one API version.
@@ -116,24 +86,7 @@ pub fn lint_types(
             }
         })
         .collect();
-    let mut totals = TypeTotals {
-        types: reports.len(),
-        ..TypeTotals::default()
-    };
-    for r in &reports {
-        if !r.rows.iter().any(|row| row.item == "type") {
-            totals.found += 1;
-        }
-        for row in &r.rows {
-            totals.items += 1;
-            match row.disagreement.as_ref().map(|d| d.class) {
-                None => totals.agreeing += 1,
-                Some(Class::DocsDiffer) => totals.docs_differ += 1,
-                Some(Class::ExtractorMissed) => totals.extractor_missed += 1,
-                Some(Class::Unclassified) => totals.unclassified += 1,
-            }
-        }
-    }
+    let totals = TypeTotals::of(&reports);
     TypesReport {
         api_version: version.as_str().to_string(),
         metadata: metadata_name.to_string(),
@@ -331,15 +284,28 @@ fn type_differs(name: &str, meta: &str, spec: &str, page: Option<&Page>) -> Opti
         .unwrap_or("")
         .to_ascii_lowercase();
     let same_word = !meta.starts_with("Edm.") && word == name.to_ascii_lowercase();
-    Some(classified(
+    // A JSON representation writes every enum member as a string (`"ageGroup": "string"`): that
+    // line does not show `Edm.String` against a documented enumeration.
+    let enum_as_string = crate::csdl::strip_collection(meta) == "Edm.String"
+        && !crate::csdl::strip_collection(spec).starts_with("Edm.");
+    let mut d = classified(
         What::Type,
         page,
         |p| {
-            p.shows_type(name, meta)
-                .filter(|e| !same_word || names_again(&e.text, name, &word))
+            p.shows_type_where(name, meta, |e| {
+                !(enum_as_string && e.how == crate::MentionKind::JsonKey)
+            })
+            .filter(|e| !same_word || names_again(&e.text, name, &word))
         },
         detail,
-    ))
+    );
+    if enum_as_string && d.class == Class::DocsDiffer {
+        d.detail.push_str(
+            "; the page names a type of its own where the metadata has a string (a JSON \
+             representation's \"string\" is how any enumeration is written, so it is no evidence)",
+        );
+    }
+    Some(d)
 }
 
 /// Whether a line names the type `word` as a name (a link text, backticks, emphasis, or qualified)
@@ -397,49 +363,4 @@ fn members(ty: &TypeFile, meta: &MetaType, page: Option<&Page>) -> Vec<TypeRow> 
         }
     }
     rows
-}
-
-/// The disagreeing rows as a markdown table, then the totals in one line.
-pub fn render_types(report: &TypesReport) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "| type file | item | metadata | type file says | verdict |"
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|");
-    for t in &report.types {
-        for r in t.rows.iter().filter(|r| r.disagreement.is_some()) {
-            let verdict = r
-                .disagreement
-                .as_ref()
-                .map(|d| format!("{}: {}", d.class.as_str(), d.detail))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                t.file, r.item, r.metadata, r.spec, verdict
-            );
-        }
-    }
-    let _ = writeln!(out, "{}", render_type_totals(report));
-    out
-}
-
-/// The totals of a type comparison in one line.
-pub fn render_type_totals(report: &TypesReport) -> String {
-    let t = &report.totals;
-    format!(
-        "types ({} against {}): {} type file(s), {} in the metadata; {} of {} item(s) agree ({:.1}%); \
-         disagreements: {} docs differ, {} extractor missed, {} unclassified",
-        report.api_version,
-        report.metadata,
-        t.types,
-        t.found,
-        t.agreeing,
-        t.items,
-        t.percent(),
-        t.docs_differ,
-        t.extractor_missed,
-        t.unclassified
-    )
 }

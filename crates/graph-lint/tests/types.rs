@@ -169,3 +169,117 @@ fn a_type_the_metadata_lacks_and_an_unreadable_page() {
     assert_eq!(beta.totals.types, 0);
     assert_eq!(beta.totals.percent(), 100.0);
 }
+
+#[test]
+fn accuracy_and_coverage_are_separate_figures() {
+    let meta = MetaTypes::parse(CSDL).unwrap();
+    let types = vec![
+        ("v1.0/types/gadget.json".to_string(), gadget()),
+        ("v1.0/types/gadgetshape.json".to_string(), shape()),
+    ];
+    let page = |p: &str| (p == "api-reference/v1.0/resources/gadget.md").then(|| PAGE.to_string());
+    let report = lint_types(ApiVersion::V1, "x.csdl", &meta, &types, &page);
+    let t = &report.totals;
+    // gadget rows: kind, base type, serial, shape, size (Int32 vs Int64), weight (omitted), color
+    // (omitted), parts, extra (not in metadata), id (inherited); shape rows: kind, round, square
+    // (omitted), oval (not in metadata).
+    assert_eq!(t.items, 14);
+    assert_eq!(t.agreeing, 8);
+    // Stated by the type files: all but weight, color and square; of those, size, extra and oval disagree.
+    assert_eq!((t.stated_agreeing, t.stated), (8, 11));
+    // In the metadata: all but extra and oval; of those, weight, color and square are not stated.
+    assert_eq!((t.covered, t.in_metadata), (9, 12));
+    assert!((t.accuracy() - 800.0 / 11.0).abs() < 1e-9);
+    assert!((t.coverage() - 75.0).abs() < 1e-9);
+    assert_eq!(t.by_kind.get("docs differ / omitted"), Some(&2));
+    assert_eq!(t.by_kind.get("extractor missed / omitted"), Some(&1));
+    assert_eq!(t.by_kind.get("extractor missed / type"), Some(&1));
+    assert_eq!(t.by_kind.get("docs differ / not in metadata"), Some(&2));
+    assert_eq!(t.by_kind.values().sum::<usize>(), t.items - t.agreeing);
+    let text = render_types(&report);
+    assert!(
+        text.contains("8 of 14 item(s) agree (57.1%)"),
+        "the headline stays: {text}"
+    );
+    assert!(
+        text.contains("accuracy: 8 of 11 item(s) the docs state agree with the metadata (72.7%)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("coverage: 9 of 12 metadata item(s) are stated by the docs (75.0%)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_json_string_is_no_evidence_against_a_documented_enumeration() {
+    let meta = MetaTypes::parse(CSDL).unwrap();
+    let mut g = gadget();
+    // The page links an enumeration of its own where the metadata has Edm.String.
+    let serial = g
+        .properties
+        .iter_mut()
+        .find(|p| p.name == "serial")
+        .unwrap();
+    serial.ty = "microsoft.graph.serialKind".parse().unwrap();
+    let page = "# gadget resource type\n\n| Property | Type | Description |\n|--|--|--|\n| serial | [serialKind](#serialkind-values) | The serial. |\n\n```json\n{\n  \"serial\": \"string\"\n}\n```\n";
+    let types = vec![("g.json".to_string(), g)];
+    let report = lint_types(ApiVersion::V1, "x.csdl", &meta, &types, &|_| {
+        Some(page.to_string())
+    });
+    let row = report.types[0]
+        .rows
+        .iter()
+        .find(|r| r.item == "property serial")
+        .unwrap();
+    let d = row.disagreement.as_ref().unwrap();
+    assert_eq!((d.what, d.class), (What::Type, Class::DocsDiffer));
+    assert!(d.detail.contains("no evidence"), "{}", d.detail);
+    // A table cell that says String is evidence: the extractor's.
+    let page = page.replace("[serialKind](#serialkind-values)", "String");
+    let mut g = gadget();
+    let serial = g
+        .properties
+        .iter_mut()
+        .find(|p| p.name == "serial")
+        .unwrap();
+    serial.ty = "microsoft.graph.serialKind".parse().unwrap();
+    let types = vec![("g.json".to_string(), g)];
+    let report = lint_types(ApiVersion::V1, "x.csdl", &meta, &types, &|_| {
+        Some(page.clone())
+    });
+    let row = report.types[0]
+        .rows
+        .iter()
+        .find(|r| r.item == "property serial")
+        .unwrap();
+    let d = row.disagreement.as_ref().unwrap();
+    assert_eq!(d.class, Class::ExtractorMissed);
+}
+
+#[test]
+fn the_json_report_carries_the_type_comparison() {
+    let meta = MetaTypes::parse(CSDL).unwrap();
+    let types = vec![("v1.0/types/gadget.json".to_string(), gadget())];
+    let page = |p: &str| (p == "api-reference/v1.0/resources/gadget.md").then(|| PAGE.to_string());
+    let metadata = graph_lint::Metadata::parse(CSDL).unwrap();
+    let mut report = graph_lint::lint(ApiVersion::V1, "x.csdl", &metadata, &[], &page);
+    let json: serde_json::Value =
+        serde_json::from_str(&graph_lint::to_json(std::slice::from_ref(&report))).unwrap();
+    assert!(json[0].get("types").is_none(), "{json}");
+    report.types = Some(lint_types(ApiVersion::V1, "x.csdl", &meta, &types, &page));
+    let json: serde_json::Value = serde_json::from_str(&graph_lint::to_json(&[report])).unwrap();
+    let types = &json[0]["types"];
+    assert_eq!(types["totals"]["items"], 10);
+    assert_eq!(types["totals"]["stated"], 8);
+    assert_eq!(types["totals"]["in_metadata"], 9);
+    assert_eq!(types["types"][0]["name"], "microsoft.graph.gadget");
+    let weight = types["types"][0]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["item"] == "property weight")
+        .unwrap();
+    assert_eq!(weight["disagreement"]["class"], "docs_differ");
+    assert_eq!(weight["disagreement"]["what"], "omitted");
+}

@@ -25,6 +25,7 @@
 //! ```
 
 mod edm;
+mod literal;
 mod model;
 mod types;
 mod validate;

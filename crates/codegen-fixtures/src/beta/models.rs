@@ -85,6 +85,22 @@ impl From<String> for Shade {
         }
     }
 }
+impl From<&str> for Shade {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for Shade {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for Shade {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
+    }
+}
 impl serde::Serialize for Shade {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())

@@ -131,7 +131,7 @@ pub struct FindThingsResponse {
 }
 /// `microsoft.graph.thingMode`, as the docs list it (from `api-reference/v1.0/api/hostile-function.md`).
 ///
-/// Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet.
+/// Sent as a quoted OData literal (`'member'`). `Undocumented` carries a member this crate does not know yet.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ThingMode {
     /// `fast`.
@@ -139,7 +139,7 @@ pub enum ThingMode {
     /// `unknownFutureValue`.
     UnknownFutureValue,
     /// A member the docs did not list when this crate was generated, sent as it is.
-    Other(String),
+    Undocumented(String),
 }
 impl ThingMode {
     /// The member as on the wire.
@@ -147,7 +147,7 @@ impl ThingMode {
         match self {
             Self::Fast => "fast",
             Self::UnknownFutureValue => "unknownFutureValue",
-            Self::Other(other) => other,
+            Self::Undocumented(other) => other,
         }
     }
 }
@@ -156,7 +156,7 @@ impl From<&str> for ThingMode {
         match member {
             "fast" => Self::Fast,
             "unknownFutureValue" => Self::UnknownFutureValue,
-            other => Self::Other(other.to_string()),
+            other => Self::Undocumented(other.to_string()),
         }
     }
 }

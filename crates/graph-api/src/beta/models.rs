@@ -56,6 +56,22 @@ impl From<String> for AgeGroup {
         }
     }
 }
+impl From<&str> for AgeGroup {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for AgeGroup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for AgeGroup {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
+    }
+}
 impl serde::Serialize for AgeGroup {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -149,6 +165,22 @@ impl From<String> for AssignmentScheduleRequestFilterByCurrentUserOptions {
         }
     }
 }
+impl From<&str> for AssignmentScheduleRequestFilterByCurrentUserOptions {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for AssignmentScheduleRequestFilterByCurrentUserOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for AssignmentScheduleRequestFilterByCurrentUserOptions {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
+    }
+}
 impl serde::Serialize for AssignmentScheduleRequestFilterByCurrentUserOptions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -190,6 +222,22 @@ impl From<String> for BodyType {
             "html" => Self::Html,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for BodyType {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for BodyType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for BodyType {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for BodyType {
@@ -248,6 +296,22 @@ impl From<String> for ConsentProvidedForMinor {
             "notRequired" => Self::NotRequired,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for ConsentProvidedForMinor {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for ConsentProvidedForMinor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for ConsentProvidedForMinor {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for ConsentProvidedForMinor {
@@ -451,6 +515,22 @@ impl From<String> for LegalAgeGroupClassification {
             "minorNoParentalConsentRequired" => Self::MinorNoParentalConsentRequired,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for LegalAgeGroupClassification {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for LegalAgeGroupClassification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for LegalAgeGroupClassification {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for LegalAgeGroupClassification {
@@ -928,6 +1008,22 @@ impl From<String> for RoleAssignmentScheduleFilterByCurrentUserOptions {
             "unknownFutureValue" => Self::UnknownFutureValue,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for RoleAssignmentScheduleFilterByCurrentUserOptions {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for RoleAssignmentScheduleFilterByCurrentUserOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for RoleAssignmentScheduleFilterByCurrentUserOptions {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for RoleAssignmentScheduleFilterByCurrentUserOptions {
@@ -1698,6 +1794,14 @@ pub struct User {
     /// A relationship (navigation property).
     #[serde(rename = "usageRight", default, skip_serializing_if = "Option::is_none")]
     pub usage_right: Option<Vec<serde_json::Value>>,
+    /// `Collection(microsoft.graph.appRoleAssignment)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// A relationship (navigation property).
+    #[serde(
+        rename = "appRoleAssignments",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub app_role_assignments: Option<Vec<serde_json::Value>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     #[serde(flatten)]
@@ -1901,6 +2005,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
         let teamwork = take(&mut map, &mut nulls, "teamwork")?;
         let todo = take(&mut map, &mut nulls, "todo")?;
         let usage_right = take(&mut map, &mut nulls, "usageRight")?;
+        let app_role_assignments = take(&mut map, &mut nulls, "appRoleAssignments")?;
         map.extend(nulls);
         Ok(Self {
             odata_type,
@@ -2015,6 +2120,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
             teamwork,
             todo,
             usage_right,
+            app_role_assignments,
             additional_properties: map,
         })
     }

@@ -50,6 +50,22 @@ impl From<String> for AccessPackageAssignmentFilterByCurrentUserOptions {
         }
     }
 }
+impl From<&str> for AccessPackageAssignmentFilterByCurrentUserOptions {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for AccessPackageAssignmentFilterByCurrentUserOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for AccessPackageAssignmentFilterByCurrentUserOptions {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
+    }
+}
 impl serde::Serialize for AccessPackageAssignmentFilterByCurrentUserOptions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -92,6 +108,22 @@ impl From<String> for AccessReviewStageFilterByCurrentUserOptions {
         }
     }
 }
+impl From<&str> for AccessReviewStageFilterByCurrentUserOptions {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for AccessReviewStageFilterByCurrentUserOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for AccessReviewStageFilterByCurrentUserOptions {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
+    }
+}
 impl serde::Serialize for AccessReviewStageFilterByCurrentUserOptions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
@@ -132,6 +164,22 @@ impl From<String> for BodyType {
             "html" => Self::Html,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for BodyType {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for BodyType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for BodyType {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for BodyType {
@@ -237,6 +285,22 @@ impl From<String> for DayOfWeek {
             "saturday" => Self::Saturday,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for DayOfWeek {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for DayOfWeek {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for DayOfWeek {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for DayOfWeek {
@@ -683,6 +747,22 @@ impl From<String> for FreeBusyStatus {
             "unknown" => Self::Unknown,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for FreeBusyStatus {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for FreeBusyStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for FreeBusyStatus {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for FreeBusyStatus {
@@ -1346,6 +1426,22 @@ impl From<String> for TimeZoneStandard {
             "iana" => Self::Iana,
             _ => Self::Undocumented(value),
         }
+    }
+}
+impl From<&str> for TimeZoneStandard {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl std::fmt::Display for TimeZoneStandard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+/// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
+impl graph_runtime::ToLiteral for TimeZoneStandard {
+    fn to_literal(&self) -> graph_runtime::Literal {
+        graph_runtime::Literal::enum_member(self.as_str())
     }
 }
 impl serde::Serialize for TimeZoneStandard {

@@ -7,6 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::tree::Action;
+use crate::type_models::Models;
 use crate::{CodegenError, docs, naming};
 
 /// What Rust type an argument has.
@@ -199,7 +200,7 @@ pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
 /// placeholders where a value is missing or does not fit. `models` prefixes enum types.
 ///
 /// `exact` (conformance replays) sends an enum value that is no member exactly as the example
-/// writes it (`Other`); otherwise (doc examples) the nearest member, or the first, is shown.
+/// writes it (`Undocumented`); otherwise (doc examples) the nearest member, or the first, is shown.
 pub(crate) fn example_args(
     args: &[FnArg<'_>],
     values: Option<&[String]>,
@@ -235,7 +236,7 @@ pub(crate) fn example_args(
                         }
                         None => {
                             let v = value.cloned().unwrap_or_default();
-                            quote!(#models #t::Other(#v.to_string()))
+                            quote!(#models #t::Undocumented(#v.to_string()))
                         }
                     }
                 }
@@ -259,9 +260,14 @@ fn default_text(p: Primitive) -> &'static str {
     }
 }
 
-/// The enums of the page's enum-typed function parameters (generated once, with the models, for
-/// every binding of the page).
-pub(crate) fn enum_defs(action: &Action<'_>) -> Result<Vec<TokenStream>, CodegenError> {
+/// The enums of the page's enum-typed function parameters (once, with the operation's models, for
+/// every binding of the page): a re-export of the version's models enum when a type file describes
+/// it (one type for the parameter and for the properties of that enumeration), else an enum of
+/// the same shape defined here.
+pub(crate) fn enum_defs(
+    action: &Action<'_>,
+    types: &Models<'_>,
+) -> Result<Vec<TokenStream>, CodegenError> {
     let spec = action.spec;
     let mut seen = Vec::new();
     let mut out = Vec::new();
@@ -278,7 +284,16 @@ pub(crate) fn enum_defs(action: &Action<'_>) -> Result<Vec<TokenStream>, Codegen
             continue;
         }
         seen.push(e.name.clone());
-        out.push(enum_def(action, e)?);
+        match types.enum_path(&e.name, e.members.iter().map(|m| m.name.as_str())) {
+            Some(path) => {
+                let doc = format!(
+                    " `{}`, the type of the function parameter (the version's models enum).",
+                    docs::escape(&e.name)
+                );
+                out.push(quote!(#[doc = #doc] pub use #path;));
+            }
+            None => out.push(enum_def(action, e)?),
+        }
     }
     Ok(out)
 }
@@ -288,7 +303,7 @@ fn enum_def(action: &Action<'_>, e: &EnumType) -> Result<TokenStream, CodegenErr
     let mut variants = Vec::new();
     let mut arms = Vec::new();
     let mut parse = Vec::new();
-    let mut names: Vec<String> = vec!["Other".into()];
+    let mut names: Vec<String> = vec!["Undocumented".into()];
     for m in &e.members {
         let Some(v) = naming::pascal(&m.name) else {
             continue;
@@ -327,12 +342,12 @@ fn enum_def(action: &Action<'_>, e: &EnumType) -> Result<TokenStream, CodegenErr
     Ok(quote! {
         #[doc = #doc]
         #[doc = ""]
-        #[doc = " Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet."]
+        #[doc = " Sent as a quoted OData literal (`'member'`). `Undocumented` carries a member this crate does not know yet."]
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #t {
             #(#variants)*
             /// A member the docs did not list when this crate was generated, sent as it is.
-            Other(String),
+            Undocumented(String),
         }
 
         impl #t {
@@ -340,7 +355,7 @@ fn enum_def(action: &Action<'_>, e: &EnumType) -> Result<TokenStream, CodegenErr
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#arms)*
-                    Self::Other(other) => other,
+                    Self::Undocumented(other) => other,
                 }
             }
         }
@@ -349,7 +364,7 @@ fn enum_def(action: &Action<'_>, e: &EnumType) -> Result<TokenStream, CodegenErr
             fn from(member: &str) -> Self {
                 match member {
                     #(#parse)*
-                    other => Self::Other(other.to_string()),
+                    other => Self::Undocumented(other.to_string()),
                 }
             }
         }

@@ -199,7 +199,7 @@ pub fn node_rs(
         if action.owns_models(node) {
             models.push(request_model(action, types)?);
             models.push(response_model(action, types));
-            models.extend(functions::enum_defs(action)?);
+            models.extend(functions::enum_defs(action, types)?);
         }
         mocks.push(mock_helpers(version, node, action)?);
     }

@@ -81,3 +81,29 @@ fn generation_is_deterministic_and_names_must_not_clash() {
     let e = Models::new(ApiVersion::V1, &clash).unwrap_err();
     assert!(e.message.contains("`Item`"), "{e}");
 }
+
+#[test]
+fn an_enum_is_a_function_argument_and_found_for_the_operations() {
+    let types = fixture();
+    let models = Models::new(ApiVersion::V1, &types).unwrap();
+    let code = render(&models);
+    assert!(
+        code.contains("impl graph_runtime::ToLiteral for Shape"),
+        "{code}"
+    );
+    assert!(code.contains("impl From<&str> for Shape"), "{code}");
+    let path = |members: &[&str]| {
+        models
+            .enum_path("microsoft.graph.shape", members.iter().copied())
+            .map(|p| p.to_string().replace(' ', ""))
+    };
+    assert_eq!(
+        path(&["round"]).as_deref(),
+        Some("crate::v1::models::Shape")
+    );
+    // A member the type file lacks: the operation keeps an enum of its own.
+    assert_eq!(path(&["round", "square"]), None);
+    // Not an enumeration, or not described.
+    assert!(models.enum_path("microsoft.graph.item", []).is_none());
+    assert!(models.enum_path("microsoft.graph.nothing", []).is_none());
+}

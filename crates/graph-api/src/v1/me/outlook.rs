@@ -193,47 +193,8 @@ impl<'a> Outlook<'a> {
 ///
 /// No available page describes `Collection(microsoft.graph.timeZoneInformation)`, so the body is kept as raw JSON: nothing is dropped.
 pub type SupportedTimeZonesResponse = serde_json::Value;
-/// `microsoft.graph.timeZoneStandard`, as the docs list it (from `api-reference/v1.0/resources/enums.md`).
-///
-/// Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum TimeZoneStandard {
-    /// `windows`.
-    Windows,
-    /// `iana`.
-    Iana,
-    /// A member the docs did not list when this crate was generated, sent as it is.
-    Other(String),
-}
-impl TimeZoneStandard {
-    /// The member as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Windows => "windows",
-            Self::Iana => "iana",
-            Self::Other(other) => other,
-        }
-    }
-}
-impl From<&str> for TimeZoneStandard {
-    fn from(member: &str) -> Self {
-        match member {
-            "windows" => Self::Windows,
-            "iana" => Self::Iana,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for TimeZoneStandard {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl graph_runtime::ToLiteral for TimeZoneStandard {
-    fn to_literal(&self) -> graph_runtime::Literal {
-        graph_runtime::Literal::enum_member(self.as_str())
-    }
-}
+/// `microsoft.graph.timeZoneStandard`, the type of the function parameter (the version's models enum).
+pub use crate::v1::models::TimeZoneStandard;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/outlook`, for tests of code that calls them.
 pub mod mock {

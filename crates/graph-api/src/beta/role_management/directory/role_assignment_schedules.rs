@@ -114,47 +114,8 @@ impl<'a> RoleAssignmentSchedules<'a> {
 ///
 /// No available page describes `Collection(microsoft.graph.unifiedRoleAssignmentSchedule)`, so the body is kept as raw JSON: nothing is dropped.
 pub type FilterByCurrentUserResponse = serde_json::Value;
-/// `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`, as the docs list it (from `api-reference/v1.0/resources/enums.md`).
-///
-/// Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum RoleAssignmentScheduleFilterByCurrentUserOptions {
-    /// `principal`.
-    Principal,
-    /// `unknownFutureValue`.
-    UnknownFutureValue,
-    /// A member the docs did not list when this crate was generated, sent as it is.
-    Other(String),
-}
-impl RoleAssignmentScheduleFilterByCurrentUserOptions {
-    /// The member as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Principal => "principal",
-            Self::UnknownFutureValue => "unknownFutureValue",
-            Self::Other(other) => other,
-        }
-    }
-}
-impl From<&str> for RoleAssignmentScheduleFilterByCurrentUserOptions {
-    fn from(member: &str) -> Self {
-        match member {
-            "principal" => Self::Principal,
-            "unknownFutureValue" => Self::UnknownFutureValue,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for RoleAssignmentScheduleFilterByCurrentUserOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl graph_runtime::ToLiteral for RoleAssignmentScheduleFilterByCurrentUserOptions {
-    fn to_literal(&self) -> graph_runtime::Literal {
-        graph_runtime::Literal::enum_member(self.as_str())
-    }
-}
+/// `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`, the type of the function parameter (the version's models enum).
+pub use crate::beta::models::RoleAssignmentScheduleFilterByCurrentUserOptions;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/roleManagement/directory/roleAssignmentSchedules`, for tests of code that calls them.
 pub mod mock {

@@ -114,51 +114,8 @@ impl<'a> Assignments<'a> {
 ///
 /// No available page describes `Collection(microsoft.graph.accessPackageAssignment)`, so the body is kept as raw JSON: nothing is dropped.
 pub type FilterByCurrentUserResponse = serde_json::Value;
-/// `microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions`, as the docs list it (from `api-reference/v1.0/resources/enums.md`).
-///
-/// Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum AccessPackageAssignmentFilterByCurrentUserOptions {
-    /// `target`.
-    Target,
-    /// `createdBy`.
-    CreatedBy,
-    /// `unknownFutureValue`.
-    UnknownFutureValue,
-    /// A member the docs did not list when this crate was generated, sent as it is.
-    Other(String),
-}
-impl AccessPackageAssignmentFilterByCurrentUserOptions {
-    /// The member as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Target => "target",
-            Self::CreatedBy => "createdBy",
-            Self::UnknownFutureValue => "unknownFutureValue",
-            Self::Other(other) => other,
-        }
-    }
-}
-impl From<&str> for AccessPackageAssignmentFilterByCurrentUserOptions {
-    fn from(member: &str) -> Self {
-        match member {
-            "target" => Self::Target,
-            "createdBy" => Self::CreatedBy,
-            "unknownFutureValue" => Self::UnknownFutureValue,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for AccessPackageAssignmentFilterByCurrentUserOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl graph_runtime::ToLiteral for AccessPackageAssignmentFilterByCurrentUserOptions {
-    fn to_literal(&self) -> graph_runtime::Literal {
-        graph_runtime::Literal::enum_member(self.as_str())
-    }
-}
+/// `microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions`, the type of the function parameter (the version's models enum).
+pub use crate::v1::models::AccessPackageAssignmentFilterByCurrentUserOptions;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/identityGovernance/entitlementManagement/assignments`, for tests of code that calls them.
 pub mod mock {

@@ -115,55 +115,8 @@ impl<'a> AssignmentScheduleRequests<'a> {
 ///
 /// No available page describes `Collection(microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest)`, so the body is kept as raw JSON: nothing is dropped.
 pub type FilterByCurrentUserResponse = serde_json::Value;
-/// `microsoft.graph.assignmentScheduleRequestFilterByCurrentUserOptions`, as the docs list it (from `api-reference/v1.0/resources/enums.md`).
-///
-/// Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum AssignmentScheduleRequestFilterByCurrentUserOptions {
-    /// `principal`.
-    Principal,
-    /// `createdBy`.
-    CreatedBy,
-    /// `approver`.
-    Approver,
-    /// `unknownFutureValue`.
-    UnknownFutureValue,
-    /// A member the docs did not list when this crate was generated, sent as it is.
-    Other(String),
-}
-impl AssignmentScheduleRequestFilterByCurrentUserOptions {
-    /// The member as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Principal => "principal",
-            Self::CreatedBy => "createdBy",
-            Self::Approver => "approver",
-            Self::UnknownFutureValue => "unknownFutureValue",
-            Self::Other(other) => other,
-        }
-    }
-}
-impl From<&str> for AssignmentScheduleRequestFilterByCurrentUserOptions {
-    fn from(member: &str) -> Self {
-        match member {
-            "principal" => Self::Principal,
-            "createdBy" => Self::CreatedBy,
-            "approver" => Self::Approver,
-            "unknownFutureValue" => Self::UnknownFutureValue,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for AssignmentScheduleRequestFilterByCurrentUserOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl graph_runtime::ToLiteral for AssignmentScheduleRequestFilterByCurrentUserOptions {
-    fn to_literal(&self) -> graph_runtime::Literal {
-        graph_runtime::Literal::enum_member(self.as_str())
-    }
-}
+/// `microsoft.graph.assignmentScheduleRequestFilterByCurrentUserOptions`, the type of the function parameter (the version's models enum).
+pub use crate::beta::models::AssignmentScheduleRequestFilterByCurrentUserOptions;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/identityGovernance/privilegedAccess/group/assignmentScheduleRequests`, for tests of code that calls them.
 pub mod mock {

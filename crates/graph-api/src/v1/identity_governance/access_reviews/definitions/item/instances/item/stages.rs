@@ -118,47 +118,8 @@ impl<'a> Stages<'a> {
 ///
 /// No available page describes `Collection(microsoft.graph.accessReviewStage)`, so the body is kept as raw JSON: nothing is dropped.
 pub type FilterByCurrentUserResponse = serde_json::Value;
-/// `microsoft.graph.accessReviewStageFilterByCurrentUserOptions`, as the docs list it (from `api-reference/v1.0/resources/enums.md`).
-///
-/// Sent as a quoted OData literal (`'member'`). `Other` carries a member this crate does not know yet.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum AccessReviewStageFilterByCurrentUserOptions {
-    /// `reviewer`.
-    Reviewer,
-    /// `unknownFutureValue`.
-    UnknownFutureValue,
-    /// A member the docs did not list when this crate was generated, sent as it is.
-    Other(String),
-}
-impl AccessReviewStageFilterByCurrentUserOptions {
-    /// The member as on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Reviewer => "reviewer",
-            Self::UnknownFutureValue => "unknownFutureValue",
-            Self::Other(other) => other,
-        }
-    }
-}
-impl From<&str> for AccessReviewStageFilterByCurrentUserOptions {
-    fn from(member: &str) -> Self {
-        match member {
-            "reviewer" => Self::Reviewer,
-            "unknownFutureValue" => Self::UnknownFutureValue,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl std::fmt::Display for AccessReviewStageFilterByCurrentUserOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl graph_runtime::ToLiteral for AccessReviewStageFilterByCurrentUserOptions {
-    fn to_literal(&self) -> graph_runtime::Literal {
-        graph_runtime::Literal::enum_member(self.as_str())
-    }
-}
+/// `microsoft.graph.accessReviewStageFilterByCurrentUserOptions`, the type of the function parameter (the version's models enum).
+pub use crate::v1::models::AccessReviewStageFilterByCurrentUserOptions;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/identityGovernance/accessReviews/definitions/{accessReviewScheduleDefinitionId}/instances/{accessReviewInstanceId}/stages`, for tests of code that calls them.
 pub mod mock {

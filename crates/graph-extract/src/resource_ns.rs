@@ -1,0 +1,92 @@
+//! Resource pages of a sub-namespace (`Namespace: microsoft.graph.security`): the page's own type
+//! and enumerations are in that namespace, and so is a type its cells link to a page of that
+//! namespace (`[alertEvidence](security-alertevidence.md)`, the docs' file naming for
+//! `microsoft.graph.security.alertEvidence`) or to one of its own `<name> values` tables.
+//! Other names stay in `microsoft.graph` (a page of a sub-namespace uses `identitySet` and friends).
+
+use graph_spec::EdmType;
+
+use crate::blocks::{Block, BlockKind, Inline};
+use crate::types::NAMESPACE;
+
+/// The sub-namespace (`security`, `partners.billing`) a `Namespace: microsoft.graph.x` line of the
+/// page's intro (before its first `##`) names; `None` for `microsoft.graph` or no such line.
+pub(crate) fn sub_namespace(blocks: &[Block]) -> Option<String> {
+    for b in blocks {
+        match &b.kind {
+            BlockKind::Heading { level: 2, .. } => return None,
+            BlockKind::Paragraph { inline, .. } => {
+                let text = inline.plain();
+                let Some(rest) = text.trim().strip_prefix("Namespace:") else {
+                    continue;
+                };
+                let ns = rest.split_whitespace().next().unwrap_or("");
+                let ns = ns.trim_end_matches(['.', ',', ';']);
+                let prefix = format!("{NAMESPACE}.");
+                let sub = ns
+                    .get(..prefix.len())
+                    .filter(|p| p.eq_ignore_ascii_case(&prefix))?;
+                let sub = ns.get(sub.len()..).unwrap_or("");
+                let ok = !sub.is_empty()
+                    && sub
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+                return ok.then(|| sub.to_string());
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `microsoft.graph.<ns>.<short>` for `microsoft.graph.<short>`.
+pub(crate) fn in_namespace(name: &str, ns: &str) -> String {
+    let short = name.get(NAMESPACE.len() + 1..).unwrap_or(name);
+    format!("{NAMESPACE}.{ns}.{short}")
+}
+
+/// Whether a link destination is the page of `short` in the sub-namespace `ns`
+/// (`security-alertevidence.md`, `../resources/security-alertevidence.md`), or an anchor of a
+/// values table of the page (`#alertseverity-values`).
+pub(crate) fn links_into(dest: &str, short: &str, ns: &str) -> bool {
+    let lower = dest.to_ascii_lowercase();
+    let short = short.to_ascii_lowercase();
+    if let Some(anchor) = lower.strip_prefix('#') {
+        return anchor == format!("{short}-values");
+    }
+    let file = lower
+        .split(['#', '?'])
+        .next()
+        .unwrap_or("")
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    file == format!("{}-{short}.md", ns.replace('.', "-").to_ascii_lowercase())
+}
+
+/// `ty` with its named type moved into `ns` when the cell links it there, or when it names one of
+/// the page's own enumerations (`page_enums`, short names).
+pub(crate) fn requalify(ty: EdmType, cell: &Inline, ns: &str, page_enums: &[String]) -> EdmType {
+    match ty {
+        EdmType::Collection(inner) => {
+            EdmType::Collection(Box::new(requalify(*inner, cell, ns, page_enums)))
+        }
+        EdmType::Named(name) => {
+            let short = name.get(NAMESPACE.len() + 1..).unwrap_or("");
+            if short.is_empty() || short.contains('.') {
+                return EdmType::Named(name);
+            }
+            let linked = cell.links.iter().any(|l| {
+                cell.span(&l.range).replace('`', "").trim() == short
+                    && links_into(&l.dest, short, ns)
+            });
+            let own_enum = page_enums.iter().any(|e| e == short);
+            if linked || own_enum {
+                EdmType::Named(in_namespace(&name, ns))
+            } else {
+                EdmType::Named(name)
+            }
+        }
+        other => other,
+    }
+}
