@@ -15,6 +15,7 @@ mod conformance;
 mod docs;
 mod emit;
 pub mod naming;
+mod ops;
 mod tree;
 mod type_models;
 mod types;
@@ -133,6 +134,7 @@ pub fn generate_with_types(
     let roots = tree::build(&sorted)?;
     let mut files = BTreeMap::new();
     let all_sources: Vec<&str> = sorted.iter().map(|(f, _)| f.as_str()).collect();
+    let ops = ops::Operations::new(&roots);
     let root_refs: Vec<(graph_spec::ApiVersion, &tree::Node<'_>)> =
         roots.iter().map(|(v, r)| (*v, r)).collect();
     files.insert(
@@ -159,7 +161,7 @@ pub fn generate_with_types(
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
             let path = format!("{}/{}.rs", layout.api_src, node.module_path.join("/"));
-            let tokens = emit::node_rs(&layout.api_crate, *version, node, &models)?;
+            let tokens = emit::node_rs(&layout.api_crate, *version, node, &models, &ops)?;
             files.insert(path.clone(), render(&path, &node.sources, tokens)?);
             stack.extend(node.children.values());
         }
