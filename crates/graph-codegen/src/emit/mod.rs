@@ -36,8 +36,12 @@ fn ident(name: &str) -> Ident {
 
 /// `#[doc = "..."]` lines from text lines (already escaped where they carry spec prose).
 fn doc_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> TokenStream {
-    let attrs = doc_texts(lines).map(|l| quote!(#[doc = #l]));
-    quote!(#(#attrs)*)
+    let texts: Vec<String> = doc_texts(lines).collect();
+    // Set aside while a file is emitted, and put back after formatting (see `crate::render`).
+    if let Some(marker) = crate::render::aside(&texts) {
+        return marker;
+    }
+    quote!(#(#[doc = #texts])*)
 }
 
 /// `#![doc = "..."]` lines, for the crate's own docs.
