@@ -98,9 +98,13 @@ async fn mocks_an_operation_at_any_of_its_paths() {
             then.ok();
         },
     );
-    let at_me = accept(&server, AcceptPath::MeEvents { id: "event 1" }, |_, then| {
-        then.ok();
-    });
+    let at_me = accept(
+        &server,
+        AcceptPath::MeEvents { id: "event 1" },
+        |_, then| {
+            then.ok();
+        },
+    );
 
     // The binding at the user's path takes the request type of the first path's module.
     client(&server)
