@@ -7,6 +7,7 @@ mod common;
 
 use codegen_fixtures::GraphApi;
 use codegen_fixtures::v1::hostiles::item::items::item::DoThingsRequest;
+use codegen_fixtures::v1::hostiles::item::items::item::mock::DoThingsPath;
 use codegen_fixtures::v1::hostiles::item::{TagThingsRequest, TagThingsResponse};
 use common::client;
 use graph_runtime::Error;
@@ -173,8 +174,10 @@ async fn documented_response_headers_are_returned() {
     let server = MockServer::start_async().await;
     let mock = codegen_fixtures::v1::hostiles::item::items::item::mock::do_things(
         &server,
-        "h 1",
-        "i/2",
+        DoThingsPath::HostilesItems {
+            hostile_id: "h 1",
+            id: "i/2",
+        },
         |when, then| {
             when.body(&full_request());
             then.ok("https://graph.example/monitor/1", "op-7");
@@ -196,4 +199,49 @@ async fn documented_response_headers_are_returned() {
     assert_eq!(response.x_ms_operation_id.as_deref(), Some("op-7"));
     mock.assert_calls(1);
     let _: Value = serde_json::to_value(&response).unwrap();
+}
+
+/// An operation with two paths has one set of mock helpers, at its first path: the `path`
+/// argument picks the path, and a mock of one path does not answer the other.
+#[tokio::test]
+async fn one_mock_helper_mocks_each_path_of_an_operation() {
+    use codegen_fixtures::v1::hostiles::item::items::item::mock::do_things;
+    let server = MockServer::start_async().await;
+    let me = do_things(&server, DoThingsPath::MeHostiles, |when, then| {
+        when.body(&full_request());
+        then.ok("https://graph.example/monitor/me", "op-me");
+    });
+    let item = do_things(
+        &server,
+        DoThingsPath::HostilesItems {
+            hostile_id: "h",
+            id: "i",
+        },
+        |_, then| {
+            then.error(404, "itemNotFound", "no such item");
+        },
+    );
+    // The thin binding at the second path takes the canonical binding's request type.
+    let response = client(&server)
+        .v1()
+        .me()
+        .hostiles()
+        .do_things(&full_request())
+        .await
+        .unwrap();
+    assert_eq!(response.x_ms_operation_id.as_deref(), Some("op-me"));
+    me.assert_calls(1);
+    item.assert_calls(0);
+    let err = client(&server)
+        .v1()
+        .hostiles()
+        .by_hostile_id("h")
+        .items()
+        .by_id("i")
+        .do_things(&full_request())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("itemNotFound"), "{err}");
+    item.assert_calls(1);
+    me.assert_calls(1);
 }

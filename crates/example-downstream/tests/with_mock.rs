@@ -76,3 +76,47 @@ async fn sends_nothing_for_no_ids() {
     );
     any.assert_calls(0);
 }
+
+/// An operation with several documented paths (`event: accept` has ten) has one set of mock
+/// helpers, in the module of its first path; the `path` argument mocks any of them.
+#[tokio::test]
+async fn mocks_an_operation_at_any_of_its_paths() {
+    use graph_api::GraphApi;
+    use graph_api::beta::me::events::item::AcceptRequest;
+    use graph_api::beta::me::events::item::mock::{AcceptPath, accept};
+
+    let server = MockServer::start_async().await;
+    let body = AcceptRequest::new().with_comment("see you there".into());
+    let at_user = accept(
+        &server,
+        AcceptPath::UsersEvents {
+            id: "adele@contoso.com",
+            id_2: "event 1",
+        },
+        |when, then| {
+            when.body(&body);
+            then.ok();
+        },
+    );
+    let at_me = accept(
+        &server,
+        AcceptPath::MeEvents { id: "event 1" },
+        |_, then| {
+            then.ok();
+        },
+    );
+
+    // The binding at the user's path takes the request type of the first path's module.
+    client(&server)
+        .beta()
+        .users()
+        .by_id("adele@contoso.com")
+        .events()
+        .by_id("event 1")
+        .accept(Some(&body))
+        .await
+        .expect("the mocked path answers");
+
+    at_user.assert_calls(1);
+    at_me.assert_calls(0);
+}

@@ -48,11 +48,18 @@ fn is_format(c: char) -> bool {
 /// Whether `c` must not stand raw in generated source: a control other than newline, a format
 /// character (bidi controls included), or U+2028 / U+2029.
 pub fn is_invisible(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    if c.is_ascii() {
+        // The common case, answered without the table: only the ASCII controls but newline.
+        return c.is_ascii_control() && c != '\n';
+    }
+    c.is_control() || is_format(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// `text` with every [invisible](is_invisible) character written as `\u{..}`.
 pub fn visible(text: &str) -> String {
+    if !text.chars().any(is_invisible) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_invisible(c) {
@@ -116,6 +123,16 @@ mod tests {
             '"',
         ] {
             assert!(!is_invisible(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_ascii_shortcut_agrees_with_the_general_rule() {
+        for c in (0..=0x7f_u8).map(char::from) {
+            let general = (c.is_control() && c != '\n')
+                || is_format(c)
+                || matches!(c, '\u{2028}' | '\u{2029}');
+            assert_eq!(is_invisible(c), general, "{c:?}");
         }
     }
 

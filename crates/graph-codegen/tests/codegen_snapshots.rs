@@ -107,6 +107,49 @@ fn a_function_call_in_the_middle_of_a_path_is_refused_with_its_segment() {
     );
 }
 
+/// An operation with several paths is documented once (with its example) and mocked once; each
+/// other binding is one line linking to the first, with the same request type.
+#[test]
+fn an_operation_with_several_paths_is_documented_and_mocked_once() {
+    let (name, mut spec) = fixture("widget-polish.json");
+    let first = spec.operation.paths[0].clone();
+    for template in ["/me/widgets/polish", "/users/{id}/widgets/polish"] {
+        let mut path = first.clone();
+        path.template = template.into();
+        spec.operation.paths.push(path);
+    }
+    let files = generate(&[(name, spec)], &Layout::default()).unwrap();
+    let all: String = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("crates/graph-api/src"))
+        .map(|(_, text)| text.as_str())
+        .collect();
+    let count = |needle: &str| all.matches(needle).count();
+    assert_eq!(count("# Permissions"), 1, "one full doc comment");
+    assert_eq!(count("```no_run"), 2, "one doc example, plus the crate's");
+    assert_eq!(count("pub struct PolishRequest"), 1);
+    assert_eq!(count("pub struct PolishWhen"), 1);
+    assert_eq!(count("pub fn polish<'s>"), 1, "one mock function");
+    assert_eq!(count("pub async fn polish("), 3, "one binding per path");
+    let thin = "[`Widgets::polish`](crate::beta::widgets::Widgets::polish) has its documentation and example.";
+    assert_eq!(count(thin), 2, "{all}");
+    let me = &files["crates/graph-api/src/beta/me/widgets.rs"];
+    assert!(
+        me.contains("body: &crate::beta::widgets::PolishRequest"),
+        "{me}"
+    );
+    assert!(!me.contains("pub mod mock"), "{me}");
+    // The mock takes the path: one variant per documented path, with its placeholders.
+    let home = &files["crates/graph-api/src/beta/widgets.rs"];
+    for variant in ["Widgets,", "MeWidgets,", "UsersWidgets {"] {
+        assert!(home.contains(variant), "{variant}: {home}");
+    }
+    assert!(
+        home.contains("PolishPath::UsersWidgets { id } =>"),
+        "{home}"
+    );
+}
+
 /// Every identifier in a token stream, at any depth.
 fn idents(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
     for tree in tokens {

@@ -57,9 +57,9 @@ impl<'a> Gadgets<'a> {
     }
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/gadgets`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/gadgets` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/gadgets/polish` request must look like.
+    /// What a mocked *gadget: polish* request must look like, at any of its paths.
     pub struct PolishWhen(httpmock::When);
     impl PolishWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -67,7 +67,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/gadgets/polish` answers.
+    /// How a mocked *gadget: polish* answers.
     pub struct PolishThen(httpmock::Then);
     impl PolishThen {
         /// Answers as documented: `204` with no body.
@@ -93,14 +93,31 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/gadgets/polish` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *gadget: polish*, for [`polish`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum PolishPath {
+        /// `POST /beta/gadgets/polish`, as [`Gadgets::polish`](crate::beta::gadgets::Gadgets::polish) sends it.
+        Gadgets,
+        /// `POST /beta/me/gadgets/polish`, as [`Gadgets::polish`](crate::beta::me::gadgets::Gadgets::polish) sends it.
+        MeGadgets,
+    }
+    /// Mocks `POST` *gadget: polish* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn polish<'s>(
         server: &'s httpmock::MockServer,
+        path: PolishPath,
         config: impl FnOnce(PolishWhen, PolishThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("gadgets")
-            .segment("polish");
+        let path = match path {
+            PolishPath::Gadgets => {
+                graph_runtime::RequestPath::new().segment("gadgets").segment("polish")
+            }
+            PolishPath::MeGadgets => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("gadgets")
+                    .segment("polish")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

@@ -123,9 +123,9 @@ impl<'a> Me<'a> {
     }
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/me`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/me` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/me/revokeSignInSessions` request must look like.
+    /// What a mocked *user: revokeSignInSessions* request must look like, at any of its paths.
     pub struct RevokeSignInSessionsWhen(httpmock::When);
     impl RevokeSignInSessionsWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -133,7 +133,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/me/revokeSignInSessions` answers.
+    /// How a mocked *user: revokeSignInSessions* answers.
     pub struct RevokeSignInSessionsThen(httpmock::Then);
     impl RevokeSignInSessionsThen {
         /// Answers as documented: `200` with no body.
@@ -159,14 +159,36 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/me/revokeSignInSessions` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *user: revokeSignInSessions*, for [`revoke_sign_in_sessions`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum RevokeSignInSessionsPath<'a> {
+        /// `POST /beta/me/revokeSignInSessions`, as [`Me::revoke_sign_in_sessions`](crate::beta::me::Me::revoke_sign_in_sessions) sends it.
+        Me,
+        /// `POST /beta/users/{id \| userPrincipalName}/revokeSignInSessions`, as [`UsersItem::revoke_sign_in_sessions`](crate::beta::users::item::UsersItem::revoke_sign_in_sessions) sends it.
+        Users {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+    }
+    /// Mocks `POST` *user: revokeSignInSessions* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn revoke_sign_in_sessions<'s>(
         server: &'s httpmock::MockServer,
+        path: RevokeSignInSessionsPath<'_>,
         config: impl FnOnce(RevokeSignInSessionsWhen, RevokeSignInSessionsThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("revokeSignInSessions");
+        let path = match path {
+            RevokeSignInSessionsPath::Me => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("revokeSignInSessions")
+            }
+            RevokeSignInSessionsPath::Users { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("revokeSignInSessions")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

@@ -15,51 +15,7 @@ impl<'a> ServicePrincipalsByAppId<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Update single sign-on credentials using a password for a user or group.
-    ///
-    /// `POST /beta/servicePrincipals(appId='{appId}')/updatePasswordSingleSignOnCredentials`: *servicePrincipal: updatePasswordSingleSignOnCredentials*, from `spec/beta/serviceprincipal-updatepasswordsinglesignoncredentials.json`.
-    ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Application.ReadWrite.All and Directory.Read.All | Directory.ReadWrite.All |
-    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
-    /// | Application | Application.ReadWrite.All and Directory.Read.All | Directory.ReadWrite.All |
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service, US Government L4, US Government L5 (DOD), China operated by 21Vianet.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::beta::service_principals::item::UpdatePasswordSingleSignOnCredentialsRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = graph_api::serde_json::from_str::<
-    ///     UpdatePasswordSingleSignOnCredentialsRequest,
-    /// >(
-    ///         "{\"id\":\"5793aa3b-cca9-4794-679a240f8b58\",\"credentials\":[{\"fieldId\":\"param_username\",\"value\":\"myusername\",\"type\":\"username\"},{\"fieldId\":\"param_password\",\"value\":\"pa$$w0rd\",\"type\":\"password\"}]}",
-    ///     )
-    ///     .expect("the documented body fits the request type");
-    /// client
-    ///     .beta()
-    ///     .service_principals_by_app_id("<appId>")
-    ///     .update_password_single_sign_on_credentials(&body)
-    ///     .await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/serviceprincipal-updatepasswordsinglesignoncredentials?view=graph-rest-beta>
+    /// `POST /beta/servicePrincipals(appId='{appId}')/updatePasswordSingleSignOnCredentials`: *servicePrincipal: updatePasswordSingleSignOnCredentials* through another of its documented paths, with the same request and response types; [`ServicePrincipalsItem::update_password_single_sign_on_credentials`](crate::beta::service_principals::item::ServicePrincipalsItem::update_password_single_sign_on_credentials) has its documentation and example.
     pub async fn update_password_single_sign_on_credentials(
         &self,
         body: &crate::beta::service_principals::item::UpdatePasswordSingleSignOnCredentialsRequest,
@@ -77,72 +33,5 @@ impl<'a> ServicePrincipalsByAppId<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.into_unit()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/servicePrincipals(appId='{appId}')`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/servicePrincipals(appId='{appId}')/updatePasswordSingleSignOnCredentials` request must look like.
-    pub struct UpdatePasswordSingleSignOnCredentialsWhen(httpmock::When);
-    impl UpdatePasswordSingleSignOnCredentialsWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::beta::service_principals::item::UpdatePasswordSingleSignOnCredentialsRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/servicePrincipals(appId='{appId}')/updatePasswordSingleSignOnCredentials` answers.
-    pub struct UpdatePasswordSingleSignOnCredentialsThen(httpmock::Then);
-    impl UpdatePasswordSingleSignOnCredentialsThen {
-        /// Answers as documented: `204` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(204u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/servicePrincipals(appId='{appId}')/updatePasswordSingleSignOnCredentials` on `server`: `config` narrows the match and sets the answer.
-    pub fn update_password_single_sign_on_credentials<'s>(
-        server: &'s httpmock::MockServer,
-        app_id: &str,
-        config: impl FnOnce(
-            UpdatePasswordSingleSignOnCredentialsWhen,
-            UpdatePasswordSingleSignOnCredentialsThen,
-        ),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .key("servicePrincipals", "appId", graph_runtime::Literal::string(app_id))
-            .segment("updatePasswordSingleSignOnCredentials");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(
-                    UpdatePasswordSingleSignOnCredentialsWhen(when),
-                    UpdatePasswordSingleSignOnCredentialsThen(then),
-                );
-            })
     }
 }

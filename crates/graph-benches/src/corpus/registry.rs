@@ -4,10 +4,11 @@
 //! an accessor method of its parent, every `{placeholder}` at one position is the child `item` with
 //! a `by_<name>` accessor, an action is a method of the module where its path ends, and the first
 //! path's module holds the operation's models (`<Name>Request`, `<Name>Response`, one struct per
-//! described object parameter) while every path's module holds its mock helpers
-//! (`<Name>When`, `<Name>Then`). A candidate operation *claims* those names; it is kept only if no
-//! claim clashes with another owner's. Claims are conservative (a placeholder claims `by_<name>`
-//! for each name it is given), so a kept corpus always builds a tree.
+//! described object parameter) and its mock helpers (`<Name>When`, `<Name>Then`, `<Name>Path`).
+//! A candidate operation *claims* those names; it is kept only if no claim clashes with another
+//! owner's. Claims are conservative (a placeholder claims `by_<name>` for each name it is given,
+//! and every path's module claims the mock prefix, as it did when each path had its own mock
+//! helpers: the corpus of a seed stays the same), so a kept corpus always builds a tree.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -10,6 +10,7 @@ use super::{
     Returns, body_is_optional, doc_lines, header_field, ident, models_path, request_type,
     response_type, returns,
 };
+use crate::ops::Operations;
 use crate::tree::{Action, Node, Segment, param_accessor};
 use crate::{CodegenError, docs, naming};
 
@@ -176,8 +177,13 @@ pub(super) fn action_method(
     version: ApiVersion,
     node: &Node<'_>,
     action: &Action<'_>,
+    ops: &Operations<'_, '_>,
 ) -> Result<TokenStream, CodegenError> {
-    let docs = doc_lines(operation_docs(krate, version, node, action)?);
+    // The operation is documented in full at its first path; its other bindings link there.
+    let docs = doc_lines(match ops.canonical_of(action) {
+        Some(canonical) => super::thin::binding_docs(version, action, canonical)?,
+        None => operation_docs(krate, version, node, action)?,
+    });
     let name = ident(&action.method);
     let wire = &action.wire;
     let method = method_tokens(action.spec.operation.method);

@@ -2,20 +2,27 @@
 //! crate's `mock` feature.
 
 use graph_spec::ApiVersion;
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::functions;
-use super::{Returns, header_field, ident, models_path, request_type, response_type, returns};
+use super::{Returns, header_field, ident, request_type, response_type, returns};
 use crate::CodegenError;
+use crate::ops::Operations;
 use crate::tree::{Action, Node, Segment};
 
-/// The `When`/`Then` wrappers and the mock function of one operation.
+/// The `When`/`Then` wrappers and the mock function of one operation, in the module of its
+/// first documented path. An operation with several paths gets one set of helpers whose function
+/// takes the path (see [`super::mock_paths`]).
 pub(super) fn mock_helpers(
     version: ApiVersion,
     node: &Node<'_>,
     action: &Action<'_>,
+    ops: &Operations<'_, '_>,
 ) -> Result<TokenStream, CodegenError> {
+    if ops.is_multi_path(action) {
+        return super::mock_paths::mock_helpers(version, action, ops);
+    }
     let prefix = &action.mock_prefix;
     let when_ty = format_ident!("{prefix}When");
     let then_ty = format_ident!("{prefix}Then");
@@ -29,14 +36,59 @@ pub(super) fn mock_helpers(
     let method = ident(action.spec.operation.method.as_str());
     // The path parameters are arguments of the mock function, beside `server` and `config`.
     let fn_args = functions::function_args(action)?;
-    let mut reserved = vec!["server".to_string(), "config".to_string()];
-    reserved.extend(fn_args.iter().map(|a| a.ident.to_string()));
-    let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
-    let params = node.params(&reserved);
+    let reserved = reserved(&fn_args);
+    let params = node.params(&reserved.iter().map(String::as_str).collect::<Vec<_>>());
     let args = params.iter().map(|(_, arg)| {
         let arg = ident(arg);
         quote!(#arg: &str,)
     });
+    let steps = path_steps(node, &params, action, &fn_args);
+    let version_prefix = format!("/{}", version.as_str());
+    let models = quote!(super::);
+    let fn_params = functions::params(&fn_args, &models);
+    let fn_doc = format!(
+        " Mocks `{} {full_path}` on `server`: `config` narrows the match and sets the answer.",
+        action.spec.operation.method.as_str()
+    );
+    let when_doc = format!(" What a mocked `{full_path}` request must look like.");
+    let then_doc = format!(" How a mocked `{full_path}` answers.");
+    let wrappers = when_then(action, &when_ty, &then_ty, &when_doc, &then_doc);
+    Ok(quote! {
+        #wrappers
+
+        #[doc = #fn_doc]
+        pub fn #name<'s>(
+            server: &'s httpmock::MockServer,
+            #(#args)*
+            #fn_params
+            config: impl FnOnce(#when_ty, #then_ty),
+        ) -> httpmock::Mock<'s> {
+            let path = #steps;
+            let path = format!("{}{}", #version_prefix, path.encoded());
+            server.mock(|when, then| {
+                let when = when.method(httpmock::Method::#method).path(path);
+                config(#when_ty(when), #then_ty(then));
+            })
+        }
+    })
+}
+
+/// The names the path parameters of a mock must not take: `server`, `config` and the function's
+/// arguments.
+pub(super) fn reserved(fn_args: &[functions::FnArg<'_>]) -> Vec<String> {
+    let mut reserved = vec!["server".to_string(), "config".to_string()];
+    reserved.extend(fn_args.iter().map(|a| a.ident.to_string()));
+    reserved
+}
+
+/// `graph_runtime::RequestPath::new().segment(..).param(.., arg)...` for `action`'s path, with
+/// `params` (from [`Node::params`]) as the path parameters' variables.
+pub(super) fn path_steps(
+    node: &Node<'_>,
+    params: &[(String, String)],
+    action: &Action<'_>,
+    fn_args: &[functions::FnArg<'_>],
+) -> TokenStream {
     let mut arg_names = params.iter().map(|(_, arg)| ident(arg));
     let steps = node.segments.iter().map(|seg| match seg {
         Segment::Literal(lit) => quote!(.segment(#lit)),
@@ -53,23 +105,22 @@ pub(super) fn mock_helpers(
     });
     let wire = &action.wire;
     let last_step = match &action.call {
-        Some(_) => functions::function_step(wire, &fn_args),
+        Some(_) => functions::function_step(wire, fn_args),
         None => quote!(.segment(#wire)),
     };
-    let version_prefix = format!("/{}", version.as_str());
+    quote!(graph_runtime::RequestPath::new() #(#steps)* #last_step)
+}
+
+/// The `When` and `Then` wrappers of an operation's mocks.
+pub(super) fn when_then(
+    action: &Action<'_>,
+    when_ty: &Ident,
+    then_ty: &Ident,
+    when_doc: &str,
+    then_doc: &str,
+) -> TokenStream {
     let status = action.spec.operation.response.status;
-    let models = if action.owns_models(node) {
-        quote!(super::)
-    } else {
-        models_path(node, action)
-    };
-    let fn_params = functions::params(&fn_args, &models);
-    let fn_doc = format!(
-        " Mocks `{} {full_path}` on `server`: `config` narrows the match and sets the answer.",
-        action.spec.operation.method.as_str()
-    );
-    let when_doc = format!(" What a mocked `{full_path}` request must look like.");
-    let then_doc = format!(" How a mocked `{full_path}` answers.");
+    let models = quote!(super::);
     let body_matcher = action.spec.operation.request_body.is_some().then(|| {
         let req = request_type(action);
         quote! {
@@ -149,7 +200,7 @@ pub(super) fn mock_helpers(
             }
         }
     };
-    Ok(quote! {
+    quote! {
         #[doc = #when_doc]
         pub struct #when_ty(httpmock::When);
 
@@ -183,20 +234,5 @@ pub(super) fn mock_helpers(
                 self.0
             }
         }
-
-        #[doc = #fn_doc]
-        pub fn #name<'s>(
-            server: &'s httpmock::MockServer,
-            #(#args)*
-            #fn_params
-            config: impl FnOnce(#when_ty, #then_ty),
-        ) -> httpmock::Mock<'s> {
-            let path = graph_runtime::RequestPath::new() #(#steps)* #last_step;
-            let path = format!("{}{}", #version_prefix, path.encoded());
-            server.mock(|when, then| {
-                let when = when.method(httpmock::Method::#method).path(path);
-                config(#when_ty(when), #then_ty(then));
-            })
-        }
-    })
+    }
 }

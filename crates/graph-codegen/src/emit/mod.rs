@@ -9,12 +9,15 @@ mod bindings;
 mod doc_example;
 mod functions;
 mod mock;
+mod mock_paths;
 mod models;
+mod thin;
 
 use graph_spec::{ApiVersion, EdmType, SpecFile};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::ops::Operations;
 use crate::tree::{Action, Node, Segment, param_ident};
 use crate::{CodegenError, docs, naming};
 
@@ -33,8 +36,12 @@ fn ident(name: &str) -> Ident {
 
 /// `#[doc = "..."]` lines from text lines (already escaped where they carry spec prose).
 fn doc_lines<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> TokenStream {
-    let attrs = doc_texts(lines).map(|l| quote!(#[doc = #l]));
-    quote!(#(#attrs)*)
+    let texts: Vec<String> = doc_texts(lines).collect();
+    // Set aside while a file is emitted, and put back after formatting (see `crate::render`).
+    if let Some(marker) = crate::render::aside(&texts) {
+        return marker;
+    }
+    quote!(#(#[doc = #texts])*)
 }
 
 /// `#![doc = "..."]` lines, for the crate's own docs.
@@ -139,6 +146,7 @@ pub fn node_rs(
     version: ApiVersion,
     node: &Node<'_>,
     types: &Models<'_>,
+    ops: &Operations<'_, '_>,
 ) -> Result<TokenStream, CodegenError> {
     let ty = ident(&node.type_name);
     let shown_path = if node.url_path.is_empty() {
@@ -195,18 +203,31 @@ pub fn node_rs(
     let mut models = Vec::new();
     let mut mocks = Vec::new();
     for action in &node.actions {
-        methods.push(action_method(krate, version, node, action)?);
+        methods.push(action_method(krate, version, node, action, ops)?);
         if action.owns_models(node) {
             models.push(request_model(action, types)?);
             models.push(response_model(action, types));
             models.extend(functions::enum_defs(action, types)?);
         }
-        mocks.push(mock_helpers(version, node, action)?);
+        // One set of mock helpers per operation, at its first path.
+        if action.first_path {
+            mocks.push(mock_helpers(version, node, action, ops)?);
+        }
     }
     let mock_mod = (!mocks.is_empty()).then(|| {
-        let doc = format!(
-            " Typed [httpmock] helpers for the operations under `{shown_path}`, for tests of code that calls them."
-        );
+        let other_paths = node
+            .actions
+            .iter()
+            .any(|a| a.first_path && ops.is_multi_path(a));
+        let doc = if other_paths {
+            format!(
+                " Typed [httpmock] helpers for the operations under `{shown_path}` (at any of their documented paths), for tests of code that calls them."
+            )
+        } else {
+            format!(
+                " Typed [httpmock] helpers for the operations under `{shown_path}`, for tests of code that calls them."
+            )
+        };
         quote! {
             #[cfg(feature = "mock")]
             #[doc = #doc]

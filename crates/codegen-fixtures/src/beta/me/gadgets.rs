@@ -15,36 +15,7 @@ impl<'a> Gadgets<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Polishes gadgets: the same action name as widget: polish, on another binding.
-    ///
-    /// `POST /beta/me/gadgets/polish`: *gadget: polish*, from `crates/graph-codegen/tests/fixtures/gadget-polish.json`.
-    ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use codegen_fixtures::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), codegen_fixtures::Error> {
-    /// client.beta().me().gadgets().polish().await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/gadget-polish?view=graph-rest-beta>
+    /// `POST /beta/me/gadgets/polish`: *gadget: polish* through another of its documented paths, with the same request and response types; [`Gadgets::polish`](crate::beta::gadgets::Gadgets::polish) has its documentation and example.
     pub async fn polish(&self) -> Result<(), graph_runtime::Error> {
         let path = self.path.clone().segment("polish").finish()?;
         let request = graph_runtime::Request::new(
@@ -54,59 +25,5 @@ impl<'a> Gadgets<'a> {
         );
         let response = self.client.send(request).await?;
         response.into_unit()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/me/gadgets`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/me/gadgets/polish` request must look like.
-    pub struct PolishWhen(httpmock::When);
-    impl PolishWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/me/gadgets/polish` answers.
-    pub struct PolishThen(httpmock::Then);
-    impl PolishThen {
-        /// Answers as documented: `204` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(204u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/me/gadgets/polish` on `server`: `config` narrows the match and sets the answer.
-    pub fn polish<'s>(
-        server: &'s httpmock::MockServer,
-        config: impl FnOnce(PolishWhen, PolishThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("gadgets")
-            .segment("polish");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(PolishWhen(when), PolishThen(then));
-            })
     }
 }

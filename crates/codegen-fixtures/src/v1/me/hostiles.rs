@@ -15,44 +15,7 @@ impl<'a> Hostiles<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Summary with \*/ and "\] and \#\[derive(Evil)\] and \`\`\` fences \`\`\` and   a NUL, fn evil() {} and a bare https:\/\/evil.example/x link \[x\](y) &lt;script&gt;
-    ///
-    /// `POST /v1.0/me/hostiles/doThings`: *hostile: names \*/ "\] \#\[evil\] \`tick*, from `crates/graph-codegen/tests/fixtures/hostile-names.json`.
-    ///
-    /// On success Graph answers `202` with no body; the response's `Location`, `x-ms-operation-id` header(s) are returned.
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use codegen_fixtures::{Client, GraphApi};
-    /// use codegen_fixtures::v1::hostiles::item::items::item::DoThingsRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), codegen_fixtures::Error> {
-    /// let body = codegen_fixtures::serde_json::from_str::<
-    ///     DoThingsRequest,
-    /// >(
-    ///         "{\"type\":\"\\\"]; fn evil() {} //\",\"ref\":[[1]],\"self\":\"5a0c76d2-cb57-4ece-9bc1-c323178f116a\"}",
-    ///     )
-    ///     .expect("the documented body fits the request type");
-    /// let response = client.v1().me().hostiles().do_things(&body).await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/hostile-names?view=graph-rest-1.0>
+    /// `POST /v1.0/me/hostiles/doThings`: *hostile: names \*/ "\] \#\[evil\] \`tick* through another of its documented paths, with the same request and response types; [`ItemsItem::do_things`](crate::v1::hostiles::item::items::item::ItemsItem::do_things) has its documentation and example.
     pub async fn do_things(
         &self,
         body: &crate::v1::hostiles::item::items::item::DoThingsRequest,
@@ -72,72 +35,5 @@ impl<'a> Hostiles<'a> {
             location: response.header("Location").map(str::to_owned),
             x_ms_operation_id: response.header("x-ms-operation-id").map(str::to_owned),
         })
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/hostiles`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/me/hostiles/doThings` request must look like.
-    pub struct DoThingsWhen(httpmock::When);
-    impl DoThingsWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::v1::hostiles::item::items::item::DoThingsRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/me/hostiles/doThings` answers.
-    pub struct DoThingsThen(httpmock::Then);
-    impl DoThingsThen {
-        /// Answers as documented: `202` with no body and these headers.
-        pub fn ok(self, location: &str, x_ms_operation_id: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(202u16)
-                    .header("Location", location)
-                    .header("x-ms-operation-id", x_ms_operation_id),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/me/hostiles/doThings` on `server`: `config` narrows the match and sets the answer.
-    pub fn do_things<'s>(
-        server: &'s httpmock::MockServer,
-        config: impl FnOnce(DoThingsWhen, DoThingsThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("hostiles")
-            .segment("doThings");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(DoThingsWhen(when), DoThingsThen(then));
-            })
     }
 }

@@ -68,9 +68,9 @@ impl<'a> Root<'a> {
 /// No available page describes `microsoft.graph.driveItem`, so the body is kept as raw JSON: nothing is dropped.
 pub type UnarchiveResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/drive/root`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/drive/root` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/drive/root/unarchive` request must look like.
+    /// What a mocked *driveItem: unarchive* request must look like, at any of its paths.
     pub struct UnarchiveWhen(httpmock::When);
     impl UnarchiveWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -78,7 +78,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/drive/root/unarchive` answers.
+    /// How a mocked *driveItem: unarchive* answers.
     pub struct UnarchiveThen(httpmock::Then);
     impl UnarchiveThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -114,15 +114,125 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/drive/root/unarchive` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *driveItem: unarchive*, for [`unarchive`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum UnarchivePath<'a> {
+        /// `POST /beta/drive/root/unarchive`, as [`Root::unarchive`](crate::beta::drive::root::Root::unarchive) sends it.
+        DriveRoot,
+        /// `POST /beta/drives/{drivesId}/root/unarchive`, as [`Root::unarchive`](crate::beta::drives::item::root::Root::unarchive) sends it.
+        DrivesRoot {
+            /// The value of `{drivesId}`.
+            drives_id: &'a str,
+        },
+        /// `POST /beta/shares/{sharesId}/root/unarchive`, as [`Root::unarchive`](crate::beta::shares::item::root::Root::unarchive) sends it.
+        SharesRoot {
+            /// The value of `{sharesId}`.
+            shares_id: &'a str,
+        },
+        /// `POST /beta/drives/{drivesId}/items/{driveItemId}/unarchive`, as [`ItemsItem::unarchive`](crate::beta::drives::item::items::item::ItemsItem::unarchive) sends it.
+        DrivesItems {
+            /// The value of `{drivesId}`.
+            drives_id: &'a str,
+            /// The value of `{driveItemId}`.
+            drive_item_id: &'a str,
+        },
+        /// `POST /beta/drive/items/{driveItemId}/unarchive`, as [`ItemsItem::unarchive`](crate::beta::drive::items::item::ItemsItem::unarchive) sends it.
+        DriveItems {
+            /// The value of `{driveItemId}`.
+            drive_item_id: &'a str,
+        },
+        /// `POST /beta/shares/{sharesId}/driveItem/unarchive`, as [`DriveItem::unarchive`](crate::beta::shares::item::drive_item::DriveItem::unarchive) sends it.
+        SharesDriveItem {
+            /// The value of `{sharesId}`.
+            shares_id: &'a str,
+        },
+        /// `POST /beta/drive/bundles/{driveItemId}/unarchive`, as [`BundlesItem::unarchive`](crate::beta::drive::bundles::item::BundlesItem::unarchive) sends it.
+        DriveBundles {
+            /// The value of `{driveItemId}`.
+            drive_item_id: &'a str,
+        },
+        /// `POST /beta/drive/special/{driveItemId}/unarchive`, as [`SpecialItem::unarchive`](crate::beta::drive::special::item::SpecialItem::unarchive) sends it.
+        DriveSpecial {
+            /// The value of `{driveItemId}`.
+            drive_item_id: &'a str,
+        },
+        /// `POST /beta/drive/following/{driveItemId}/unarchive`, as [`FollowingItem::unarchive`](crate::beta::drive::following::item::FollowingItem::unarchive) sends it.
+        DriveFollowing {
+            /// The value of `{driveItemId}`.
+            drive_item_id: &'a str,
+        },
+    }
+    /// Mocks `POST` *driveItem: unarchive* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn unarchive<'s>(
         server: &'s httpmock::MockServer,
+        path: UnarchivePath<'_>,
         config: impl FnOnce(UnarchiveWhen, UnarchiveThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("drive")
-            .segment("root")
-            .segment("unarchive");
+        let path = match path {
+            UnarchivePath::DriveRoot => {
+                graph_runtime::RequestPath::new()
+                    .segment("drive")
+                    .segment("root")
+                    .segment("unarchive")
+            }
+            UnarchivePath::DrivesRoot { drives_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drives")
+                    .param("drivesId", drives_id)
+                    .segment("root")
+                    .segment("unarchive")
+            }
+            UnarchivePath::SharesRoot { shares_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("shares")
+                    .param("sharesId", shares_id)
+                    .segment("root")
+                    .segment("unarchive")
+            }
+            UnarchivePath::DrivesItems { drives_id, drive_item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drives")
+                    .param("drivesId", drives_id)
+                    .segment("items")
+                    .param("driveItemId", drive_item_id)
+                    .segment("unarchive")
+            }
+            UnarchivePath::DriveItems { drive_item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drive")
+                    .segment("items")
+                    .param("driveItemId", drive_item_id)
+                    .segment("unarchive")
+            }
+            UnarchivePath::SharesDriveItem { shares_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("shares")
+                    .param("sharesId", shares_id)
+                    .segment("driveItem")
+                    .segment("unarchive")
+            }
+            UnarchivePath::DriveBundles { drive_item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drive")
+                    .segment("bundles")
+                    .param("driveItemId", drive_item_id)
+                    .segment("unarchive")
+            }
+            UnarchivePath::DriveSpecial { drive_item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drive")
+                    .segment("special")
+                    .param("driveItemId", drive_item_id)
+                    .segment("unarchive")
+            }
+            UnarchivePath::DriveFollowing { drive_item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drive")
+                    .segment("following")
+                    .param("driveItemId", drive_item_id)
+                    .segment("unarchive")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

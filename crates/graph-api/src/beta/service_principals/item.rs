@@ -110,9 +110,9 @@ impl UpdatePasswordSingleSignOnCredentialsRequest {
     }
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/servicePrincipals/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/servicePrincipals/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/servicePrincipals/{id}/updatePasswordSingleSignOnCredentials` request must look like.
+    /// What a mocked *servicePrincipal: updatePasswordSingleSignOnCredentials* request must look like, at any of its paths.
     pub struct UpdatePasswordSingleSignOnCredentialsWhen(httpmock::When);
     impl UpdatePasswordSingleSignOnCredentialsWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -127,7 +127,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/servicePrincipals/{id}/updatePasswordSingleSignOnCredentials` answers.
+    /// How a mocked *servicePrincipal: updatePasswordSingleSignOnCredentials* answers.
     pub struct UpdatePasswordSingleSignOnCredentialsThen(httpmock::Then);
     impl UpdatePasswordSingleSignOnCredentialsThen {
         /// Answers as documented: `204` with no body.
@@ -153,19 +153,48 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/servicePrincipals/{id}/updatePasswordSingleSignOnCredentials` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *servicePrincipal: updatePasswordSingleSignOnCredentials*, for [`update_password_single_sign_on_credentials`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum UpdatePasswordSingleSignOnCredentialsPath<'a> {
+        /// `POST /beta/servicePrincipals/{id}/updatePasswordSingleSignOnCredentials`, as [`ServicePrincipalsItem::update_password_single_sign_on_credentials`](crate::beta::service_principals::item::ServicePrincipalsItem::update_password_single_sign_on_credentials) sends it.
+        ServicePrincipals {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /beta/servicePrincipals(appId='{appId}')/updatePasswordSingleSignOnCredentials`, as [`ServicePrincipalsByAppId::update_password_single_sign_on_credentials`](crate::beta::service_principals_by_app_id::ServicePrincipalsByAppId::update_password_single_sign_on_credentials) sends it.
+        ServicePrincipalsByAppId {
+            /// The value of `{appId}`.
+            app_id: &'a str,
+        },
+    }
+    /// Mocks `POST` *servicePrincipal: updatePasswordSingleSignOnCredentials* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn update_password_single_sign_on_credentials<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: UpdatePasswordSingleSignOnCredentialsPath<'_>,
         config: impl FnOnce(
             UpdatePasswordSingleSignOnCredentialsWhen,
             UpdatePasswordSingleSignOnCredentialsThen,
         ),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("servicePrincipals")
-            .param("id", id)
-            .segment("updatePasswordSingleSignOnCredentials");
+        let path = match path {
+            UpdatePasswordSingleSignOnCredentialsPath::ServicePrincipals { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("servicePrincipals")
+                    .param("id", id)
+                    .segment("updatePasswordSingleSignOnCredentials")
+            }
+            UpdatePasswordSingleSignOnCredentialsPath::ServicePrincipalsByAppId {
+                app_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .key(
+                        "servicePrincipals",
+                        "appId",
+                        graph_runtime::Literal::string(app_id),
+                    )
+                    .segment("updatePasswordSingleSignOnCredentials")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

@@ -134,40 +134,7 @@ impl<'a> UsersItem<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
-    /// Invalidates all the refresh tokens issued to applications for a user (as well as session cookies in a user's browser), by resetting the signInSessionsValidFromDateTime user property to the current date-time. Typically, this operation is performed (by the user or an administrator) if the user has a lost or stolen device. This operation prevents access to the organization's data through applications on the device by requiring the user to sign in again to all applications that they have previously consented to, independent of device. If the application attempts to redeem a delegated access token for this user by using an invalidated refresh token, the application will get an error. If this happens, the application will need to acquire a new refresh token by making a request to the authorize endpoint, which will force the user to sign in.
-    ///
-    /// `POST /beta/users/{id \| userPrincipalName}/revokeSignInSessions`: *user: revokeSignInSessions*, from `spec/beta/user-revokesigninsessions.json`.
-    ///
-    /// On success Graph answers `200` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | User.ReadWrite.All | Directory.ReadWrite.All |
-    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
-    /// | Application | User.ReadWrite.All | Directory.ReadWrite.All |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// client.beta().users().by_id("<id>").revoke_sign_in_sessions().await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/user-revokesigninsessions?view=graph-rest-beta>
+    /// `POST /beta/users/{id \| userPrincipalName}/revokeSignInSessions`: *user: revokeSignInSessions* through another of its documented paths, with the same request and response types; [`Me::revoke_sign_in_sessions`](crate::beta::me::Me::revoke_sign_in_sessions) has its documentation and example.
     pub async fn revoke_sign_in_sessions(&self) -> Result<(), graph_runtime::Error> {
         let path = self.path.clone().segment("revokeSignInSessions").finish()?;
         let request = graph_runtime::Request::new(
@@ -273,57 +240,6 @@ pub mod mock {
             .mock(|when, then| {
                 let when = when.method(httpmock::Method::POST).path(path);
                 config(AssignLicenseWhen(when), AssignLicenseThen(then));
-            })
-    }
-    /// What a mocked `/beta/users/{id}/revokeSignInSessions` request must look like.
-    pub struct RevokeSignInSessionsWhen(httpmock::When);
-    impl RevokeSignInSessionsWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/users/{id}/revokeSignInSessions` answers.
-    pub struct RevokeSignInSessionsThen(httpmock::Then);
-    impl RevokeSignInSessionsThen {
-        /// Answers as documented: `200` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(200u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/users/{id}/revokeSignInSessions` on `server`: `config` narrows the match and sets the answer.
-    pub fn revoke_sign_in_sessions<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(RevokeSignInSessionsWhen, RevokeSignInSessionsThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("revokeSignInSessions");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(RevokeSignInSessionsWhen(when), RevokeSignInSessionsThen(then));
             })
     }
 }

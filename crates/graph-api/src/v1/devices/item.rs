@@ -15,51 +15,7 @@ impl<'a> DevicesItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Check for membership in a specified list of group IDs, and return from that list those groups (identified by IDs) of which the specified user, group, service principal, organizational contact, device, or directory object is a member. This function is transitive. You can check up to a maximum of 20 groups per request. This function supports all groups provisioned in Microsoft Entra ID. Because Microsoft 365 groups cannot contain other groups, membership in a Microsoft 365 group is always direct.
-    ///
-    /// `POST /v1.0/devices/{id}/checkMemberGroups`: *directoryObject: checkMemberGroups*, from `spec/v1.0/directoryobject-checkmembergroups.json`.
-    ///
-    /// On success Graph answers `200` with a `Collection(Edm.String)` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | User.ReadBasic.All and GroupMember.Read.All | User.Read.All and GroupMember.Read.All, User.ReadBasic.All and Group.Read.All, User.Read.All and Group.Read.All, Directory.Read.All |
-    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
-    /// | Application | User.Read.All and GroupMember.Read.All | User.Read.All and Group.Read.All, Directory.Read.All |
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service, US Government L4, US Government L5 (DOD), China operated by 21Vianet.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::v1::directory_objects::item::CheckMemberGroupsRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = CheckMemberGroupsRequest::new(
-    ///     vec![
-    ///         "f448435d-3ca7-4073-8152-a1fd73c0fd09".to_string(),
-    ///         "bd7c6263-4dd5-4ae8-8c96-556e1c0bece6".to_string(),
-    ///         "93670da6-d731-4366-94b5-abed40b6016b".to_string(),
-    ///         "f5484ab1-4d4d-41ec-a9b8-754b3957bfc7".to_string(),
-    ///         "c9103f26-f3cf-4004-a611-2a14e81b8f79".to_string()
-    ///     ],
-    /// );
-    /// let response = client.v1().devices().by_id("<id>").check_member_groups(&body).await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/directoryobject-checkmembergroups?view=graph-rest-1.0>
+    /// `POST /v1.0/devices/{id}/checkMemberGroups`: *directoryObject: checkMemberGroups* through another of its documented paths, with the same request and response types; [`DirectoryObjectsItem::check_member_groups`](crate::v1::directory_objects::item::DirectoryObjectsItem::check_member_groups) has its documentation and example.
     pub async fn check_member_groups(
         &self,
         body: &crate::v1::directory_objects::item::CheckMemberGroupsRequest,
@@ -76,76 +32,5 @@ impl<'a> DevicesItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/devices/{id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/devices/{id}/checkMemberGroups` request must look like.
-    pub struct CheckMemberGroupsWhen(httpmock::When);
-    impl CheckMemberGroupsWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::v1::directory_objects::item::CheckMemberGroupsRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/devices/{id}/checkMemberGroups` answers.
-    pub struct CheckMemberGroupsThen(httpmock::Then);
-    impl CheckMemberGroupsThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::directory_objects::item::CheckMemberGroupsResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/devices/{id}/checkMemberGroups` on `server`: `config` narrows the match and sets the answer.
-    pub fn check_member_groups<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(CheckMemberGroupsWhen, CheckMemberGroupsThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("devices")
-            .param("id", id)
-            .segment("checkMemberGroups");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(CheckMemberGroupsWhen(when), CheckMemberGroupsThen(then));
-            })
     }
 }

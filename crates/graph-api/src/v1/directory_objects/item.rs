@@ -111,9 +111,9 @@ pub struct CheckMemberGroupsResponse {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/directoryObjects/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/directoryObjects/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/directoryObjects/{id}/checkMemberGroups` request must look like.
+    /// What a mocked *directoryObject: checkMemberGroups* request must look like, at any of its paths.
     pub struct CheckMemberGroupsWhen(httpmock::When);
     impl CheckMemberGroupsWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -125,7 +125,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/directoryObjects/{id}/checkMemberGroups` answers.
+    /// How a mocked *directoryObject: checkMemberGroups* answers.
     pub struct CheckMemberGroupsThen(httpmock::Then);
     impl CheckMemberGroupsThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -157,16 +157,91 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/directoryObjects/{id}/checkMemberGroups` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *directoryObject: checkMemberGroups*, for [`check_member_groups`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum CheckMemberGroupsPath<'a> {
+        /// `POST /v1.0/directoryObjects/{id}/checkMemberGroups`, as [`DirectoryObjectsItem::check_member_groups`](crate::v1::directory_objects::item::DirectoryObjectsItem::check_member_groups) sends it.
+        DirectoryObjects {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/me/checkMemberGroups`, as [`Me::check_member_groups`](crate::v1::me::Me::check_member_groups) sends it.
+        Me,
+        /// `POST /v1.0/users/{id \| userPrincipalName}/checkMemberGroups`, as [`UsersItem::check_member_groups`](crate::v1::users::item::UsersItem::check_member_groups) sends it.
+        Users {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/groups/{id}/checkMemberGroups`, as [`GroupsItem::check_member_groups`](crate::v1::groups::item::GroupsItem::check_member_groups) sends it.
+        Groups {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/servicePrincipals/{id}/checkMemberGroups`, as [`ServicePrincipalsItem::check_member_groups`](crate::v1::service_principals::item::ServicePrincipalsItem::check_member_groups) sends it.
+        ServicePrincipals {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/contacts/{id}/checkMemberGroups`, as [`ContactsItem::check_member_groups`](crate::v1::contacts::item::ContactsItem::check_member_groups) sends it.
+        Contacts {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/devices/{id}/checkMemberGroups`, as [`DevicesItem::check_member_groups`](crate::v1::devices::item::DevicesItem::check_member_groups) sends it.
+        Devices {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+    }
+    /// Mocks `POST` *directoryObject: checkMemberGroups* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn check_member_groups<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: CheckMemberGroupsPath<'_>,
         config: impl FnOnce(CheckMemberGroupsWhen, CheckMemberGroupsThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("directoryObjects")
-            .param("id", id)
-            .segment("checkMemberGroups");
+        let path = match path {
+            CheckMemberGroupsPath::DirectoryObjects { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("directoryObjects")
+                    .param("id", id)
+                    .segment("checkMemberGroups")
+            }
+            CheckMemberGroupsPath::Me => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("checkMemberGroups")
+            }
+            CheckMemberGroupsPath::Users { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("checkMemberGroups")
+            }
+            CheckMemberGroupsPath::Groups { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("groups")
+                    .param("id", id)
+                    .segment("checkMemberGroups")
+            }
+            CheckMemberGroupsPath::ServicePrincipals { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("servicePrincipals")
+                    .param("id", id)
+                    .segment("checkMemberGroups")
+            }
+            CheckMemberGroupsPath::Contacts { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("contacts")
+                    .param("id", id)
+                    .segment("checkMemberGroups")
+            }
+            CheckMemberGroupsPath::Devices { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("devices")
+                    .param("id", id)
+                    .segment("checkMemberGroups")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

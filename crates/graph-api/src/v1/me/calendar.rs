@@ -134,9 +134,9 @@ pub struct GetScheduleResponse {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/calendar`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/me/calendar` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/me/calendar/getSchedule` request must look like.
+    /// What a mocked *calendar: getSchedule* request must look like, at any of its paths.
     pub struct GetScheduleWhen(httpmock::When);
     impl GetScheduleWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -148,7 +148,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/me/calendar/getSchedule` answers.
+    /// How a mocked *calendar: getSchedule* answers.
     pub struct GetScheduleThen(httpmock::Then);
     impl GetScheduleThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -180,15 +180,38 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/me/calendar/getSchedule` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *calendar: getSchedule*, for [`get_schedule`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum GetSchedulePath<'a> {
+        /// `POST /v1.0/me/calendar/getSchedule`, as [`Calendar::get_schedule`](crate::v1::me::calendar::Calendar::get_schedule) sends it.
+        MeCalendar,
+        /// `POST /v1.0/users/{id\|userPrincipalName}/calendar/getSchedule`, as [`Calendar::get_schedule`](crate::v1::users::item::calendar::Calendar::get_schedule) sends it.
+        UsersCalendar {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+    }
+    /// Mocks `POST` *calendar: getSchedule* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn get_schedule<'s>(
         server: &'s httpmock::MockServer,
+        path: GetSchedulePath<'_>,
         config: impl FnOnce(GetScheduleWhen, GetScheduleThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("calendar")
-            .segment("getSchedule");
+        let path = match path {
+            GetSchedulePath::MeCalendar => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendar")
+                    .segment("getSchedule")
+            }
+            GetSchedulePath::UsersCalendar { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendar")
+                    .segment("getSchedule")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

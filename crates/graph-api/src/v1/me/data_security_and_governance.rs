@@ -101,9 +101,9 @@ impl ProcessContentRequest {
 /// No available page describes `microsoft.graph.processContentResponse`, so the body is kept as raw JSON: nothing is dropped.
 pub type ProcessContentResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/dataSecurityAndGovernance`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/me/dataSecurityAndGovernance` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/me/dataSecurityAndGovernance/processContent` request must look like.
+    /// What a mocked *userDataSecurityAndGovernance: processContent* request must look like, at any of its paths.
     pub struct ProcessContentWhen(httpmock::When);
     impl ProcessContentWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -115,7 +115,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/me/dataSecurityAndGovernance/processContent` answers.
+    /// How a mocked *userDataSecurityAndGovernance: processContent* answers.
     pub struct ProcessContentThen(httpmock::Then);
     impl ProcessContentThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -147,15 +147,38 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/me/dataSecurityAndGovernance/processContent` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *userDataSecurityAndGovernance: processContent*, for [`process_content`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum ProcessContentPath<'a> {
+        /// `POST /v1.0/me/dataSecurityAndGovernance/processContent`, as [`DataSecurityAndGovernance::process_content`](crate::v1::me::data_security_and_governance::DataSecurityAndGovernance::process_content) sends it.
+        MeDataSecurityAndGovernance,
+        /// `POST /v1.0/users/{usersId}/dataSecurityAndGovernance/processContent`, as [`DataSecurityAndGovernance::process_content`](crate::v1::users::item::data_security_and_governance::DataSecurityAndGovernance::process_content) sends it.
+        UsersDataSecurityAndGovernance {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+    }
+    /// Mocks `POST` *userDataSecurityAndGovernance: processContent* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn process_content<'s>(
         server: &'s httpmock::MockServer,
+        path: ProcessContentPath<'_>,
         config: impl FnOnce(ProcessContentWhen, ProcessContentThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("dataSecurityAndGovernance")
-            .segment("processContent");
+        let path = match path {
+            ProcessContentPath::MeDataSecurityAndGovernance => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("dataSecurityAndGovernance")
+                    .segment("processContent")
+            }
+            ProcessContentPath::UsersDataSecurityAndGovernance { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("dataSecurityAndGovernance")
+                    .segment("processContent")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

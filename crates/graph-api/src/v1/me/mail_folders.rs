@@ -88,9 +88,9 @@ impl<'a> MailFolders<'a> {
 /// No available page describes `Collection(microsoft.graph.mailFolder)`, so the body is kept as raw JSON: nothing is dropped.
 pub type DeltaResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/mailFolders`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/me/mailFolders` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/me/mailFolders/delta` request must look like.
+    /// What a mocked *mailFolder: delta* request must look like, at any of its paths.
     pub struct DeltaWhen(httpmock::When);
     impl DeltaWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -98,7 +98,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/me/mailFolders/delta` answers.
+    /// How a mocked *mailFolder: delta* answers.
     pub struct DeltaThen(httpmock::Then);
     impl DeltaThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -130,15 +130,38 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `GET /v1.0/me/mailFolders/delta` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *mailFolder: delta*, for [`delta`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum DeltaPath<'a> {
+        /// `GET /v1.0/me/mailFolders/delta`, as [`MailFolders::delta`](crate::v1::me::mail_folders::MailFolders::delta) sends it.
+        MeMailFolders,
+        /// `GET /v1.0/users/{id}/mailFolders/delta`, as [`MailFolders::delta`](crate::v1::users::item::mail_folders::MailFolders::delta) sends it.
+        UsersMailFolders {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+    }
+    /// Mocks `GET` *mailFolder: delta* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn delta<'s>(
         server: &'s httpmock::MockServer,
+        path: DeltaPath<'_>,
         config: impl FnOnce(DeltaWhen, DeltaThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("mailFolders")
-            .segment("delta");
+        let path = match path {
+            DeltaPath::MeMailFolders => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("mailFolders")
+                    .segment("delta")
+            }
+            DeltaPath::UsersMailFolders { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("mailFolders")
+                    .segment("delta")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

@@ -76,54 +76,13 @@ impl<'a> Outlook<'a> {
         };
         graph_runtime::Pager::new(self.client, request)
     }
-    /// Get the list of time zones that are supported for the user, as configured on the user's mailbox server. You can explicitly specify to have time zones returned in the Windows time zone format or Internet Assigned Numbers Authority (IANA) time zone (also known as Olson time zone) format. The Windows format is the default. When setting up an Outlook client, the user selects the preferred time zone from this supported list. You can subsequently get the preferred time zone by getting the user's mailbox settings.
-    ///
-    /// `GET /v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone\_format}')`: *outlookUser: supportedTimeZones*, from `spec/v1.0/outlookuser-supportedtimezones.json`.
-    ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.timeZoneInformation)` body; an empty body is [`graph_runtime::Error::Decode`].
+    /// `GET /v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone\_format}')`: *outlookUser: supportedTimeZones* through another of its documented paths, with the same request and response types; [`Outlook::supported_time_zones`](crate::v1::me::outlook::Outlook::supported_time_zones) has its documentation and example.
     ///
     /// # Function parameters
     ///
     /// - `time_zone_standard` (`TimeZoneStandard` on the wire): A time zone format. Supported values are: `Windows`, and `Iana`. Optional.
     ///
     /// Each value is sent as an OData URL literal (strings quoted with `'` doubled, then percent-encoded), so no value can change the path.
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | User.Read | User.ReadBasic.All |
-    /// | Delegated (personal Microsoft account) | User.Read | Not available. |
-    /// | Application | User.Read.All | Not available. |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let response = client
-    ///     .v1()
-    ///     .me()
-    ///     .outlook()
-    ///     .supported_time_zones_with_time_zone_standard(
-    ///         graph_api::v1::me::outlook::TimeZoneStandard::Iana,
-    ///     )
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/outlookuser-supportedtimezones?view=graph-rest-1.0>
     pub async fn supported_time_zones_with_time_zone_standard(
         &self,
         time_zone_standard: crate::v1::me::outlook::TimeZoneStandard,
@@ -196,9 +155,9 @@ pub type SupportedTimeZonesResponse = serde_json::Value;
 /// `microsoft.graph.timeZoneStandard`, the type of the function parameter (the version's models enum).
 pub use crate::v1::models::TimeZoneStandard;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/outlook`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/me/outlook` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/me/outlook/supportedTimeZones` request must look like.
+    /// What a mocked *outlookUser: supportedTimeZones* request must look like, at any of its paths.
     pub struct SupportedTimeZonesWhen(httpmock::When);
     impl SupportedTimeZonesWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -206,7 +165,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/me/outlook/supportedTimeZones` answers.
+    /// How a mocked *outlookUser: supportedTimeZones* answers.
     pub struct SupportedTimeZonesThen(httpmock::Then);
     impl SupportedTimeZonesThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -238,97 +197,95 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `GET /v1.0/me/outlook/supportedTimeZones` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *outlookUser: supportedTimeZones*, for [`supported_time_zones`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum SupportedTimeZonesPath<'a> {
+        /// `GET /v1.0/me/outlook/supportedTimeZones`, as [`Outlook::supported_time_zones`](crate::v1::me::outlook::Outlook::supported_time_zones) sends it.
+        MeOutlook,
+        /// `GET /v1.0/users/{id\|userPrincipalName}/outlook/supportedTimeZones`, as [`Outlook::supported_time_zones`](crate::v1::users::item::outlook::Outlook::supported_time_zones) sends it.
+        UsersOutlook {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `GET /v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone\_format}')`, as [`Outlook::supported_time_zones_with_time_zone_standard`](crate::v1::me::outlook::Outlook::supported_time_zones_with_time_zone_standard) sends it.
+        MeOutlookWithTimeZoneStandard {
+            /// The function's `TimeZoneStandard` argument.
+            time_zone_standard: super::TimeZoneStandard,
+        },
+        /// `GET /v1.0/users/{id\|userPrincipalName}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone\_format}')`, as [`Outlook::supported_time_zones_with_time_zone_standard`](crate::v1::users::item::outlook::Outlook::supported_time_zones_with_time_zone_standard) sends it.
+        UsersOutlookWithTimeZoneStandard {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The function's `TimeZoneStandard` argument.
+            time_zone_standard: super::TimeZoneStandard,
+        },
+    }
+    /// Mocks `GET` *outlookUser: supportedTimeZones* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn supported_time_zones<'s>(
         server: &'s httpmock::MockServer,
+        path: SupportedTimeZonesPath<'_>,
         config: impl FnOnce(SupportedTimeZonesWhen, SupportedTimeZonesThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("outlook")
-            .segment("supportedTimeZones");
+        let path = match path {
+            SupportedTimeZonesPath::MeOutlook => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("outlook")
+                    .segment("supportedTimeZones")
+            }
+            SupportedTimeZonesPath::UsersOutlook { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("outlook")
+                    .segment("supportedTimeZones")
+            }
+            SupportedTimeZonesPath::MeOutlookWithTimeZoneStandard {
+                time_zone_standard,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("outlook")
+                    .function(
+                        "supportedTimeZones",
+                        &[
+                            (
+                                "TimeZoneStandard",
+                                graph_runtime::Literal::qualified_enum_member(
+                                    "microsoft.graph.timeZoneStandard",
+                                    time_zone_standard.as_str(),
+                                ),
+                            ),
+                        ],
+                    )
+            }
+            SupportedTimeZonesPath::UsersOutlookWithTimeZoneStandard {
+                id,
+                time_zone_standard,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("outlook")
+                    .function(
+                        "supportedTimeZones",
+                        &[
+                            (
+                                "TimeZoneStandard",
+                                graph_runtime::Literal::qualified_enum_member(
+                                    "microsoft.graph.timeZoneStandard",
+                                    time_zone_standard.as_str(),
+                                ),
+                            ),
+                        ],
+                    )
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {
                 let when = when.method(httpmock::Method::GET).path(path);
                 config(SupportedTimeZonesWhen(when), SupportedTimeZonesThen(then));
-            })
-    }
-    /// What a mocked `/v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')` request must look like.
-    pub struct SupportedTimeZonesWithTimeZoneStandardWhen(httpmock::When);
-    impl SupportedTimeZonesWithTimeZoneStandardWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')` answers.
-    pub struct SupportedTimeZonesWithTimeZoneStandardThen(httpmock::Then);
-    impl SupportedTimeZonesWithTimeZoneStandardThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::me::outlook::SupportedTimeZonesResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `GET /v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')` on `server`: `config` narrows the match and sets the answer.
-    pub fn supported_time_zones_with_time_zone_standard<'s>(
-        server: &'s httpmock::MockServer,
-        time_zone_standard: crate::v1::me::outlook::TimeZoneStandard,
-        config: impl FnOnce(
-            SupportedTimeZonesWithTimeZoneStandardWhen,
-            SupportedTimeZonesWithTimeZoneStandardThen,
-        ),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("outlook")
-            .function(
-                "supportedTimeZones",
-                &[
-                    (
-                        "TimeZoneStandard",
-                        graph_runtime::Literal::qualified_enum_member(
-                            "microsoft.graph.timeZoneStandard",
-                            time_zone_standard.as_str(),
-                        ),
-                    ),
-                ],
-            );
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::GET).path(path);
-                config(
-                    SupportedTimeZonesWithTimeZoneStandardWhen(when),
-                    SupportedTimeZonesWithTimeZoneStandardThen(then),
-                );
             })
     }
 }

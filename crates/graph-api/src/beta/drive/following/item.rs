@@ -15,43 +15,7 @@ impl<'a> FollowingItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Unarchive a driveItem. When unarchiving a single recently archived file, the file is unarchived immediately. Otherwise, the archived file starts the reactivation process.
-    ///
-    /// `POST /beta/drive/following/{driveItemId}/unarchive`: *driveItem: unarchive*, from `spec/beta/driveitem-unarchive.json`.
-    ///
-    /// On success Graph answers `200` with a `microsoft.graph.driveItem` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body.
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service, US Government L4, US Government L5 (DOD), China operated by 21Vianet.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let response = client
-    ///     .beta()
-    ///     .drive()
-    ///     .following()
-    ///     .by_drive_item_id("<driveItemId>")
-    ///     .unarchive()
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/driveitem-unarchive?view=graph-rest-beta>
+    /// `POST /beta/drive/following/{driveItemId}/unarchive`: *driveItem: unarchive* through another of its documented paths, with the same request and response types; [`Root::unarchive`](crate::beta::drive::root::Root::unarchive) has its documentation and example.
     pub async fn unarchive(
         &self,
     ) -> Result<
@@ -70,71 +34,5 @@ impl<'a> FollowingItem<'a> {
         } else {
             response.json().map(Some)
         }
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/drive/following/{driveItemId}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/drive/following/{driveItemId}/unarchive` request must look like.
-    pub struct UnarchiveWhen(httpmock::When);
-    impl UnarchiveWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/drive/following/{driveItemId}/unarchive` answers.
-    pub struct UnarchiveThen(httpmock::Then);
-    impl UnarchiveThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(self, body: &crate::beta::drive::root::UnarchiveResponse) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers `200` with no body, as a documented example does.
-        pub fn ok_without_body(self) -> Self {
-            Self(self.0.status(200u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/drive/following/{driveItemId}/unarchive` on `server`: `config` narrows the match and sets the answer.
-    pub fn unarchive<'s>(
-        server: &'s httpmock::MockServer,
-        drive_item_id: &str,
-        config: impl FnOnce(UnarchiveWhen, UnarchiveThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("drive")
-            .segment("following")
-            .param("driveItemId", drive_item_id)
-            .segment("unarchive");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(UnarchiveWhen(when), UnarchiveThen(then));
-            })
     }
 }

@@ -193,9 +193,9 @@ impl Default for CancelRequest {
     }
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/me/events/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/me/events/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/me/events/{id}/accept` request must look like.
+    /// What a mocked *event: accept* request must look like, at any of its paths.
     pub struct AcceptWhen(httpmock::When);
     impl AcceptWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -207,7 +207,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/me/events/{id}/accept` answers.
+    /// How a mocked *event: accept* answers.
     pub struct AcceptThen(httpmock::Then);
     impl AcceptThen {
         /// Answers as documented: `202` with no body.
@@ -233,17 +233,189 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/me/events/{id}/accept` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *event: accept*, for [`accept`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum AcceptPath<'a> {
+        /// `POST /beta/me/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::me::events::item::EventsItem::accept) sends it.
+        MeEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::users::item::events::item::EventsItem::accept) sends it.
+        UsersEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/me/calendar/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::me::calendar::events::item::EventsItem::accept) sends it.
+        MeCalendarEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/calendar/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::users::item::calendar::events::item::EventsItem::accept) sends it.
+        UsersCalendarEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/me/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::me::calendars::item::events::item::EventsItem::accept) sends it.
+        MeCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::users::item::calendars::item::events::item::EventsItem::accept) sends it.
+        UsersCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+        },
+        /// `POST /beta/me/calendargroup/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::me::calendargroup::calendars::item::events::item::EventsItem::accept) sends it.
+        MeCalendargroupCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/calendargroup/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::users::item::calendargroup::calendars::item::events::item::EventsItem::accept) sends it.
+        UsersCalendargroupCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+        },
+        /// `POST /beta/me/calendargroups/{id}/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::me::calendargroups::item::calendars::item::events::item::EventsItem::accept) sends it.
+        MeCalendargroupsCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::users::item::calendargroups::item::calendars::item::events::item::EventsItem::accept) sends it.
+        UsersCalendargroupsCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+            /// The value of `{id}`.
+            id_4: &'a str,
+        },
+    }
+    /// Mocks `POST` *event: accept* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn accept<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: AcceptPath<'_>,
         config: impl FnOnce(AcceptWhen, AcceptThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("events")
-            .param("id", id)
-            .segment("accept");
+        let path = match path {
+            AcceptPath::MeEvents { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("events")
+                    .param("id", id)
+                    .segment("accept")
+            }
+            AcceptPath::UsersEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("accept")
+            }
+            AcceptPath::MeCalendarEvents { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendar")
+                    .segment("events")
+                    .param("id", id)
+                    .segment("accept")
+            }
+            AcceptPath::UsersCalendarEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendar")
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("accept")
+            }
+            AcceptPath::MeCalendarsEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendars")
+                    .param("id", id)
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("accept")
+            }
+            AcceptPath::UsersCalendarsEvents { id, id_2, id_3 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendars")
+                    .param("id", id_2)
+                    .segment("events")
+                    .param("id", id_3)
+                    .segment("accept")
+            }
+            AcceptPath::MeCalendargroupCalendarsEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendargroup")
+                    .segment("calendars")
+                    .param("id", id)
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("accept")
+            }
+            AcceptPath::UsersCalendargroupCalendarsEvents { id, id_2, id_3 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendargroup")
+                    .segment("calendars")
+                    .param("id", id_2)
+                    .segment("events")
+                    .param("id", id_3)
+                    .segment("accept")
+            }
+            AcceptPath::MeCalendargroupsCalendarsEvents { id, id_2, id_3 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendargroups")
+                    .param("id", id)
+                    .segment("calendars")
+                    .param("id", id_2)
+                    .segment("events")
+                    .param("id", id_3)
+                    .segment("accept")
+            }
+            AcceptPath::UsersCalendargroupsCalendarsEvents { id, id_2, id_3, id_4 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendargroups")
+                    .param("id", id_2)
+                    .segment("calendars")
+                    .param("id", id_3)
+                    .segment("events")
+                    .param("id", id_4)
+                    .segment("accept")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {
@@ -251,7 +423,7 @@ pub mod mock {
                 config(AcceptWhen(when), AcceptThen(then));
             })
     }
-    /// What a mocked `/beta/me/events/{id}/cancel` request must look like.
+    /// What a mocked *event: cancel* request must look like, at any of its paths.
     pub struct CancelWhen(httpmock::When);
     impl CancelWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -263,7 +435,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/me/events/{id}/cancel` answers.
+    /// How a mocked *event: cancel* answers.
     pub struct CancelThen(httpmock::Then);
     impl CancelThen {
         /// Answers as documented: `202` with no body.
@@ -289,17 +461,183 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/me/events/{id}/cancel` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *event: cancel*, for [`cancel`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum CancelPath<'a> {
+        /// `POST /beta/me/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::me::events::item::EventsItem::cancel) sends it.
+        MeEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::users::item::events::item::EventsItem::cancel) sends it.
+        UsersEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/groups/{id}/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::groups::item::events::item::EventsItem::cancel) sends it.
+        GroupsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/me/calendar/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::me::calendar::events::item::EventsItem::cancel) sends it.
+        MeCalendarEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/calendar/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::users::item::calendar::events::item::EventsItem::cancel) sends it.
+        UsersCalendarEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/groups/{id}/calendar/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::groups::item::calendar::events::item::EventsItem::cancel) sends it.
+        GroupsCalendarEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/me/calendars/{id}/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::me::calendars::item::events::item::EventsItem::cancel) sends it.
+        MeCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/calendars/{id}/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::users::item::calendars::item::events::item::EventsItem::cancel) sends it.
+        UsersCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+        },
+        /// `POST /beta/me/calendarGroups/{id}/calendars/{id}/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::me::calendar_groups::item::calendars::item::events::item::EventsItem::cancel) sends it.
+        MeCalendarGroupsCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/calendarGroups/{id}/calendars/{id}/events/{id}/cancel`, as [`EventsItem::cancel`](crate::beta::users::item::calendar_groups::item::calendars::item::events::item::EventsItem::cancel) sends it.
+        UsersCalendarGroupsCalendarsEvents {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+            /// The value of `{id}`.
+            id_4: &'a str,
+        },
+    }
+    /// Mocks `POST` *event: cancel* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn cancel<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: CancelPath<'_>,
         config: impl FnOnce(CancelWhen, CancelThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("events")
-            .param("id", id)
-            .segment("cancel");
+        let path = match path {
+            CancelPath::MeEvents { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("events")
+                    .param("id", id)
+                    .segment("cancel")
+            }
+            CancelPath::UsersEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("cancel")
+            }
+            CancelPath::GroupsEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("groups")
+                    .param("id", id)
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("cancel")
+            }
+            CancelPath::MeCalendarEvents { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendar")
+                    .segment("events")
+                    .param("id", id)
+                    .segment("cancel")
+            }
+            CancelPath::UsersCalendarEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendar")
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("cancel")
+            }
+            CancelPath::GroupsCalendarEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("groups")
+                    .param("id", id)
+                    .segment("calendar")
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("cancel")
+            }
+            CancelPath::MeCalendarsEvents { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendars")
+                    .param("id", id)
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("cancel")
+            }
+            CancelPath::UsersCalendarsEvents { id, id_2, id_3 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendars")
+                    .param("id", id_2)
+                    .segment("events")
+                    .param("id", id_3)
+                    .segment("cancel")
+            }
+            CancelPath::MeCalendarGroupsCalendarsEvents { id, id_2, id_3 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("calendarGroups")
+                    .param("id", id)
+                    .segment("calendars")
+                    .param("id", id_2)
+                    .segment("events")
+                    .param("id", id_3)
+                    .segment("cancel")
+            }
+            CancelPath::UsersCalendarGroupsCalendarsEvents { id, id_2, id_3, id_4 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("calendarGroups")
+                    .param("id", id_2)
+                    .segment("calendars")
+                    .param("id", id_3)
+                    .segment("events")
+                    .param("id", id_4)
+                    .segment("cancel")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

@@ -89,9 +89,9 @@ impl MoveRequest {
 /// No available page describes `microsoft.graph.mailFolder`, so the body is kept as raw JSON: nothing is dropped.
 pub type MoveResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/me/mailFolders/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/me/mailFolders/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/me/mailFolders/{id}/move` request must look like.
+    /// What a mocked *mailFolder: move* request must look like, at any of its paths.
     pub struct MoveWhen(httpmock::When);
     impl MoveWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -103,7 +103,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/me/mailFolders/{id}/move` answers.
+    /// How a mocked *mailFolder: move* answers.
     pub struct MoveThen(httpmock::Then);
     impl MoveThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -135,17 +135,45 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/me/mailFolders/{id}/move` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *mailFolder: move*, for [`move_`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum MovePath<'a> {
+        /// `POST /beta/me/mailFolders/{id}/move`, as [`MailFoldersItem::move_`](crate::beta::me::mail_folders::item::MailFoldersItem::move_) sends it.
+        MeMailFolders {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/mailFolders/{id}/move`, as [`MailFoldersItem::move_`](crate::beta::users::item::mail_folders::item::MailFoldersItem::move_) sends it.
+        UsersMailFolders {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+    }
+    /// Mocks `POST` *mailFolder: move* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn move_<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: MovePath<'_>,
         config: impl FnOnce(MoveWhen, MoveThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("mailFolders")
-            .param("id", id)
-            .segment("move");
+        let path = match path {
+            MovePath::MeMailFolders { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("mailFolders")
+                    .param("id", id)
+                    .segment("move")
+            }
+            MovePath::UsersMailFolders { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("mailFolders")
+                    .param("id", id_2)
+                    .segment("move")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

@@ -61,9 +61,9 @@ impl<'a> MessagesItem<'a> {
     }
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/me/messages/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/me/messages/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/me/messages/{id}/send` request must look like.
+    /// What a mocked *message: send* request must look like, at any of its paths.
     pub struct SendWhen(httpmock::When);
     impl SendWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -71,7 +71,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/me/messages/{id}/send` answers.
+    /// How a mocked *message: send* answers.
     pub struct SendThen(httpmock::Then);
     impl SendThen {
         /// Answers as documented: `202` with no body.
@@ -97,17 +97,45 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/me/messages/{id}/send` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *message: send*, for [`send`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum SendPath<'a> {
+        /// `POST /beta/me/messages/{id}/send`, as [`MessagesItem::send`](crate::beta::me::messages::item::MessagesItem::send) sends it.
+        MeMessages {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /beta/users/{id \| userPrincipalName}/messages/{id}/send`, as [`MessagesItem::send`](crate::beta::users::item::messages::item::MessagesItem::send) sends it.
+        UsersMessages {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+    }
+    /// Mocks `POST` *message: send* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn send<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: SendPath<'_>,
         config: impl FnOnce(SendWhen, SendThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("messages")
-            .param("id", id)
-            .segment("send");
+        let path = match path {
+            SendPath::MeMessages { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("messages")
+                    .param("id", id)
+                    .segment("send")
+            }
+            SendPath::UsersMessages { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("messages")
+                    .param("id", id_2)
+                    .segment("send")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

@@ -101,9 +101,9 @@ impl AddLargeGalleryViewRequest {
 /// No available page describes `microsoft.graph.addLargeGalleryViewOperation`, so the body is kept as raw JSON: nothing is dropped.
 pub type AddLargeGalleryViewResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/app/calls/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/app/calls/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/app/calls/{id}/addLargeGalleryView` request must look like.
+    /// What a mocked *call: addLargeGalleryView* request must look like, at any of its paths.
     pub struct AddLargeGalleryViewWhen(httpmock::When);
     impl AddLargeGalleryViewWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -115,7 +115,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/app/calls/{id}/addLargeGalleryView` answers.
+    /// How a mocked *call: addLargeGalleryView* answers.
     pub struct AddLargeGalleryViewThen(httpmock::Then);
     impl AddLargeGalleryViewThen {
         /// Answers as documented: `202` with `body` as JSON.
@@ -147,17 +147,42 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/app/calls/{id}/addLargeGalleryView` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *call: addLargeGalleryView*, for [`add_large_gallery_view`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum AddLargeGalleryViewPath<'a> {
+        /// `POST /v1.0/app/calls/{id}/addLargeGalleryView`, as [`CallsItem::add_large_gallery_view`](crate::v1::app::calls::item::CallsItem::add_large_gallery_view) sends it.
+        AppCalls {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/communications/calls/{id}/addLargeGalleryView`, as [`CallsItem::add_large_gallery_view`](crate::v1::communications::calls::item::CallsItem::add_large_gallery_view) sends it.
+        CommunicationsCalls {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+    }
+    /// Mocks `POST` *call: addLargeGalleryView* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn add_large_gallery_view<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: AddLargeGalleryViewPath<'_>,
         config: impl FnOnce(AddLargeGalleryViewWhen, AddLargeGalleryViewThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("app")
-            .segment("calls")
-            .param("id", id)
-            .segment("addLargeGalleryView");
+        let path = match path {
+            AddLargeGalleryViewPath::AppCalls { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("app")
+                    .segment("calls")
+                    .param("id", id)
+                    .segment("addLargeGalleryView")
+            }
+            AddLargeGalleryViewPath::CommunicationsCalls { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("communications")
+                    .segment("calls")
+                    .param("id", id)
+                    .segment("addLargeGalleryView")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

@@ -15,51 +15,7 @@ impl<'a> CallsItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Add the large gallery view to a call. For details about how to identify a large gallery view participant in a roster so that you can retrieve the relevant data to subscribe to the video feed, see Identify large gallery view participants in a roster.
-    ///
-    /// `POST /v1.0/communications/calls/{id}/addLargeGalleryView`: *call: addLargeGalleryView*, from `spec/v1.0/call-addlargegalleryview.json`.
-    ///
-    /// On success Graph answers `202` with a `microsoft.graph.addLargeGalleryViewOperation` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Not supported. | Not supported. |
-    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
-    /// | Application | Calls.JoinGroupCallAsGuest.All | Calls.JoinGroupCall.All, Calls.InitiateGroupCall.All |
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::v1::app::calls::item::AddLargeGalleryViewRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = AddLargeGalleryViewRequest::new(
-    ///     "785f4929-92ca-497b-863f-c778c77c9758".to_string(),
-    /// );
-    /// let response = client
-    ///     .v1()
-    ///     .communications()
-    ///     .calls()
-    ///     .by_id("57dab8b1-894c-409a-b240-bd8beae78896")
-    ///     .add_large_gallery_view(&body)
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/call-addlargegalleryview?view=graph-rest-1.0>
+    /// `POST /v1.0/communications/calls/{id}/addLargeGalleryView`: *call: addLargeGalleryView* through another of its documented paths, with the same request and response types; [`CallsItem::add_large_gallery_view`](crate::v1::app::calls::item::CallsItem::add_large_gallery_view) has its documentation and example.
     pub async fn add_large_gallery_view(
         &self,
         body: &crate::v1::app::calls::item::AddLargeGalleryViewRequest,
@@ -76,77 +32,5 @@ impl<'a> CallsItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/communications/calls/{id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/communications/calls/{id}/addLargeGalleryView` request must look like.
-    pub struct AddLargeGalleryViewWhen(httpmock::When);
-    impl AddLargeGalleryViewWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::v1::app::calls::item::AddLargeGalleryViewRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/communications/calls/{id}/addLargeGalleryView` answers.
-    pub struct AddLargeGalleryViewThen(httpmock::Then);
-    impl AddLargeGalleryViewThen {
-        /// Answers as documented: `202` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::app::calls::item::AddLargeGalleryViewResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(202u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/communications/calls/{id}/addLargeGalleryView` on `server`: `config` narrows the match and sets the answer.
-    pub fn add_large_gallery_view<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(AddLargeGalleryViewWhen, AddLargeGalleryViewThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("communications")
-            .segment("calls")
-            .param("id", id)
-            .segment("addLargeGalleryView");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(AddLargeGalleryViewWhen(when), AddLargeGalleryViewThen(then));
-            })
     }
 }

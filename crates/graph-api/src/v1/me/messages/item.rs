@@ -102,9 +102,9 @@ impl MoveRequest {
 /// Response body of `message: move`: `microsoft.graph.message`.
 pub type MoveResponse = crate::v1::models::Message;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/messages/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/me/messages/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/me/messages/{id}/move` request must look like.
+    /// What a mocked *message: move* request must look like, at any of its paths.
     pub struct MoveWhen(httpmock::When);
     impl MoveWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -116,7 +116,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/me/messages/{id}/move` answers.
+    /// How a mocked *message: move* answers.
     pub struct MoveThen(httpmock::Then);
     impl MoveThen {
         /// Answers as documented: `201` with `body` as JSON.
@@ -148,17 +148,80 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/me/messages/{id}/move` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *message: move*, for [`move_`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum MovePath<'a> {
+        /// `POST /v1.0/me/messages/{id}/move`, as [`MessagesItem::move_`](crate::v1::me::messages::item::MessagesItem::move_) sends it.
+        MeMessages {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/users/{id \| userPrincipalName}/messages/{id}/move`, as [`MessagesItem::move_`](crate::v1::users::item::messages::item::MessagesItem::move_) sends it.
+        UsersMessages {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /v1.0/me/mailFolders/{id}/messages/{id}/move`, as [`MessagesItem::move_`](crate::v1::me::mail_folders::item::messages::item::MessagesItem::move_) sends it.
+        MeMailFoldersMessages {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /v1.0/users/{id \| userPrincipalName}/mailFolders/{id}/messages/{id}/move`, as [`MessagesItem::move_`](crate::v1::users::item::mail_folders::item::messages::item::MessagesItem::move_) sends it.
+        UsersMailFoldersMessages {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+            /// The value of `{id}`.
+            id_3: &'a str,
+        },
+    }
+    /// Mocks `POST` *message: move* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn move_<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: MovePath<'_>,
         config: impl FnOnce(MoveWhen, MoveThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("messages")
-            .param("id", id)
-            .segment("move");
+        let path = match path {
+            MovePath::MeMessages { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("messages")
+                    .param("id", id)
+                    .segment("move")
+            }
+            MovePath::UsersMessages { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("messages")
+                    .param("id", id_2)
+                    .segment("move")
+            }
+            MovePath::MeMailFoldersMessages { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("mailFolders")
+                    .param("id", id)
+                    .segment("messages")
+                    .param("id", id_2)
+                    .segment("move")
+            }
+            MovePath::UsersMailFoldersMessages { id, id_2, id_3 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("mailFolders")
+                    .param("id", id_2)
+                    .segment("messages")
+                    .param("id", id_3)
+                    .segment("move")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

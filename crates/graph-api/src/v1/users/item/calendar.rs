@@ -15,54 +15,7 @@ impl<'a> Calendar<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Get the free/busy availability information for a collection of users, distributions lists, or resources (rooms or equipment) for a specified time period.
-    ///
-    /// `POST /v1.0/users/{id\|userPrincipalName}/calendar/getSchedule`: *calendar: getSchedule*, from `spec/v1.0/calendar-getschedule.json`.
-    ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.scheduleInformation)` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Calendars.Read | Calendars.ReadWrite |
-    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
-    /// | Application | Calendars.Read | Calendars.ReadWrite |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::v1::me::calendar::GetScheduleRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = graph_api::serde_json::from_str::<
-    ///     GetScheduleRequest,
-    /// >(
-    ///         "{\"schedules\":[\"adelev@contoso.onmicrosoft.com\",\"meganb@contoso.onmicrosoft.com\"],\"startTime\":{\"dateTime\":\"2019-03-15T09:00:00\",\"timeZone\":\"Pacific Standard Time\"},\"endTime\":{\"dateTime\":\"2019-03-15T18:00:00\",\"timeZone\":\"Pacific Standard Time\"},\"availabilityViewInterval\":60}",
-    ///     )
-    ///     .expect("the documented body fits the request type");
-    /// let response = client
-    ///     .v1()
-    ///     .users()
-    ///     .by_id("<id>")
-    ///     .calendar()
-    ///     .get_schedule(&body)
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/calendar-getschedule?view=graph-rest-1.0>
+    /// `POST /v1.0/users/{id\|userPrincipalName}/calendar/getSchedule`: *calendar: getSchedule* through another of its documented paths, with the same request and response types; [`Calendar::get_schedule`](crate::v1::me::calendar::Calendar::get_schedule) has its documentation and example.
     pub async fn get_schedule(
         &self,
         body: &crate::v1::me::calendar::GetScheduleRequest,
@@ -76,71 +29,5 @@ impl<'a> Calendar<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/users/{id}/calendar`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/users/{id}/calendar/getSchedule` request must look like.
-    pub struct GetScheduleWhen(httpmock::When);
-    impl GetScheduleWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(self, body: &crate::v1::me::calendar::GetScheduleRequest) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/users/{id}/calendar/getSchedule` answers.
-    pub struct GetScheduleThen(httpmock::Then);
-    impl GetScheduleThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(self, body: &crate::v1::me::calendar::GetScheduleResponse) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/users/{id}/calendar/getSchedule` on `server`: `config` narrows the match and sets the answer.
-    pub fn get_schedule<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(GetScheduleWhen, GetScheduleThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("calendar")
-            .segment("getSchedule");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(GetScheduleWhen(when), GetScheduleThen(then));
-            })
     }
 }

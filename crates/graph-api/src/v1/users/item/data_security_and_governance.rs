@@ -15,50 +15,7 @@ impl<'a> DataSecurityAndGovernance<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Process content against data protection policies in the context of the current, or specified, user.
-    ///
-    /// `POST /v1.0/users/{usersId}/dataSecurityAndGovernance/processContent`: *userDataSecurityAndGovernance: processContent*, from `spec/v1.0/userdatasecurityandgovernance-processcontent.json`.
-    ///
-    /// On success Graph answers `200` with a `microsoft.graph.processContentResponse` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::v1::me::data_security_and_governance::ProcessContentRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = graph_api::serde_json::from_str::<
-    ///     ProcessContentRequest,
-    /// >(
-    ///         "{\"contentToProcess\":{\"contentEntries\":[{\"@odata.type\":\"microsoft.graph.processConversationMetadata\",\"identifier\":\"07785517-9081-4fe7-a9dc-85bcdf5e9075\",\"content\":{\"@odata.type\":\"microsoft.graph.textContent\",\"data\":\"Write an acceptance letter for Alex Wilber with Credit card number 4532667785213500, ssn: 120-98-1437 at One Microsoft Way, Redmond, WA 98052\"},\"name\":\"PC Purview API Explorer message\",\"correlationId\":\"d63eafd2-e3a9-4c1a-b726-a2e9b9d9580d\",\"sequenceNumber\":0,\"isTruncated\":false,\"createdDateTime\":\"2025-05-27T17:23:20\",\"modifiedDateTime\":\"2025-05-27T17:23:20\"}],\"activityMetadata\":{\"activity\":\"uploadText\"},\"deviceMetadata\":{\"operatingSystemSpecifications\":{\"operatingSystemPlatform\":\"Windows 11\",\"operatingSystemVersion\":\"10.0.26100.0\"},\"ipAddress\":\"127.0.0.1\"},\"protectedAppMetadata\":{\"name\":\"PC Purview API Explorer\",\"version\":\"0.2\",\"applicationLocation\":{\"@odata.type\":\"microsoft.graph.policyLocationApplication\",\"value\":\"83ef208a-0396-4893-9d4f-d36efbffc8bd\"}},\"integratedAppMetadata\":{\"name\":\"PC Purview API Explorer\",\"version\":\"0.2\"}}}",
-    ///     )
-    ///     .expect("the documented body fits the request type");
-    /// let response = client
-    ///     .v1()
-    ///     .users()
-    ///     .by_id("<id>")
-    ///     .data_security_and_governance()
-    ///     .process_content(&body)
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/userdatasecurityandgovernance-processcontent?view=graph-rest-1.0>
+    /// `POST /v1.0/users/{usersId}/dataSecurityAndGovernance/processContent`: *userDataSecurityAndGovernance: processContent* through another of its documented paths, with the same request and response types; [`DataSecurityAndGovernance::process_content`](crate::v1::me::data_security_and_governance::DataSecurityAndGovernance::process_content) has its documentation and example.
     pub async fn process_content(
         &self,
         body: &crate::v1::me::data_security_and_governance::ProcessContentRequest,
@@ -75,77 +32,5 @@ impl<'a> DataSecurityAndGovernance<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/users/{id}/dataSecurityAndGovernance`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/users/{id}/dataSecurityAndGovernance/processContent` request must look like.
-    pub struct ProcessContentWhen(httpmock::When);
-    impl ProcessContentWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::v1::me::data_security_and_governance::ProcessContentRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/users/{id}/dataSecurityAndGovernance/processContent` answers.
-    pub struct ProcessContentThen(httpmock::Then);
-    impl ProcessContentThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::me::data_security_and_governance::ProcessContentResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/users/{id}/dataSecurityAndGovernance/processContent` on `server`: `config` narrows the match and sets the answer.
-    pub fn process_content<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(ProcessContentWhen, ProcessContentThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("dataSecurityAndGovernance")
-            .segment("processContent");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(ProcessContentWhen(when), ProcessContentThen(then));
-            })
     }
 }

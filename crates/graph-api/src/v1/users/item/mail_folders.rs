@@ -23,41 +23,7 @@ impl<'a> MailFolders<'a> {
     pub fn by_id(&self, id: &str) -> item::MailFoldersItem<'a> {
         item::MailFoldersItem::new(self.client, self.path.clone().param("id", id))
     }
-    /// Get a set of mail folders that have been added, deleted, or removed from the user's mailbox. A delta function call for mail folders in a mailbox is similar to a GET request, except that by appropriately applying state tokens in one or more of these calls, you can query for incremental changes in the mail folders. This allows you to maintain and synchronize a local store of a user's mail folders without having to fetch all the mail folders of that mailbox from the server every time.
-    ///
-    /// `GET /v1.0/users/{id}/mailFolders/delta`: *mailFolder: delta*, from `spec/v1.0/mailfolder-delta.json`.
-    ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailFolder)` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Mail.Read | Mail.ReadWrite |
-    /// | Delegated (personal Microsoft account) | Mail.Read | Mail.ReadWrite |
-    /// | Application | Mail.Read | Mail.ReadWrite |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let response = client.v1().users().by_id("<id>").mail_folders().delta().await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/mailfolder-delta?view=graph-rest-1.0>
+    /// `GET /v1.0/users/{id}/mailFolders/delta`: *mailFolder: delta* through another of its documented paths, with the same request and response types; [`MailFolders::delta`](crate::v1::me::mail_folders::MailFolders::delta) has its documentation and example.
     pub async fn delta(
         &self,
     ) -> Result<crate::v1::me::mail_folders::DeltaResponse, graph_runtime::Error> {
@@ -83,67 +49,5 @@ impl<'a> MailFolders<'a> {
             Err(e) => return graph_runtime::Pager::failed(self.client, e),
         };
         graph_runtime::Pager::new(self.client, request)
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/users/{id}/mailFolders`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/users/{id}/mailFolders/delta` request must look like.
-    pub struct DeltaWhen(httpmock::When);
-    impl DeltaWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/users/{id}/mailFolders/delta` answers.
-    pub struct DeltaThen(httpmock::Then);
-    impl DeltaThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(self, body: &crate::v1::me::mail_folders::DeltaResponse) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `GET /v1.0/users/{id}/mailFolders/delta` on `server`: `config` narrows the match and sets the answer.
-    pub fn delta<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(DeltaWhen, DeltaThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("mailFolders")
-            .segment("delta");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::GET).path(path);
-                config(DeltaWhen(when), DeltaThen(then));
-            })
     }
 }

@@ -15,47 +15,7 @@ impl<'a> Outlook<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Get the list of time zones that are supported for the user, as configured on the user's mailbox server. You can explicitly specify to have time zones returned in the Windows time zone format or Internet Assigned Numbers Authority (IANA) time zone (also known as Olson time zone) format. The Windows format is the default. When setting up an Outlook client, the user selects the preferred time zone from this supported list. You can subsequently get the preferred time zone by getting the user's mailbox settings.
-    ///
-    /// `GET /v1.0/users/{id\|userPrincipalName}/outlook/supportedTimeZones`: *outlookUser: supportedTimeZones*, from `spec/v1.0/outlookuser-supportedtimezones.json`.
-    ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.timeZoneInformation)` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | User.Read | User.ReadBasic.All |
-    /// | Delegated (personal Microsoft account) | User.Read | Not available. |
-    /// | Application | User.Read.All | Not available. |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let response = client
-    ///     .v1()
-    ///     .users()
-    ///     .by_id("<id>")
-    ///     .outlook()
-    ///     .supported_time_zones()
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/outlookuser-supportedtimezones?view=graph-rest-1.0>
+    /// `GET /v1.0/users/{id\|userPrincipalName}/outlook/supportedTimeZones`: *outlookUser: supportedTimeZones* through another of its documented paths, with the same request and response types; [`Outlook::supported_time_zones`](crate::v1::me::outlook::Outlook::supported_time_zones) has its documentation and example.
     pub async fn supported_time_zones(
         &self,
     ) -> Result<
@@ -85,55 +45,13 @@ impl<'a> Outlook<'a> {
         };
         graph_runtime::Pager::new(self.client, request)
     }
-    /// Get the list of time zones that are supported for the user, as configured on the user's mailbox server. You can explicitly specify to have time zones returned in the Windows time zone format or Internet Assigned Numbers Authority (IANA) time zone (also known as Olson time zone) format. The Windows format is the default. When setting up an Outlook client, the user selects the preferred time zone from this supported list. You can subsequently get the preferred time zone by getting the user's mailbox settings.
-    ///
-    /// `GET /v1.0/users/{id\|userPrincipalName}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone\_format}')`: *outlookUser: supportedTimeZones*, from `spec/v1.0/outlookuser-supportedtimezones.json`.
-    ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.timeZoneInformation)` body; an empty body is [`graph_runtime::Error::Decode`].
+    /// `GET /v1.0/users/{id\|userPrincipalName}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone\_format}')`: *outlookUser: supportedTimeZones* through another of its documented paths, with the same request and response types; [`Outlook::supported_time_zones`](crate::v1::me::outlook::Outlook::supported_time_zones) has its documentation and example.
     ///
     /// # Function parameters
     ///
     /// - `time_zone_standard` (`TimeZoneStandard` on the wire): A time zone format. Supported values are: `Windows`, and `Iana`. Optional.
     ///
     /// Each value is sent as an OData URL literal (strings quoted with `'` doubled, then percent-encoded), so no value can change the path.
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | User.Read | User.ReadBasic.All |
-    /// | Delegated (personal Microsoft account) | User.Read | Not available. |
-    /// | Application | User.Read.All | Not available. |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let response = client
-    ///     .v1()
-    ///     .users()
-    ///     .by_id("<id>")
-    ///     .outlook()
-    ///     .supported_time_zones_with_time_zone_standard(
-    ///         graph_api::v1::me::outlook::TimeZoneStandard::Windows,
-    ///     )
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/outlookuser-supportedtimezones?view=graph-rest-1.0>
     pub async fn supported_time_zones_with_time_zone_standard(
         &self,
         time_zone_standard: crate::v1::me::outlook::TimeZoneStandard,
@@ -197,149 +115,5 @@ impl<'a> Outlook<'a> {
             Err(e) => return graph_runtime::Pager::failed(self.client, e),
         };
         graph_runtime::Pager::new(self.client, request)
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/users/{id}/outlook`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/users/{id}/outlook/supportedTimeZones` request must look like.
-    pub struct SupportedTimeZonesWhen(httpmock::When);
-    impl SupportedTimeZonesWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/users/{id}/outlook/supportedTimeZones` answers.
-    pub struct SupportedTimeZonesThen(httpmock::Then);
-    impl SupportedTimeZonesThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::me::outlook::SupportedTimeZonesResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `GET /v1.0/users/{id}/outlook/supportedTimeZones` on `server`: `config` narrows the match and sets the answer.
-    pub fn supported_time_zones<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(SupportedTimeZonesWhen, SupportedTimeZonesThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("outlook")
-            .segment("supportedTimeZones");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::GET).path(path);
-                config(SupportedTimeZonesWhen(when), SupportedTimeZonesThen(then));
-            })
-    }
-    /// What a mocked `/v1.0/users/{id}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')` request must look like.
-    pub struct SupportedTimeZonesWithTimeZoneStandardWhen(httpmock::When);
-    impl SupportedTimeZonesWithTimeZoneStandardWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/users/{id}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')` answers.
-    pub struct SupportedTimeZonesWithTimeZoneStandardThen(httpmock::Then);
-    impl SupportedTimeZonesWithTimeZoneStandardThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::me::outlook::SupportedTimeZonesResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `GET /v1.0/users/{id}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')` on `server`: `config` narrows the match and sets the answer.
-    pub fn supported_time_zones_with_time_zone_standard<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        time_zone_standard: crate::v1::me::outlook::TimeZoneStandard,
-        config: impl FnOnce(
-            SupportedTimeZonesWithTimeZoneStandardWhen,
-            SupportedTimeZonesWithTimeZoneStandardThen,
-        ),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("outlook")
-            .function(
-                "supportedTimeZones",
-                &[
-                    (
-                        "TimeZoneStandard",
-                        graph_runtime::Literal::qualified_enum_member(
-                            "microsoft.graph.timeZoneStandard",
-                            time_zone_standard.as_str(),
-                        ),
-                    ),
-                ],
-            );
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::GET).path(path);
-                config(
-                    SupportedTimeZonesWithTimeZoneStandardWhen(when),
-                    SupportedTimeZonesWithTimeZoneStandardThen(then),
-                );
-            })
     }
 }

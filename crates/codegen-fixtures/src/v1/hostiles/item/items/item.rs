@@ -171,9 +171,9 @@ pub struct DoThingsResponse {
     pub x_ms_operation_id: Option<String>,
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/hostiles/{hostile-id}/items/{id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/hostiles/{hostile-id}/items/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/hostiles/{hostile-id}/items/{id}/doThings` request must look like.
+    /// What a mocked *hostile: names \*/ "\] \#\[evil\] \`tick* request must look like, at any of its paths.
     pub struct DoThingsWhen(httpmock::When);
     impl DoThingsWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -185,7 +185,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/hostiles/{hostile-id}/items/{id}/doThings` answers.
+    /// How a mocked *hostile: names \*/ "\] \#\[evil\] \`tick* answers.
     pub struct DoThingsThen(httpmock::Then);
     impl DoThingsThen {
         /// Answers as documented: `202` with no body and these headers.
@@ -217,19 +217,41 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/hostiles/{hostile-id}/items/{id}/doThings` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *hostile: names \*/ "\] \#\[evil\] \`tick*, for [`do_things`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum DoThingsPath<'a> {
+        /// `POST /v1.0/hostiles/{hostile-id \| name}/items/{id}/doThings`, as [`ItemsItem::do_things`](crate::v1::hostiles::item::items::item::ItemsItem::do_things) sends it.
+        HostilesItems {
+            /// The value of `{hostile-id}`.
+            hostile_id: &'a str,
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/me/hostiles/doThings`, as [`Hostiles::do_things`](crate::v1::me::hostiles::Hostiles::do_things) sends it.
+        MeHostiles,
+    }
+    /// Mocks `POST` *hostile: names \*/ "\] \#\[evil\] \`tick* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn do_things<'s>(
         server: &'s httpmock::MockServer,
-        hostile_id: &str,
-        id: &str,
+        path: DoThingsPath<'_>,
         config: impl FnOnce(DoThingsWhen, DoThingsThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("hostiles")
-            .param("hostile-id", hostile_id)
-            .segment("items")
-            .param("id", id)
-            .segment("doThings");
+        let path = match path {
+            DoThingsPath::HostilesItems { hostile_id, id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("hostiles")
+                    .param("hostile-id", hostile_id)
+                    .segment("items")
+                    .param("id", id)
+                    .segment("doThings")
+            }
+            DoThingsPath::MeHostiles => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("hostiles")
+                    .segment("doThings")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

@@ -64,9 +64,9 @@ impl<'a> ConfigsItem<'a> {
     }
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/servers/{server}/configs/{config}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/servers/{server}/configs/{config}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/servers/{server}/configs/{config}/ping` request must look like.
+    /// What a mocked *hostile: arguments* request must look like, at any of its paths.
     pub struct PingWhen(httpmock::When);
     impl PingWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -74,7 +74,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/servers/{server}/configs/{config}/ping` answers.
+    /// How a mocked *hostile: arguments* answers.
     pub struct PingThen(httpmock::Then);
     impl PingThen {
         /// Answers as documented: `204` with no body.
@@ -100,19 +100,48 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/servers/{server}/configs/{config}/ping` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *hostile: arguments*, for [`ping`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum PingPath<'a> {
+        /// `POST /v1.0/servers/{server}/configs/{config}/ping`, as [`ConfigsItem::ping`](crate::v1::servers::item::configs::item::ConfigsItem::ping) sends it.
+        ServersConfigs {
+            /// The value of `{server}`.
+            server_2: &'a str,
+            /// The value of `{config}`.
+            config_2: &'a str,
+        },
+        /// `POST /v1.0/servers/{server}/ranks/{1st}/ping`, as [`RanksItem::ping`](crate::v1::servers::item::ranks::item::RanksItem::ping) sends it.
+        ServersRanks {
+            /// The value of `{server}`.
+            server_2: &'a str,
+            /// The value of `{1st}`.
+            _1st: &'a str,
+        },
+    }
+    /// Mocks `POST` *hostile: arguments* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn ping<'s>(
         server: &'s httpmock::MockServer,
-        server_2: &str,
-        config_2: &str,
+        path: PingPath<'_>,
         config: impl FnOnce(PingWhen, PingThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("servers")
-            .param("server", server_2)
-            .segment("configs")
-            .param("config", config_2)
-            .segment("ping");
+        let path = match path {
+            PingPath::ServersConfigs { server_2, config_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("servers")
+                    .param("server", server_2)
+                    .segment("configs")
+                    .param("config", config_2)
+                    .segment("ping")
+            }
+            PingPath::ServersRanks { server_2, _1st } => {
+                graph_runtime::RequestPath::new()
+                    .segment("servers")
+                    .param("server", server_2)
+                    .segment("ranks")
+                    .param("1st", _1st)
+                    .segment("ping")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

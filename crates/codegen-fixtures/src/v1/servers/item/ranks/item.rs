@@ -15,36 +15,7 @@ impl<'a> RanksItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Placeholders named like the arguments the mock helper already has (`server`, `config`), and one that starts with a digit.
-    ///
-    /// `POST /v1.0/servers/{server}/ranks/{1st}/ping`: *hostile: arguments*, from `crates/graph-codegen/tests/fixtures/hostile-arguments.json`.
-    ///
-    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use codegen_fixtures::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), codegen_fixtures::Error> {
-    /// client.v1().servers().by_server("<server>").ranks().by_1st("<1st>").ping().await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/hostile-arguments?view=graph-rest-1.0>
+    /// `POST /v1.0/servers/{server}/ranks/{1st}/ping`: *hostile: arguments* through another of its documented paths, with the same request and response types; [`ConfigsItem::ping`](crate::v1::servers::item::configs::item::ConfigsItem::ping) has its documentation and example.
     pub async fn ping(&self) -> Result<(), graph_runtime::Error> {
         let path = self.path.clone().segment("ping").finish()?;
         let request = graph_runtime::Request::new(
@@ -54,63 +25,5 @@ impl<'a> RanksItem<'a> {
         );
         let response = self.client.send(request).await?;
         response.into_unit()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/servers/{server}/ranks/{1st}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/servers/{server}/ranks/{1st}/ping` request must look like.
-    pub struct PingWhen(httpmock::When);
-    impl PingWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/servers/{server}/ranks/{1st}/ping` answers.
-    pub struct PingThen(httpmock::Then);
-    impl PingThen {
-        /// Answers as documented: `204` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(204u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/servers/{server}/ranks/{1st}/ping` on `server`: `config` narrows the match and sets the answer.
-    pub fn ping<'s>(
-        server: &'s httpmock::MockServer,
-        server_2: &str,
-        _1st: &str,
-        config: impl FnOnce(PingWhen, PingThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("servers")
-            .param("server", server_2)
-            .segment("ranks")
-            .param("1st", _1st)
-            .segment("ping");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(PingWhen(when), PingThen(then));
-            })
     }
 }

@@ -16,42 +16,7 @@ impl<'a> EventsItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Accept the specified event in a user calendar.
-    ///
-    /// `POST /beta/me/calendar/events/{id}/accept`: *event: accept*, from `spec/beta/event-accept.json`.
-    ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Calendars.ReadWrite | Not available. |
-    /// | Delegated (personal Microsoft account) | Calendars.ReadWrite | Not available. |
-    /// | Application | Calendars.ReadWrite | Not available. |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::beta::me::events::item::AcceptRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = AcceptRequest::new();
-    /// client.beta().me().calendar().events().by_id("<id>").accept(Some(&body)).await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/event-accept?view=graph-rest-beta>
+    /// `POST /beta/me/calendar/events/{id}/accept`: *event: accept* through another of its documented paths, with the same request and response types; [`EventsItem::accept`](crate::beta::me::events::item::EventsItem::accept) has its documentation and example.
     pub async fn accept(
         &self,
         body: Option<&crate::beta::me::events::item::AcceptRequest>,
@@ -69,38 +34,7 @@ impl<'a> EventsItem<'a> {
         let response = self.client.send(request).await?;
         response.into_unit()
     }
-    /// This action allows the organizer of a meeting to send a cancellation message and cancel the event. The action moves the event to the Deleted Items folder. The organizer can also cancel an occurrence of a recurring meeting by providing the occurrence event ID. An attendee calling this action gets an error (HTTP 400 Bad Request), with the following error message: "Your request can't be completed. You need to be an organizer to cancel a meeting." This action differs from Delete in that Cancel is available to only the organizer, and lets the organizer send a custom message to the attendees about the cancellation.
-    ///
-    /// `POST /beta/me/calendar/events/{id}/cancel`: *event: cancel*, from `spec/beta/event-cancel.json`.
-    ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service, US Government L4, US Government L5 (DOD), China operated by 21Vianet.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::beta::me::events::item::CancelRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = CancelRequest::new();
-    /// client.beta().me().calendar().events().by_id("<id>").cancel(Some(&body)).await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/event-cancel?view=graph-rest-beta>
+    /// `POST /beta/me/calendar/events/{id}/cancel`: *event: cancel* through another of its documented paths, with the same request and response types; [`EventsItem::cancel`](crate::beta::me::events::item::EventsItem::cancel) has its documentation and example.
     pub async fn cancel(
         &self,
         body: Option<&crate::beta::me::events::item::CancelRequest>,
@@ -117,123 +51,5 @@ impl<'a> EventsItem<'a> {
         };
         let response = self.client.send(request).await?;
         response.into_unit()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/me/calendar/events/{id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/me/calendar/events/{id}/accept` request must look like.
-    pub struct AcceptWhen(httpmock::When);
-    impl AcceptWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(self, body: &crate::beta::me::events::item::AcceptRequest) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/me/calendar/events/{id}/accept` answers.
-    pub struct AcceptThen(httpmock::Then);
-    impl AcceptThen {
-        /// Answers as documented: `202` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(202u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/me/calendar/events/{id}/accept` on `server`: `config` narrows the match and sets the answer.
-    pub fn accept<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(AcceptWhen, AcceptThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("calendar")
-            .segment("events")
-            .param("id", id)
-            .segment("accept");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(AcceptWhen(when), AcceptThen(then));
-            })
-    }
-    /// What a mocked `/beta/me/calendar/events/{id}/cancel` request must look like.
-    pub struct CancelWhen(httpmock::When);
-    impl CancelWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(self, body: &crate::beta::me::events::item::CancelRequest) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/me/calendar/events/{id}/cancel` answers.
-    pub struct CancelThen(httpmock::Then);
-    impl CancelThen {
-        /// Answers as documented: `202` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(202u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/me/calendar/events/{id}/cancel` on `server`: `config` narrows the match and sets the answer.
-    pub fn cancel<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(CancelWhen, CancelThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("calendar")
-            .segment("events")
-            .param("id", id)
-            .segment("cancel");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(CancelWhen(when), CancelThen(then));
-            })
     }
 }

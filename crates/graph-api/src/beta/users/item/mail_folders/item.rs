@@ -15,46 +15,7 @@ impl<'a> MailFoldersItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Move a mail folder and its contents to another mail folder.
-    ///
-    /// `POST /beta/users/{id \| userPrincipalName}/mailFolders/{id}/move`: *mailFolder: move*, from `spec/beta/mailfolder-move.json`.
-    ///
-    /// On success Graph answers `200` with a `microsoft.graph.mailFolder` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service, US Government L4, US Government L5 (DOD), China operated by 21Vianet.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::beta::me::mail_folders::item::MoveRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = MoveRequest::new("destinationId-value".to_string());
-    /// let response = client
-    ///     .beta()
-    ///     .users()
-    ///     .by_id("<id>")
-    ///     .mail_folders()
-    ///     .by_id("<id>")
-    ///     .move_(&body)
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/mailfolder-move?view=graph-rest-beta>
+    /// `POST /beta/users/{id \| userPrincipalName}/mailFolders/{id}/move`: *mailFolder: move* through another of its documented paths, with the same request and response types; [`MailFoldersItem::move_`](crate::beta::me::mail_folders::item::MailFoldersItem::move_) has its documentation and example.
     pub async fn move_(
         &self,
         body: &crate::beta::me::mail_folders::item::MoveRequest,
@@ -71,79 +32,5 @@ impl<'a> MailFoldersItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/users/{id}/mailFolders/{id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/users/{id}/mailFolders/{id}/move` request must look like.
-    pub struct MoveWhen(httpmock::When);
-    impl MoveWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::beta::me::mail_folders::item::MoveRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/users/{id}/mailFolders/{id}/move` answers.
-    pub struct MoveThen(httpmock::Then);
-    impl MoveThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::beta::me::mail_folders::item::MoveResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/users/{id}/mailFolders/{id}/move` on `server`: `config` narrows the match and sets the answer.
-    pub fn move_<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        id_2: &str,
-        config: impl FnOnce(MoveWhen, MoveThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("mailFolders")
-            .param("id", id_2)
-            .segment("move");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(MoveWhen(when), MoveThen(then));
-            })
     }
 }

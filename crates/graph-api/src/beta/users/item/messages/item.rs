@@ -15,40 +15,7 @@ impl<'a> MessagesItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Send an existing draft message. The draft message can be a new message draft, reply draft, reply-all draft, or a forward draft. This method saves the message in the Sent Items folder. Alternatively, send a new message in a single operation.
-    ///
-    /// `POST /beta/users/{id \| userPrincipalName}/messages/{id}/send`: *message: send*, from `spec/beta/message-send.json`.
-    ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Mail.Send | Not available. |
-    /// | Delegated (personal Microsoft account) | Mail.Send | Not available. |
-    /// | Application | Mail.Send | Not available. |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// client.beta().users().by_id("<id>").messages().by_id("<id>").send().await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/message-send?view=graph-rest-beta>
+    /// `POST /beta/users/{id \| userPrincipalName}/messages/{id}/send`: *message: send* through another of its documented paths, with the same request and response types; [`MessagesItem::send`](crate::beta::me::messages::item::MessagesItem::send) has its documentation and example.
     pub async fn send(&self) -> Result<(), graph_runtime::Error> {
         let path = self.path.clone().segment("send").finish()?;
         let request = graph_runtime::Request::new(
@@ -58,63 +25,5 @@ impl<'a> MessagesItem<'a> {
         );
         let response = self.client.send(request).await?;
         response.into_unit()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/users/{id}/messages/{id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/users/{id}/messages/{id}/send` request must look like.
-    pub struct SendWhen(httpmock::When);
-    impl SendWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/users/{id}/messages/{id}/send` answers.
-    pub struct SendThen(httpmock::Then);
-    impl SendThen {
-        /// Answers as documented: `202` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(202u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/users/{id}/messages/{id}/send` on `server`: `config` narrows the match and sets the answer.
-    pub fn send<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        id_2: &str,
-        config: impl FnOnce(SendWhen, SendThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("messages")
-            .param("id", id_2)
-            .segment("send");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(SendWhen(when), SendThen(then));
-            })
     }
 }

@@ -135,9 +135,9 @@ pub struct CopyResponse {
     pub location: Option<String>,
 }
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/drives/{driveId}/items/{itemId}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/drives/{driveId}/items/{itemId}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/drives/{driveId}/items/{itemId}/copy` request must look like.
+    /// What a mocked *driveItem: copy* request must look like, at any of its paths.
     pub struct CopyWhen(httpmock::When);
     impl CopyWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -149,7 +149,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/drives/{driveId}/items/{itemId}/copy` answers.
+    /// How a mocked *driveItem: copy* answers.
     pub struct CopyThen(httpmock::Then);
     impl CopyThen {
         /// Answers as documented: `202` with no body and these headers.
@@ -175,19 +175,94 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/drives/{driveId}/items/{itemId}/copy` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *driveItem: copy*, for [`copy`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum CopyPath<'a> {
+        /// `POST /v1.0/drives/{driveId}/items/{itemId}/copy`, as [`ItemsItem::copy`](crate::v1::drives::item::items::item::ItemsItem::copy) sends it.
+        DrivesItems {
+            /// The value of `{driveId}`.
+            drive_id: &'a str,
+            /// The value of `{itemId}`.
+            item_id: &'a str,
+        },
+        /// `POST /v1.0/groups/{groupId}/drive/items/{itemId}/copy`, as [`ItemsItem::copy`](crate::v1::groups::item::drive::items::item::ItemsItem::copy) sends it.
+        GroupsDriveItems {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{itemId}`.
+            item_id: &'a str,
+        },
+        /// `POST /v1.0/me/drive/items/{item-id}/copy`, as [`ItemsItem::copy`](crate::v1::me::drive::items::item::ItemsItem::copy) sends it.
+        MeDriveItems {
+            /// The value of `{item-id}`.
+            item_id: &'a str,
+        },
+        /// `POST /v1.0/sites/{siteId}/drive/items/{itemId}/copy`, as [`ItemsItem::copy`](crate::v1::sites::item::drive::items::item::ItemsItem::copy) sends it.
+        SitesDriveItems {
+            /// The value of `{siteId}`.
+            site_id: &'a str,
+            /// The value of `{itemId}`.
+            item_id: &'a str,
+        },
+        /// `POST /v1.0/users/{userId}/drive/items/{itemId}/copy`, as [`ItemsItem::copy`](crate::v1::users::item::drive::items::item::ItemsItem::copy) sends it.
+        UsersDriveItems {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{itemId}`.
+            item_id: &'a str,
+        },
+    }
+    /// Mocks `POST` *driveItem: copy* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn copy<'s>(
         server: &'s httpmock::MockServer,
-        drive_id: &str,
-        item_id: &str,
+        path: CopyPath<'_>,
         config: impl FnOnce(CopyWhen, CopyThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("drives")
-            .param("driveId", drive_id)
-            .segment("items")
-            .param("itemId", item_id)
-            .segment("copy");
+        let path = match path {
+            CopyPath::DrivesItems { drive_id, item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drives")
+                    .param("driveId", drive_id)
+                    .segment("items")
+                    .param("itemId", item_id)
+                    .segment("copy")
+            }
+            CopyPath::GroupsDriveItems { id, item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("groups")
+                    .param("id", id)
+                    .segment("drive")
+                    .segment("items")
+                    .param("itemId", item_id)
+                    .segment("copy")
+            }
+            CopyPath::MeDriveItems { item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("drive")
+                    .segment("items")
+                    .param("item-id", item_id)
+                    .segment("copy")
+            }
+            CopyPath::SitesDriveItems { site_id, item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("sites")
+                    .param("siteId", site_id)
+                    .segment("drive")
+                    .segment("items")
+                    .param("itemId", item_id)
+                    .segment("copy")
+            }
+            CopyPath::UsersDriveItems { id, item_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("drive")
+                    .segment("items")
+                    .param("itemId", item_id)
+                    .segment("copy")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

@@ -15,50 +15,7 @@ impl<'a> ItemsItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Asynchronously creates a copy of an driveItem (including any children), under a new parent item or with a new name.
-    ///
-    /// `POST /v1.0/me/drive/items/{item-id}/copy`: *driveItem: copy*, from `spec/v1.0/driveitem-copy.json`.
-    ///
-    /// On success Graph answers `202` with no body; the response's `Location` header(s) are returned.
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Files.ReadWrite | Files.ReadWrite.All, Sites.ReadWrite.All |
-    /// | Delegated (personal Microsoft account) | Files.ReadWrite | Files.ReadWrite.All |
-    /// | Application | Files.ReadWrite.All | Sites.ReadWrite.All |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::v1::drives::item::items::item::CopyRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = CopyRequest::new();
-    /// let response = client
-    ///     .v1()
-    ///     .me()
-    ///     .drive()
-    ///     .items()
-    ///     .by_item_id("{item-id}")
-    ///     .copy(Some(&body))
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/driveitem-copy?view=graph-rest-1.0>
+    /// `POST /v1.0/me/drive/items/{item-id}/copy`: *driveItem: copy* through another of its documented paths, with the same request and response types; [`ItemsItem::copy`](crate::v1::drives::item::items::item::ItemsItem::copy) has its documentation and example.
     pub async fn copy(
         &self,
         body: Option<&crate::v1::drives::item::items::item::CopyRequest>,
@@ -80,69 +37,5 @@ impl<'a> ItemsItem<'a> {
         Ok(crate::v1::drives::item::items::item::CopyResponse {
             location: response.header("Location").map(str::to_owned),
         })
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/drive/items/{item-id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/me/drive/items/{item-id}/copy` request must look like.
-    pub struct CopyWhen(httpmock::When);
-    impl CopyWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::v1::drives::item::items::item::CopyRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/me/drive/items/{item-id}/copy` answers.
-    pub struct CopyThen(httpmock::Then);
-    impl CopyThen {
-        /// Answers as documented: `202` with no body and these headers.
-        pub fn ok(self, location: &str) -> Self {
-            Self(self.0.status(202u16).header("Location", location))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/me/drive/items/{item-id}/copy` on `server`: `config` narrows the match and sets the answer.
-    pub fn copy<'s>(
-        server: &'s httpmock::MockServer,
-        item_id: &str,
-        config: impl FnOnce(CopyWhen, CopyThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("drive")
-            .segment("items")
-            .param("item-id", item_id)
-            .segment("copy");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(CopyWhen(when), CopyThen(then));
-            })
     }
 }

@@ -107,9 +107,9 @@ impl CreateUploadSessionRequest {
 /// No available page describes `microsoft.graph.uploadSession`, so the body is kept as raw JSON: nothing is dropped.
 pub type CreateUploadSessionResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/events/{id}/attachments`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/me/events/{id}/attachments` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/me/events/{id}/attachments/createUploadSession` request must look like.
+    /// What a mocked *attachment: createUploadSession* request must look like, at any of its paths.
     pub struct CreateUploadSessionWhen(httpmock::When);
     impl CreateUploadSessionWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -121,7 +121,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/me/events/{id}/attachments/createUploadSession` answers.
+    /// How a mocked *attachment: createUploadSession* answers.
     pub struct CreateUploadSessionThen(httpmock::Then);
     impl CreateUploadSessionThen {
         /// Answers as documented: `201` with `body` as JSON.
@@ -153,18 +153,76 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/me/events/{id}/attachments/createUploadSession` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *attachment: createUploadSession*, for [`create_upload_session`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum CreateUploadSessionPath<'a> {
+        /// `POST /v1.0/me/events/{id}/attachments/createUploadSession`, as [`Attachments::create_upload_session`](crate::v1::me::events::item::attachments::Attachments::create_upload_session) sends it.
+        MeEventsAttachments {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/users/{id \| userPrincipalName}/events/{id}/attachments/createUploadSession`, as [`Attachments::create_upload_session`](crate::v1::users::item::events::item::attachments::Attachments::create_upload_session) sends it.
+        UsersEventsAttachments {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+        /// `POST /v1.0/me/messages/{id}/attachments/createUploadSession`, as [`Attachments::create_upload_session`](crate::v1::me::messages::item::attachments::Attachments::create_upload_session) sends it.
+        MeMessagesAttachments {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `POST /v1.0/users/{id \| userPrincipalName}/messages/{id}/attachments/createUploadSession`, as [`Attachments::create_upload_session`](crate::v1::users::item::messages::item::attachments::Attachments::create_upload_session) sends it.
+        UsersMessagesAttachments {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{id}`.
+            id_2: &'a str,
+        },
+    }
+    /// Mocks `POST` *attachment: createUploadSession* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn create_upload_session<'s>(
         server: &'s httpmock::MockServer,
-        id: &str,
+        path: CreateUploadSessionPath<'_>,
         config: impl FnOnce(CreateUploadSessionWhen, CreateUploadSessionThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("events")
-            .param("id", id)
-            .segment("attachments")
-            .segment("createUploadSession");
+        let path = match path {
+            CreateUploadSessionPath::MeEventsAttachments { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("events")
+                    .param("id", id)
+                    .segment("attachments")
+                    .segment("createUploadSession")
+            }
+            CreateUploadSessionPath::UsersEventsAttachments { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("events")
+                    .param("id", id_2)
+                    .segment("attachments")
+                    .segment("createUploadSession")
+            }
+            CreateUploadSessionPath::MeMessagesAttachments { id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("messages")
+                    .param("id", id)
+                    .segment("attachments")
+                    .segment("createUploadSession")
+            }
+            CreateUploadSessionPath::UsersMessagesAttachments { id, id_2 } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("messages")
+                    .param("id", id_2)
+                    .segment("attachments")
+                    .segment("createUploadSession")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

@@ -15,55 +15,7 @@ impl<'a> Attachments<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Create an upload session that allows an app to iteratively upload ranges of a file, so as to attach the file to the specified Outlook item. The item can be a message or event. Use this approach to attach a file if the file size is between 3 MB and 150 MB. To attach a file that's smaller than 3 MB, do a `POST` operation on the attachments navigation property of the Outlook item; see how to do this for a message or for an event. As part of the response, this action returns an upload URL that you can use in subsequent sequential `PUT` queries. Request headers for each `PUT` operation let you specify the exact range of bytes to be uploaded. This allows transfer to be resumed, in case the network connection is dropped during upload.
-    ///
-    /// `POST /v1.0/me/messages/{id}/attachments/createUploadSession`: *attachment: createUploadSession*, from `spec/v1.0/attachment-createuploadsession.json`.
-    ///
-    /// On success Graph answers `201` with a `microsoft.graph.uploadSession` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Calendars.ReadWrite | Mail.ReadWrite |
-    /// | Delegated (personal Microsoft account) | Calendars.ReadWrite | Mail.ReadWrite |
-    /// | Application | Calendars.ReadWrite | Mail.ReadWrite |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::v1::me::events::item::attachments::CreateUploadSessionRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = graph_api::serde_json::from_str::<
-    ///     CreateUploadSessionRequest,
-    /// >(
-    ///         "{\"AttachmentItem\":{\"attachmentType\":\"file\",\"name\":\"flower\",\"size\":3483322}}",
-    ///     )
-    ///     .expect("the documented body fits the request type");
-    /// let response = client
-    ///     .v1()
-    ///     .me()
-    ///     .messages()
-    ///     .by_id("AAMkADI5MAAIT3drCAAA=")
-    ///     .attachments()
-    ///     .create_upload_session(&body)
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/attachment-createuploadsession?view=graph-rest-1.0>
+    /// `POST /v1.0/me/messages/{id}/attachments/createUploadSession`: *attachment: createUploadSession* through another of its documented paths, with the same request and response types; [`Attachments::create_upload_session`](crate::v1::me::events::item::attachments::Attachments::create_upload_session) has its documentation and example.
     pub async fn create_upload_session(
         &self,
         body: &crate::v1::me::events::item::attachments::CreateUploadSessionRequest,
@@ -80,78 +32,5 @@ impl<'a> Attachments<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/me/messages/{id}/attachments`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/me/messages/{id}/attachments/createUploadSession` request must look like.
-    pub struct CreateUploadSessionWhen(httpmock::When);
-    impl CreateUploadSessionWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::v1::me::events::item::attachments::CreateUploadSessionRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/me/messages/{id}/attachments/createUploadSession` answers.
-    pub struct CreateUploadSessionThen(httpmock::Then);
-    impl CreateUploadSessionThen {
-        /// Answers as documented: `201` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::me::events::item::attachments::CreateUploadSessionResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(201u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/me/messages/{id}/attachments/createUploadSession` on `server`: `config` narrows the match and sets the answer.
-    pub fn create_upload_session<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        config: impl FnOnce(CreateUploadSessionWhen, CreateUploadSessionThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("messages")
-            .param("id", id)
-            .segment("attachments")
-            .segment("createUploadSession");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(CreateUploadSessionWhen(when), CreateUploadSessionThen(then));
-            })
     }
 }

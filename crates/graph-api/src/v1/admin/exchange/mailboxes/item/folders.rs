@@ -97,9 +97,9 @@ impl<'a> Folders<'a> {
 /// No available page describes `Collection(microsoft.graph.mailboxFolder)`, so the body is kept as raw JSON: nothing is dropped.
 pub type DeltaResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/admin/exchange/mailboxes/{mailboxId}/folders`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/admin/exchange/mailboxes/{mailboxId}/folders` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/admin/exchange/mailboxes/{mailboxId}/folders/delta` request must look like.
+    /// What a mocked *mailboxFolder: delta* request must look like, at any of its paths.
     pub struct DeltaWhen(httpmock::When);
     impl DeltaWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -107,7 +107,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/admin/exchange/mailboxes/{mailboxId}/folders/delta` answers.
+    /// How a mocked *mailboxFolder: delta* answers.
     pub struct DeltaThen(httpmock::Then);
     impl DeltaThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -139,19 +139,53 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/delta` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *mailboxFolder: delta*, for [`delta`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum DeltaPath<'a> {
+        /// `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/delta`, as [`Folders::delta`](crate::v1::admin::exchange::mailboxes::item::folders::Folders::delta) sends it.
+        AdminExchangeMailboxesFolders {
+            /// The value of `{mailboxId}`.
+            mailbox_id: &'a str,
+        },
+        /// `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders/delta`, as [`ChildFolders::delta`](crate::v1::admin::exchange::mailboxes::item::folders::item::child_folders::ChildFolders::delta) sends it.
+        AdminExchangeMailboxesFoldersChildFolders {
+            /// The value of `{mailboxId}`.
+            mailbox_id: &'a str,
+            /// The value of `{mailboxFolderId}`.
+            mailbox_folder_id: &'a str,
+        },
+    }
+    /// Mocks `GET` *mailboxFolder: delta* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn delta<'s>(
         server: &'s httpmock::MockServer,
-        mailbox_id: &str,
+        path: DeltaPath<'_>,
         config: impl FnOnce(DeltaWhen, DeltaThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("admin")
-            .segment("exchange")
-            .segment("mailboxes")
-            .param("mailboxId", mailbox_id)
-            .segment("folders")
-            .segment("delta");
+        let path = match path {
+            DeltaPath::AdminExchangeMailboxesFolders { mailbox_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("admin")
+                    .segment("exchange")
+                    .segment("mailboxes")
+                    .param("mailboxId", mailbox_id)
+                    .segment("folders")
+                    .segment("delta")
+            }
+            DeltaPath::AdminExchangeMailboxesFoldersChildFolders {
+                mailbox_id,
+                mailbox_folder_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("admin")
+                    .segment("exchange")
+                    .segment("mailboxes")
+                    .param("mailboxId", mailbox_id)
+                    .segment("folders")
+                    .param("mailboxFolderId", mailbox_folder_id)
+                    .segment("childFolders")
+                    .segment("delta")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

@@ -107,9 +107,9 @@ impl RevokeGrantsRequest {
 /// No available page describes `microsoft.graph.permission`, so the body is kept as raw JSON: nothing is dropped.
 pub type RevokeGrantsResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}/revokeGrants` request must look like.
+    /// What a mocked *permission: revokeGrants* request must look like, at any of its paths.
     pub struct RevokeGrantsWhen(httpmock::When);
     impl RevokeGrantsWhen {
         /// Matches only requests whose JSON body equals `body`.
@@ -121,7 +121,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}/revokeGrants` answers.
+    /// How a mocked *permission: revokeGrants* answers.
     pub struct RevokeGrantsThen(httpmock::Then);
     impl RevokeGrantsThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -153,22 +153,151 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}/revokeGrants` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *permission: revokeGrants*, for [`revoke_grants`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum RevokeGrantsPath<'a> {
+        /// `POST /beta/drives/{drive-id}/items/{item-id}/permissions/{perm-id}/revokeGrants`, as [`PermissionsItem::revoke_grants`](crate::beta::drives::item::items::item::permissions::item::PermissionsItem::revoke_grants) sends it.
+        DrivesItemsPermissions {
+            /// The value of `{drivesId}`.
+            drives_id: &'a str,
+            /// The value of `{driveItemId}`.
+            drive_item_id: &'a str,
+            /// The value of `{perm-id}`.
+            perm_id: &'a str,
+        },
+        /// `POST /beta/groups/{group-id}/drive/items/{item-id}/permissions/{perm-id}/revokeGrants`, as [`PermissionsItem::revoke_grants`](crate::beta::groups::item::drive::items::item::permissions::item::PermissionsItem::revoke_grants) sends it.
+        GroupsDriveItemsPermissions {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{item-id}`.
+            item_id: &'a str,
+            /// The value of `{perm-id}`.
+            perm_id: &'a str,
+        },
+        /// `POST /beta/me/drive/items/{item-id}/permissions/{perm-id}/revokeGrants`, as [`PermissionsItem::revoke_grants`](crate::beta::me::drive::items::item::permissions::item::PermissionsItem::revoke_grants) sends it.
+        MeDriveItemsPermissions {
+            /// The value of `{item-id}`.
+            item_id: &'a str,
+            /// The value of `{perm-id}`.
+            perm_id: &'a str,
+        },
+        /// `POST /beta/sites/{site-id}/drive/items/{item-id}/permissions/{perm-id}/revokeGrants`, as [`PermissionsItem::revoke_grants`](crate::beta::sites::item::drive::items::item::permissions::item::PermissionsItem::revoke_grants) sends it.
+        SitesDriveItemsPermissions {
+            /// The value of `{site-id}`.
+            site_id: &'a str,
+            /// The value of `{item-id}`.
+            item_id: &'a str,
+            /// The value of `{perm-id}`.
+            perm_id: &'a str,
+        },
+        /// `POST /beta/sites/{site-id}/lists/{list-id}/items/{listItem-id}/driveItem/permissions/{perm-id}/revokeGrants`, as [`PermissionsItem::revoke_grants`](crate::beta::sites::item::lists::item::items::item::drive_item::permissions::item::PermissionsItem::revoke_grants) sends it.
+        SitesListsItemsDriveItemPermissions {
+            /// The value of `{site-id}`.
+            site_id: &'a str,
+            /// The value of `{list-id}`.
+            list_id: &'a str,
+            /// The value of `{listItem-id}`.
+            list_item_id: &'a str,
+            /// The value of `{perm-id}`.
+            perm_id: &'a str,
+        },
+        /// `POST /beta/users/{user-id}/drive/items/{item-id}/permissions/{perm-id}/revokeGrants`, as [`PermissionsItem::revoke_grants`](crate::beta::users::item::drive::items::item::permissions::item::PermissionsItem::revoke_grants) sends it.
+        UsersDriveItemsPermissions {
+            /// The value of `{id}`.
+            id: &'a str,
+            /// The value of `{item-id}`.
+            item_id: &'a str,
+            /// The value of `{perm-id}`.
+            perm_id: &'a str,
+        },
+    }
+    /// Mocks `POST` *permission: revokeGrants* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn revoke_grants<'s>(
         server: &'s httpmock::MockServer,
-        drives_id: &str,
-        drive_item_id: &str,
-        perm_id: &str,
+        path: RevokeGrantsPath<'_>,
         config: impl FnOnce(RevokeGrantsWhen, RevokeGrantsThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("drives")
-            .param("drivesId", drives_id)
-            .segment("items")
-            .param("driveItemId", drive_item_id)
-            .segment("permissions")
-            .param("perm-id", perm_id)
-            .segment("revokeGrants");
+        let path = match path {
+            RevokeGrantsPath::DrivesItemsPermissions {
+                drives_id,
+                drive_item_id,
+                perm_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("drives")
+                    .param("drivesId", drives_id)
+                    .segment("items")
+                    .param("driveItemId", drive_item_id)
+                    .segment("permissions")
+                    .param("perm-id", perm_id)
+                    .segment("revokeGrants")
+            }
+            RevokeGrantsPath::GroupsDriveItemsPermissions { id, item_id, perm_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("groups")
+                    .param("id", id)
+                    .segment("drive")
+                    .segment("items")
+                    .param("item-id", item_id)
+                    .segment("permissions")
+                    .param("perm-id", perm_id)
+                    .segment("revokeGrants")
+            }
+            RevokeGrantsPath::MeDriveItemsPermissions { item_id, perm_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("me")
+                    .segment("drive")
+                    .segment("items")
+                    .param("item-id", item_id)
+                    .segment("permissions")
+                    .param("perm-id", perm_id)
+                    .segment("revokeGrants")
+            }
+            RevokeGrantsPath::SitesDriveItemsPermissions {
+                site_id,
+                item_id,
+                perm_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("sites")
+                    .param("site-id", site_id)
+                    .segment("drive")
+                    .segment("items")
+                    .param("item-id", item_id)
+                    .segment("permissions")
+                    .param("perm-id", perm_id)
+                    .segment("revokeGrants")
+            }
+            RevokeGrantsPath::SitesListsItemsDriveItemPermissions {
+                site_id,
+                list_id,
+                list_item_id,
+                perm_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("sites")
+                    .param("site-id", site_id)
+                    .segment("lists")
+                    .param("list-id", list_id)
+                    .segment("items")
+                    .param("listItem-id", list_item_id)
+                    .segment("driveItem")
+                    .segment("permissions")
+                    .param("perm-id", perm_id)
+                    .segment("revokeGrants")
+            }
+            RevokeGrantsPath::UsersDriveItemsPermissions { id, item_id, perm_id } => {
+                graph_runtime::RequestPath::new()
+                    .segment("users")
+                    .param("id", id)
+                    .segment("drive")
+                    .segment("items")
+                    .param("item-id", item_id)
+                    .segment("permissions")
+                    .param("perm-id", perm_id)
+                    .segment("revokeGrants")
+            }
+        };
         let path = format!("{}{}", "/beta", path.encoded());
         server
             .mock(|when, then| {

@@ -15,55 +15,7 @@ impl<'a> PermissionsItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Revoke access to a listItem or driveItem granted via a sharing link by removing the specified recipient from the link.
-    ///
-    /// `POST /beta/me/drive/items/{item-id}/permissions/{perm-id}/revokeGrants`: *permission: revokeGrants*, from `spec/beta/permission-revokegrants.json`.
-    ///
-    /// On success Graph answers `200` with a `microsoft.graph.permission` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// | Permission type | Least privileged | Higher privileged |
-    /// |---|---|---|
-    /// | Delegated (work or school account) | Files.ReadWrite | Files.ReadWrite.All, Sites.ReadWrite.All |
-    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
-    /// | Application | Files.ReadWrite.All | Sites.ReadWrite.All |
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::beta::drives::item::items::item::permissions::item::RevokeGrantsRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = graph_api::serde_json::from_str::<
-    ///     RevokeGrantsRequest,
-    /// >("{\"grantees\":[{\"email\":\"ryan@contoso.com\"}]}")
-    ///     .expect("the documented body fits the request type");
-    /// let response = client
-    ///     .beta()
-    ///     .me()
-    ///     .drive()
-    ///     .items()
-    ///     .by_item_id("{item-id}")
-    ///     .permissions()
-    ///     .by_perm_id("{perm-id}")
-    ///     .revoke_grants(&body)
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/permission-revokegrants?view=graph-rest-beta>
+    /// `POST /beta/me/drive/items/{item-id}/permissions/{perm-id}/revokeGrants`: *permission: revokeGrants* through another of its documented paths, with the same request and response types; [`PermissionsItem::revoke_grants`](crate::beta::drives::item::items::item::permissions::item::PermissionsItem::revoke_grants) has its documentation and example.
     pub async fn revoke_grants(
         &self,
         body: &crate::beta::drives::item::items::item::permissions::item::RevokeGrantsRequest,
@@ -80,81 +32,5 @@ impl<'a> PermissionsItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/me/drive/items/{item-id}/permissions/{perm-id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/me/drive/items/{item-id}/permissions/{perm-id}/revokeGrants` request must look like.
-    pub struct RevokeGrantsWhen(httpmock::When);
-    impl RevokeGrantsWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(
-            self,
-            body: &crate::beta::drives::item::items::item::permissions::item::RevokeGrantsRequest,
-        ) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/me/drive/items/{item-id}/permissions/{perm-id}/revokeGrants` answers.
-    pub struct RevokeGrantsThen(httpmock::Then);
-    impl RevokeGrantsThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::beta::drives::item::items::item::permissions::item::RevokeGrantsResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/me/drive/items/{item-id}/permissions/{perm-id}/revokeGrants` on `server`: `config` narrows the match and sets the answer.
-    pub fn revoke_grants<'s>(
-        server: &'s httpmock::MockServer,
-        item_id: &str,
-        perm_id: &str,
-        config: impl FnOnce(RevokeGrantsWhen, RevokeGrantsThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("me")
-            .segment("drive")
-            .segment("items")
-            .param("item-id", item_id)
-            .segment("permissions")
-            .param("perm-id", perm_id)
-            .segment("revokeGrants");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(RevokeGrantsWhen(when), RevokeGrantsThen(then));
-            })
     }
 }

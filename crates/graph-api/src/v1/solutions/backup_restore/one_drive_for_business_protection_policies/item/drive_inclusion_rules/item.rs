@@ -15,48 +15,7 @@ impl<'a> DriveInclusionRulesItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Activate a protection rule. Upon activating the protection rule, the status transitions to `active`.
-    ///
-    /// `POST /v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}/run`: *protectionRuleBase: run*, from `spec/v1.0/protectionrulebase-run.json`.
-    ///
-    /// On success Graph answers `200` with a `microsoft.graph.protectionRuleBase` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// The documentation page does not say which national clouds serve this operation.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let response = client
-    ///     .v1()
-    ///     .solutions()
-    ///     .backup_restore()
-    ///     .one_drive_for_business_protection_policies()
-    ///     .by_one_drive_for_business_protection_policy_id(
-    ///         "71633878-8321-4950-bfaf-ed285bdd1461",
-    ///     )
-    ///     .drive_inclusion_rules()
-    ///     .by_drive_protection_rule_id("61633878-8321-4950-bfaf-ed285bdd1461")
-    ///     .run()
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/protectionrulebase-run?view=graph-rest-1.0>
+    /// `POST /v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}/run`: *protectionRuleBase: run* through another of its documented paths, with the same request and response types; [`SiteInclusionRulesItem::run`](crate::v1::solutions::backup_restore::share_point_protection_policies::item::site_inclusion_rules::item::SiteInclusionRulesItem::run) has its documentation and example.
     pub async fn run(
         &self,
     ) -> Result<
@@ -71,77 +30,5 @@ impl<'a> DriveInclusionRulesItem<'a> {
         );
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}/run` request must look like.
-    pub struct RunWhen(httpmock::When);
-    impl RunWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}/run` answers.
-    pub struct RunThen(httpmock::Then);
-    impl RunThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::solutions::backup_restore::share_point_protection_policies::item::site_inclusion_rules::item::RunResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}/run` on `server`: `config` narrows the match and sets the answer.
-    pub fn run<'s>(
-        server: &'s httpmock::MockServer,
-        one_drive_for_business_protection_policy_id: &str,
-        drive_protection_rule_id: &str,
-        config: impl FnOnce(RunWhen, RunThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("solutions")
-            .segment("backupRestore")
-            .segment("oneDriveForBusinessProtectionPolicies")
-            .param(
-                "oneDriveForBusinessProtectionPolicyId",
-                one_drive_for_business_protection_policy_id,
-            )
-            .segment("driveInclusionRules")
-            .param("driveProtectionRuleId", drive_protection_rule_id)
-            .segment("run");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(RunWhen(when), RunThen(then));
-            })
     }
 }

@@ -71,9 +71,9 @@ impl<'a> SiteInclusionRulesItem<'a> {
 /// No available page describes `microsoft.graph.protectionRuleBase`, so the body is kept as raw JSON: nothing is dropped.
 pub type RunResponse = serde_json::Value;
 #[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/solutions/backupRestore/sharePointProtectionPolicies/{sharePointProtectionPolicyId}/siteInclusionRules/{siteProtectionRuleId}`, for tests of code that calls them.
+/// Typed [httpmock] helpers for the operations under `/v1.0/solutions/backupRestore/sharePointProtectionPolicies/{sharePointProtectionPolicyId}/siteInclusionRules/{siteProtectionRuleId}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {
-    /// What a mocked `/v1.0/solutions/backupRestore/sharePointProtectionPolicies/{sharePointProtectionPolicyId}/siteInclusionRules/{siteProtectionRuleId}/run` request must look like.
+    /// What a mocked *protectionRuleBase: run* request must look like, at any of its paths.
     pub struct RunWhen(httpmock::When);
     impl RunWhen {
         /// The underlying matcher, for anything the typed helpers do not cover.
@@ -81,7 +81,7 @@ pub mod mock {
             self.0
         }
     }
-    /// How a mocked `/v1.0/solutions/backupRestore/sharePointProtectionPolicies/{sharePointProtectionPolicyId}/siteInclusionRules/{siteProtectionRuleId}/run` answers.
+    /// How a mocked *protectionRuleBase: run* answers.
     pub struct RunThen(httpmock::Then);
     impl RunThen {
         /// Answers as documented: `200` with `body` as JSON.
@@ -113,21 +113,84 @@ pub mod mock {
             self.0
         }
     }
-    /// Mocks `POST /v1.0/solutions/backupRestore/sharePointProtectionPolicies/{sharePointProtectionPolicyId}/siteInclusionRules/{siteProtectionRuleId}/run` on `server`: `config` narrows the match and sets the answer.
+    /// The documented paths of *protectionRuleBase: run*, for [`run`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum RunPath<'a> {
+        /// `POST /v1.0/solutions/backupRestore/sharePointProtectionPolicies/{sharePointProtectionPolicyId}/siteInclusionRules/{siteProtectionRuleId}/run`, as [`SiteInclusionRulesItem::run`](crate::v1::solutions::backup_restore::share_point_protection_policies::item::site_inclusion_rules::item::SiteInclusionRulesItem::run) sends it.
+        SolutionsBackupRestoreSharePointProtectionPoliciesSiteInclusionRules {
+            /// The value of `{sharePointProtectionPolicyId}`.
+            share_point_protection_policy_id: &'a str,
+            /// The value of `{siteProtectionRuleId}`.
+            site_protection_rule_id: &'a str,
+        },
+        /// `POST /v1.0/solutions/backupRestore/oneDriveForBusinessProtectionPolicies/{oneDriveForBusinessProtectionPolicyId}/driveInclusionRules/{driveProtectionRuleId}/run`, as [`DriveInclusionRulesItem::run`](crate::v1::solutions::backup_restore::one_drive_for_business_protection_policies::item::drive_inclusion_rules::item::DriveInclusionRulesItem::run) sends it.
+        SolutionsBackupRestoreOneDriveForBusinessProtectionPoliciesDriveInclusionRules {
+            /// The value of `{oneDriveForBusinessProtectionPolicyId}`.
+            one_drive_for_business_protection_policy_id: &'a str,
+            /// The value of `{driveProtectionRuleId}`.
+            drive_protection_rule_id: &'a str,
+        },
+        /// `POST /v1.0/solutions/backupRestore/exchangeProtectionPolicies/{exchangeProtectionPolicyId}/mailboxInclusionRules/{mailboxProtectionRuleId}/run`, as [`MailboxInclusionRulesItem::run`](crate::v1::solutions::backup_restore::exchange_protection_policies::item::mailbox_inclusion_rules::item::MailboxInclusionRulesItem::run) sends it.
+        SolutionsBackupRestoreExchangeProtectionPoliciesMailboxInclusionRules {
+            /// The value of `{exchangeProtectionPolicyId}`.
+            exchange_protection_policy_id: &'a str,
+            /// The value of `{mailboxProtectionRuleId}`.
+            mailbox_protection_rule_id: &'a str,
+        },
+    }
+    /// Mocks `POST` *protectionRuleBase: run* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
     pub fn run<'s>(
         server: &'s httpmock::MockServer,
-        share_point_protection_policy_id: &str,
-        site_protection_rule_id: &str,
+        path: RunPath<'_>,
         config: impl FnOnce(RunWhen, RunThen),
     ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("solutions")
-            .segment("backupRestore")
-            .segment("sharePointProtectionPolicies")
-            .param("sharePointProtectionPolicyId", share_point_protection_policy_id)
-            .segment("siteInclusionRules")
-            .param("siteProtectionRuleId", site_protection_rule_id)
-            .segment("run");
+        let path = match path {
+            RunPath::SolutionsBackupRestoreSharePointProtectionPoliciesSiteInclusionRules {
+                share_point_protection_policy_id,
+                site_protection_rule_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("solutions")
+                    .segment("backupRestore")
+                    .segment("sharePointProtectionPolicies")
+                    .param(
+                        "sharePointProtectionPolicyId",
+                        share_point_protection_policy_id,
+                    )
+                    .segment("siteInclusionRules")
+                    .param("siteProtectionRuleId", site_protection_rule_id)
+                    .segment("run")
+            }
+            RunPath::SolutionsBackupRestoreOneDriveForBusinessProtectionPoliciesDriveInclusionRules {
+                one_drive_for_business_protection_policy_id,
+                drive_protection_rule_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("solutions")
+                    .segment("backupRestore")
+                    .segment("oneDriveForBusinessProtectionPolicies")
+                    .param(
+                        "oneDriveForBusinessProtectionPolicyId",
+                        one_drive_for_business_protection_policy_id,
+                    )
+                    .segment("driveInclusionRules")
+                    .param("driveProtectionRuleId", drive_protection_rule_id)
+                    .segment("run")
+            }
+            RunPath::SolutionsBackupRestoreExchangeProtectionPoliciesMailboxInclusionRules {
+                exchange_protection_policy_id,
+                mailbox_protection_rule_id,
+            } => {
+                graph_runtime::RequestPath::new()
+                    .segment("solutions")
+                    .segment("backupRestore")
+                    .segment("exchangeProtectionPolicies")
+                    .param("exchangeProtectionPolicyId", exchange_protection_policy_id)
+                    .segment("mailboxInclusionRules")
+                    .param("mailboxProtectionRuleId", mailbox_protection_rule_id)
+                    .segment("run")
+            }
+        };
         let path = format!("{}{}", "/v1.0", path.encoded());
         server
             .mock(|when, then| {

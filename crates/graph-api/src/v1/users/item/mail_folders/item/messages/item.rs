@@ -15,48 +15,7 @@ impl<'a> MessagesItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Move a message to another folder within the specified user's mailbox. This creates a new copy of the message in the destination folder and removes the original message.
-    ///
-    /// `POST /v1.0/users/{id \| userPrincipalName}/mailFolders/{id}/messages/{id}/move`: *message: move*, from `spec/v1.0/message-move.json`.
-    ///
-    /// On success Graph answers `201` with a `microsoft.graph.message` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service, US Government L4, US Government L5 (DOD), China operated by 21Vianet.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::v1::me::messages::item::MoveRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = MoveRequest::new("deleteditems".to_string());
-    /// let response = client
-    ///     .v1()
-    ///     .users()
-    ///     .by_id("<id>")
-    ///     .mail_folders()
-    ///     .by_id("<id>")
-    ///     .messages()
-    ///     .by_id("<id>")
-    ///     .move_(&body)
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/message-move?view=graph-rest-1.0>
+    /// `POST /v1.0/users/{id \| userPrincipalName}/mailFolders/{id}/messages/{id}/move`: *message: move* through another of its documented paths, with the same request and response types; [`MessagesItem::move_`](crate::v1::me::messages::item::MessagesItem::move_) has its documentation and example.
     pub async fn move_(
         &self,
         body: &crate::v1::me::messages::item::MoveRequest,
@@ -70,76 +29,5 @@ impl<'a> MessagesItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/users/{id}/mailFolders/{id}/messages/{id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/users/{id}/mailFolders/{id}/messages/{id}/move` request must look like.
-    pub struct MoveWhen(httpmock::When);
-    impl MoveWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(self, body: &crate::v1::me::messages::item::MoveRequest) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/users/{id}/mailFolders/{id}/messages/{id}/move` answers.
-    pub struct MoveThen(httpmock::Then);
-    impl MoveThen {
-        /// Answers as documented: `201` with `body` as JSON.
-        pub fn ok(self, body: &crate::v1::me::messages::item::MoveResponse) -> Self {
-            Self(
-                self
-                    .0
-                    .status(201u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /v1.0/users/{id}/mailFolders/{id}/messages/{id}/move` on `server`: `config` narrows the match and sets the answer.
-    pub fn move_<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        id_2: &str,
-        id_3: &str,
-        config: impl FnOnce(MoveWhen, MoveThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("mailFolders")
-            .param("id", id_2)
-            .segment("messages")
-            .param("id", id_3)
-            .segment("move");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(MoveWhen(when), MoveThen(then));
-            })
     }
 }

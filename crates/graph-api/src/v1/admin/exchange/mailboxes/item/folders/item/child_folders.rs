@@ -15,47 +15,7 @@ impl<'a> ChildFolders<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// Get a set of mailboxFolder objects that were added, deleted, or removed from the user's mailbox. A delta function call for folders in a mailbox is similar to a GET request, except that by appropriately applying state tokens in one or more of these calls, you can query for incremental changes in the folders. This approach allows you to maintain and synchronize a local store of a user's mail folders without having to fetch all the folders of that mailbox from the server every time.
-    ///
-    /// `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders/delta`: *mailboxFolder: delta*, from `spec/v1.0/mailboxfolder-delta.json`.
-    ///
-    /// On success Graph answers `200` with a `Collection(microsoft.graph.mailboxFolder)` body; an empty body is [`graph_runtime::Error::Decode`].
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let response = client
-    ///     .v1()
-    ///     .admin()
-    ///     .exchange()
-    ///     .mailboxes()
-    ///     .by_mailbox_id("<mailboxId>")
-    ///     .folders()
-    ///     .by_mailbox_folder_id("<mailboxFolderId>")
-    ///     .child_folders()
-    ///     .delta()
-    ///     .await?;
-    /// println!("{response:?}");
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/mailboxfolder-delta?view=graph-rest-1.0>
+    /// `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders/delta`: *mailboxFolder: delta* through another of its documented paths, with the same request and response types; [`Folders::delta`](crate::v1::admin::exchange::mailboxes::item::folders::Folders::delta) has its documentation and example.
     pub async fn delta(
         &self,
     ) -> Result<
@@ -84,75 +44,5 @@ impl<'a> ChildFolders<'a> {
             Err(e) => return graph_runtime::Pager::failed(self.client, e),
         };
         graph_runtime::Pager::new(self.client, request)
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders/delta` request must look like.
-    pub struct DeltaWhen(httpmock::When);
-    impl DeltaWhen {
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders/delta` answers.
-    pub struct DeltaThen(httpmock::Then);
-    impl DeltaThen {
-        /// Answers as documented: `200` with `body` as JSON.
-        pub fn ok(
-            self,
-            body: &crate::v1::admin::exchange::mailboxes::item::folders::DeltaResponse,
-        ) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(body),
-            )
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `GET /v1.0/admin/exchange/mailboxes/{mailboxId}/folders/{mailboxFolderId}/childFolders/delta` on `server`: `config` narrows the match and sets the answer.
-    pub fn delta<'s>(
-        server: &'s httpmock::MockServer,
-        mailbox_id: &str,
-        mailbox_folder_id: &str,
-        config: impl FnOnce(DeltaWhen, DeltaThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("admin")
-            .segment("exchange")
-            .segment("mailboxes")
-            .param("mailboxId", mailbox_id)
-            .segment("folders")
-            .param("mailboxFolderId", mailbox_folder_id)
-            .segment("childFolders")
-            .segment("delta");
-        let path = format!("{}{}", "/v1.0", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::GET).path(path);
-                config(DeltaWhen(when), DeltaThen(then));
-            })
     }
 }

@@ -15,49 +15,7 @@ impl<'a> EventsItem<'a> {
     ) -> Self {
         Self { client, path }
     }
-    /// This action allows the organizer of a meeting to send a cancellation message and cancel the event. The action moves the event to the Deleted Items folder. The organizer can also cancel an occurrence of a recurring meeting by providing the occurrence event ID. An attendee calling this action gets an error (HTTP 400 Bad Request), with the following error message: "Your request can't be completed. You need to be an organizer to cancel a meeting." This action differs from Delete in that Cancel is available to only the organizer, and lets the organizer send a custom message to the attendees about the cancellation.
-    ///
-    /// `POST /beta/users/{id \| userPrincipalName}/calendarGroups/{id}/calendars/{id}/events/{id}/cancel`: *event: cancel*, from `spec/beta/event-cancel.json`.
-    ///
-    /// On success Graph answers `202` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
-    ///
-    /// # Permissions
-    ///
-    /// The documentation page does not give a permissions table for this operation.
-    ///
-    /// # National clouds
-    ///
-    /// Served by: Global service, US Government L4, US Government L5 (DOD), China operated by 21Vianet.
-    ///
-    /// # Errors
-    ///
-    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
-    ///
-    /// # Example
-    ///
-    /// ```no_run
-    /// use graph_api::{Client, GraphApi};
-    /// use graph_api::beta::me::events::item::CancelRequest;
-    ///
-    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// let body = CancelRequest::new();
-    /// client
-    ///     .beta()
-    ///     .users()
-    ///     .by_id("<id>")
-    ///     .calendar_groups()
-    ///     .by_id("<id>")
-    ///     .calendars()
-    ///     .by_id("<id>")
-    ///     .events()
-    ///     .by_id("<id>")
-    ///     .cancel(Some(&body))
-    ///     .await?;
-    /// # Ok(())
-    /// # }
-    /// ```
-    ///
-    /// Documentation: <https://learn.microsoft.com/graph/api/event-cancel?view=graph-rest-beta>
+    /// `POST /beta/users/{id \| userPrincipalName}/calendarGroups/{id}/calendars/{id}/events/{id}/cancel`: *event: cancel* through another of its documented paths, with the same request and response types; [`EventsItem::cancel`](crate::beta::me::events::item::EventsItem::cancel) has its documentation and example.
     pub async fn cancel(
         &self,
         body: Option<&crate::beta::me::events::item::CancelRequest>,
@@ -74,73 +32,5 @@ impl<'a> EventsItem<'a> {
         };
         let response = self.client.send(request).await?;
         response.into_unit()
-    }
-}
-#[cfg(feature = "mock")]
-/// Typed [httpmock] helpers for the operations under `/beta/users/{id}/calendarGroups/{id}/calendars/{id}/events/{id}`, for tests of code that calls them.
-pub mod mock {
-    /// What a mocked `/beta/users/{id}/calendarGroups/{id}/calendars/{id}/events/{id}/cancel` request must look like.
-    pub struct CancelWhen(httpmock::When);
-    impl CancelWhen {
-        /// Matches only requests whose JSON body equals `body`.
-        pub fn body(self, body: &crate::beta::me::events::item::CancelRequest) -> Self {
-            Self(self.0.json_body_obj(body))
-        }
-        /// The underlying matcher, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::When {
-            self.0
-        }
-    }
-    /// How a mocked `/beta/users/{id}/calendarGroups/{id}/calendars/{id}/events/{id}/cancel` answers.
-    pub struct CancelThen(httpmock::Then);
-    impl CancelThen {
-        /// Answers as documented: `202` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(202u16))
-        }
-        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
-        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .json_body(
-                        serde_json::json!(
-                            { "error" : { "code" : code, "message" : message } }
-                        ),
-                    ),
-            )
-        }
-        /// The underlying responder, for anything the typed helpers do not cover.
-        pub fn into_inner(self) -> httpmock::Then {
-            self.0
-        }
-    }
-    /// Mocks `POST /beta/users/{id}/calendarGroups/{id}/calendars/{id}/events/{id}/cancel` on `server`: `config` narrows the match and sets the answer.
-    pub fn cancel<'s>(
-        server: &'s httpmock::MockServer,
-        id: &str,
-        id_2: &str,
-        id_3: &str,
-        id_4: &str,
-        config: impl FnOnce(CancelWhen, CancelThen),
-    ) -> httpmock::Mock<'s> {
-        let path = graph_runtime::RequestPath::new()
-            .segment("users")
-            .param("id", id)
-            .segment("calendarGroups")
-            .param("id", id_2)
-            .segment("calendars")
-            .param("id", id_3)
-            .segment("events")
-            .param("id", id_4)
-            .segment("cancel");
-        let path = format!("{}{}", "/beta", path.encoded());
-        server
-            .mock(|when, then| {
-                let when = when.method(httpmock::Method::POST).path(path);
-                config(CancelWhen(when), CancelThen(then));
-            })
     }
 }

@@ -1,0 +1,128 @@
+//! The mock helpers of an operation with several documented paths: one `When`/`Then` pair and
+//! one mock function, in the module of its first path, whose `path` argument (a `<Name>Path`
+//! enum, one variant per documented path) says which path to mock and with which values.
+
+use graph_spec::{ApiVersion, EdmType};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::functions::{self, ArgKind};
+use super::mock::{path_steps, reserved, when_then};
+use super::{ident, thin};
+use crate::ops::{Binding, Operations, method_link};
+use crate::tree::Action;
+use crate::{CodegenError, docs};
+
+/// The helpers of `action`'s operation (`action` is its canonical binding).
+pub(super) fn mock_helpers(
+    version: ApiVersion,
+    action: &Action<'_>,
+    ops: &Operations<'_, '_>,
+) -> Result<TokenStream, CodegenError> {
+    let bindings: Vec<Binding<'_, '_>> = ops.bindings(action).collect();
+    let prefix = &action.model_prefix;
+    let when_ty = format_ident!("{prefix}When");
+    let then_ty = format_ident!("{prefix}Then");
+    let path_ty = format_ident!("{prefix}Path");
+    let name = ident(&action.method);
+    let title = docs::escape(&action.spec.title);
+    let http = action.spec.operation.method.as_str();
+    let models = quote!(super::);
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    let mut borrows = false;
+    for ((node, binding), variant) in bindings.iter().zip(thin::variant_names(&bindings)) {
+        let variant = format_ident!("{variant}");
+        let fn_args = functions::function_args(binding)?;
+        let reserved = reserved(&fn_args);
+        let params = node.params(&reserved.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut fields: Vec<TokenStream> = params
+            .iter()
+            .map(|(placeholder, arg)| {
+                let arg = ident(arg);
+                let doc = format!(" The value of `{{{}}}`.", docs::escape(placeholder));
+                quote!(#[doc = #doc] #arg: &'a str)
+            })
+            .collect();
+        borrows |= !params.is_empty();
+        for a in &fn_args {
+            let id = &a.ident;
+            let doc = format!(" The function's `{}` argument.", docs::escape(&a.wire));
+            fields.push(match &a.kind {
+                ArgKind::Str => {
+                    borrows = true;
+                    quote!(#[doc = #doc] #id: &'a str)
+                }
+                ArgKind::Enum(e) => {
+                    let t = functions::enum_ident(e);
+                    quote!(#[doc = #doc] #id: #models #t)
+                }
+                ArgKind::Value(p) => {
+                    let t = crate::types::rust_type(&EdmType::Primitive(*p));
+                    quote!(#[doc = #doc] #id: #t)
+                }
+            });
+        }
+        let names = params
+            .iter()
+            .map(|(_, arg)| ident(arg))
+            .chain(fn_args.iter().map(|a| a.ident.clone()));
+        let doc = format!(
+            " `{http} /{}{}`, as [`{}::{}`]({}) sends it.",
+            version.as_str(),
+            docs::escape(&binding.path.template),
+            node.type_name,
+            binding.method,
+            method_link(node, &binding.method),
+        );
+        let steps = path_steps(node, &params, binding, &fn_args);
+        if fields.is_empty() {
+            variants.push(quote!(#[doc = #doc] #variant,));
+            arms.push(quote!(#path_ty::#variant => #steps,));
+        } else {
+            variants.push(quote!(#[doc = #doc] #variant { #(#fields),* },));
+            arms.push(quote!(#path_ty::#variant { #(#names),* } => #steps,));
+        }
+    }
+    let (lifetime, anonymous) = if borrows {
+        (quote!(<'a>), quote!(<'_>))
+    } else {
+        (quote!(), quote!())
+    };
+    let enum_doc = format!(
+        " The documented paths of *{title}*, for [`{name}`]: each variant holds the values of its placeholders (and function arguments)."
+    );
+    let fn_doc = format!(
+        " Mocks `{http}` *{title}* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer."
+    );
+    let when_doc = format!(" What a mocked *{title}* request must look like, at any of its paths.");
+    let then_doc = format!(" How a mocked *{title}* answers.");
+    let wrappers = when_then(action, &when_ty, &then_ty, &when_doc, &then_doc);
+    let version_prefix = format!("/{}", version.as_str());
+    let method = ident(http);
+    Ok(quote! {
+        #wrappers
+
+        #[doc = #enum_doc]
+        #[derive(Debug, Clone)]
+        pub enum #path_ty #lifetime {
+            #(#variants)*
+        }
+
+        #[doc = #fn_doc]
+        pub fn #name<'s>(
+            server: &'s httpmock::MockServer,
+            path: #path_ty #anonymous,
+            config: impl FnOnce(#when_ty, #then_ty),
+        ) -> httpmock::Mock<'s> {
+            let path = match path {
+                #(#arms)*
+            };
+            let path = format!("{}{}", #version_prefix, path.encoded());
+            server.mock(|when, then| {
+                let when = when.method(httpmock::Method::#method).path(path);
+                config(#when_ty(when), #then_ty(then));
+            })
+        }
+    })
+}
