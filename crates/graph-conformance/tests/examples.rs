@@ -1108,6 +1108,25 @@ async fn beta__accessreviewinstance_sendreminder__send_reminder_access_review_2(
 }
 #[rustfmt::skip]
 #[tokio::test]
+async fn beta__accesspackageassignment_reprocess__ignored_line_58() {
+    let case = graph_conformance::Case::load(
+        "spec/beta/accesspackageassignment-reprocess.json",
+        0u64,
+    );
+    case.replay(async |client: &graph_api::Client| {
+            client
+                .beta()
+                .identity_governance()
+                .entitlement_management()
+                .access_package_assignments()
+                .by_id("d82eb508-acc4-43cc-bcf1-7c1c4a2c073b")
+                .reprocess()
+                .await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
 async fn beta__privilegedaccessgroupassignmentschedulerequest_filterbycurrentuser__privilegedaccessgroupassignmentschedulerequestthis_filterbycurrentuser() {
     let case = graph_conformance::Case::load(
         "spec/beta/privilegedaccessgroupassignmentschedulerequest-filterbycurrentuser.json",
@@ -1194,6 +1213,18 @@ async fn beta__riskyserviceprincipal_dismiss__riskyserviceprincipal_dismiss() {
 }
 #[rustfmt::skip]
 #[tokio::test]
+async fn beta__user_revokesigninsessions__ignored_line_64() {
+    let case = graph_conformance::Case::load(
+        "spec/beta/user-revokesigninsessions.json",
+        0u64,
+    );
+    case.replay(async |client: &graph_api::Client| {
+            client.beta().me().revoke_sign_in_sessions().await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
 async fn beta__permission_revokegrants__permission_revokegrants() {
     let case = graph_conformance::Case::load(
         "spec/beta/permission-revokegrants.json",
@@ -1264,6 +1295,38 @@ async fn beta__reportroot_getsharepointactivityfilecounts__reportroot_getsharepo
     );
     case.replay_redirect(async |client: &graph_api::Client| {
             client.beta().reports().get_share_point_activity_file_counts("D7").await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn beta__reportroot_getteamsdeviceusagedistributiontotalusercounts__ignored_line_93() {
+    let case = graph_conformance::Case::load(
+        "spec/beta/reportroot-getteamsdeviceusagedistributiontotalusercounts.json",
+        0u64,
+    );
+    case.replay_redirect(async |client: &graph_api::Client| {
+            client
+                .beta()
+                .reports()
+                .get_teams_device_usage_distribution_total_user_counts("D7")
+                .await
+        })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn beta__reportroot_getteamsdeviceusagedistributiontotalusercounts__ignored_line_138() {
+    let case = graph_conformance::Case::load(
+        "spec/beta/reportroot-getteamsdeviceusagedistributiontotalusercounts.json",
+        1u64,
+    );
+    case.replay_redirect(async |client: &graph_api::Client| {
+            client
+                .beta()
+                .reports()
+                .get_teams_device_usage_distribution_total_user_counts("D7")
+                .await
         })
         .await;
 }

@@ -189,12 +189,12 @@ pub(crate) fn collect(
 ) -> Result<Annotated, ExtractError> {
     let mut out = Annotated::default();
     let mut pending: Option<usize> = None;
-    let mut last_ignored_request: Option<usize> = None;
+    let mut last_ignored_request = IgnoredRequest::default();
     let blocks = std::mem::take(&mut ctx.blocks);
     let result = walk(
         ctx,
         &blocks,
-        http_section,
+        (http_section, version, paths),
         &mut out,
         &mut pending,
         &mut last_ignored_request,
@@ -207,13 +207,44 @@ pub(crate) fn collect(
     result.map(|()| out)
 }
 
+/// The last request annotated `ignored` outside the `HTTP request` section: its line, and the
+/// request itself when its URL has concrete values and calls a documented path.
+#[derive(Debug, Default)]
+struct IgnoredRequest {
+    line: Option<usize>,
+    request: Option<(usize, graph_spec::ExampleRequest)>,
+}
+
+/// An `ignored` request that calls a documented path with concrete values, read for the case a
+/// response annotation follows it (the docs mark requests `ignored` to keep their validator off
+/// them, not because they are wrong).
+fn ignored_request(
+    ctx: &mut Ctx<'_>,
+    line: usize,
+    text: &str,
+    first_line: usize,
+    version: ApiVersion,
+    paths: &[PathTemplate],
+) -> Option<(usize, graph_spec::ExampleRequest)> {
+    let (_, url) = http::request_start(first_line_of(text))?;
+    let below = version.path_below(&url);
+    if below.contains(['{', '}']) || !crate::documents(paths, below) {
+        return None;
+    }
+    // Warnings of a request that turns out not to be an example would only be noise.
+    let saved = ctx.warnings.len();
+    let read = read_request(ctx, &format!("ignored_line_{line}"), text, first_line).ok();
+    ctx.warnings.truncate(saved);
+    read.map(|r| (line, r))
+}
+
 fn walk(
     ctx: &mut Ctx<'_>,
     blocks: &[Block],
-    http_section: &Range<usize>,
+    (http_section, version, paths): (&Range<usize>, ApiVersion, &[PathTemplate]),
     out: &mut Annotated,
     pending: &mut Option<usize>,
-    last_ignored_request: &mut Option<usize>,
+    last_ignored_request: &mut IgnoredRequest,
 ) -> Result<(), ExtractError> {
     for (idx, block) in blocks.iter().enumerate() {
         let BlockKind::Html(html) = &block.kind else {
@@ -282,19 +313,29 @@ fn walk(
                         code,
                         out,
                         pending,
-                        *last_ignored_request,
+                        last_ignored_request,
                     );
                     if let Err(e) = read {
                         ctx.warn(e.line, format!("{}; the response is skipped", e.message));
                     }
                 }
                 "ignored" => {
-                    if let Some((ci, text, _)) = code {
+                    if let Some((ci, text, first_line)) = code {
                         out.annotated_code.insert(ci);
                         if !http_section.contains(&ci)
                             && http::request_start(first_line_of(text)).is_some()
                         {
-                            *last_ignored_request = Some(comment.line);
+                            *last_ignored_request = IgnoredRequest {
+                                line: Some(comment.line),
+                                request: ignored_request(
+                                    ctx,
+                                    comment.line,
+                                    text,
+                                    first_line,
+                                    version,
+                                    paths,
+                                ),
+                            };
                             *pending = None;
                         }
                     }
@@ -365,7 +406,7 @@ fn response(
     code: Option<(usize, &str, usize)>,
     out: &mut Annotated,
     pending: &mut Option<usize>,
-    last_ignored_request: Option<usize>,
+    last_ignored_request: &mut IgnoredRequest,
 ) -> Result<(), ExtractError> {
     let Some((ci, text, first_line)) = code else {
         ctx.warn(
@@ -375,8 +416,29 @@ fn response(
         return Ok(());
     };
     out.annotated_code.insert(ci);
+    if pending.is_none()
+        && let Some((line, request)) = last_ignored_request.request.take()
+    {
+        let name = format!("ignored_line_{line}");
+        ctx.warn(
+            line,
+            format!(
+                "request `{}` is annotated `ignored`, but it calls a documented path with concrete values and a \
+                 response annotation follows it; recorded as example `{name}`",
+                first_line_of(&format!("{} {}", request.method.as_str(), request.url))
+            ),
+        );
+        out.examples.push(Example {
+            name,
+            line,
+            request,
+            response: None,
+        });
+        out.extras.push(Extra::default());
+        *pending = Some(out.examples.len() - 1);
+    }
     let Some(index) = pending.take() else {
-        let why = match last_ignored_request {
+        let why = match last_ignored_request.line {
             Some(l) => format!(" (the request at line {l} is annotated `ignored`)"),
             None => String::new(),
         };

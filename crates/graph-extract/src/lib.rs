@@ -358,9 +358,12 @@ impl Ctx<'_> {
             api_version,
             http_line,
         );
+        let path_functions =
+            function::path_functions(self, &paths, &annotated.examples, api_version, http_line);
         let request_body = body::request_body(self, &annotated.examples)?;
         let typed: Vec<graph_spec::Parameter> = function_parameters
             .iter()
+            .chain(path_functions.iter().flat_map(|f| &f.parameters))
             .chain(request_body.iter().flatten())
             .cloned()
             .collect();
@@ -399,6 +402,7 @@ impl Ctx<'_> {
                 paths,
                 request_headers,
                 function_parameters,
+                path_functions,
                 request_body,
                 response,
                 permissions,

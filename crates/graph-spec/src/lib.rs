@@ -26,6 +26,7 @@
 
 mod edm;
 mod model;
+mod path_match;
 mod types;
 mod validate;
 

@@ -138,7 +138,7 @@ impl<'a> UsersItem<'a> {
     ///
     /// `POST /beta/users/{id \| userPrincipalName}/revokeSignInSessions`: *user: revokeSignInSessions*, from `spec/beta/user-revokesigninsessions.json`.
     ///
-    /// On success Graph answers `200` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
+    /// On success Graph answers `200` with a `Edm.Boolean` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///
@@ -162,13 +162,16 @@ impl<'a> UsersItem<'a> {
     /// use graph_api::{Client, GraphApi};
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// client.beta().users().by_id("<id>").revoke_sign_in_sessions().await?;
+    /// let response = client.beta().users().by_id("<id>").revoke_sign_in_sessions().await?;
+    /// println!("{response:?}");
     /// # Ok(())
     /// # }
     /// ```
     ///
     /// Documentation: <https://learn.microsoft.com/graph/api/user-revokesigninsessions?view=graph-rest-beta>
-    pub async fn revoke_sign_in_sessions(&self) -> Result<(), graph_runtime::Error> {
+    pub async fn revoke_sign_in_sessions(
+        &self,
+    ) -> Result<crate::beta::me::RevokeSignInSessionsResponse, graph_runtime::Error> {
         let path = self.path.clone().segment("revokeSignInSessions").finish()?;
         let request = graph_runtime::Request::new(
             graph_runtime::Method::POST,
@@ -176,7 +179,7 @@ impl<'a> UsersItem<'a> {
             path,
         );
         let response = self.client.send(request).await?;
-        response.into_unit()
+        response.json()
     }
 }
 /// Request body of `user: assignLicense` (`spec/beta/user-assignlicense.json`).
@@ -286,9 +289,15 @@ pub mod mock {
     /// How a mocked `/beta/users/{id}/revokeSignInSessions` answers.
     pub struct RevokeSignInSessionsThen(httpmock::Then);
     impl RevokeSignInSessionsThen {
-        /// Answers as documented: `200` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(200u16))
+        /// Answers as documented: `200` with `body` as JSON.
+        pub fn ok(self, body: &crate::beta::me::RevokeSignInSessionsResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
         }
         /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
         pub fn error(self, status: u16, code: &str, message: &str) -> Self {
