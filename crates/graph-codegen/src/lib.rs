@@ -15,6 +15,7 @@ mod conformance;
 mod docs;
 mod emit;
 pub mod naming;
+mod path_calls;
 mod tree;
 mod type_models;
 mod types;

@@ -111,6 +111,85 @@ mod tests {
     }
 
     #[test]
+    fn an_item_path_cannot_leave_its_address() {
+        let path = |v: &str| {
+            RequestPath::new()
+                .segment("me")
+                .segment("drive")
+                .item_path("root", "item-path", v)
+                .segment("children")
+                .finish()
+        };
+        let ok = path("/a b/O'Brien.txt").expect("valid");
+        assert_eq!(ok.as_str(), "/me/drive/root:/a%20b/O%27Brien.txt:/children");
+        for evil in [
+            "x:/evil",
+            "a?$top=1",
+            "a#frag",
+            "a%2F..",
+            "a\\b",
+            "a:/b:/users",
+        ] {
+            let p = path(evil).expect("encoded, not refused");
+            let inner = p
+                .as_str()
+                .strip_prefix("/me/drive/root:/")
+                .and_then(|r| r.strip_suffix(":/children"))
+                .expect("the address is intact");
+            assert!(
+                !inner.contains([':', '?', '#', '\\']),
+                "{evil:?} -> {}",
+                p.as_str()
+            );
+            assert!(check_request_path(p.as_str()).is_ok(), "{evil:?}");
+            // Decoded segment by segment, the value comes back.
+            let back: Vec<String> = inner
+                .split('/')
+                .map(|s| percent_decode_str(s).decode_utf8_lossy().into_owned())
+                .collect();
+            assert_eq!(back.join("/"), evil, "{evil:?}");
+        }
+        for bad in [
+            "",
+            "/",
+            "a//b",
+            "a/",
+            "..",
+            "a/../b",
+            "./a",
+            "a:/../../users",
+            "a/%2e%2e",
+        ] {
+            let refused = path(bad);
+            // `%2e%2e` is a literal name with a percent sign, which is encoded: not a dot-segment.
+            if bad == "a/%2e%2e" {
+                assert!(refused.is_ok());
+                continue;
+            }
+            assert!(matches!(refused, Err(Error::InvalidRequest(_))), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn optional_function_parameters_are_left_out() {
+        let p = RequestPath::new().function_opt(
+            "f",
+            &[
+                ("a", None),
+                ("b", Some(crate::Literal::string("x')/y"))),
+                ("c", None),
+            ],
+        );
+        assert_eq!(p.encoded(), "/f(b='x%27%27%29%2Fy')");
+        assert_eq!(
+            RequestPath::new()
+                .function_opt("f", &[("a", None)])
+                .encoded(),
+            "/f()"
+        );
+    }
+
+    #[test]
     fn path_checks() {
         assert!(check_request_path("/me").is_ok());
         assert!(check_request_path("/users/a%2Fb/messages?$top=1").is_ok());
@@ -212,7 +291,33 @@ impl RequestPath {
     /// assert_eq!(path.encoded(), "/reports/getTeamsUserActivityCounts(period='D7')");
     /// assert_eq!(path.template(), "/reports/getTeamsUserActivityCounts(period={period})");
     /// ```
-    pub fn function(mut self, name: &str, params: &[(&str, crate::Literal)]) -> RequestPath {
+    pub fn function(self, name: &str, params: &[(&str, crate::Literal)]) -> RequestPath {
+        let params: Vec<(&str, Option<crate::Literal>)> =
+            params.iter().map(|(p, l)| (*p, Some(l.clone()))).collect();
+        self.function_opt(name, &params)
+    }
+
+    /// [`function`](Self::function) with optional parameters: a `None` value is left out of the
+    /// call (OData's optional function parameters), `Some` is sent as for `function`.
+    ///
+    /// ```
+    /// # use graph_runtime::{Literal, RequestPath};
+    /// let path = RequestPath::new().function_opt(
+    ///     "getAllTranscripts",
+    ///     &[("meetingOrganizerUserId", Some(Literal::string("u1"))), ("startDateTime", None)],
+    /// );
+    /// assert_eq!(path.encoded(), "/getAllTranscripts(meetingOrganizerUserId='u1')");
+    /// assert_eq!(path.template(), "/getAllTranscripts(meetingOrganizerUserId={meetingOrganizerUserId})");
+    /// ```
+    pub fn function_opt(
+        mut self,
+        name: &str,
+        params: &[(&str, Option<crate::Literal>)],
+    ) -> RequestPath {
+        let params: Vec<(&str, &crate::Literal)> = params
+            .iter()
+            .filter_map(|(p, l)| l.as_ref().map(|l| (*p, l)))
+            .collect();
         self.path.push('/');
         self.path.push_str(name);
         self.path.push('(');
@@ -234,6 +339,65 @@ impl RequestPath {
         }
         self.path.push(')');
         self.template.push(')');
+        self
+    }
+
+    /// Appends an OData path-based address `/{base}:/{item path}:` (`/root:/docs/a%20b.txt:`), as
+    /// in `/me/drive/root:/{item-path}:/children`. The item path is split at `/`; each of its
+    /// segments is percent-encoded as a [`param`](Self::param) value (so `:`, `?`, `#`, `%` and
+    /// `\\` are encoded and cannot end the address or the path), and `/` is kept between them.
+    /// One leading `/` is allowed and dropped. An empty item path, an empty segment (`a//b`, a
+    /// trailing `/`) or a `.` or `..` segment is refused as for `param`.
+    ///
+    /// ```
+    /// # use graph_runtime::RequestPath;
+    /// let path = RequestPath::new().segment("me").segment("drive").item_path("root", "item-path", "docs/a b:c.txt");
+    /// assert_eq!(path.encoded(), "/me/drive/root:/docs/a%20b%3Ac.txt:");
+    /// assert_eq!(path.template(), "/me/drive/root:/{item-path}:");
+    /// assert!(RequestPath::new().item_path("root", "p", "a/../b").finish().is_err());
+    /// ```
+    pub fn item_path(mut self, base: &str, name: &str, value: &str) -> RequestPath {
+        self.template.push('/');
+        self.template.push_str(base);
+        self.template.push_str(":/{");
+        self.template.push_str(name);
+        self.template.push_str("}:");
+        let trimmed = value.strip_prefix('/').unwrap_or(value);
+        let encoded: Result<Vec<String>, Error> = if trimmed.is_empty() {
+            Err(Error::InvalidRequest(format!(
+                "item path `{name}` must not be empty"
+            )))
+        } else {
+            trimmed
+                .split('/')
+                .map(|segment| {
+                    encode_path_segment(name, segment).map_err(|e| match e {
+                        Error::InvalidRequest(m) => Error::InvalidRequest(format!(
+                            "{m} (in the item path `{name}`, whose segments are separated by `/`)"
+                        )),
+                        other => other,
+                    })
+                })
+                .collect()
+        };
+        match encoded {
+            Ok(segments) => {
+                self.path.push('/');
+                self.path.push_str(base);
+                self.path.push_str(":/");
+                self.path.push_str(&segments.join("/"));
+                self.path.push(':');
+            }
+            Err(e) => {
+                if self.error.is_none() {
+                    self.error = Some(match e {
+                        Error::InvalidRequest(message) => message,
+                        other => other.to_string(),
+                    });
+                }
+                self.path.push_str("/-");
+            }
+        }
         self
     }
 

@@ -32,12 +32,34 @@ pub(super) fn mock_helpers(
     let mut reserved = vec!["server".to_string(), "config".to_string()];
     reserved.extend(fn_args.iter().map(|a| a.ident.to_string()));
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
+    // A function called mid-path takes its typed arguments here too, named after the
+    // function (`get_all_transcripts_start_date_time`) so they cannot clash with path parameters.
+    let mut call_args = Vec::new();
+    for seg in &node.segments {
+        if let Segment::Call { name, args } = seg {
+            let prefix = crate::naming::snake(name).unwrap_or_default();
+            for a in args {
+                call_args.push((
+                    format_ident!("{prefix}_{}", a.ident),
+                    super::path_steps::arg_type(a),
+                ));
+            }
+        }
+    }
+    let mut reserved: Vec<&str> = reserved;
+    let call_names: Vec<String> = call_args.iter().map(|(i, _)| i.to_string()).collect();
+    reserved.extend(call_names.iter().map(String::as_str));
     let params = node.params(&reserved);
-    let args = params.iter().map(|(_, arg)| {
-        let arg = ident(arg);
-        quote!(#arg: &str,)
-    });
+    let args = params
+        .iter()
+        .map(|(_, arg)| {
+            let arg = ident(arg);
+            quote!(#arg: &str,)
+        })
+        .chain(call_args.iter().map(|(id, ty)| quote!(#id: #ty,)))
+        .collect::<Vec<_>>();
     let mut arg_names = params.iter().map(|(_, arg)| ident(arg));
+    let mut call_idents = call_args.iter().map(|(id, _)| id.clone());
     let steps = node.segments.iter().map(|seg| match seg {
         Segment::Literal(lit) => quote!(.segment(#lit)),
         Segment::Param { name, .. } => {
@@ -49,6 +71,15 @@ pub(super) fn mock_helpers(
         } => {
             let arg = arg_names.next();
             quote!(.key(#collection, #key, graph_runtime::Literal::string(#arg)))
+        }
+        Segment::ItemPath { base, name } => {
+            let arg = arg_names.next();
+            quote!(.item_path(#base, #name, #arg))
+        }
+        Segment::Call { name, args } => {
+            let ids: Vec<proc_macro2::Ident> =
+                args.iter().filter_map(|_| call_idents.next()).collect();
+            super::path_steps::call_step(name, args, &ids)
         }
     });
     let wire = &action.wire;
