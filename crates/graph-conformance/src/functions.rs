@@ -10,7 +10,8 @@ impl Case {
     /// Replays a collection example across two mocked pages: the documented items with an
     /// `@odata.nextLink` to a second page on the same host, which answers the items again with an
     /// `@odata.deltaLink`. The pager must give both pages' items in order and the delta link, and
-    /// both requests carry the token.
+    /// both requests carry the token. Then the next round starts from that delta link
+    /// ([`graph_runtime::Pager::from_delta_link`]), which answers with the delta link after it.
     pub async fn replay_pages(&self, pager: impl Fn(&Client) -> graph_runtime::Pager<Value>) {
         let server = httpmock::MockServer::start_async().await;
         let items: Vec<Value> = self
@@ -30,6 +31,7 @@ impl Case {
                 when.method("GET")
                     .path(path.as_str())
                     .query_param_missing("$skiptoken")
+                    .query_param_missing("$deltatoken")
                     .header("authorization", format!("Bearer {TOKEN}"));
                 then.status(200).json_body(serde_json::json!({
                     "value": items.clone(),
@@ -49,6 +51,19 @@ impl Case {
                 }));
             })
             .await;
+        let after = server.url(format!("{path}?$deltatoken=conformance-2"));
+        let next_round = server
+            .mock_async(|when, then| {
+                when.method("GET")
+                    .path(path.as_str())
+                    .query_param("$deltatoken", "conformance")
+                    .header("authorization", format!("Bearer {TOKEN}"));
+                then.status(200).json_body(serde_json::json!({
+                    "value": items.clone(),
+                    "@odata.deltaLink": after,
+                }));
+            })
+            .await;
         let client = client_for(&server.base_url());
         let all = pager(&client)
             .max_pages(2)
@@ -56,7 +71,7 @@ impl Case {
             .await
             .unwrap_or_else(|e| panic!("{}: paging failed: {e}", self.label()));
         let mut expected = items.clone();
-        expected.extend(items);
+        expected.extend(items.iter().cloned());
         assert_eq!(all.items, expected, "{}: items of both pages", self.label());
         assert_eq!(
             all.delta_link.as_deref(),
@@ -66,7 +81,27 @@ impl Case {
         );
         first.assert_calls_async(1).await;
         second.assert_calls_async(1).await;
-        check_line(self, "two pages followed, delta link kept");
+        let round = graph_runtime::Pager::<Value>::from_delta_link(&client, &delta)
+            .collect()
+            .await
+            .unwrap_or_else(|e| panic!("{}: the next delta round failed: {e}", self.label()));
+        assert_eq!(
+            round.items,
+            items,
+            "{}: the next round's items",
+            self.label()
+        );
+        assert_eq!(
+            round.delta_link.as_deref(),
+            Some(after.as_str()),
+            "{}: the next round's delta link",
+            self.label()
+        );
+        next_round.assert_calls_async(1).await;
+        check_line(
+            self,
+            "two pages followed, delta link kept, next round started from it",
+        );
     }
 
     /// Replays an example of a call documented to answer `302 Found` (a report): Graph's mock
