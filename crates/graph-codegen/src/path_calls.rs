@@ -78,20 +78,25 @@ pub fn path_args(call: &Call, params: &[Parameter]) -> Result<Vec<PathArg>, Stri
     Ok(out)
 }
 
-/// The template's segments, with an item path (`root:` then `{item-path}:`) joined into one
-/// (`root:/{item-path}:`).
+/// The template's segments (split at `/` outside placeholders, see
+/// [`graph_spec::template_segments`]), with an item path joined into one: `root:` then
+/// `{item-path}:` is `root:/{item-path}:`; an item path relative to an item, `{parentItemId}:`
+/// then `{fileName}:`, is `{parentItemId}` then `:/{fileName}:`.
 pub fn join_item_paths(template: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for piece in template.trim_start_matches('/').split('/') {
-        let joins = piece.starts_with('{')
-            && piece.ends_with("}:")
-            && out
-                .last()
-                .is_some_and(|prev| prev.ends_with(':') && !prev.contains('/'));
-        match out.last_mut() {
-            Some(prev) if joins => {
-                prev.push('/');
-                prev.push_str(piece);
+    for piece in graph_spec::template_segments(template) {
+        let is_item_path = piece.starts_with('{') && piece.ends_with("}:");
+        let prev = out.last_mut();
+        match prev {
+            Some(prev) if is_item_path && prev.ends_with(':') && !prev.contains('/') => {
+                if prev.starts_with('{') && prev.ends_with("}:") {
+                    // Relative to the item the placeholder names.
+                    prev.pop();
+                    out.push(format!(":/{piece}"));
+                } else {
+                    prev.push('/');
+                    prev.push_str(piece);
+                }
             }
             _ => out.push(piece.to_string()),
         }
@@ -99,21 +104,29 @@ pub fn join_item_paths(template: &str) -> Vec<String> {
     out
 }
 
-/// `root:/{item-path}:` -> `("root", "item-path")`.
+/// `root:/{item-path}:` -> `("root", "item-path")`; `:/{fileName}:` (relative to the item before
+/// it) -> `("", "fileName")`.
 pub fn parse_item_path(segment: &str) -> Option<(String, String)> {
     let (base, rest) = segment.split_once(":/")?;
     let name = rest.strip_prefix('{')?.strip_suffix("}:")?;
     let valid = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     };
-    (valid(base) && valid(name)).then(|| (base.to_string(), name.to_string()))
+    let valid_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/'));
+    (valid(base) && valid_name).then(|| (base.to_string(), name.to_string()))
 }
 
 /// The child key, module and type names of an item path: `root:/{item-path}:` gives
 /// `root:/{}:`, `root_path` and `RootPath`.
 pub fn item_path_names(base: &str) -> Option<(String, String, String)> {
+    if base.is_empty() {
+        // `items/{id}:/{fileName}:` is `.items().by_id(id).path(file_name)`.
+        return Some((":/{}:".into(), "path".into(), "Path".into()));
+    }
     Some((
         format!("{base}:/{{}}:"),
         format!("{}_path", crate::naming::snake(base)?),
@@ -166,12 +179,18 @@ pub fn match_template(template: &str, path: &str) -> Option<(Vec<Option<String>>
         let h = *have.get(hi)?;
         let last = wi + 1 == want.len();
         if let Some((base, _)) = parse_item_path(w) {
-            let start = h.strip_prefix(&format!("{base}:"))?;
-            if !start.is_empty() {
-                return None;
-            }
-            let end = (hi + 1..have.len()).find(|&i| have[i].ends_with(':'))?;
-            let parts: Vec<String> = have[hi + 1..=end]
+            // `root:` starts the address; a relative one starts right after its item.
+            let first = if base.is_empty() {
+                hi
+            } else {
+                let start = h.strip_prefix(&format!("{base}:"))?;
+                if !start.is_empty() {
+                    return None;
+                }
+                hi + 1
+            };
+            let end = (first..have.len()).find(|&i| have[i].ends_with(':'))?;
+            let parts: Vec<String> = have[first..=end]
                 .iter()
                 .map(|p| crate::calls::percent_decode(p.strip_suffix(':').unwrap_or(p)))
                 .collect();
@@ -181,6 +200,9 @@ pub fn match_template(template: &str, path: &str) -> Option<(Vec<Option<String>>
             path_values.push(Some(parts.join("/")));
             hi = end + 1;
         } else if w.starts_with('{') && w.ends_with('}') {
+            // The item an item path is relative to ends with the address's `:`.
+            let relative = want.get(wi + 1).is_some_and(|n| n.starts_with(":/"));
+            let h = if relative { h.strip_suffix(':')? } else { h };
             if h.is_empty() {
                 return None;
             }
@@ -279,6 +301,25 @@ mod tests {
         );
         assert_eq!(parse_item_path("root:/x:"), None);
         assert_eq!(
+            join_item_paths("/me/drive/items/{parentItemId}:/{fileName}:/createUploadSession"),
+            [
+                "me",
+                "drive",
+                "items",
+                "{parentItemId}",
+                ":/{fileName}:",
+                "createUploadSession"
+            ]
+        );
+        assert_eq!(
+            parse_item_path(":/{fileName}:"),
+            Some((String::new(), "fileName".into()))
+        );
+        assert_eq!(
+            join_item_paths("/drives/{d}/root:/{path/to/file}:/preview"),
+            ["drives", "{d}", "root:/{path/to/file}:", "preview"]
+        );
+        assert_eq!(
             item_path_names("root"),
             Some(("root:/{}:".into(), "root_path".into(), "RootPath".into()))
         );
@@ -332,6 +373,13 @@ mod tests {
             Some((vec![s("a b/c.txt")], vec![]))
         );
         assert_eq!(match_template(item, "/me/drive/root:/a/label"), None);
+        assert_eq!(
+            match_template(
+                "/me/drive/items/{parentItemId}:/{fileName}:/createUploadSession",
+                "/me/drive/items/p1:/a/b.txt:/createUploadSession"
+            ),
+            Some((vec![s("p1"), s("a/b.txt")], vec![]))
+        );
         assert_eq!(match_template(item, "/me/drive/items/x/label"), None);
     }
 }

@@ -149,6 +149,20 @@ fn an_item_path_is_a_navigation_step() {
         flat.contains(".item_path(\"root\",\"item-path\",item_path)"),
         "{widgets}"
     );
+    // Relative to an item: `items/{parentItemId}:/{fileName}:` is `.by_parent_item_id(..).path(..)`.
+    let (name, mut spec) = fixture("widget-polish.json");
+    spec.operation.paths[0].template = "/widgets/{parentItemId}:/{path/to/file}:/polish".into();
+    let files = generate(&[(name, spec)], &Layout::default()).unwrap();
+    let item = &files["crates/graph-api/src/beta/widgets/item.rs"];
+    let flat: String = item.split_whitespace().collect();
+    assert!(
+        flat.contains("pubfnpath(&self,path_to_file:&str)->path::Path<'a>"),
+        "{item}"
+    );
+    assert!(
+        flat.contains(".item_path(\"\",\"path/to/file\",path_to_file)"),
+        "{item}"
+    );
 }
 
 /// Every identifier in a token stream, at any depth.

@@ -171,6 +171,20 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_item_path_follows_its_item() {
+        let p = RequestPath::new()
+            .segment("items")
+            .param("parentItemId", "p/1")
+            .item_path("", "fileName", "a:/b?c")
+            .segment("createUploadSession");
+        assert_eq!(p.encoded(), "/items/p%2F1:/a%3A/b%3Fc:/createUploadSession");
+        assert_eq!(
+            p.template(),
+            "/items/{parentItemId}:/{fileName}:/createUploadSession"
+        );
+    }
+
+    #[test]
     fn optional_function_parameters_are_left_out() {
         let p = RequestPath::new().function_opt(
             "f",
@@ -347,7 +361,8 @@ impl RequestPath {
     /// segments is percent-encoded as a [`param`](Self::param) value (so `:`, `?`, `#`, `%` and
     /// `\\` are encoded and cannot end the address or the path), and `/` is kept between them.
     /// One leading `/` is allowed and dropped. An empty item path, an empty segment (`a//b`, a
-    /// trailing `/`) or a `.` or `..` segment is refused as for `param`.
+    /// trailing `/`) or a `.` or `..` segment is refused as for `param`. An empty `base` makes
+    /// the path relative to the item the path so far names: `/items/{id}:/{fileName}:`.
     ///
     /// ```
     /// # use graph_runtime::RequestPath;
@@ -355,9 +370,13 @@ impl RequestPath {
     /// assert_eq!(path.encoded(), "/me/drive/root:/docs/a%20b%3Ac.txt:");
     /// assert_eq!(path.template(), "/me/drive/root:/{item-path}:");
     /// assert!(RequestPath::new().item_path("root", "p", "a/../b").finish().is_err());
+    /// let upload = RequestPath::new().segment("items").param("id", "p1").item_path("", "fileName", "a.txt");
+    /// assert_eq!(upload.encoded(), "/items/p1:/a.txt:");
     /// ```
     pub fn item_path(mut self, base: &str, name: &str, value: &str) -> RequestPath {
-        self.template.push('/');
+        if !base.is_empty() {
+            self.template.push('/');
+        }
         self.template.push_str(base);
         self.template.push_str(":/{");
         self.template.push_str(name);
@@ -382,7 +401,9 @@ impl RequestPath {
         };
         match encoded {
             Ok(segments) => {
-                self.path.push('/');
+                if !base.is_empty() {
+                    self.path.push('/');
+                }
                 self.path.push_str(base);
                 self.path.push_str(":/");
                 self.path.push_str(&segments.join("/"));

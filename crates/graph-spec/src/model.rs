@@ -437,7 +437,7 @@ impl PathTemplate {
     /// template has may be left out, as the docs do with optional ones). Values inside call
     /// segments are not returned.
     pub fn match_path(&self, path: &str) -> Option<Vec<String>> {
-        let want: Vec<&str> = self.template.trim_start_matches('/').split('/').collect();
+        let want = crate::path_match::template_segments(&self.template);
         let have: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         let mut values = Vec::new();
         crate::path_match::match_segments(&want, &have, &mut values).then_some(values)

@@ -3,6 +3,28 @@
 
 use crate::model::percent_decode;
 
+/// The segments of a path template: split at `/`, except inside a `{placeholder}` (the docs
+/// write item paths as `root:/{path/to/file}:`).
+pub fn template_segments(template: &str) -> Vec<&str> {
+    let template = template.trim_start_matches('/');
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in template.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '/' if depth == 0 => {
+                out.push(&template[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&template[start..]);
+    out
+}
+
 fn is_placeholder(s: &str) -> bool {
     s.len() >= 2 && s.starts_with('{') && s.ends_with('}')
 }
@@ -148,6 +170,20 @@ mod tests {
             None
         );
         assert_eq!(tpl.match_path("/users/u1/meetings/getNone()/delta"), None);
+        let upload = t("/me/drive/items/{parentItemId}:/{fileName}:/createUploadSession");
+        assert_eq!(
+            upload.match_path("/me/drive/items/p1:/a%20b.txt:/createUploadSession"),
+            Some(vec!["p1".to_string(), "a b.txt".to_string()])
+        );
+        let slashed = t("/drives/{driveId}/root:/{path/to/file}:/preview");
+        assert_eq!(
+            slashed.match_path("/drives/d/root:/x/y.txt:/preview"),
+            Some(vec!["d".to_string(), "x/y.txt".to_string()])
+        );
+        assert_eq!(
+            super::template_segments("/a/root:/{p/q}:/b"),
+            ["a", "root:", "{p/q}:", "b"]
+        );
         let item = t("/drives/{drive-id}/root:/{item-path}:/label");
         assert_eq!(
             item.match_path("/drives/d/root:/a%20b/c.txt:/label"),

@@ -46,7 +46,11 @@ pub fn call_chain(node: &Node<'_>, values: &[Option<String>]) -> TokenStream {
             quote!(.#m(#v))
         }
         Segment::ItemPath { base, name } => {
-            let m = ident(&format!("{}_path", naming::snake(base).unwrap_or_default()));
+            let m = ident(
+                &crate::path_calls::item_path_names(base)
+                    .map(|n| n.1)
+                    .unwrap_or_default(),
+            );
             let v = values
                 .next()
                 .flatten()

@@ -123,7 +123,9 @@ fn an_ignored_request_with_concrete_values_and_a_response_is_an_example() {
 fn an_item_path_is_a_parameter_of_its_own_kind() {
     let text = "---\ntitle: \"gadget: shine\"\n---\n\n# gadget: shine\n\nShines.\n\n\
                 ## HTTP request\n\n```http\nPOST /me/drive/items/{item-id}/shine\n\
-                POST /me/drive/root:/{item-path}:/shine\n```\n\n\
+                POST /me/drive/root:/{item-path}:/shine\n\
+                POST /me/drive/items/{parentItemId}:/{fileName}:/shine\n\
+                POST /drives/{driveId}/root:/{path/to/file}:/shine\n```\n\n\
                 ## Response\n\nIf successful, this action returns a `204 No Content` response code.\n\n\
                 ## Examples\n\n<!-- { \"blockType\": \"request\", \"name\": \"shine\" } -->\n\
                 ```http\nPOST https://graph.microsoft.com/beta/me/drive/root:/docs/a%20b.txt:/shine\n```\n";
@@ -134,6 +136,20 @@ fn an_item_path_is_a_parameter_of_its_own_kind() {
     assert_eq!(
         spec.operation.paths[1].match_path("/me/drive/root:/docs/a%20b.txt:/shine"),
         Some(vec!["docs/a b.txt".to_string()])
+    );
+    let kinds: Vec<(&str, PathParameterKind)> = spec.operation.paths[2..]
+        .iter()
+        .flat_map(|p| &p.parameters)
+        .map(|p| (p.placeholder.as_str(), p.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("parentItemId", PathParameterKind::Segment),
+            ("fileName", PathParameterKind::ItemPath),
+            ("driveId", PathParameterKind::Segment),
+            ("path/to/file", PathParameterKind::ItemPath),
+        ]
     );
     // The example calls a documented path: no warning says otherwise.
     assert!(
