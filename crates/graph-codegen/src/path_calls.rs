@@ -165,10 +165,14 @@ pub fn values_by_name(call: &Call, segment: &str) -> Option<Vec<Option<String>>>
 
 /// Matches a documented URL path against a template: the path parameter values in order
 /// (whole-segment placeholders, alternate keys, item paths, and the arguments of functions called
-/// mid-path, `None` for one left out), and the values of a final function call. A key written in
+/// mid-path, `None` for one left out), and the values of a final function call (`None` for a
+/// named argument left out). A key written in
 /// parentheses (`users(abc)` for `users/{id}`) matches too. `None` when the path does not call
 /// this template.
-pub fn match_template(template: &str, path: &str) -> Option<(Vec<Option<String>>, Vec<String>)> {
+pub fn match_template(
+    template: &str,
+    path: &str,
+) -> Option<(Vec<Option<String>>, Vec<Option<String>>)> {
     let want = join_item_paths(template);
     let have: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let mut path_values = Vec::new();
@@ -211,7 +215,12 @@ pub fn match_template(template: &str, path: &str) -> Option<(Vec<Option<String>>
         } else if w.contains('(') {
             let call = parse_call(w)?;
             if last {
-                call_args = call_values(&call, h)?;
+                // Named arguments may be left out (optional ones); positional ones may not.
+                call_args = if call.args.iter().all(|a| a.name.is_some()) {
+                    values_by_name(&call, h)?
+                } else {
+                    call_values(&call, h)?.into_iter().map(Some).collect()
+                };
             } else if call.as_key().is_some() {
                 path_values.extend(call_values(&call, h)?.into_iter().map(Some));
             } else {
@@ -340,7 +349,7 @@ mod tests {
                 "/reports/getX(period='{period_value}')",
                 "/reports/getX(period='D7')"
             ),
-            Some((vec![], vec!["D7".into()]))
+            Some((vec![], vec![s("D7")]))
         );
         assert_eq!(
             match_template("/users/{id}/delta()", "/users/a%40b/delta()"),

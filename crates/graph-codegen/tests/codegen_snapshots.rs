@@ -78,6 +78,34 @@ fn two_wire_names_for_one_field_are_an_error() {
 }
 
 #[test]
+fn an_optional_function_parameter_is_an_option_left_out_when_none() {
+    let (name, mut spec) = fixture("widget-polish.json");
+    let mut since = spec.operation.request_body.as_ref().unwrap()[0].clone();
+    since.name = "since".into();
+    since.ty = graph_spec::EdmType::Primitive(graph_spec::Primitive::DateTimeOffset);
+    since.required = Some(false);
+    let mut owner = since.clone();
+    owner.name = "owner".into();
+    owner.ty = graph_spec::EdmType::Primitive(graph_spec::Primitive::String);
+    owner.required = None;
+    spec.operation.function_parameters = vec![owner, since];
+    spec.operation.paths[0].template = "/widgets/polish(owner='{o}',since={s})".into();
+    let files = generate(&[(name, spec)], &Layout::default()).unwrap();
+    let widgets = &files["crates/graph-api/src/beta/widgets.rs"];
+    let flat: String = widgets.split_whitespace().collect();
+    assert!(
+        flat.contains("owner:&str,since:Option<graph_runtime::edm::DateTimeOffset>,"),
+        "{widgets}"
+    );
+    assert!(
+        flat.contains(
+            ".function_opt(\"polish\",&[(\"owner\",Some(graph_runtime::Literal::string(owner))),(\"since\",since.as_ref().map(|v|graph_runtime::Literal::from(&v))),],)"
+        ),
+        "{widgets}"
+    );
+}
+
+#[test]
 fn a_function_parameter_without_a_url_literal_is_refused_by_name() {
     let (name, mut spec) = fixture("widget-polish.json");
     let mut period = spec.operation.request_body.as_ref().unwrap()[0].clone();

@@ -140,7 +140,20 @@ pub(crate) fn function_parameters(
         Some(_) => &["function parameters", "parameters"],
         None => &["function parameters"],
     };
-    if let Some(table) = table_parameters(ctx, sections) {
+    if let Some(mut table) = table_parameters(ctx, sections) {
+        let passed = passed_arguments(name, examples, version);
+        for p in table.iter_mut().filter(|p| p.required != Some(false)) {
+            if let Some(example) = omitted_by(&passed, &p.name) {
+                ctx.warn(
+                    line,
+                    format!(
+                        "function parameter `{}` of `{name}` is optional: example `{example}` leaves it out",
+                        p.name
+                    ),
+                );
+                p.required = Some(false);
+            }
+        }
         for a in args.iter().flatten() {
             if !table.iter().any(|p| p.name.eq_ignore_ascii_case(&a.name)) {
                 ctx.warn(
@@ -173,14 +186,7 @@ fn template_parameters(
     version: ApiVersion,
     line: usize,
 ) -> Vec<Parameter> {
-    let passed: Vec<(String, Vec<Argument>)> = examples
-        .iter()
-        .filter_map(|e| {
-            let below = version.path_below(&e.request.url);
-            let args = call_arguments(below, name).or_else(|| calls(below, name).then(Vec::new))?;
-            Some((e.name.clone(), args))
-        })
-        .collect();
+    let passed = passed_arguments(name, examples, version);
     let mut out = Vec::new();
     for a in args {
         let from_example = || {
@@ -219,11 +225,7 @@ fn template_parameters(
                 a.name
             ),
         );
-        let omitted_by = passed
-            .iter()
-            .find(|(_, args)| !args.iter().any(|p| p.name.eq_ignore_ascii_case(&a.name)))
-            .map(|(example, _)| example.clone());
-        let required = match omitted_by {
+        let required = match omitted_by(&passed, &a.name) {
             Some(example) => {
                 ctx.warn(
                     line,
@@ -246,6 +248,31 @@ fn template_parameters(
         });
     }
     out
+}
+
+/// The arguments each documented example that calls `function` passes it, by example name.
+fn passed_arguments(
+    function: &str,
+    examples: &[Example],
+    version: ApiVersion,
+) -> Vec<(String, Vec<Argument>)> {
+    examples
+        .iter()
+        .filter_map(|e| {
+            let below = version.path_below(&e.request.url);
+            let args = call_arguments(below, function)
+                .or_else(|| calls(below, function).then(Vec::new))?;
+            Some((e.name.clone(), args))
+        })
+        .collect()
+}
+
+/// The first example (of [`passed_arguments`]) that leaves the parameter `name` out.
+fn omitted_by(passed: &[(String, Vec<Argument>)], name: &str) -> Option<String> {
+    passed
+        .iter()
+        .find(|(_, args)| !args.iter().any(|p| p.name.eq_ignore_ascii_case(name)))
+        .map(|(example, _)| example.clone())
 }
 
 /// Whether `path` has a segment calling `function` (with or without arguments).
