@@ -7,6 +7,10 @@ use graph_spec::{EdmType, Parameter, Primitive};
 
 use crate::calls::{Call, call_values, parse_call};
 
+/// What a documented URL passes a binding: the path parameter values, then the final function
+/// call's argument values (`None` for one left out), as [`match_template`] gives them.
+pub type ExampleValues = (Vec<Option<String>>, Vec<Option<String>>);
+
 /// One typed argument of a function called in the middle of a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathArg {
@@ -169,10 +173,7 @@ pub fn values_by_name(call: &Call, segment: &str) -> Option<Vec<Option<String>>>
 /// named argument left out). A key written in
 /// parentheses (`users(abc)` for `users/{id}`) matches too. `None` when the path does not call
 /// this template.
-pub fn match_template(
-    template: &str,
-    path: &str,
-) -> Option<(Vec<Option<String>>, Vec<Option<String>>)> {
+pub fn match_template(template: &str, path: &str) -> Option<ExampleValues> {
     let want = join_item_paths(template);
     let have: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     let mut path_values = Vec::new();

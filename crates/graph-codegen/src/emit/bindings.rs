@@ -72,7 +72,7 @@ pub fn call_chain(node: &Node<'_>, values: &[Option<String>]) -> TokenStream {
 pub(super) fn example_values(
     version: ApiVersion,
     action: &Action<'_>,
-) -> Option<(Vec<Option<String>>, Vec<Option<String>>)> {
+) -> Option<crate::path_calls::ExampleValues> {
     action
         .spec
         .examples
@@ -86,7 +86,7 @@ pub fn example_match(
     version: ApiVersion,
     action: &Action<'_>,
     url: &str,
-) -> Option<(Vec<Option<String>>, Vec<Option<String>>)> {
+) -> Option<crate::path_calls::ExampleValues> {
     crate::path_calls::match_template(&action.template, version.path_below(url))
 }
 
