@@ -161,6 +161,29 @@ impl Case {
     }
 }
 
+/// A documented path in the runtime's canonical form. The runtime percent-encodes every path
+/// parameter; documented URLs may show a value raw (`user@contoso.com`) or encoded. Call segments
+/// take [`canonical_call`]'s form, and the `:` that opens or closes an item path
+/// (`root:/Docs/a b.txt:`, `items/{id}:/{fileName}:`) stays as it is.
+pub(crate) fn canonical_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| {
+            let raw = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
+            if let Some(call) = canonical_call(&raw) {
+                return call;
+            }
+            let (value, colon) = match raw.strip_suffix(':') {
+                Some(v) if !v.is_empty() => (v, ":"),
+                _ => (raw.as_ref(), ""),
+            };
+            graph_runtime::encode_path_segment("segment", value)
+                .map(|v| format!("{v}{colon}"))
+                .unwrap_or_else(|_| seg.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// A function call or alternate-key segment (`getX(period='D7')`, decoded) in the runtime's
 /// canonical form: each quoted value percent-encoded inside its quotes (`''` kept doubled, an enum's
 /// `Namespace.type` prefix kept before them), an unquoted one percent-encoded. `None` when the segment is not a call.
@@ -212,7 +235,23 @@ pub(crate) fn canonical_call(decoded: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::canonical_call;
+    use super::{canonical_call, canonical_path};
+
+    #[test]
+    fn item_paths_keep_their_colons() {
+        assert_eq!(
+            canonical_path("/v1.0/me/drive/root:/Docs/a b.txt:/preview"),
+            "/v1.0/me/drive/root:/Docs/a%20b.txt:/preview"
+        );
+        assert_eq!(
+            canonical_path("/v1.0/me/drive/items/p1:/a%3Ab.txt:/createUploadSession"),
+            "/v1.0/me/drive/items/p1:/a%3Ab.txt:/createUploadSession"
+        );
+        assert_eq!(
+            canonical_path("/v1.0/users/a@b.com/x"),
+            "/v1.0/users/a%40b.com/x"
+        );
+    }
 
     #[test]
     fn call_segments_take_the_runtime_form() {

@@ -109,19 +109,7 @@ impl Case {
             version.as_str(),
             version.path_below(&self.example().request.url)
         );
-        // The runtime percent-encodes every path parameter; documented URLs may show a value raw
-        // (`user@contoso.com`) or encoded. Compare in the runtime's canonical form.
-        path.split('/')
-            .map(|seg| {
-                let raw = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
-                if let Some(call) = canonical_call(&raw) {
-                    return call;
-                }
-                graph_runtime::encode_path_segment("segment", &raw)
-                    .unwrap_or_else(|_| seg.to_string())
-            })
-            .collect::<Vec<_>>()
-            .join("/")
+        functions::canonical_path(&path)
     }
 
     /// The snapshot name: `{version}__{page stem}__{example name}`.

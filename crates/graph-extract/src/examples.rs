@@ -213,6 +213,56 @@ pub(crate) fn collect(
 struct IgnoredRequest {
     line: Option<usize>,
     request: Option<(usize, graph_spec::ExampleRequest)>,
+    /// The request has no annotation at all (rather than an `ignored` one).
+    unannotated: bool,
+}
+
+/// The request code block right before a response annotation at block `idx`, when it has no
+/// annotation (often a ```` ```msgraph-interactive ```` block) and calls a documented path with
+/// concrete values: the docs pair them by position.
+fn unannotated_before(
+    ctx: &mut Ctx<'_>,
+    blocks: &[Block],
+    idx: usize,
+    (http_section, version, paths): (&Range<usize>, ApiVersion, &[PathTemplate]),
+    out: &mut Annotated,
+) -> Option<IgnoredRequest> {
+    let (j, block) = blocks
+        .get(..idx)?
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, b)| matches!(b.kind, BlockKind::Code { .. }))?;
+    let BlockKind::Code {
+        info,
+        text,
+        first_line,
+    } = &block.kind
+    else {
+        return None;
+    };
+    if out.annotated_code.contains(&j) || http_section.contains(&j) || !is_request_fence(info) {
+        return None;
+    }
+    let request = ignored_request(ctx, block.line, text, *first_line, version, paths)?;
+    out.annotated_code.insert(j);
+    Some(IgnoredRequest {
+        line: Some(block.line),
+        request: Some(request),
+        unannotated: true,
+    })
+}
+
+/// Whether a code fence's info string can hold an example request: `http` (any case, with or
+/// without more after it), the docs' `msgraph-interactive`, or none.
+pub(crate) fn is_request_fence(info: &str) -> bool {
+    let info = info.trim();
+    info.is_empty()
+        || info
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"http"))
+        || info.eq_ignore_ascii_case("msgraph-interactive")
 }
 
 /// An `ignored` request that calls a documented path with concrete values, read for the case a
@@ -306,6 +356,18 @@ fn walk(
                     }
                 }
                 "response" => {
+                    if pending.is_none()
+                        && last_ignored_request.request.is_none()
+                        && let Some(found) = unannotated_before(
+                            ctx,
+                            blocks,
+                            idx,
+                            (http_section, version, paths),
+                            out,
+                        )
+                    {
+                        *last_ignored_request = found;
+                    }
                     let read = response(
                         ctx,
                         &comment,
@@ -326,6 +388,7 @@ fn walk(
                             && http::request_start(first_line_of(text)).is_some()
                         {
                             *last_ignored_request = IgnoredRequest {
+                                unannotated: false,
                                 line: Some(comment.line),
                                 request: ignored_request(
                                     ctx,
@@ -419,13 +482,17 @@ fn response(
     if pending.is_none()
         && let Some((line, request)) = last_ignored_request.request.take()
     {
-        let name = format!("ignored_line_{line}");
+        let shown = format!("{} {}", request.method.as_str(), request.url);
+        let (name, why) = if last_ignored_request.unannotated {
+            (format!("unannotated_line_{line}"), "has no annotation")
+        } else {
+            (format!("ignored_line_{line}"), "is annotated `ignored`")
+        };
         ctx.warn(
             line,
             format!(
-                "request `{}` is annotated `ignored`, but it calls a documented path with concrete values and a \
-                 response annotation follows it; recorded as example `{name}`",
-                first_line_of(&format!("{} {}", request.method.as_str(), request.url))
+                "request `{shown}` {why}, but it calls a documented path with concrete values and a \
+                 response annotation follows it; recorded as example `{name}`"
             ),
         );
         out.examples.push(Example {
@@ -438,7 +505,10 @@ fn response(
         *pending = Some(out.examples.len() - 1);
     }
     let Some(index) = pending.take() else {
-        let why = match last_ignored_request.line {
+        let why = match last_ignored_request
+            .line
+            .filter(|_| !last_ignored_request.unannotated)
+        {
             Some(l) => format!(" (the request at line {l} is annotated `ignored`)"),
             None => String::new(),
         };

@@ -161,3 +161,37 @@ fn an_item_path_is_a_parameter_of_its_own_kind() {
         spec.warnings
     );
 }
+
+#[test]
+fn an_unannotated_interactive_request_before_a_response_annotation_is_its_example() {
+    let text = "---\ntitle: \"gadget: getAllParts\"\n---\n\n# gadget: getAllParts\n\nGets parts.\n\n\
+                ## HTTP request\n\n```http\nGET /gadgets/{id}/getAllParts(owner='{o}',since={s})\n```\n\n\
+                ## Function parameters\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n\
+                |owner|String|Whose parts.|\n|since|DateTimeOffset|Only newer ones.|\n\n\
+                ## Response\n\nIf successful, this function returns a `200 OK` response code and a collection of \
+                [part](../resources/part.md) objects in the response body.\n\n\
+                ## Examples\n\n#### Request\n\n```msgraph-interactive\n\
+                GET https://graph.microsoft.com/beta/gadgets/g1/getAllParts(owner='o1')\n```\n\n\
+                #### Response\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.part\", \
+                \"isCollection\": true } -->\n\
+                ```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"value\": []}\n```\n";
+    let spec = extract(text);
+    let line = line_of(text, "```msgraph-interactive");
+    let names: Vec<&str> = spec.examples.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, [format!("unannotated_line_{line}")]);
+    assert_eq!(
+        spec.examples[0].response.as_ref().map(|r| r.status),
+        Some(200)
+    );
+    warning_at(
+        &spec,
+        line,
+        "has no annotation, but it calls a documented path",
+    );
+    // The example leaves `since` out: optional.
+    let since = &spec.operation.function_parameters[1];
+    assert_eq!(
+        (since.name.as_str(), since.required),
+        ("since", Some(false))
+    );
+}
