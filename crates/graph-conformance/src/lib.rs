@@ -27,7 +27,6 @@ use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 
 mod functions;
-use functions::canonical_call;
 mod wire;
 
 pub use wire::{Wire, read_request};
