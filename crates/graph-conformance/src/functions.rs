@@ -184,6 +184,51 @@ pub(crate) fn canonical_path(path: &str) -> String {
         .join("/")
 }
 
+/// `path` with each key in parentheses that `template` has as a placeholder segment written as
+/// that segment: `/users('O''Brien')/x` for `/users/{id}/x` is `/users/O'Brien/x`. `None` when
+/// there is no such key, or the rewritten path is no instance of `template`.
+pub(crate) fn keys_as_segments(template: &str, path: &str) -> Option<String> {
+    let want = graph_spec::template_segments(template);
+    let mut out: Vec<String> = Vec::new();
+    let mut changed = false;
+    for seg in path.trim_start_matches('/').split('/') {
+        let at = out.len();
+        let key = seg
+            .split_once('(')
+            .and_then(|(name, rest)| Some((name, rest.strip_suffix(')')?)))
+            .filter(|(name, key)| {
+                !key.is_empty()
+                    && !key.contains(['=', ','])
+                    && want.get(at) == Some(name)
+                    && want
+                        .get(at + 1)
+                        .is_some_and(|n| n.starts_with('{') && n.ends_with('}'))
+            });
+        match key {
+            Some((name, key)) => {
+                let decoded = percent_encoding::percent_decode_str(key).decode_utf8_lossy();
+                let value = match decoded
+                    .strip_prefix('\'')
+                    .and_then(|k| k.strip_suffix('\''))
+                {
+                    Some(q) => q.replace("''", "'"),
+                    None => decoded.into_owned(),
+                };
+                out.push(name.to_string());
+                out.push(value);
+                changed = true;
+            }
+            None => out.push(seg.to_string()),
+        }
+    }
+    let rewritten = format!("/{}", out.join("/"));
+    let template = graph_spec::PathTemplate {
+        template: template.to_string(),
+        parameters: Vec::new(),
+    };
+    (changed && template.match_path(&rewritten).is_some()).then_some(rewritten)
+}
+
 /// A function call or alternate-key segment (`getX(period='D7')`, decoded) in the runtime's
 /// canonical form: each quoted value percent-encoded inside its quotes (`''` kept doubled, an enum's
 /// `Namespace.type` prefix kept before them), an unquoted one percent-encoded. `None` when the segment is not a call.
@@ -236,6 +281,29 @@ pub(crate) fn canonical_call(decoded: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{canonical_call, canonical_path};
+
+    #[test]
+    fn keys_in_parentheses_become_segments() {
+        use super::keys_as_segments;
+        let t = "/users/{usersId}/m/getAll(owner='{o}')/delta";
+        assert_eq!(
+            keys_as_segments(t, "/users('O''Brien')/m/getAll(owner='x')/delta").as_deref(),
+            Some("/users/O'Brien/m/getAll(owner='x')/delta")
+        );
+        assert_eq!(
+            keys_as_segments(t, "/users(u1)/m/getAll(owner='x')/delta").as_deref(),
+            Some("/users/u1/m/getAll(owner='x')/delta")
+        );
+        // Already a segment, or a call the template has: nothing to rewrite.
+        assert_eq!(
+            keys_as_segments(t, "/users/u1/m/getAll(owner='x')/delta"),
+            None
+        );
+        assert_eq!(
+            keys_as_segments("/apps(appId='{a}')/x", "/apps(appId='1')/x"),
+            None
+        );
+    }
 
     #[test]
     fn item_paths_keep_their_colons() {

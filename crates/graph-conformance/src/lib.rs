@@ -103,11 +103,17 @@ impl Case {
     /// The documented request path, `/{version}{path}`, from the example URL.
     pub fn path(&self) -> String {
         let version = self.spec.api_version;
-        let path = format!(
-            "/{}{}",
-            version.as_str(),
-            version.path_below(&self.example().request.url)
-        );
+        let below = version.path_below(&self.example().request.url);
+        // A key written in parentheses (`users('u1')`) is sent as a segment (`users/u1`) when
+        // the documented path has a placeholder there.
+        let below = self
+            .spec
+            .operation
+            .paths
+            .iter()
+            .find_map(|t| functions::keys_as_segments(&t.template, below))
+            .unwrap_or_else(|| below.to_string());
+        let path = format!("/{}{below}", version.as_str());
         functions::canonical_path(&path)
     }
 
