@@ -156,28 +156,6 @@ fn parse_segment(segment: &str) -> Option<Segment> {
     Some(Segment::Literal(segment.to_string()))
 }
 
-/// A function called mid-path (`getAllTranscripts(a='{a}',b={b})`, not an alternate key), typed
-/// by the spec's `path_functions`; `Ok(None)` when `segment` is no such call.
-fn mid_path_call(spec: &SpecFile, segment: &str) -> Option<Result<Segment, String>> {
-    let call = crate::calls::parse_call(segment)?;
-    if call.as_key().is_some() {
-        return None;
-    }
-    let params = spec
-        .operation
-        .path_functions
-        .iter()
-        .find(|f| f.name == call.name)
-        .map(|f| f.parameters.as_slice())
-        .unwrap_or_default();
-    Some(
-        crate::path_calls::path_args(&call, params).map(|args| Segment::Call {
-            name: call.name.clone(),
-            args,
-        }),
-    )
-}
-
 /// One binding: an operation reached through one of its documented paths.
 #[derive(Debug)]
 pub struct Action<'s> {
@@ -276,9 +254,10 @@ pub fn build<'s>(
             let mut node = &mut *root;
             node.sources.insert(file);
             for segment in parents {
-                let Some(parsed) = parse_segment(segment).or(mid_path_call(spec, segment)
-                    .transpose()
-                    .map_err(|m| err(".template", m))?)
+                let Some(parsed) =
+                    parse_segment(segment).or(crate::path_calls::mid_path_call(spec, segment)
+                        .transpose()
+                        .map_err(|m| err(".template", m))?)
                 else {
                     return Err(err(
                         ".template",
@@ -540,48 +519,4 @@ fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholder_accessors_are_snake_case() {
-        assert_eq!(param_accessor("id"), "by_id");
-        assert_eq!(param_accessor("user-id"), "by_user_id");
-        assert_eq!(param_accessor("1st"), "by_1st");
-        assert_eq!(param_accessor("type"), "by_type_");
-        assert_eq!(param_accessor("\u{202E}"), "by_key");
-    }
-
-    #[test]
-    fn segments_parse_as_literals_or_placeholders() {
-        assert_eq!(
-            parse_segment("signIns"),
-            Some(Segment::Literal("signIns".into()))
-        );
-        assert_eq!(
-            parse_segment("{id | userPrincipalName}"),
-            Some(Segment::Param {
-                name: "id".into(),
-                names: vec!["id".into(), "userPrincipalName".into()]
-            })
-        );
-        assert_eq!(
-            parse_segment("applications(appId='{appId}')"),
-            Some(Segment::Key {
-                collection: "applications".into(),
-                key: "appId".into(),
-                name: "appId".into()
-            })
-        );
-        for bad in [
-            "",
-            "applications(appId={appId})",
-            "{a{b}}",
-            "{}",
-            "a?b",
-            "x%2F",
-        ] {
-            assert_eq!(parse_segment(bad), None, "{bad:?}");
-        }
-    }
-}
+mod tests;

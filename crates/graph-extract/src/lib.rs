@@ -129,6 +129,7 @@ mod tables;
 mod type_cell;
 mod types;
 mod unannotated;
+mod untagged;
 
 pub use follow::{Followed, Untyped, follow_types};
 pub use resource::{ResourcePage, page_enums, resource_str};
