@@ -3,6 +3,7 @@
 // Source: crates/graph-codegen/tests/fixtures/hostile-function.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-names.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-odata.json
+// Source: crates/graph-codegen/tests/fixtures/hostile-paths.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-report.json
 // Source: crates/graph-codegen/tests/fixtures/hostile-unicode.json
 

@@ -31,10 +31,12 @@
 // Source: spec/v1.0/attachment-createuploadsession.json
 // Source: spec/v1.0/calendar-getschedule.json
 // Source: spec/v1.0/call-addlargegalleryview.json
+// Source: spec/v1.0/calltranscript-delta.json
 // Source: spec/v1.0/chat-completemigration.json
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/directoryobject-getbyids.json
 // Source: spec/v1.0/domain-verify.json
+// Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/educationassignment-activate.json
 // Source: spec/v1.0/educationsubmission-setupresourcesfolder.json

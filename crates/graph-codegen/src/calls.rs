@@ -187,7 +187,7 @@ pub fn call_values(call: &Call, segment: &str) -> Option<Vec<String>> {
 }
 
 /// Splits call arguments at commas outside quotes.
-fn split_args(inner: &str) -> Vec<&str> {
+pub(crate) fn split_args(inner: &str) -> Vec<&str> {
     if inner.trim().is_empty() {
         return Vec::new();
     }
@@ -209,7 +209,7 @@ fn split_args(inner: &str) -> Vec<&str> {
 }
 
 /// `%27` -> `'`; an invalid escape is kept as it is.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -349,68 +349,9 @@ mod tests {
     }
 }
 
-/// Matches a documented URL path against a template: the path parameter values (whole-segment
-/// placeholders and alternate keys, in order) and the values of a final function call. `None`
-/// when the path does not call this template.
-pub fn match_template(template: &str, path: &str) -> Option<(Vec<String>, Vec<String>)> {
-    let want: Vec<&str> = template.trim_start_matches('/').split('/').collect();
-    let have: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    if want.len() != have.len() {
-        return None;
-    }
-    let mut path_values = Vec::new();
-    let mut call_args = Vec::new();
-    for (i, (w, h)) in want.iter().zip(&have).enumerate() {
-        if w.starts_with('{') && w.ends_with('}') {
-            if h.is_empty() {
-                return None;
-            }
-            path_values.push(percent_decode(h));
-        } else if w.contains('(') {
-            let call = parse_call(w)?;
-            let values = call_values(&call, h)?;
-            if i + 1 == want.len() {
-                call_args = values;
-            } else {
-                path_values.extend(values);
-            }
-        } else if w != h {
-            return None;
-        }
-    }
-    Some((path_values, call_args))
-}
-
 #[cfg(test)]
 mod match_tests {
     use super::*;
-
-    #[test]
-    fn templates_match_documented_paths() {
-        assert_eq!(
-            match_template(
-                "/servicePrincipals(appId='{appId}')/x",
-                "/servicePrincipals(appId='65415bb1')/x"
-            ),
-            Some((vec!["65415bb1".into()], vec![]))
-        );
-        assert_eq!(
-            match_template(
-                "/reports/getX(period='{period_value}')",
-                "/reports/getX(period='D7')"
-            ),
-            Some((vec![], vec!["D7".into()]))
-        );
-        assert_eq!(
-            match_template("/users/{id}/delta()", "/users/a%40b/delta()"),
-            Some((vec!["a@b".into()], vec![]))
-        );
-        assert_eq!(
-            match_template("/reports/getX(period='{p}')", "/reports/getY(period='D7')"),
-            None
-        );
-        assert_eq!(match_template("/a/b", "/a/c"), None);
-    }
 
     #[test]
     fn a_call_beside_a_plain_path_of_its_name_is_named_after_its_parameters() {

@@ -23,6 +23,18 @@ fn collect<'n, 's>(node: &'n Node<'s>, out: &mut Vec<(&'n Node<'s>, &'n Action<'
     }
 }
 
+/// Every spec file with a binding under `node`, once each, in tree order.
+fn collect_files<'s>(node: &Node<'s>, out: &mut Vec<(&'s str, &'s graph_spec::SpecFile)>) {
+    for a in &node.actions {
+        if !out.iter().any(|(f, _)| *f == a.file) {
+            out.push((a.file, a.spec));
+        }
+    }
+    for c in node.children.values() {
+        collect_files(c, out);
+    }
+}
+
 /// Why a documented example cannot pass through the generated types, if it cannot: a value that
 /// the documented type cannot hold, such as a placeholder where an `Edm.Guid` belongs. Such an
 /// example is generated as an ignored test whose reason says so, rather than a test that fails.
@@ -77,6 +89,8 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
     for (version, root) in roots {
         let mut actions = Vec::new();
         collect(root, &mut actions);
+        // Per spec file, the examples some binding replays.
+        let mut replayed: BTreeMap<&str, (&graph_spec::SpecFile, Vec<bool>)> = BTreeMap::new();
         for (node, action) in actions {
             for (index, example) in action.spec.examples.iter().enumerate() {
                 // An example belongs to the binding whose documented path it calls.
@@ -85,6 +99,12 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                 else {
                     continue;
                 };
+                let seen = replayed
+                    .entry(action.file)
+                    .or_insert_with(|| (action.spec, vec![false; action.spec.examples.len()]));
+                if let Some(flag) = seen.1.get_mut(index) {
+                    *flag = true;
+                }
                 let stem = action
                     .file
                     .rsplit('/')
@@ -172,6 +192,46 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                         let case = graph_conformance::Case::load(#file, #index);
                         #call
                         #pages
+                    }
+                });
+            }
+        }
+        // An example that calls none of the page's documented paths has no binding to replay it:
+        // an ignored test says so (the page's path, or the example, is wrong), so that it is
+        // listed rather than silently left out.
+        let mut files: Vec<(&str, &graph_spec::SpecFile)> = Vec::new();
+        collect_files(root, &mut files);
+        for (file, spec) in files {
+            for (index, example) in spec.examples.iter().enumerate() {
+                if replayed
+                    .get(file)
+                    .and_then(|(_, seen)| seen.get(index))
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    continue;
+                }
+                let stem = file
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(file)
+                    .trim_end_matches(".json");
+                let name = test_name(&[version.as_str(), stem, &example.name]);
+                if names.insert(name.to_string(), example.line).is_some() {
+                    continue;
+                }
+                let why = format!(
+                    "docs error: the documented example calls `{}`, which is none of the page's documented paths, so no binding sends it",
+                    version.path_below(&example.request.url)
+                );
+                let index = index as u64;
+                cases.push(quote! {
+                    #[rustfmt::skip]
+                    #[tokio::test]
+                    #[ignore = #why]
+                    async fn #name() {
+                        // The example still loads: its request and response are well-formed.
+                        let _case = graph_conformance::Case::load(#file, #index);
                     }
                 });
             }

@@ -17,6 +17,7 @@ mod emit;
 pub mod naming;
 mod ops;
 mod parallel;
+mod path_calls;
 mod render;
 mod tree;
 mod type_models;

@@ -53,6 +53,23 @@ pub enum Segment {
         /// The placeholder's name (`appId`), for the Rust argument and in errors.
         name: String,
     },
+    /// An OData item path, `root:/{item-path}:`: the caller's slash-separated path, each segment
+    /// percent-encoded (`graph_runtime::RequestPath::item_path`).
+    ItemPath {
+        /// What the path is relative to (`root`).
+        base: String,
+        /// The placeholder's name (`item-path`), for the Rust argument and in errors.
+        name: String,
+    },
+    /// A function called in the middle of the path,
+    /// `getAllTranscripts(meetingOrganizerUserId='{userId}',startDateTime={startDateTime})`: the
+    /// caller's typed arguments, sent as OData literals (an optional one may be left out).
+    Call {
+        /// The function (`getAllTranscripts`).
+        name: String,
+        /// Its arguments, in template order.
+        args: Vec<crate::path_calls::PathArg>,
+    },
 }
 
 impl Node<'_> {
@@ -77,7 +94,10 @@ impl Node<'_> {
         let mut seen: BTreeSet<String> = reserved.iter().map(|r| r.to_string()).collect();
         let mut out = Vec::new();
         for seg in &self.segments {
-            if let Segment::Param { name, .. } | Segment::Key { name, .. } = seg {
+            if let Segment::Param { name, .. }
+            | Segment::Key { name, .. }
+            | Segment::ItemPath { name, .. } = seg
+            {
                 let base = param_ident(name);
                 let mut ident = base.clone();
                 let mut n = 1;
@@ -106,6 +126,9 @@ pub fn param_accessor(name: &str) -> String {
 /// Parses one documented segment: a plain name, a whole-segment `{placeholder}`, or an alternate
 /// key (`servicePrincipals(appId='{appId}')`).
 fn parse_segment(segment: &str) -> Option<Segment> {
+    if let Some((base, name)) = crate::path_calls::parse_item_path(segment) {
+        return Some(Segment::ItemPath { base, name });
+    }
     if segment.contains('(') {
         let call = crate::calls::parse_call(segment)?;
         let (key, name) = call.as_key()?;
@@ -223,14 +246,19 @@ pub fn build<'s>(
                 path: at(field),
                 message,
             };
-            let segments: Vec<&str> = path.template.trim_start_matches('/').split('/').collect();
+            let segments = crate::path_calls::join_item_paths(&path.template);
+            let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
             let Some((action_wire, parents)) = segments.split_last() else {
                 return Err(err(".template", "empty path".into()));
             };
             let mut node = &mut *root;
             node.sources.insert(file);
             for segment in parents {
-                let Some(parsed) = parse_segment(segment) else {
+                let Some(parsed) =
+                    parse_segment(segment).or(crate::path_calls::mid_path_call(spec, segment)
+                        .transpose()
+                        .map_err(|m| err(".template", m))?)
+                else {
                     return Err(err(
                         ".template",
                         format!(
@@ -261,6 +289,21 @@ pub fn build<'s>(
                     } => crate::calls::key_names(collection, key).ok_or_else(|| {
                         err(".template", format!("segment `{segment}` has no Rust name"))
                     })?,
+                    // `root:/{item-path}:` is module `root_path`.
+                    Segment::ItemPath { base, .. } => crate::path_calls::item_path_names(base)
+                        .ok_or_else(|| {
+                            err(".template", format!("segment `{segment}` has no Rust name"))
+                        })?,
+                    // `getAllTranscripts(..)` is module `get_all_transcripts`.
+                    Segment::Call { name, .. } => {
+                        let no_name =
+                            || err(".template", format!("segment `{segment}` has no Rust name"));
+                        (
+                            format!("{name}()"),
+                            naming::snake(name).ok_or_else(no_name)?,
+                            naming::pascal(name).ok_or_else(no_name)?,
+                        )
+                    }
                 };
                 let mut module_path = node.module_path.clone();
                 module_path.push(module.clone());
@@ -272,6 +315,7 @@ pub fn build<'s>(
                         key,
                         name,
                     } => format!("{collection}({key}='{{{name}}}')"),
+                    Segment::ItemPath { .. } | Segment::Call { .. } => segment.to_string(),
                 };
                 let url_path = format!("{}/{shown}", node.url_path);
                 let mut segments = node.segments.clone();
@@ -475,48 +519,4 @@ fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholder_accessors_are_snake_case() {
-        assert_eq!(param_accessor("id"), "by_id");
-        assert_eq!(param_accessor("user-id"), "by_user_id");
-        assert_eq!(param_accessor("1st"), "by_1st");
-        assert_eq!(param_accessor("type"), "by_type_");
-        assert_eq!(param_accessor("\u{202E}"), "by_key");
-    }
-
-    #[test]
-    fn segments_parse_as_literals_or_placeholders() {
-        assert_eq!(
-            parse_segment("signIns"),
-            Some(Segment::Literal("signIns".into()))
-        );
-        assert_eq!(
-            parse_segment("{id | userPrincipalName}"),
-            Some(Segment::Param {
-                name: "id".into(),
-                names: vec!["id".into(), "userPrincipalName".into()]
-            })
-        );
-        assert_eq!(
-            parse_segment("applications(appId='{appId}')"),
-            Some(Segment::Key {
-                collection: "applications".into(),
-                key: "appId".into(),
-                name: "appId".into()
-            })
-        );
-        for bad in [
-            "",
-            "applications(appId={appId})",
-            "{a{b}}",
-            "{}",
-            "a?b",
-            "x%2F",
-        ] {
-            assert_eq!(parse_segment(bad), None, "{bad:?}");
-        }
-    }
-}
+mod tests;

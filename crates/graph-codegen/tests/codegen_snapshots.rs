@@ -78,6 +78,34 @@ fn two_wire_names_for_one_field_are_an_error() {
 }
 
 #[test]
+fn an_optional_function_parameter_is_an_option_left_out_when_none() {
+    let (name, mut spec) = fixture("widget-polish.json");
+    let mut since = spec.operation.request_body.as_ref().unwrap()[0].clone();
+    since.name = "since".into();
+    since.ty = graph_spec::EdmType::Primitive(graph_spec::Primitive::DateTimeOffset);
+    since.required = Some(false);
+    let mut owner = since.clone();
+    owner.name = "owner".into();
+    owner.ty = graph_spec::EdmType::Primitive(graph_spec::Primitive::String);
+    owner.required = None;
+    spec.operation.function_parameters = vec![owner, since];
+    spec.operation.paths[0].template = "/widgets/polish(owner='{o}',since={s})".into();
+    let files = generate(&[(name, spec)], &Layout::default()).unwrap();
+    let widgets = &files["crates/graph-api/src/beta/widgets.rs"];
+    let flat: String = widgets.split_whitespace().collect();
+    assert!(
+        flat.contains("owner:&str,since:Option<graph_runtime::edm::DateTimeOffset>,"),
+        "{widgets}"
+    );
+    assert!(
+        flat.contains(
+            ".function_opt(\"polish\",&[(\"owner\",Some(graph_runtime::Literal::string(owner))),(\"since\",since.as_ref().map(|v|graph_runtime::Literal::from(&v))),],)"
+        ),
+        "{widgets}"
+    );
+}
+
+#[test]
 fn a_function_parameter_without_a_url_literal_is_refused_by_name() {
     let (name, mut spec) = fixture("widget-polish.json");
     let mut period = spec.operation.request_body.as_ref().unwrap()[0].clone();
@@ -96,14 +124,72 @@ fn a_function_parameter_without_a_url_literal_is_refused_by_name() {
 }
 
 #[test]
-fn a_function_call_in_the_middle_of_a_path_is_refused_with_its_segment() {
+fn a_function_call_in_the_middle_of_a_path_is_a_typed_navigation_step() {
     let (name, mut spec) = fixture("widget-polish.json");
-    spec.operation.paths[0].template = "/widgets/list(a='{a}',b='{b}')/polish".into();
-    let err = generate(&[(name, spec)], &Layout::default()).unwrap_err();
+    spec.operation.paths[0].template = "/widgets/list(a='{a}',since={since})/polish".into();
+    // Untyped and unquoted: refused, naming the parameter.
+    let err = generate(&[(name.clone(), spec.clone())], &Layout::default()).unwrap_err();
     assert_eq!(err.path, "operation.paths[0].template");
     assert!(
-        err.message.contains("segment `list(a='{a}',b='{b}')`"),
+        err.message
+            .contains("parameter `since` of `list` in the path is unquoted"),
         "{err}"
+    );
+    spec.operation
+        .path_functions
+        .push(graph_spec::PathFunction {
+            name: "list".into(),
+            parameters: vec![graph_spec::Parameter {
+                name: "since".into(),
+                ty: graph_spec::EdmType::Primitive(graph_spec::Primitive::DateTimeOffset),
+                description: String::new(),
+                required: Some(false),
+                source: graph_spec::FactSource::Template,
+                properties: Vec::new(),
+            }],
+        });
+    let files = generate(&[(name, spec)], &Layout::default()).unwrap();
+    let widgets = &files["crates/graph-api/src/beta/widgets.rs"];
+    let flat: String = widgets.split_whitespace().collect();
+    assert!(
+        flat.contains("pubfnlist(&self,a:&str,since:Option<graph_runtime::edm::DateTimeOffset>,)"),
+        "{widgets}"
+    );
+    assert!(
+        flat.contains("since.as_ref().map(graph_runtime::Literal::from)"),
+        "{widgets}"
+    );
+    assert!(files.contains_key("crates/graph-api/src/beta/widgets/list.rs"));
+}
+
+#[test]
+fn an_item_path_is_a_navigation_step() {
+    let (name, mut spec) = fixture("widget-polish.json");
+    spec.operation.paths[0].template = "/widgets/root:/{item-path}:/polish".into();
+    let files = generate(&[(name, spec)], &Layout::default()).unwrap();
+    let widgets = &files["crates/graph-api/src/beta/widgets.rs"];
+    let flat: String = widgets.split_whitespace().collect();
+    assert!(
+        flat.contains("pubfnroot_path(&self,item_path:&str)->root_path::RootPath<'a>"),
+        "{widgets}"
+    );
+    assert!(
+        flat.contains(".item_path(\"root\",\"item-path\",item_path)"),
+        "{widgets}"
+    );
+    // Relative to an item: `items/{parentItemId}:/{fileName}:` is `.by_parent_item_id(..).path(..)`.
+    let (name, mut spec) = fixture("widget-polish.json");
+    spec.operation.paths[0].template = "/widgets/{parentItemId}:/{path/to/file}:/polish".into();
+    let files = generate(&[(name, spec)], &Layout::default()).unwrap();
+    let item = &files["crates/graph-api/src/beta/widgets/item.rs"];
+    let flat: String = item.split_whitespace().collect();
+    assert!(
+        flat.contains("pubfnpath(&self,path_to_file:&str)->path::Path<'a>"),
+        "{item}"
+    );
+    assert!(
+        flat.contains(".item_path(\"\",\"path/to/file\",path_to_file)"),
+        "{item}"
     );
 }
 

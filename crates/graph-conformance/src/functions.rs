@@ -10,7 +10,8 @@ impl Case {
     /// Replays a collection example across two mocked pages: the documented items with an
     /// `@odata.nextLink` to a second page on the same host, which answers the items again with an
     /// `@odata.deltaLink`. The pager must give both pages' items in order and the delta link, and
-    /// both requests carry the token.
+    /// both requests carry the token. Then the next round starts from that delta link
+    /// ([`graph_runtime::Pager::from_delta_link`]), which answers with the delta link after it.
     pub async fn replay_pages(&self, pager: impl Fn(&Client) -> graph_runtime::Pager<Value>) {
         let server = httpmock::MockServer::start_async().await;
         let items: Vec<Value> = self
@@ -30,6 +31,7 @@ impl Case {
                 when.method("GET")
                     .path(path.as_str())
                     .query_param_missing("$skiptoken")
+                    .query_param_missing("$deltatoken")
                     .header("authorization", format!("Bearer {TOKEN}"));
                 then.status(200).json_body(serde_json::json!({
                     "value": items.clone(),
@@ -49,6 +51,19 @@ impl Case {
                 }));
             })
             .await;
+        let after = server.url(format!("{path}?$deltatoken=conformance-2"));
+        let next_round = server
+            .mock_async(|when, then| {
+                when.method("GET")
+                    .path(path.as_str())
+                    .query_param("$deltatoken", "conformance")
+                    .header("authorization", format!("Bearer {TOKEN}"));
+                then.status(200).json_body(serde_json::json!({
+                    "value": items.clone(),
+                    "@odata.deltaLink": after,
+                }));
+            })
+            .await;
         let client = client_for(&server.base_url());
         let all = pager(&client)
             .max_pages(2)
@@ -56,7 +71,7 @@ impl Case {
             .await
             .unwrap_or_else(|e| panic!("{}: paging failed: {e}", self.label()));
         let mut expected = items.clone();
-        expected.extend(items);
+        expected.extend(items.iter().cloned());
         assert_eq!(all.items, expected, "{}: items of both pages", self.label());
         assert_eq!(
             all.delta_link.as_deref(),
@@ -66,7 +81,27 @@ impl Case {
         );
         first.assert_calls_async(1).await;
         second.assert_calls_async(1).await;
-        check_line(self, "two pages followed, delta link kept");
+        let round = graph_runtime::Pager::<Value>::from_delta_link(&client, &delta)
+            .collect()
+            .await
+            .unwrap_or_else(|e| panic!("{}: the next delta round failed: {e}", self.label()));
+        assert_eq!(
+            round.items,
+            items,
+            "{}: the next round's items",
+            self.label()
+        );
+        assert_eq!(
+            round.delta_link.as_deref(),
+            Some(after.as_str()),
+            "{}: the next round's delta link",
+            self.label()
+        );
+        next_round.assert_calls_async(1).await;
+        check_line(
+            self,
+            "two pages followed, delta link kept, next round started from it",
+        );
     }
 
     /// Replays an example of a call documented to answer `302 Found` (a report): Graph's mock
@@ -126,6 +161,74 @@ impl Case {
     }
 }
 
+/// A documented path in the runtime's canonical form. The runtime percent-encodes every path
+/// parameter; documented URLs may show a value raw (`user@contoso.com`) or encoded. Call segments
+/// take [`canonical_call`]'s form, and the `:` that opens or closes an item path
+/// (`root:/Docs/a b.txt:`, `items/{id}:/{fileName}:`) stays as it is.
+pub(crate) fn canonical_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| {
+            let raw = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
+            if let Some(call) = canonical_call(&raw) {
+                return call;
+            }
+            let (value, colon) = match raw.strip_suffix(':') {
+                Some(v) if !v.is_empty() => (v, ":"),
+                _ => (raw.as_ref(), ""),
+            };
+            graph_runtime::encode_path_segment("segment", value)
+                .map(|v| format!("{v}{colon}"))
+                .unwrap_or_else(|_| seg.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `path` with each key in parentheses that `template` has as a placeholder segment written as
+/// that segment: `/users('O''Brien')/x` for `/users/{id}/x` is `/users/O'Brien/x`. `None` when
+/// there is no such key, or the rewritten path is no instance of `template`.
+pub(crate) fn keys_as_segments(template: &str, path: &str) -> Option<String> {
+    let want = graph_spec::template_segments(template);
+    let mut out: Vec<String> = Vec::new();
+    let mut changed = false;
+    for seg in path.trim_start_matches('/').split('/') {
+        let at = out.len();
+        let key = seg
+            .split_once('(')
+            .and_then(|(name, rest)| Some((name, rest.strip_suffix(')')?)))
+            .filter(|(name, key)| {
+                !key.is_empty()
+                    && !key.contains(['=', ','])
+                    && want.get(at) == Some(name)
+                    && want
+                        .get(at + 1)
+                        .is_some_and(|n| n.starts_with('{') && n.ends_with('}'))
+            });
+        match key {
+            Some((name, key)) => {
+                let decoded = percent_encoding::percent_decode_str(key).decode_utf8_lossy();
+                let value = match decoded
+                    .strip_prefix('\'')
+                    .and_then(|k| k.strip_suffix('\''))
+                {
+                    Some(q) => q.replace("''", "'"),
+                    None => decoded.into_owned(),
+                };
+                out.push(name.to_string());
+                out.push(value);
+                changed = true;
+            }
+            None => out.push(seg.to_string()),
+        }
+    }
+    let rewritten = format!("/{}", out.join("/"));
+    let template = graph_spec::PathTemplate {
+        template: template.to_string(),
+        parameters: Vec::new(),
+    };
+    (changed && template.match_path(&rewritten).is_some()).then_some(rewritten)
+}
+
 /// A function call or alternate-key segment (`getX(period='D7')`, decoded) in the runtime's
 /// canonical form: each quoted value percent-encoded inside its quotes (`''` kept doubled, an enum's
 /// `Namespace.type` prefix kept before them), an unquoted one percent-encoded. `None` when the segment is not a call.
@@ -177,7 +280,46 @@ pub(crate) fn canonical_call(decoded: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::canonical_call;
+    use super::{canonical_call, canonical_path};
+
+    #[test]
+    fn keys_in_parentheses_become_segments() {
+        use super::keys_as_segments;
+        let t = "/users/{usersId}/m/getAll(owner='{o}')/delta";
+        assert_eq!(
+            keys_as_segments(t, "/users('O''Brien')/m/getAll(owner='x')/delta").as_deref(),
+            Some("/users/O'Brien/m/getAll(owner='x')/delta")
+        );
+        assert_eq!(
+            keys_as_segments(t, "/users(u1)/m/getAll(owner='x')/delta").as_deref(),
+            Some("/users/u1/m/getAll(owner='x')/delta")
+        );
+        // Already a segment, or a call the template has: nothing to rewrite.
+        assert_eq!(
+            keys_as_segments(t, "/users/u1/m/getAll(owner='x')/delta"),
+            None
+        );
+        assert_eq!(
+            keys_as_segments("/apps(appId='{a}')/x", "/apps(appId='1')/x"),
+            None
+        );
+    }
+
+    #[test]
+    fn item_paths_keep_their_colons() {
+        assert_eq!(
+            canonical_path("/v1.0/me/drive/root:/Docs/a b.txt:/preview"),
+            "/v1.0/me/drive/root:/Docs/a%20b.txt:/preview"
+        );
+        assert_eq!(
+            canonical_path("/v1.0/me/drive/items/p1:/a%3Ab.txt:/createUploadSession"),
+            "/v1.0/me/drive/items/p1:/a%3Ab.txt:/createUploadSession"
+        );
+        assert_eq!(
+            canonical_path("/v1.0/users/a@b.com/x"),
+            "/v1.0/users/a%40b.com/x"
+        );
+    }
 
     #[test]
     fn call_segments_take_the_runtime_form() {

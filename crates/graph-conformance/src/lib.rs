@@ -27,7 +27,6 @@ use serde_json::Value;
 use tokio::io::AsyncWriteExt;
 
 mod functions;
-use functions::canonical_call;
 mod wire;
 
 pub use wire::{Wire, read_request};
@@ -104,24 +103,18 @@ impl Case {
     /// The documented request path, `/{version}{path}`, from the example URL.
     pub fn path(&self) -> String {
         let version = self.spec.api_version;
-        let path = format!(
-            "/{}{}",
-            version.as_str(),
-            version.path_below(&self.example().request.url)
-        );
-        // The runtime percent-encodes every path parameter; documented URLs may show a value raw
-        // (`user@contoso.com`) or encoded. Compare in the runtime's canonical form.
-        path.split('/')
-            .map(|seg| {
-                let raw = percent_encoding::percent_decode_str(seg).decode_utf8_lossy();
-                if let Some(call) = canonical_call(&raw) {
-                    return call;
-                }
-                graph_runtime::encode_path_segment("segment", &raw)
-                    .unwrap_or_else(|_| seg.to_string())
-            })
-            .collect::<Vec<_>>()
-            .join("/")
+        let below = version.path_below(&self.example().request.url);
+        // A key written in parentheses (`users('u1')`) is sent as a segment (`users/u1`) when
+        // the documented path has a placeholder there.
+        let below = self
+            .spec
+            .operation
+            .paths
+            .iter()
+            .find_map(|t| functions::keys_as_segments(&t.template, below))
+            .unwrap_or_else(|| below.to_string());
+        let path = format!("/{}{below}", version.as_str());
+        functions::canonical_path(&path)
     }
 
     /// The snapshot name: `{version}__{page stem}__{example name}`.

@@ -12,6 +12,8 @@ use crate::http;
 use crate::messages::{read_request, read_response, strip_position, strip_trailing_commas};
 use crate::types;
 use crate::unannotated;
+pub(crate) use crate::untagged::is_request_fence;
+use crate::untagged::{IgnoredRequest, ignored_request, unannotated_before};
 use crate::{Ctx, ExtractError};
 
 /// What the examples pass produced besides the examples.
@@ -189,12 +191,12 @@ pub(crate) fn collect(
 ) -> Result<Annotated, ExtractError> {
     let mut out = Annotated::default();
     let mut pending: Option<usize> = None;
-    let mut last_ignored_request: Option<usize> = None;
+    let mut last_ignored_request = IgnoredRequest::default();
     let blocks = std::mem::take(&mut ctx.blocks);
     let result = walk(
         ctx,
         &blocks,
-        http_section,
+        (http_section, version, paths),
         &mut out,
         &mut pending,
         &mut last_ignored_request,
@@ -210,10 +212,10 @@ pub(crate) fn collect(
 fn walk(
     ctx: &mut Ctx<'_>,
     blocks: &[Block],
-    http_section: &Range<usize>,
+    (http_section, version, paths): (&Range<usize>, ApiVersion, &[PathTemplate]),
     out: &mut Annotated,
     pending: &mut Option<usize>,
-    last_ignored_request: &mut Option<usize>,
+    last_ignored_request: &mut IgnoredRequest,
 ) -> Result<(), ExtractError> {
     for (idx, block) in blocks.iter().enumerate() {
         let BlockKind::Html(html) = &block.kind else {
@@ -275,6 +277,18 @@ fn walk(
                     }
                 }
                 "response" => {
+                    if pending.is_none()
+                        && last_ignored_request.request.is_none()
+                        && let Some(found) = unannotated_before(
+                            ctx,
+                            blocks,
+                            idx,
+                            (http_section, version, paths),
+                            out,
+                        )
+                    {
+                        *last_ignored_request = found;
+                    }
                     let read = response(
                         ctx,
                         &comment,
@@ -282,19 +296,30 @@ fn walk(
                         code,
                         out,
                         pending,
-                        *last_ignored_request,
+                        last_ignored_request,
                     );
                     if let Err(e) = read {
                         ctx.warn(e.line, format!("{}; the response is skipped", e.message));
                     }
                 }
                 "ignored" => {
-                    if let Some((ci, text, _)) = code {
+                    if let Some((ci, text, first_line)) = code {
                         out.annotated_code.insert(ci);
                         if !http_section.contains(&ci)
                             && http::request_start(first_line_of(text)).is_some()
                         {
-                            *last_ignored_request = Some(comment.line);
+                            *last_ignored_request = IgnoredRequest {
+                                unannotated: false,
+                                line: Some(comment.line),
+                                request: ignored_request(
+                                    ctx,
+                                    comment.line,
+                                    text,
+                                    first_line,
+                                    version,
+                                    paths,
+                                ),
+                            };
                             *pending = None;
                         }
                     }
@@ -365,7 +390,7 @@ fn response(
     code: Option<(usize, &str, usize)>,
     out: &mut Annotated,
     pending: &mut Option<usize>,
-    last_ignored_request: Option<usize>,
+    last_ignored_request: &mut IgnoredRequest,
 ) -> Result<(), ExtractError> {
     let Some((ci, text, first_line)) = code else {
         ctx.warn(
@@ -375,8 +400,36 @@ fn response(
         return Ok(());
     };
     out.annotated_code.insert(ci);
+    if pending.is_none()
+        && let Some((line, request)) = last_ignored_request.request.take()
+    {
+        let shown = format!("{} {}", request.method.as_str(), request.url);
+        let (name, why) = if last_ignored_request.unannotated {
+            (format!("unannotated_line_{line}"), "has no annotation")
+        } else {
+            (format!("ignored_line_{line}"), "is annotated `ignored`")
+        };
+        ctx.warn(
+            line,
+            format!(
+                "request `{shown}` {why}, but it calls a documented path with concrete values and a \
+                 response annotation follows it; recorded as example `{name}`"
+            ),
+        );
+        out.examples.push(Example {
+            name,
+            line,
+            request,
+            response: None,
+        });
+        out.extras.push(Extra::default());
+        *pending = Some(out.examples.len() - 1);
+    }
     let Some(index) = pending.take() else {
-        let why = match last_ignored_request {
+        let why = match last_ignored_request
+            .line
+            .filter(|_| !last_ignored_request.unannotated)
+        {
             Some(l) => format!(" (the request at line {l} is annotated `ignored`)"),
             None => String::new(),
         };

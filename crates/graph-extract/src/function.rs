@@ -2,7 +2,9 @@
 //! (`/reports/getTeamsUserActivityCounts(period='{period_value}')`), typed by the page's
 //! `Function parameters` (or `Parameters`) table, else by the template itself.
 
-use graph_spec::{ApiVersion, EdmType, Example, FactSource, Parameter, PathTemplate, Primitive};
+use graph_spec::{
+    ApiVersion, EdmType, Example, FactSource, Parameter, PathFunction, PathTemplate, Primitive,
+};
 
 use crate::Ctx;
 use crate::blocks::BlockKind;
@@ -121,7 +123,20 @@ pub(crate) fn function_parameters(
         Some(_) => &["function parameters", "parameters"],
         None => &["function parameters"],
     };
-    if let Some(table) = table_parameters(ctx, sections) {
+    if let Some(mut table) = table_parameters(ctx, sections) {
+        let passed = passed_arguments(name, examples, version);
+        for p in table.iter_mut().filter(|p| p.required != Some(false)) {
+            if let Some(example) = omitted_by(&passed, &p.name) {
+                ctx.warn(
+                    line,
+                    format!(
+                        "function parameter `{}` of `{name}` is optional: example `{example}` leaves it out",
+                        p.name
+                    ),
+                );
+                p.required = Some(false);
+            }
+        }
         for a in args.iter().flatten() {
             if !table.iter().any(|p| p.name.eq_ignore_ascii_case(&a.name)) {
                 ctx.warn(
@@ -138,32 +153,52 @@ pub(crate) fn function_parameters(
     let Some(args) = args else {
         return Vec::new();
     };
+    template_parameters(ctx, name, args, examples, version, line)
+}
+
+/// Types the arguments a path template passes to `function`: by their quoting, by the value a
+/// documented example passes, or by Graph's naming convention (a name ending in `DateTime` is
+/// `Edm.DateTimeOffset`, as every such property and parameter of Graph's metadata is), each with
+/// a warning that says which. An argument nothing types is left out with a warning. An argument
+/// that a documented example calling `function` leaves out is optional (`required: Some(false)`).
+fn template_parameters(
+    ctx: &mut Ctx<'_>,
+    name: &str,
+    args: Vec<Argument>,
+    examples: &[Example],
+    version: ApiVersion,
+    line: usize,
+) -> Vec<Parameter> {
+    let passed = passed_arguments(name, examples, version);
     let mut out = Vec::new();
     for a in args {
         let from_example = || {
-            examples.iter().find_map(|e| {
-                let passed = call_arguments(version.path_below(&e.request.url), name)?;
-                let value = passed
-                    .into_iter()
-                    .find(|p| p.name.eq_ignore_ascii_case(&a.name))?;
-                literal_type(&value.value).map(|t| (t, e.name.clone()))
+            passed.iter().find_map(|(example, args)| {
+                let value = args.iter().find(|p| p.name.eq_ignore_ascii_case(&a.name))?;
+                literal_type(&value.value).map(|t| (t, example.clone()))
             })
         };
         let (ty, how) = match literal_type(&a.value) {
             Some(ty) => (ty, "its quoting in the path".to_string()),
             None => match from_example() {
                 Some((ty, example)) => (ty, format!("the value example `{example}` passes")),
-                None => {
-                    ctx.warn(
-                        line,
-                        format!(
-                            "function parameter `{}` of `{name}` has no documented type (no table, and neither the \
-                             path nor an example shows one); left out",
-                            a.name
-                        ),
-                    );
-                    continue;
-                }
+                None => match type_from_name(&a.name) {
+                    Some(ty) => (
+                        ty,
+                        "its name (Graph's `...DateTime` convention)".to_string(),
+                    ),
+                    None => {
+                        ctx.warn(
+                            line,
+                            format!(
+                                "function parameter `{}` of `{name}` has no documented type (no table, and neither the \
+                                 path nor an example shows one); left out",
+                                a.name
+                            ),
+                        );
+                        continue;
+                    }
+                },
             },
         };
         ctx.warn(
@@ -173,14 +208,107 @@ pub(crate) fn function_parameters(
                 a.name
             ),
         );
+        let required = match omitted_by(&passed, &a.name) {
+            Some(example) => {
+                ctx.warn(
+                    line,
+                    format!(
+                        "function parameter `{}` of `{name}` is optional: example `{example}` leaves it out",
+                        a.name
+                    ),
+                );
+                Some(false)
+            }
+            None => None,
+        };
         out.push(Parameter {
             name: a.name,
             ty,
             description: String::new(),
-            required: None,
+            required,
             source: FactSource::Template,
             properties: Vec::new(),
         });
+    }
+    out
+}
+
+/// The arguments each documented example that calls `function` passes it, by example name.
+fn passed_arguments(
+    function: &str,
+    examples: &[Example],
+    version: ApiVersion,
+) -> Vec<(String, Vec<Argument>)> {
+    examples
+        .iter()
+        .filter_map(|e| {
+            let below = version.path_below(&e.request.url);
+            let args = call_arguments(below, function)
+                .or_else(|| calls(below, function).then(Vec::new))?;
+            Some((e.name.clone(), args))
+        })
+        .collect()
+}
+
+/// The first example (of [`passed_arguments`]) that leaves the parameter `name` out.
+fn omitted_by(passed: &[(String, Vec<Argument>)], name: &str) -> Option<String> {
+    passed
+        .iter()
+        .find(|(_, args)| !args.iter().any(|p| p.name.eq_ignore_ascii_case(name)))
+        .map(|(example, _)| example.clone())
+}
+
+/// Whether `path` has a segment calling `function` (with or without arguments).
+fn calls(path: &str, function: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    path.split('/').any(|segment| {
+        segment
+            .split_once('(')
+            .is_some_and(|(n, rest)| n.eq_ignore_ascii_case(function) && rest.ends_with(')'))
+    })
+}
+
+/// The type Graph's naming convention gives a parameter: `...DateTime` is `Edm.DateTimeOffset`.
+fn type_from_name(name: &str) -> Option<EdmType> {
+    name.ends_with("DateTime")
+        .then_some(EdmType::Primitive(Primitive::DateTimeOffset))
+}
+
+/// The functions the paths call before their last segment
+/// (`getAllTranscripts(meetingOrganizerUserId='{userId}',startDateTime={startDateTime})` in
+/// `.../onlineMeetings/getAllTranscripts(..)/delta`), each with its parameters typed as for
+/// [`function_parameters`] without a table. A call with exactly one named argument
+/// (`applications(appId='{appId}')`) is an alternate key, not a function. In first-seen order.
+pub(crate) fn path_functions(
+    ctx: &mut Ctx<'_>,
+    paths: &[PathTemplate],
+    examples: &[Example],
+    version: ApiVersion,
+    line: usize,
+) -> Vec<PathFunction> {
+    let mut out: Vec<PathFunction> = Vec::new();
+    for path in paths {
+        let segments: Vec<&str> = path.template.split('/').collect();
+        let Some((_, parents)) = segments.split_last() else {
+            continue;
+        };
+        for segment in parents {
+            let Some((name, rest)) = segment.split_once('(') else {
+                continue;
+            };
+            if !rest.ends_with(')') || out.iter().any(|f| f.name == name) {
+                continue;
+            }
+            let args = call_arguments(segment, name).unwrap_or_default();
+            if args.len() == 1 && rest.contains('=') {
+                continue;
+            }
+            let parameters = template_parameters(ctx, name, args, examples, version, line);
+            out.push(PathFunction {
+                name: name.to_string(),
+                parameters,
+            });
+        }
     }
     out
 }

@@ -1,7 +1,7 @@
 //! The text inside code blocks: `METHOD /path` lines of the `HTTP request` section, and the HTTP
 //! messages of annotated examples.
 
-use graph_spec::{HttpMethod, PathParameter, PathTemplate};
+use graph_spec::{HttpMethod, PathParameter, PathParameterKind, PathTemplate};
 
 /// An error inside a code block: the line and what was wrong.
 pub(crate) type LineError = (usize, String);
@@ -25,6 +25,7 @@ pub(crate) fn method(word: &str) -> Option<HttpMethod> {
 pub(crate) fn path_parameters(path: &str) -> Result<Vec<PathParameter>, String> {
     let mut out = Vec::new();
     let mut rest = path;
+    let mut done = 0;
     loop {
         let open = rest.find('{');
         let close = rest.find('}');
@@ -46,11 +47,23 @@ pub(crate) fn path_parameters(path: &str) -> Result<Vec<PathParameter>, String> 
                         "placeholder `{{{placeholder}}}` in `{path}` names nothing: expected `{{name}}` or `{{name | other}}`"
                     ));
                 }
+                let before = &path[..done + o];
+                let after = &rest[c + 1..];
+                let segment_start = before.rsplit('/').next().unwrap_or_default();
+                let kind = if segment_start.contains('(') {
+                    PathParameterKind::Literal
+                } else if before.ends_with(":/") && after.starts_with(':') {
+                    PathParameterKind::ItemPath
+                } else {
+                    PathParameterKind::Segment
+                };
                 out.push(PathParameter {
                     placeholder: placeholder.to_string(),
                     names,
+                    kind,
                 });
-                rest = &rest[c + 1..];
+                done += c + 1;
+                rest = after;
             }
             (Some(_), None) => return Err(format!("`{{` without `}}` in `{path}`")),
             _ => return Err(format!("`}}` without `{{` in `{path}`")),
@@ -223,6 +236,24 @@ mod tests {
         assert!(path_parameters("/x/{id").is_err());
         assert!(path_parameters("/x/{ | }").is_err());
         assert!(path_parameters("/x/id}").is_err());
+    }
+
+    #[test]
+    fn path_parameters_know_how_they_are_sent() {
+        let kinds = |path: &str| -> Vec<PathParameterKind> {
+            path_parameters(path)
+                .expect("parses")
+                .into_iter()
+                .map(|p| p.kind)
+                .collect()
+        };
+        use PathParameterKind::{ItemPath, Literal, Segment};
+        assert_eq!(
+            kinds("/u/{a}/f(x='{b}',y={c})/{d}/root:/{p}:/go"),
+            [Segment, Literal, Literal, Segment, ItemPath]
+        );
+        assert_eq!(kinds("/apps(appId='{id}')/x"), [Literal]);
+        assert_eq!(kinds("/a:/{p}/b"), [Segment]);
     }
 
     #[test]

@@ -136,6 +136,7 @@ mod tables;
 mod type_cell;
 mod types;
 mod unannotated;
+mod untagged;
 
 pub use follow::{Followed, Untyped, follow_types};
 pub use resource::{ResourcePage, page_enums, resource_str, resource_str_with};
@@ -365,9 +366,12 @@ impl Ctx<'_> {
             api_version,
             http_line,
         );
+        let path_functions =
+            function::path_functions(self, &paths, &annotated.examples, api_version, http_line);
         let request_body = body::request_body(self, &annotated.examples)?;
         let typed: Vec<graph_spec::Parameter> = function_parameters
             .iter()
+            .chain(path_functions.iter().flat_map(|f| &f.parameters))
             .chain(request_body.iter().flatten())
             .cloned()
             .collect();
@@ -406,6 +410,7 @@ impl Ctx<'_> {
                 paths,
                 request_headers,
                 function_parameters,
+                path_functions,
                 request_body,
                 response,
                 permissions,

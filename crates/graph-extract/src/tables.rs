@@ -52,8 +52,15 @@ pub(crate) fn says_required(desc: &str) -> bool {
     desc.contains("Required.") || desc.trim_end().ends_with("Required")
 }
 
+/// Whether a description says "Optional." (or starts with "Optional", as in "Optional parameter
+/// to filter ...").
 pub(crate) fn says_optional(desc: &str) -> bool {
-    desc.contains("Optional.") || desc.trim_end().ends_with("Optional")
+    let start = desc.trim_start();
+    desc.contains("Optional.")
+        || desc.trim_end().ends_with("Optional")
+        || start
+            .strip_prefix("Optional")
+            .is_some_and(|rest| rest.starts_with([' ', ',', ':', ';']))
 }
 
 /// The fixed value a header description starts with (`application/json. Required.`), if any. Placeholders

@@ -214,6 +214,7 @@ mod examples;
 mod function;
 mod lenient;
 mod page;
+mod path_forms;
 mod permissions;
 mod request;
 mod response;

@@ -34,10 +34,7 @@ pub(crate) fn collect(
         else {
             continue;
         };
-        let is_http = info
-            .as_bytes()
-            .get(..4)
-            .is_some_and(|p| p.eq_ignore_ascii_case(b"http"));
+        let is_http = crate::examples::is_request_fence(info) && !info.trim().is_empty();
         if !is_http || http_section.contains(&i) {
             continue;
         }

@@ -95,10 +95,16 @@ pub fn lint(
     let operations: Vec<OperationReport> = specs
         .iter()
         .filter(|(_, s)| s.api_version == version)
-        .map(|(name, spec)| {
+        .flat_map(|(name, spec)| {
             let text = page_text(&spec.source.page);
             let page = text.as_deref().map(Page::new);
-            lint_one(name, spec, metadata, page.as_ref())
+            let mut reports = vec![lint_one(name, spec, metadata, page.as_ref())];
+            reports.extend(
+                path_function_specs(spec)
+                    .iter()
+                    .map(|f| lint_path_function(name, spec, f, metadata, page.as_ref())),
+            );
+            reports
         })
         .collect();
     let totals = Totals::of(&operations);
@@ -125,6 +131,7 @@ fn lint_one(
         page: spec.source.page.clone(),
         operation: format!("{}: {}", op.binding, op.name),
         method: op.method.as_str().to_string(),
+        called_in_path: false,
         matched: None,
         not_found: None,
         disagreements: Vec::new(),
@@ -149,6 +156,57 @@ fn lint_one(
         .extend(compare::method(meta, op.method));
     report.parameters = compare::parameters(meta, spec, page);
     report.returns = Some(compare::returns(meta, spec, page));
+    report
+}
+
+/// The functions `spec`'s paths call before the operation's own segment, each as a spec of its
+/// own for [`find_operation`]: a `GET` of that function with its parameters, bound to the
+/// collection the path calls it on (`onlineMeetings` gives `onlineMeeting`).
+fn path_function_specs(spec: &SpecFile) -> Vec<SpecFile> {
+    spec.operation
+        .path_functions
+        .iter()
+        .map(|f| {
+            let binding = spec
+                .operation
+                .paths
+                .iter()
+                .find_map(|p| {
+                    let segments: Vec<&str> = p.template.split('/').collect();
+                    let at = segments
+                        .iter()
+                        .position(|s| s.split_once('(').is_some_and(|(n, _)| n == f.name))?;
+                    at.checked_sub(1).and_then(|i| segments.get(i)).copied()
+                })
+                .map(|b| b.strip_suffix('s').unwrap_or(b).to_string())
+                .unwrap_or_default();
+            let mut one = spec.clone();
+            one.operation.binding = binding;
+            one.operation.name = f.name.clone();
+            one.operation.method = graph_spec::HttpMethod::Get;
+            one.operation.function_parameters = f.parameters.clone();
+            one.operation.request_body = None;
+            one.operation.path_functions = Vec::new();
+            one
+        })
+        .collect()
+}
+
+/// The comparison of a function called in a path: as for the operation, without the return type.
+fn lint_path_function(
+    name: &str,
+    spec: &SpecFile,
+    function: &SpecFile,
+    metadata: &Metadata,
+    page: Option<&Page>,
+) -> OperationReport {
+    let mut report = lint_one(name, function, metadata, page);
+    report.operation = format!(
+        "{}: {} (called in the path of {})",
+        function.operation.binding, function.operation.name, spec.operation.name
+    );
+    report.called_in_path = true;
+    report.returns = None;
     report
 }
 

@@ -141,6 +141,12 @@ pub struct OperationReport {
     pub operation: String,
     /// The documented HTTP method.
     pub method: String,
+    /// Set for a function the spec's paths call before the operation's own segment
+    /// (`getAllTranscripts(..)` in `.../getAllTranscripts(..)/delta`, from `path_functions`):
+    /// its parameters are compared like the operation's, its return type is not (the page
+    /// documents the operation's), and the page counts once in the totals.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub called_in_path: bool,
     /// The metadata operation, or `None` when none was found.
     pub matched: Option<Matched>,
     /// Why no metadata operation was found, when none was.

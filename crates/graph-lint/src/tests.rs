@@ -9,6 +9,7 @@ use super::*;
 mod compare;
 mod matching;
 mod output;
+mod path_functions;
 
 const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">

@@ -48,11 +48,16 @@ impl Totals {
     /// The figures of `operations`.
     pub(crate) fn of(operations: &[OperationReport]) -> Totals {
         let mut t = Totals {
-            operations: operations.len(),
+            operations: operations.iter().filter(|o| !o.called_in_path).count(),
             ..Totals::default()
         };
+        // A function called in a path is part of its page's operation: its parameters count,
+        // and a disagreement makes the page disagree, but it is no page of its own.
+        let mut pages_disagreeing: Vec<&str> = Vec::new();
         for op in operations.iter().filter(|o| o.matched.is_some()) {
-            t.matched += 1;
+            if !op.called_in_path {
+                t.matched += 1;
+            }
             for row in &op.parameters {
                 let type_differs = row.disagreements.iter().any(|d| d.what == What::Type);
                 match (&row.metadata, &row.spec) {
@@ -90,10 +95,17 @@ impl Totals {
                     t.return_types_agreeing += 1;
                 }
             }
-            if op.all_disagreements().next().is_none() {
-                t.operations_agreeing += 1;
+            if op.all_disagreements().next().is_some()
+                && !pages_disagreeing.contains(&op.spec.as_str())
+            {
+                pages_disagreeing.push(&op.spec);
             }
         }
+        t.operations_agreeing = operations
+            .iter()
+            .filter(|o| !o.called_in_path && o.matched.is_some())
+            .filter(|o| !pages_disagreeing.contains(&o.spec.as_str()))
+            .count();
         for d in operations
             .iter()
             .flat_map(OperationReport::all_disagreements)

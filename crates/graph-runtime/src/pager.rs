@@ -143,6 +143,25 @@ impl<T: DeserializeOwned> Pager<T> {
         Pager::new(client, Request::next_link(link))
     }
 
+    /// A pager for the next round of a `delta` query: it starts from the `@odata.deltaLink` the
+    /// last round ended with ([`Pager::delta_link`], [`Collected::delta_link`], or one the
+    /// caller stored), sent as it is (its `$deltatoken`, `$skiptoken` or `token` is opaque), and
+    /// ends with the delta link for the round after. As for next links, the link must lie under
+    /// the client's own base URL: another host is [`Error::InvalidRequest`] on the first page and
+    /// gets no token.
+    ///
+    /// ```no_run
+    /// # use graph_runtime::{Client, Pager};
+    /// # async fn run(client: &Client, stored: &str) -> Result<(), graph_runtime::Error> {
+    /// let round = Pager::<serde_json::Value>::from_delta_link(client, stored).collect().await?;
+    /// println!("{} changes", round.items.len());
+    /// let next_round_starts_at = round.delta_link; // store it for the next round
+    /// # Ok(()) }
+    /// ```
+    pub fn from_delta_link(client: &Client, delta_link: &str) -> Pager<T> {
+        Pager::from_link(client, delta_link)
+    }
+
     /// The most pages to fetch (default [`DEFAULT_MAX_PAGES`]; at least 1).
     pub fn max_pages(mut self, max_pages: usize) -> Pager<T> {
         self.max_pages = max_pages.max(1);

@@ -96,43 +96,7 @@ pub(crate) fn check_request_path(path: &str) -> Result<(), Error> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn query_encoding() {
-        assert_eq!(
-            encode_query("startswith(displayName,'a b')"),
-            "startswith(displayName,'a%20b')"
-        );
-        assert_eq!(encode_query("a&b=c+d#e%"), "a%26b%3Dc%2Bd%23e%25");
-        assert_eq!(encode_query("$select"), "$select");
-        assert_eq!(encode_query("é"), "%C3%A9");
-    }
-
-    #[test]
-    fn path_checks() {
-        assert!(check_request_path("/me").is_ok());
-        assert!(check_request_path("/users/a%2Fb/messages?$top=1").is_ok());
-        assert!(check_request_path("/users/...").is_ok());
-        for bad in [
-            "me",
-            "",
-            "/me#x",
-            "/me/../admin",
-            "/me/%2e%2E/admin",
-            "/me/.",
-            "/a\\b",
-            "/a b",
-            "/a\nb",
-        ] {
-            assert!(
-                matches!(check_request_path(bad), Err(Error::InvalidRequest(_))),
-                "{bad:?}"
-            );
-        }
-    }
-}
+mod tests;
 
 /// A request path under construction: literal segments and percent-encoded parameters.
 ///
@@ -212,7 +176,33 @@ impl RequestPath {
     /// assert_eq!(path.encoded(), "/reports/getTeamsUserActivityCounts(period='D7')");
     /// assert_eq!(path.template(), "/reports/getTeamsUserActivityCounts(period={period})");
     /// ```
-    pub fn function(mut self, name: &str, params: &[(&str, crate::Literal)]) -> RequestPath {
+    pub fn function(self, name: &str, params: &[(&str, crate::Literal)]) -> RequestPath {
+        let params: Vec<(&str, Option<crate::Literal>)> =
+            params.iter().map(|(p, l)| (*p, Some(l.clone()))).collect();
+        self.function_opt(name, &params)
+    }
+
+    /// [`function`](Self::function) with optional parameters: a `None` value is left out of the
+    /// call (OData's optional function parameters), `Some` is sent as for `function`.
+    ///
+    /// ```
+    /// # use graph_runtime::{Literal, RequestPath};
+    /// let path = RequestPath::new().function_opt(
+    ///     "getAllTranscripts",
+    ///     &[("meetingOrganizerUserId", Some(Literal::string("u1"))), ("startDateTime", None)],
+    /// );
+    /// assert_eq!(path.encoded(), "/getAllTranscripts(meetingOrganizerUserId='u1')");
+    /// assert_eq!(path.template(), "/getAllTranscripts(meetingOrganizerUserId={meetingOrganizerUserId})");
+    /// ```
+    pub fn function_opt(
+        mut self,
+        name: &str,
+        params: &[(&str, Option<crate::Literal>)],
+    ) -> RequestPath {
+        let params: Vec<(&str, &crate::Literal)> = params
+            .iter()
+            .filter_map(|(p, l)| l.as_ref().map(|l| (*p, l)))
+            .collect();
         self.path.push('/');
         self.path.push_str(name);
         self.path.push('(');
@@ -234,6 +224,72 @@ impl RequestPath {
         }
         self.path.push(')');
         self.template.push(')');
+        self
+    }
+
+    /// Appends an OData path-based address `/{base}:/{item path}:` (`/root:/docs/a%20b.txt:`), as
+    /// in `/me/drive/root:/{item-path}:/children`. The item path is split at `/`; each of its
+    /// segments is percent-encoded as a [`param`](Self::param) value (so `:`, `?`, `#`, `%` and
+    /// `\\` are encoded and cannot end the address or the path), and `/` is kept between them.
+    /// One leading `/` is allowed and dropped. An empty item path, an empty segment (`a//b`, a
+    /// trailing `/`) or a `.` or `..` segment is refused as for `param`. An empty `base` makes
+    /// the path relative to the item the path so far names: `/items/{id}:/{fileName}:`.
+    ///
+    /// ```
+    /// # use graph_runtime::RequestPath;
+    /// let path = RequestPath::new().segment("me").segment("drive").item_path("root", "item-path", "docs/a b:c.txt");
+    /// assert_eq!(path.encoded(), "/me/drive/root:/docs/a%20b%3Ac.txt:");
+    /// assert_eq!(path.template(), "/me/drive/root:/{item-path}:");
+    /// assert!(RequestPath::new().item_path("root", "p", "a/../b").finish().is_err());
+    /// let upload = RequestPath::new().segment("items").param("id", "p1").item_path("", "fileName", "a.txt");
+    /// assert_eq!(upload.encoded(), "/items/p1:/a.txt:");
+    /// ```
+    pub fn item_path(mut self, base: &str, name: &str, value: &str) -> RequestPath {
+        if !base.is_empty() {
+            self.template.push('/');
+        }
+        self.template.push_str(base);
+        self.template.push_str(":/{");
+        self.template.push_str(name);
+        self.template.push_str("}:");
+        let trimmed = value.strip_prefix('/').unwrap_or(value);
+        let encoded: Result<Vec<String>, Error> = if trimmed.is_empty() {
+            Err(Error::InvalidRequest(format!(
+                "item path `{name}` must not be empty"
+            )))
+        } else {
+            trimmed
+                .split('/')
+                .map(|segment| {
+                    encode_path_segment(name, segment).map_err(|e| match e {
+                        Error::InvalidRequest(m) => Error::InvalidRequest(format!(
+                            "{m} (in the item path `{name}`, whose segments are separated by `/`)"
+                        )),
+                        other => other,
+                    })
+                })
+                .collect()
+        };
+        match encoded {
+            Ok(segments) => {
+                if !base.is_empty() {
+                    self.path.push('/');
+                }
+                self.path.push_str(base);
+                self.path.push_str(":/");
+                self.path.push_str(&segments.join("/"));
+                self.path.push(':');
+            }
+            Err(e) => {
+                if self.error.is_none() {
+                    self.error = Some(match e {
+                        Error::InvalidRequest(message) => message,
+                        other => other.to_string(),
+                    });
+                }
+                self.path.push_str("/-");
+            }
+        }
         self
     }
 

@@ -99,6 +99,57 @@ async fn a_delta_round_gives_the_items_and_the_delta_link() {
 }
 
 #[tokio_time::test(crate = "tokio_time")]
+async fn a_delta_link_starts_the_next_round_and_gives_the_one_after() {
+    let server = MockServer::start_async().await;
+    let d1 = server.url("/v1.0/users/delta()?$deltatoken=d1");
+    let d2 = server.url("/v1.0/users/delta()?$deltatoken=d2");
+    let (p1, p2) = two_pages(&server, json!({"@odata.deltaLink": d1})).await;
+    let next_round = server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path("/v1.0/users/delta()")
+                .query_param("$deltatoken", "d1")
+                .header("authorization", format!("Bearer {TOKEN}"));
+            then.status(200)
+                .json_body(json!({"value": [{"id": "4"}], "@odata.deltaLink": d2}));
+        })
+        .await;
+    let client = client(&server);
+    let round1 = Pager::<Value>::new(&client, first())
+        .collect()
+        .await
+        .expect("round 1");
+    let stored = round1.delta_link.expect("round 1 ends with a delta link");
+    assert_eq!(stored, d1);
+    let mut pager = Pager::<Value>::from_delta_link(&client, &stored);
+    let page = pager.next_page().await.expect("a page").expect("round 2");
+    assert_eq!(page.value, vec![json!({"id": "4"})]);
+    assert!(pager.next_page().await.is_none());
+    assert_eq!(pager.delta_link(), Some(d2.as_str()));
+    p1.assert_calls_async(1).await;
+    p2.assert_calls_async(1).await;
+    next_round.assert_calls_async(1).await;
+}
+
+#[tokio_time::test(crate = "tokio_time")]
+async fn a_delta_link_to_a_foreign_host_is_refused_and_gets_no_token() {
+    let server = MockServer::start_async().await;
+    let foreign = MockServer::start_async().await;
+    let stolen = foreign
+        .mock_async(|_when, then| {
+            then.status(200).json_body(json!({"value": []}));
+        })
+        .await;
+    let link = foreign.url("/v1.0/users/delta()?$deltatoken=d1");
+    let err = Pager::<Value>::from_delta_link(&client(&server), &link)
+        .collect()
+        .await
+        .expect_err("a foreign delta link");
+    assert!(matches!(err, Error::InvalidRequest(_)), "{err:?}");
+    stolen.assert_calls_async(0).await;
+}
+
+#[tokio_time::test(crate = "tokio_time")]
 async fn the_cap_stops_the_pager_with_an_error() {
     let server = MockServer::start_async().await;
     let (p1, p2) = two_pages(&server, json!({})).await;

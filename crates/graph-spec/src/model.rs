@@ -131,6 +131,11 @@ pub struct Operation {
     /// from the page's `Function parameters` table, else from the path template itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub function_parameters: Vec<Parameter>,
+    /// Functions called in the middle of a path, before the operation's own segment
+    /// (`getAllTranscripts(meetingOrganizerUserId='{userId}',startDateTime={startDateTime})` in
+    /// `/users/{usersId}/onlineMeetings/getAllTranscripts(..)/delta`), with their parameters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path_functions: Vec<PathFunction>,
     /// The parameters of the JSON request body, or `None` when the operation takes no body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_body: Option<Vec<Parameter>>,
@@ -166,6 +171,43 @@ pub struct PathParameter {
     pub placeholder: String,
     /// The names the placeholder offers, split at `|` (`["id", "userPrincipalName"]`).
     pub names: Vec<String>,
+    /// How the value goes into the URL; a whole segment when left out.
+    #[serde(default, skip_serializing_if = "PathParameterKind::is_segment")]
+    pub kind: PathParameterKind,
+}
+
+/// A function called in the middle of a path (see [`Operation::path_functions`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PathFunction {
+    /// The function name as in the path (`getAllTranscripts`).
+    pub name: String,
+    /// Its parameters, in template order: typed by a parameter table when the page has one, else
+    /// by the template's quoting, a documented example's value or the parameter's name (see
+    /// [`FactSource::Template`]). `required` is `Some(false)` for a parameter that a documented
+    /// example leaves out.
+    pub parameters: Vec<Parameter>,
+}
+
+/// How a path placeholder's value goes into the URL.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PathParameterKind {
+    /// A whole segment (`/users/{id}/`): the value is percent-encoded, `/` included.
+    #[default]
+    Segment,
+    /// An OData path-based address (`root:/{item-path}:`): a slash-separated item path whose
+    /// segments are each percent-encoded, with `/` kept between them.
+    ItemPath,
+    /// A value inside a call segment: an alternate key (`applications(appId='{appId}')`) or a
+    /// function argument (`getX(period='{period_value}')`), sent as an OData URL literal.
+    Literal,
+}
+
+impl PathParameterKind {
+    fn is_segment(&self) -> bool {
+        *self == PathParameterKind::Segment
+    }
 }
 
 /// A request or response header.
@@ -385,25 +427,20 @@ pub fn url_path(url: &str) -> &str {
 impl PathTemplate {
     /// Matches a URL path below the version (`/users/abc/assignLicense`) against this template
     /// (`/users/{id | userPrincipalName}/assignLicense`): the percent-decoded value of each
-    /// placeholder in order, or `None` when the path is not an instance of the template.
+    /// whole-segment and item-path placeholder in order, or `None` when the path is not an
+    /// instance of the template.
+    ///
+    /// OData's other spellings of one address match too: a key in parentheses (`users('abc')` or
+    /// `users(abc)` for `users/{id}`), an item path over several segments (`root:/a/b.txt:` for
+    /// `root:/{item-path}:`), and a call segment (`getX(period='D7')` for
+    /// `getX(period='{period_value}')`, compared by name and argument names; an argument the
+    /// template has may be left out, as the docs do with optional ones). Values inside call
+    /// segments are not returned.
     pub fn match_path(&self, path: &str) -> Option<Vec<String>> {
-        let want: Vec<&str> = self.template.trim_start_matches('/').split('/').collect();
+        let want = crate::path_match::template_segments(&self.template);
         let have: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-        if want.len() != have.len() {
-            return None;
-        }
         let mut values = Vec::new();
-        for (w, h) in want.iter().zip(&have) {
-            if w.starts_with('{') && w.ends_with('}') {
-                if h.is_empty() {
-                    return None;
-                }
-                values.push(percent_decode(h));
-            } else if w != h {
-                return None;
-            }
-        }
-        Some(values)
+        crate::path_match::match_segments(&want, &have, &mut values).then_some(values)
     }
 }
 
@@ -421,7 +458,7 @@ impl ApiVersion {
 }
 
 /// `%2F` -> `/`; an invalid escape is kept as it is.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

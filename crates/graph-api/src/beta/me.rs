@@ -81,7 +81,7 @@ impl<'a> Me<'a> {
     ///
     /// `POST /beta/me/revokeSignInSessions`: *user: revokeSignInSessions*, from `spec/beta/user-revokesigninsessions.json`.
     ///
-    /// On success Graph answers `200` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
+    /// On success Graph answers `200` with a `Edm.Boolean` body; an empty body is [`graph_runtime::Error::Decode`].
     ///
     /// # Permissions
     ///
@@ -105,13 +105,16 @@ impl<'a> Me<'a> {
     /// use graph_api::{Client, GraphApi};
     ///
     /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
-    /// client.beta().me().revoke_sign_in_sessions().await?;
+    /// let response = client.beta().me().revoke_sign_in_sessions().await?;
+    /// println!("{response:?}");
     /// # Ok(())
     /// # }
     /// ```
     ///
     /// Documentation: <https://learn.microsoft.com/graph/api/user-revokesigninsessions?view=graph-rest-beta>
-    pub async fn revoke_sign_in_sessions(&self) -> Result<(), graph_runtime::Error> {
+    pub async fn revoke_sign_in_sessions(
+        &self,
+    ) -> Result<RevokeSignInSessionsResponse, graph_runtime::Error> {
         let path = self.path.clone().segment("revokeSignInSessions").finish()?;
         let request = graph_runtime::Request::new(
             graph_runtime::Method::POST,
@@ -119,8 +122,17 @@ impl<'a> Me<'a> {
             path,
         );
         let response = self.client.send(request).await?;
-        response.into_unit()
+        response.json()
     }
+}
+/// Response body of `user: revokeSignInSessions`: `Edm.Boolean`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RevokeSignInSessionsResponse {
+    /// The returned value.
+    pub value: bool,
+    /// Properties the documentation does not describe (such as `@odata.context`).
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/me` (at any of their documented paths), for tests of code that calls them.
@@ -136,9 +148,15 @@ pub mod mock {
     /// How a mocked *user: revokeSignInSessions* answers.
     pub struct RevokeSignInSessionsThen(httpmock::Then);
     impl RevokeSignInSessionsThen {
-        /// Answers as documented: `200` with no body.
-        pub fn ok(self) -> Self {
-            Self(self.0.status(200u16))
+        /// Answers as documented: `200` with `body` as JSON.
+        pub fn ok(self, body: &super::RevokeSignInSessionsResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
         }
         /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
         pub fn error(self, status: u16, code: &str, message: &str) -> Self {

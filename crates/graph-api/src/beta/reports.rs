@@ -120,7 +120,7 @@ impl<'a> Reports<'a> {
     /// let redirect = client
     ///     .beta()
     ///     .reports()
-    ///     .get_teams_device_usage_distribution_total_user_counts("<period>")
+    ///     .get_teams_device_usage_distribution_total_user_counts("D7")
     ///     .await?;
     /// let content = client.download(&redirect.location).await?;
     /// println!("{} bytes", content.body().len());

@@ -2,6 +2,7 @@
 // Source: spec/v1.0/attachment-createuploadsession.json
 // Source: spec/v1.0/calendar-getschedule.json
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
+// Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/mailfolder-delta.json
 // Source: spec/v1.0/message-move.json

@@ -16,9 +16,9 @@ use crate::{CodegenError, docs, naming};
 
 /// The navigation calls from a client to `node`: `.beta().users().by_id("..")`, with `values`
 /// for the path parameters in order (a placeholder such as `"<id>"` where a value is missing).
-pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
+pub fn call_chain(node: &Node<'_>, values: &[Option<String>]) -> TokenStream {
     let root = ident(&node.module_path[0]);
-    let mut values = values.iter();
+    let mut values = values.iter().cloned();
     let steps = node.segments.iter().map(|seg| match seg {
         Segment::Literal(name) => {
             let m = ident(&naming::snake(name).unwrap_or_default());
@@ -32,16 +32,37 @@ pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
                 naming::snake(collection).unwrap_or_default(),
                 naming::snake(key).unwrap_or_default()
             );
-            let v = values.next().cloned().unwrap_or_else(|| format!("<{key}>"));
+            let v = values
+                .next()
+                .flatten()
+                .unwrap_or_else(|| format!("<{key}>"));
             quote!(.#m(#v))
         }
         Segment::Param { name, .. } => {
             let m = ident(&param_accessor(name));
             let v = values
                 .next()
-                .cloned()
+                .flatten()
                 .unwrap_or_else(|| format!("<{name}>"));
             quote!(.#m(#v))
+        }
+        Segment::ItemPath { base, name } => {
+            let m = ident(
+                &crate::path_calls::item_path_names(base)
+                    .map(|n| n.1)
+                    .unwrap_or_default(),
+            );
+            let v = values
+                .next()
+                .flatten()
+                .unwrap_or_else(|| format!("<{name}>"));
+            quote!(.#m(#v))
+        }
+        Segment::Call { name, args } => {
+            let m = ident(&naming::snake(name).unwrap_or_default());
+            let mine: Vec<Option<String>> = args.iter().map(|_| values.next().flatten()).collect();
+            let vs = super::path_steps::example_values(args, &mine);
+            quote!(.#m(#(#vs),*))
         }
     });
     quote!(.#root() #(#steps)*)
@@ -52,7 +73,7 @@ pub fn call_chain(node: &Node<'_>, values: &[String]) -> TokenStream {
 pub(super) fn example_values(
     version: ApiVersion,
     action: &Action<'_>,
-) -> Option<(Vec<String>, Vec<String>)> {
+) -> Option<crate::path_calls::ExampleValues> {
     action
         .spec
         .examples
@@ -66,8 +87,8 @@ pub fn example_match(
     version: ApiVersion,
     action: &Action<'_>,
     url: &str,
-) -> Option<(Vec<String>, Vec<String>)> {
-    crate::calls::match_template(&action.template, version.path_below(url))
+) -> Option<crate::path_calls::ExampleValues> {
+    crate::path_calls::match_template(&action.template, version.path_below(url))
 }
 
 fn version_tokens(v: ApiVersion) -> TokenStream {

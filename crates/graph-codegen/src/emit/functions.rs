@@ -34,6 +34,9 @@ pub(crate) struct FnArg<'s> {
     pub kind: ArgKind<'s>,
     /// The documented parameter, when the page describes it.
     pub doc: Option<&'s Parameter>,
+    /// Whether the argument may be left out: documented optional, and no path of the operation
+    /// calls the function without arguments (which would be the way to leave them all out).
+    pub optional: bool,
 }
 
 /// The arguments of `action`'s function call, typed from the page's function parameters (an enum
@@ -49,6 +52,12 @@ pub(crate) fn function_args<'s>(action: &Action<'s>) -> Result<Vec<FnArg<'s>>, C
         message,
     };
     let mut out: Vec<FnArg<'s>> = Vec::new();
+    let bare_path = spec.operation.paths.iter().any(|p| {
+        p.template
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last == call.name)
+    });
     for arg in &call.args {
         let Some(wire) = &arg.name else {
             return Err(err(format!(
@@ -115,6 +124,7 @@ pub(crate) fn function_args<'s>(action: &Action<'s>) -> Result<Vec<FnArg<'s>>, C
             ident: format_ident!("{name}"),
             kind,
             doc,
+            optional: !bare_path && doc.is_some_and(|p| p.required == Some(false)),
         });
     }
     Ok(out)
@@ -133,23 +143,41 @@ pub(crate) fn enum_ident(e: &EnumType) -> Ident {
 pub(crate) fn params(args: &[FnArg<'_>], models: &TokenStream) -> TokenStream {
     let ps = args.iter().map(|a| {
         let id = &a.ident;
-        match &a.kind {
-            ArgKind::Str => quote!(#id: &str,),
+        let ty = match &a.kind {
+            ArgKind::Str => quote!(&str),
             ArgKind::Enum(e) => {
                 let t = enum_ident(e);
-                quote!(#id: #models #t,)
+                quote!(#models #t)
             }
-            ArgKind::Value(p) => {
-                let t = crate::types::rust_type(&EdmType::Primitive(*p));
-                quote!(#id: #t,)
-            }
+            ArgKind::Value(p) => crate::types::rust_type(&EdmType::Primitive(*p)),
+        };
+        if a.optional {
+            quote!(#id: Option<#ty>,)
+        } else {
+            quote!(#id: #ty,)
         }
     });
     quote!(#(#ps)*)
 }
 
-/// `.function("name", &[("p", literal), ..])`, appended to a `RequestPath`.
+/// `.function("name", &[("p", literal), ..])`, appended to a `RequestPath`; with an optional
+/// argument, `.function_opt(..)`, which leaves a `None` out of the call.
 pub(crate) fn function_step(name: &str, args: &[FnArg<'_>]) -> TokenStream {
+    if args.iter().any(|a| a.optional) {
+        let pairs = args.iter().map(|a| {
+            let wire = &a.wire;
+            let id = &a.ident;
+            let v = format_ident!("v");
+            let lit = literal(a, &v);
+            if a.optional {
+                quote!((#wire, #id.as_ref().map(|#v| #lit)))
+            } else {
+                let lit = literal(a, id);
+                quote!((#wire, Some(#lit)))
+            }
+        });
+        return quote!(.function_opt(#name, &[#(#pairs),*]));
+    }
     let pairs = args.iter().map(|a| {
         let wire = &a.wire;
         let id = &a.ident;
@@ -168,6 +196,21 @@ pub(crate) fn function_step(name: &str, args: &[FnArg<'_>]) -> TokenStream {
     quote!(.function(#name, &[#(#pairs),*]))
 }
 
+/// The literal of argument `a` whose value is `id` (a reference for an optional argument's
+/// `Some` value).
+fn literal(a: &FnArg<'_>, id: &Ident) -> TokenStream {
+    match (&a.kind, &a.type_prefix) {
+        (ArgKind::Enum(_), Some(prefix)) => {
+            quote!(graph_runtime::Literal::qualified_enum_member(#prefix, #id.as_str()))
+        }
+        (ArgKind::Str, Some(prefix)) => {
+            quote!(graph_runtime::Literal::qualified_enum_member(#prefix, #id))
+        }
+        (ArgKind::Str, None) => quote!(graph_runtime::Literal::string(#id)),
+        _ => quote!(graph_runtime::Literal::from(&#id)),
+    }
+}
+
 /// Doc lines describing the arguments.
 pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
     if args.is_empty() {
@@ -180,11 +223,16 @@ pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
             .map(|p| docs::escape(&p.description))
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| "Not described on the page.".into());
+        let optional = if a.optional {
+            " Optional: `None` leaves it out of the call."
+        } else {
+            ""
+        };
         if a.ident == a.wire {
-            lines.push(format!("- `{}`: {what}", a.ident));
+            lines.push(format!("- `{}`: {what}{optional}", a.ident));
         } else {
             lines.push(format!(
-                "- `{}` (`{}` on the wire): {what}",
+                "- `{}` (`{}` on the wire): {what}{optional}",
                 a.ident, a.wire
             ));
         }
@@ -203,15 +251,18 @@ pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
 /// writes it (`Undocumented`); otherwise (doc examples) the nearest member, or the first, is shown.
 pub(crate) fn example_args(
     args: &[FnArg<'_>],
-    values: Option<&[String]>,
+    values: Option<&[Option<String>]>,
     models: &TokenStream,
     exact: bool,
 ) -> Vec<TokenStream> {
     args.iter()
         .enumerate()
         .map(|(i, a)| {
-            let value = values.and_then(|v| v.get(i));
-            match &a.kind {
+            let value = values.and_then(|v| v.get(i)).and_then(Option::as_ref);
+            if a.optional && value.is_none() {
+                return quote!(None);
+            }
+            let expr = match &a.kind {
                 ArgKind::Str => {
                     let v = value.cloned().unwrap_or_else(|| format!("<{}>", a.wire));
                     quote!(#v)
@@ -245,6 +296,11 @@ pub(crate) fn example_args(
                     let v = value.cloned().unwrap_or_else(|| default_text(*p).into());
                     quote!(#v.parse::<#ty>().expect("a documented value"))
                 }
+            };
+            if a.optional {
+                quote!(Some(#expr))
+            } else {
+                expr
             }
         })
         .collect()

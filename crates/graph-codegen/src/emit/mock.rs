@@ -9,6 +9,7 @@ use super::functions;
 use super::{Returns, header_field, ident, request_type, response_type, returns};
 use crate::CodegenError;
 use crate::ops::Operations;
+use crate::path_calls::PathArg;
 use crate::tree::{Action, Node, Segment};
 
 /// The `When`/`Then` wrappers and the mock function of one operation, in the module of its
@@ -36,12 +37,21 @@ pub(super) fn mock_helpers(
     let method = ident(action.spec.operation.method.as_str());
     // The path parameters are arguments of the mock function, beside `server` and `config`.
     let fn_args = functions::function_args(action)?;
-    let reserved = reserved(&fn_args);
+    let call_args = call_args(node);
+    let mut reserved = reserved(&fn_args);
+    reserved.extend(call_args.iter().map(|(id, _)| id.to_string()));
     let params = node.params(&reserved.iter().map(String::as_str).collect::<Vec<_>>());
-    let args = params.iter().map(|(_, arg)| {
-        let arg = ident(arg);
-        quote!(#arg: &str,)
-    });
+    let args = params
+        .iter()
+        .map(|(_, arg)| {
+            let arg = ident(arg);
+            quote!(#arg: &str,)
+        })
+        .chain(call_args.iter().map(|(id, a)| {
+            let ty = super::path_steps::arg_type(a);
+            quote!(#id: #ty,)
+        }))
+        .collect::<Vec<_>>();
     let steps = path_steps(node, &params, action, &fn_args);
     let version_prefix = format!("/{}", version.as_str());
     let models = quote!(super::);
@@ -81,8 +91,25 @@ pub(super) fn reserved(fn_args: &[functions::FnArg<'_>]) -> Vec<String> {
     reserved
 }
 
+/// The arguments of the functions called mid-path in `node`'s path, named after the function
+/// (`get_all_transcripts_start_date_time`) so they cannot clash with path parameters.
+pub(super) fn call_args<'n>(node: &'n Node<'_>) -> Vec<(Ident, &'n PathArg)> {
+    let mut out = Vec::new();
+    for seg in &node.segments {
+        if let Segment::Call { name, args } = seg {
+            let prefix = crate::naming::snake(name).unwrap_or_default();
+            out.extend(
+                args.iter()
+                    .map(|a| (format_ident!("{prefix}_{}", a.ident), a)),
+            );
+        }
+    }
+    out
+}
+
 /// `graph_runtime::RequestPath::new().segment(..).param(.., arg)...` for `action`'s path, with
-/// `params` (from [`Node::params`]) as the path parameters' variables.
+/// `params` (from [`Node::params`]) as the path parameters' variables and [`call_args`]' names as
+/// the mid-path function arguments.
 pub(super) fn path_steps(
     node: &Node<'_>,
     params: &[(String, String)],
@@ -90,6 +117,7 @@ pub(super) fn path_steps(
     fn_args: &[functions::FnArg<'_>],
 ) -> TokenStream {
     let mut arg_names = params.iter().map(|(_, arg)| ident(arg));
+    let mut call_idents = call_args(node).into_iter().map(|(id, _)| id);
     let steps = node.segments.iter().map(|seg| match seg {
         Segment::Literal(lit) => quote!(.segment(#lit)),
         Segment::Param { name, .. } => {
@@ -101,6 +129,14 @@ pub(super) fn path_steps(
         } => {
             let arg = arg_names.next();
             quote!(.key(#collection, #key, graph_runtime::Literal::string(#arg)))
+        }
+        Segment::ItemPath { base, name } => {
+            let arg = arg_names.next();
+            quote!(.item_path(#base, #name, #arg))
+        }
+        Segment::Call { name, args } => {
+            let ids: Vec<Ident> = args.iter().filter_map(|_| call_idents.next()).collect();
+            super::path_steps::call_step(name, args, &ids)
         }
     });
     let wire = &action.wire;

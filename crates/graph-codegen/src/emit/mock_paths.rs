@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::functions::{self, ArgKind};
-use super::mock::{path_steps, reserved, when_then};
+use super::mock::{call_args, path_steps, reserved, when_then};
 use super::{ident, thin};
 use crate::ops::{Binding, Operations, method_link};
 use crate::tree::Action;
@@ -34,7 +34,9 @@ pub(super) fn mock_helpers(
     for ((node, binding), variant) in bindings.iter().zip(thin::variant_names(&bindings)) {
         let variant = format_ident!("{variant}");
         let fn_args = functions::function_args(binding)?;
-        let reserved = reserved(&fn_args);
+        let call_args = call_args(node);
+        let mut reserved = reserved(&fn_args);
+        reserved.extend(call_args.iter().map(|(id, _)| id.to_string()));
         let params = node.params(&reserved.iter().map(String::as_str).collect::<Vec<_>>());
         let mut fields: Vec<TokenStream> = params
             .iter()
@@ -48,25 +50,34 @@ pub(super) fn mock_helpers(
         for a in &fn_args {
             let id = &a.ident;
             let doc = format!(" The function's `{}` argument.", docs::escape(&a.wire));
-            fields.push(match &a.kind {
+            let ty = match &a.kind {
                 ArgKind::Str => {
                     borrows = true;
-                    quote!(#[doc = #doc] #id: &'a str)
+                    quote!(&'a str)
                 }
                 ArgKind::Enum(e) => {
                     let t = functions::enum_ident(e);
-                    quote!(#[doc = #doc] #id: #models #t)
+                    quote!(#models #t)
                 }
-                ArgKind::Value(p) => {
-                    let t = crate::types::rust_type(&EdmType::Primitive(*p));
-                    quote!(#[doc = #doc] #id: #t)
-                }
-            });
+                ArgKind::Value(p) => crate::types::rust_type(&EdmType::Primitive(*p)),
+            };
+            let ty = if a.optional { quote!(Option<#ty>) } else { ty };
+            fields.push(quote!(#[doc = #doc] #id: #ty));
+        }
+        for (id, a) in &call_args {
+            let doc = format!(
+                " The `{}` argument of the function called in the path.",
+                docs::escape(&a.wire)
+            );
+            borrows |= a.ty.is_none();
+            let ty = super::path_steps::field_type(a);
+            fields.push(quote!(#[doc = #doc] #id: #ty));
         }
         let names = params
             .iter()
             .map(|(_, arg)| ident(arg))
-            .chain(fn_args.iter().map(|a| a.ident.clone()));
+            .chain(fn_args.iter().map(|a| a.ident.clone()))
+            .chain(call_args.iter().map(|(id, _)| id.clone()));
         let doc = format!(
             " `{http} /{}{}`, as [`{}::{}`]({}) sends it.",
             version.as_str(),

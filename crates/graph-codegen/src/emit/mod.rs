@@ -11,6 +11,7 @@ mod functions;
 mod mock;
 mod mock_paths;
 mod models;
+mod path_steps;
 mod thin;
 
 use graph_spec::{ApiVersion, EdmType, SpecFile};
@@ -185,6 +186,32 @@ pub fn node_rs(
                     #[doc = #note]
                     pub fn #accessor(&self, #arg: &str) -> #m::#t<'a> {
                         #m::#t::new(self.client, self.path.clone().key(#collection, #key, graph_runtime::Literal::string(#arg)))
+                    }
+                }
+            }
+            Some(Segment::ItemPath { base, name }) => {
+                let arg = ident(&param_ident(name));
+                let note = format!(" `{}` is a slash-separated item path (`folder/file.txt`): each of its segments is percent-encoded and `/` kept between them, so it can never leave the `{}:/..:` address; an empty path or segment, `.` or `..` makes the call fail with [`graph_runtime::Error::InvalidRequest`] before anything is sent.", docs::escape(name), docs::escape(base));
+                quote! {
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = #note]
+                    pub fn #accessor(&self, #arg: &str) -> #m::#t<'a> {
+                        #m::#t::new(self.client, self.path.clone().item_path(#base, #name, #arg))
+                    }
+                }
+            }
+            Some(Segment::Call { name, args }) => {
+                let ids = path_steps::idents(args);
+                let tys = args.iter().map(path_steps::arg_type);
+                let step = path_steps::call_step(name, args, &ids);
+                let note = " Calls the function with these arguments, each sent as an OData URL literal (strings quoted with `'` doubled, then percent-encoded), so no value can change the path; an optional one given as `None` is left out of the call.";
+                quote! {
+                    #[doc = #doc]
+                    #[doc = ""]
+                    #[doc = #note]
+                    pub fn #accessor(&self, #(#ids: #tys),*) -> #m::#t<'a> {
+                        #m::#t::new(self.client, self.path.clone() #step)
                     }
                 }
             }

@@ -48,6 +48,8 @@ pub(super) fn variant_name(node: &Node<'_>, action: &Action<'_>) -> String {
             Segment::Key {
                 collection, key, ..
             } => words.extend([collection.as_str(), "by", key.as_str()]),
+            Segment::ItemPath { base, .. } => words.extend([base.as_str(), "path"]),
+            Segment::Call { name, .. } => words.push(name),
             Segment::Param { .. } => {}
         }
     }

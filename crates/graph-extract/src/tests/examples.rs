@@ -71,6 +71,13 @@ fn ignored_blocks_are_not_examples_and_orphan_responses_are_warnings() {
         "  \"blockType\": \"request\",\n  \"name\": \"widget_polish\"",
         "  \"blockType\": \"ignored\",\n  \"name\": \"widget_polish\"",
     );
+    // With a template URL it is no example (with concrete values it would be one, see
+    // `path_forms`).
+    let text = edit(
+        &text,
+        "POST https://graph.microsoft.com/beta/widgets/42/polish",
+        "POST https://graph.microsoft.com/beta/widgets/{widget-id}/polish",
+    );
     let spec = extract(&text);
     assert!(spec.examples.is_empty());
     warning_at(

@@ -128,3 +128,36 @@ fn a_table_counts_even_when_the_path_omits_the_arguments() {
     assert_eq!(spec.operation.function_parameters.len(), 1);
     assert_eq!(spec.operation.function_parameters[0].name, "period");
 }
+
+#[test]
+fn a_parameter_an_example_leaves_out_or_the_table_calls_optional_is_optional() {
+    let table = "## Function parameters\n\n|Parameter|Type|Description|\n|:---|:---|:---|\n\
+                 |owner|String|Whose shine.|\n|since|DateTimeOffset|Optional parameter to narrow it.|\n\
+                 |until|DateTimeOffset|The end.|\n\n";
+    let text = page(
+        "owner='{o}',since={s},until={u}",
+        table,
+        "https://graph.microsoft.com/beta/widgets/1/getShine(owner='me')",
+    );
+    let spec = extract(&text);
+    let got: Vec<(&str, Option<bool>)> = spec
+        .operation
+        .function_parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.required))
+        .collect();
+    // `since`: the table says so; `until`: the example leaves it out; `owner`: neither.
+    assert_eq!(
+        got,
+        [
+            ("owner", None),
+            ("since", Some(false)),
+            ("until", Some(false))
+        ]
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "## HTTP request"),
+        "function parameter `until` of `getShine` is optional: example `get_shine` leaves it out",
+    );
+}

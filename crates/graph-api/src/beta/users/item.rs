@@ -135,7 +135,9 @@ impl<'a> UsersItem<'a> {
         response.json()
     }
     /// `POST /beta/users/{id \| userPrincipalName}/revokeSignInSessions`: *user: revokeSignInSessions* through another of its documented paths, with the same request and response types; [`Me::revoke_sign_in_sessions`](crate::beta::me::Me::revoke_sign_in_sessions) has its documentation and example.
-    pub async fn revoke_sign_in_sessions(&self) -> Result<(), graph_runtime::Error> {
+    pub async fn revoke_sign_in_sessions(
+        &self,
+    ) -> Result<crate::beta::me::RevokeSignInSessionsResponse, graph_runtime::Error> {
         let path = self.path.clone().segment("revokeSignInSessions").finish()?;
         let request = graph_runtime::Request::new(
             graph_runtime::Method::POST,
@@ -143,7 +145,7 @@ impl<'a> UsersItem<'a> {
             path,
         );
         let response = self.client.send(request).await?;
-        response.into_unit()
+        response.json()
     }
 }
 /// Request body of `user: assignLicense` (`spec/beta/user-assignlicense.json`).

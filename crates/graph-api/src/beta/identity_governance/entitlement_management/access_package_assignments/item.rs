@@ -19,7 +19,7 @@ impl<'a> AccessPackageAssignmentsItem<'a> {
     ///
     /// `POST /beta/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess`: *accessPackageAssignment: reprocess*, from `spec/beta/accesspackageassignment-reprocess.json`.
     ///
-    /// On success Graph answers `202` with a `microsoft.graph.accessPackageAssignment` body; an empty body is [`graph_runtime::Error::Decode`].
+    /// On success Graph answers `202` with a `microsoft.graph.accessPackageAssignment` body, or, as a documented example shows, with none: this returns `Ok(None)` for an empty body.
     ///
     /// # Permissions
     ///
@@ -48,7 +48,7 @@ impl<'a> AccessPackageAssignmentsItem<'a> {
     ///     .identity_governance()
     ///     .entitlement_management()
     ///     .access_package_assignments()
-    ///     .by_id("<id>")
+    ///     .by_id("d82eb508-acc4-43cc-bcf1-7c1c4a2c073b")
     ///     .reprocess()
     ///     .await?;
     /// println!("{response:?}");
@@ -57,7 +57,9 @@ impl<'a> AccessPackageAssignmentsItem<'a> {
     /// ```
     ///
     /// Documentation: <https://learn.microsoft.com/graph/api/accesspackageassignment-reprocess?view=graph-rest-beta>
-    pub async fn reprocess(&self) -> Result<ReprocessResponse, graph_runtime::Error> {
+    pub async fn reprocess(
+        &self,
+    ) -> Result<Option<ReprocessResponse>, graph_runtime::Error> {
         let path = self.path.clone().segment("reprocess").finish()?;
         let request = graph_runtime::Request::new(
             graph_runtime::Method::POST,
@@ -65,7 +67,11 @@ impl<'a> AccessPackageAssignmentsItem<'a> {
             path,
         );
         let response = self.client.send(request).await?;
-        response.json()
+        if response.body().iter().all(u8::is_ascii_whitespace) {
+            Ok(None)
+        } else {
+            response.json().map(Some)
+        }
     }
 }
 /// Response body of `accessPackageAssignment: reprocess`: `microsoft.graph.accessPackageAssignment`.
@@ -95,6 +101,10 @@ pub mod mock {
                     .header("content-type", "application/json")
                     .json_body_obj(body),
             )
+        }
+        /// Answers `202` with no body, as a documented example does.
+        pub fn ok_without_body(self) -> Self {
+            Self(self.0.status(202u16))
         }
         /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
         pub fn error(self, status: u16, code: &str, message: &str) -> Self {
