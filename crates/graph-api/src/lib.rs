@@ -75,35 +75,91 @@
 //! operations under `/beta/auditLogs/signIns`. Start from a [`Client`] and [`GraphApi`]:
 //! build the client once (see [`ClientBuilder`]), then navigate to the operation.
 //!
-//! ```no_run
-//! use graph_api::{Client, GraphApi};
-//!
-//! # async fn run(client: Client) -> Result<(), graph_api::Error> {
-//! let response = client
-//!     .v1()
-//!     .admin()
-//!     .exchange()
-//!     .mailboxes()
-//!     .by_mailbox_id("MBX:e0643f21@a7809c93")
-//!     .folders()
-//!     .delta()
-//!     .await?;
-//! println!("{response:?}");
-//! # Ok(())
-//! # }
-//! ```
-//!
+#![cfg_attr(feature = "admin", doc = " ```no_run")]
+#![cfg_attr(feature = "admin", doc = " use graph_api::{Client, GraphApi};")]
+#![cfg_attr(feature = "admin", doc = "")]
+#![cfg_attr(
+    feature = "admin",
+    doc = " # async fn run(client: Client) -> Result<(), graph_api::Error> {"
+)]
+#![cfg_attr(feature = "admin", doc = " let response = client")]
+#![cfg_attr(feature = "admin", doc = "     .v1()")]
+#![cfg_attr(feature = "admin", doc = "     .admin()")]
+#![cfg_attr(feature = "admin", doc = "     .exchange()")]
+#![cfg_attr(feature = "admin", doc = "     .mailboxes()")]
+#![cfg_attr(
+    feature = "admin",
+    doc = "     .by_mailbox_id(\"MBX:e0643f21@a7809c93\")"
+)]
+#![cfg_attr(feature = "admin", doc = "     .folders()")]
+#![cfg_attr(feature = "admin", doc = "     .delta()")]
+#![cfg_attr(feature = "admin", doc = "     .await?;")]
+#![cfg_attr(feature = "admin", doc = " println!(\"{response:?}\");")]
+#![cfg_attr(feature = "admin", doc = " # Ok(())")]
+#![cfg_attr(feature = "admin", doc = " # }")]
+#![cfg_attr(feature = "admin", doc = " ```")]
+#![cfg_attr(feature = "admin", doc = "")]
 //! With the `mock` feature, each module with operations has a `mock` module of typed
 //! [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph.
 #![cfg_attr(docsrs, feature(doc_cfg))]
+//!
+//! Each area of Graph (a top-level path segment: `/auditLogs` is the feature `audit-logs`, `/me` is `me`) is a Cargo feature, and `full` enables them all: a crate compiles only the areas it enables. The example needs `admin`.
 #[rustfmt::skip]
 pub use graph_runtime::{
     self as runtime, Client, ClientBuilder, Cloud, Error, RetryPolicy,
 };
 #[rustfmt::skip]
 pub use serde_json;
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "app",
+        feature = "audit-logs",
+        feature = "chats",
+        feature = "communications",
+        feature = "contacts",
+        feature = "devices",
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "drives",
+        feature = "education",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "identity-protection",
+        feature = "me",
+        feature = "reports",
+        feature = "service-principals",
+        feature = "sites",
+        feature = "solutions",
+        feature = "storage",
+        feature = "teams",
+        feature = "users"
+    )
+)]
 #[rustfmt::skip]
 pub mod v1;
+#[cfg(
+    any(
+        feature = "applications",
+        feature = "audit-logs",
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "identity-protection",
+        feature = "me",
+        feature = "reports",
+        feature = "risky-users",
+        feature = "role-management",
+        feature = "service-principals",
+        feature = "shares",
+        feature = "sites",
+        feature = "storage",
+        feature = "storage-containers",
+        feature = "teams",
+        feature = "users"
+    )
+)]
 #[rustfmt::skip]
 pub mod beta;
 /// Entry points to each API version, implemented for [`Client`].
@@ -112,15 +168,111 @@ pub mod beta;
 #[rustfmt::skip]
 pub trait GraphApi {
     /// The `v1.0` API: `{cloud}/v1.0/...`.
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "app",
+            feature = "audit-logs",
+            feature = "chats",
+            feature = "communications",
+            feature = "contacts",
+            feature = "devices",
+            feature = "directory-objects",
+            feature = "domains",
+            feature = "drives",
+            feature = "education",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "service-principals",
+            feature = "sites",
+            feature = "solutions",
+            feature = "storage",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn v1(&self) -> v1::V1<'_>;
     /// The `beta` API: `{cloud}/beta/...`.
+    #[cfg(
+        any(
+            feature = "applications",
+            feature = "audit-logs",
+            feature = "drive",
+            feature = "drives",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "risky-users",
+            feature = "role-management",
+            feature = "service-principals",
+            feature = "shares",
+            feature = "sites",
+            feature = "storage",
+            feature = "storage-containers",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn beta(&self) -> beta::Beta<'_>;
 }
 #[rustfmt::skip]
 impl GraphApi for Client {
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "app",
+            feature = "audit-logs",
+            feature = "chats",
+            feature = "communications",
+            feature = "contacts",
+            feature = "devices",
+            feature = "directory-objects",
+            feature = "domains",
+            feature = "drives",
+            feature = "education",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "service-principals",
+            feature = "sites",
+            feature = "solutions",
+            feature = "storage",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn v1(&self) -> v1::V1<'_> {
         v1::V1::new(self, graph_runtime::RequestPath::new())
     }
+    #[cfg(
+        any(
+            feature = "applications",
+            feature = "audit-logs",
+            feature = "drive",
+            feature = "drives",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "risky-users",
+            feature = "role-management",
+            feature = "service-principals",
+            feature = "shares",
+            feature = "sites",
+            feature = "storage",
+            feature = "storage-containers",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn beta(&self) -> beta::Beta<'_> {
         beta::Beta::new(self, graph_runtime::RequestPath::new())
     }

@@ -14,6 +14,7 @@ mod calls;
 mod conformance;
 mod docs;
 mod emit;
+mod features;
 pub mod naming;
 mod tree;
 mod type_models;
@@ -35,6 +36,12 @@ pub struct Layout {
     pub api_src: String,
     /// The generated conformance test file, if conformance tests are wanted.
     pub conformance_test: Option<String>,
+    /// The generated crate's `Cargo.toml` (path relative to the workspace root, current text): its
+    /// block of area features, between the lines `# BEGIN generated features: ..` and
+    /// `# END generated features` inside its `[features]` table, is rewritten and returned with
+    /// the other files. `None` leaves the manifest alone (the code is gated on the features all
+    /// the same: one per top-level path segment, and `full`).
+    pub manifest: Option<(String, String)>,
 }
 
 impl Default for Layout {
@@ -43,6 +50,7 @@ impl Default for Layout {
             api_crate: "graph_api".into(),
             api_src: "crates/graph-api/src".into(),
             conformance_test: Some("crates/graph-conformance/tests/examples.rs".into()),
+            manifest: None,
         }
     }
 }
@@ -54,6 +62,7 @@ impl Layout {
             api_crate: "codegen_fixtures".into(),
             api_src: "crates/codegen-fixtures/src".into(),
             conformance_test: None,
+            manifest: None,
         }
     }
 }
@@ -95,11 +104,22 @@ fn render(
     sources: impl IntoIterator<Item = impl AsRef<str>>,
     tokens: TokenStream,
 ) -> Result<String, CodegenError> {
-    let parsed: syn::File = syn::parse2(tokens).map_err(|e| CodegenError {
+    render_with(file, sources, tokens, |_| {})
+}
+
+/// [`render`], after `edit` has changed the parsed file (area features gate its items).
+fn render_with(
+    file: &str,
+    sources: impl IntoIterator<Item = impl AsRef<str>>,
+    tokens: TokenStream,
+    edit: impl FnOnce(&mut syn::File),
+) -> Result<String, CodegenError> {
+    let mut parsed: syn::File = syn::parse2(tokens).map_err(|e| CodegenError {
         file: file.to_string(),
         path: String::new(),
         message: format!("generator produced invalid Rust: {e}"),
     })?;
+    edit(&mut parsed);
     // prettyplease prints a `#[doc = ".."]` as a `///` comment holding the string's value, so an
     // escape in the literal becomes the raw character in the comment. Every character that must not
     // stand raw is written back as `\u{..}`: a visible marker in a comment, the same value in a
@@ -135,12 +155,22 @@ pub fn generate_with_types(
     let all_sources: Vec<&str> = sorted.iter().map(|(f, _)| f.as_str()).collect();
     let root_refs: Vec<(graph_spec::ApiVersion, &tree::Node<'_>)> =
         roots.iter().map(|(v, r)| (*v, r)).collect();
+    let areas = features::Areas::new(&roots, types, &|v| {
+        type_models::Models::new(v, types)
+            .map(|m| m.idents())
+            .unwrap_or_default()
+    })?;
+    if let Some((path, text)) = &layout.manifest {
+        let block = areas.manifest_block();
+        files.insert(path.clone(), features::splice_manifest(path, text, &block)?);
+    }
     files.insert(
         format!("{}/lib.rs", layout.api_src),
-        render(
+        render_with(
             "lib.rs",
             &all_sources,
             emit::lib_rs(&layout.api_crate, &root_refs),
+            |f| areas.gate_lib(f),
         )?,
     );
     for (version, root) in &roots {
@@ -154,13 +184,21 @@ pub fn generate_with_types(
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            files.insert(path.clone(), render(&path, &sources, models.models_rs()?)?);
+            files.insert(
+                path.clone(),
+                render_with(&path, &sources, models.models_rs()?, |f| {
+                    areas.gate_models(f, &root.module)
+                })?,
+            );
         }
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
             let path = format!("{}/{}.rs", layout.api_src, node.module_path.join("/"));
             let tokens = emit::node_rs(&layout.api_crate, *version, node, &models)?;
-            files.insert(path.clone(), render(&path, &node.sources, tokens)?);
+            files.insert(
+                path.clone(),
+                render_with(&path, &node.sources, tokens, |f| areas.gate_node(f, node))?,
+            );
             stack.extend(node.children.values());
         }
     }

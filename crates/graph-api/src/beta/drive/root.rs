@@ -2,12 +2,14 @@
 // Source: spec/beta/driveitem-unarchive.json
 
 //! Operations and navigation under `/beta/drive/root`.
+#[cfg(feature = "drive")]
 /// Request builder for `/beta/drive/root`.
 #[derive(Debug, Clone)]
 pub struct Root<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drive")]
 impl<'a> Root<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -67,6 +69,7 @@ impl<'a> Root<'a> {
 ///
 /// No available page describes `microsoft.graph.driveItem`, so the body is kept as raw JSON: nothing is dropped.
 pub type UnarchiveResponse = serde_json::Value;
+#[cfg(feature = "drive")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/drive/root`, for tests of code that calls them.
 pub mod mock {

@@ -2,12 +2,14 @@
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 
 //! Operations and navigation under `/v1.0/directoryObjects/{id}`.
+#[cfg(feature = "directory-objects")]
 /// Request builder for `/v1.0/directoryObjects/{id}`.
 #[derive(Debug, Clone)]
 pub struct DirectoryObjectsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "directory-objects")]
 impl<'a> DirectoryObjectsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -110,6 +112,7 @@ pub struct CheckMemberGroupsResponse {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "directory-objects")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/directoryObjects/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/v1.0/drives/{driveId}`.
 pub mod items;
+#[cfg(feature = "drives")]
 /// Request builder for `/v1.0/drives/{driveId}`.
 #[derive(Debug, Clone)]
 pub struct DrivesItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> DrivesItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

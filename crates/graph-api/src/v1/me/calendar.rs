@@ -2,12 +2,14 @@
 // Source: spec/v1.0/calendar-getschedule.json
 
 //! Operations and navigation under `/v1.0/me/calendar`.
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/calendar`.
 #[derive(Debug, Clone)]
 pub struct Calendar<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Calendar<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -133,6 +135,7 @@ pub struct GetScheduleResponse {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "me")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/calendar`, for tests of code that calls them.
 pub mod mock {

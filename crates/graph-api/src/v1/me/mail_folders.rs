@@ -3,13 +3,16 @@
 // Source: spec/v1.0/message-move.json
 
 //! Operations and navigation under `/v1.0/me/mailFolders`.
+#[cfg(feature = "me")]
 pub mod item;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/mailFolders`.
 #[derive(Debug, Clone)]
 pub struct MailFolders<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MailFolders<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -87,6 +90,7 @@ impl<'a> MailFolders<'a> {
 ///
 /// No available page describes `Collection(microsoft.graph.mailFolder)`, so the body is kept as raw JSON: nothing is dropped.
 pub type DeltaResponse = serde_json::Value;
+#[cfg(feature = "me")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/mailFolders`, for tests of code that calls them.
 pub mod mock {

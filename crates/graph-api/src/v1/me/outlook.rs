@@ -2,12 +2,14 @@
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 
 //! Operations and navigation under `/v1.0/me/outlook`.
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/outlook`.
 #[derive(Debug, Clone)]
 pub struct Outlook<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Outlook<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -234,6 +236,7 @@ impl graph_runtime::ToLiteral for TimeZoneStandard {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "me")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/outlook`, for tests of code that calls them.
 pub mod mock {

@@ -2,12 +2,14 @@
 // Source: spec/beta/mailfolder-move.json
 
 //! Operations and navigation under `/beta/me/mailFolders/{id}`.
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me/mailFolders/{id}`.
 #[derive(Debug, Clone)]
 pub struct MailFoldersItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MailFoldersItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -88,6 +90,7 @@ impl MoveRequest {
 ///
 /// No available page describes `microsoft.graph.mailFolder`, so the body is kept as raw JSON: nothing is dropped.
 pub type MoveResponse = serde_json::Value;
+#[cfg(feature = "me")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/me/mailFolders/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -2,12 +2,14 @@
 // Source: spec/v1.0/call-addlargegalleryview.json
 
 //! Operations and navigation under `/v1.0/app/calls/{id}`.
+#[cfg(feature = "app")]
 /// Request builder for `/v1.0/app/calls/{id}`.
 #[derive(Debug, Clone)]
 pub struct CallsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "app")]
 impl<'a> CallsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -100,6 +102,7 @@ impl AddLargeGalleryViewRequest {
 ///
 /// No available page describes `microsoft.graph.addLargeGalleryViewOperation`, so the body is kept as raw JSON: nothing is dropped.
 pub type AddLargeGalleryViewResponse = serde_json::Value;
+#[cfg(feature = "app")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/app/calls/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -3,13 +3,16 @@
 // Source: spec/v1.0/message-move.json
 
 //! Operations and navigation under `/v1.0/me/messages/{id}`.
+#[cfg(feature = "me")]
 pub mod attachments;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/messages/{id}`.
 #[derive(Debug, Clone)]
 pub struct MessagesItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MessagesItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -101,6 +104,7 @@ impl MoveRequest {
 }
 /// Response body of `message: move`: `microsoft.graph.message`.
 pub type MoveResponse = crate::v1::models::Message;
+#[cfg(feature = "me")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/messages/{id}`, for tests of code that calls them.
 pub mod mock {

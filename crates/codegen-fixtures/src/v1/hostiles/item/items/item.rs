@@ -2,12 +2,14 @@
 // Source: crates/graph-codegen/tests/fixtures/hostile-names.json
 
 //! Operations and navigation under `/v1.0/hostiles/{hostile-id}/items/{id}`.
+#[cfg(feature = "hostiles")]
 /// Request builder for `/v1.0/hostiles/{hostile-id}/items/{id}`.
 #[derive(Debug, Clone)]
 pub struct ItemsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "hostiles")]
 impl<'a> ItemsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -170,6 +172,7 @@ pub struct DoThingsResponse {
     /// The `x-ms-operation-id` response header, if Graph sent one.
     pub x_ms_operation_id: Option<String>,
 }
+#[cfg(feature = "hostiles")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/hostiles/{hostile-id}/items/{id}`, for tests of code that calls them.
 pub mod mock {

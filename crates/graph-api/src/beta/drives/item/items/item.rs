@@ -4,12 +4,14 @@
 
 //! Operations and navigation under `/beta/drives/{drivesId}/items/{driveItemId}`.
 pub mod permissions;
+#[cfg(feature = "drives")]
 /// Request builder for `/beta/drives/{drivesId}/items/{driveItemId}`.
 #[derive(Debug, Clone)]
 pub struct ItemsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> ItemsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -84,6 +86,7 @@ impl<'a> ItemsItem<'a> {
         }
     }
 }
+#[cfg(feature = "drives")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/drives/{drivesId}/items/{driveItemId}`, for tests of code that calls them.
 pub mod mock {

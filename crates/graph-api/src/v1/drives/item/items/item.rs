@@ -2,12 +2,14 @@
 // Source: spec/v1.0/driveitem-copy.json
 
 //! Operations and navigation under `/v1.0/drives/{driveId}/items/{itemId}`.
+#[cfg(feature = "drives")]
 /// Request builder for `/v1.0/drives/{driveId}/items/{itemId}`.
 #[derive(Debug, Clone)]
 pub struct ItemsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> ItemsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -134,6 +136,7 @@ pub struct CopyResponse {
     /// The `Location` response header, if Graph sent one.
     pub location: Option<String>,
 }
+#[cfg(feature = "drives")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/drives/{driveId}/items/{itemId}`, for tests of code that calls them.
 pub mod mock {
