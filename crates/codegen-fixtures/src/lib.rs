@@ -15,32 +15,19 @@
 //! operations under `/beta/auditLogs/signIns`. Start from a [`Client`] and [`GraphApi`]:
 //! build the client once (see [`ClientBuilder`]), then navigate to the operation.
 //!
-#![cfg_attr(feature = "hostile-reports", doc = " ```no_run")]
-#![cfg_attr(
-    feature = "hostile-reports",
-    doc = " use codegen_fixtures::{Client, GraphApi};"
-)]
-#![cfg_attr(feature = "hostile-reports", doc = "")]
-#![cfg_attr(
-    feature = "hostile-reports",
-    doc = " # async fn run(client: Client) -> Result<(), codegen_fixtures::Error> {"
-)]
-#![cfg_attr(
-    feature = "hostile-reports",
-    doc = " let redirect = client.v1().hostile_reports().get_thing_counts(\"<period>\").await?;"
-)]
-#![cfg_attr(
-    feature = "hostile-reports",
-    doc = " let content = client.download(&redirect.location).await?;"
-)]
-#![cfg_attr(
-    feature = "hostile-reports",
-    doc = " println!(\"{} bytes\", content.body().len());"
-)]
-#![cfg_attr(feature = "hostile-reports", doc = " # Ok(())")]
-#![cfg_attr(feature = "hostile-reports", doc = " # }")]
-#![cfg_attr(feature = "hostile-reports", doc = " ```")]
-#![cfg_attr(feature = "hostile-reports", doc = "")]
+//! ```no_run
+//! # #[cfg(feature = "hostile-reports")]
+//! use codegen_fixtures::{Client, GraphApi};
+//!
+//! # #[cfg(feature = "hostile-reports")]
+//! # async fn run(client: Client) -> Result<(), codegen_fixtures::Error> {
+//! let redirect = client.v1().hostile_reports().get_thing_counts("<period>").await?;
+//! let content = client.download(&redirect.location).await?;
+//! println!("{} bytes", content.body().len());
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! With the `mock` feature, each module with operations has a `mock` module of typed
 //! [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph.
 #![cfg_attr(docsrs, feature(doc_cfg))]

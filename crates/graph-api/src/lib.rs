@@ -75,30 +75,26 @@
 //! operations under `/beta/auditLogs/signIns`. Start from a [`Client`] and [`GraphApi`]:
 //! build the client once (see [`ClientBuilder`]), then navigate to the operation.
 //!
-#![cfg_attr(feature = "admin", doc = " ```no_run")]
-#![cfg_attr(feature = "admin", doc = " use graph_api::{Client, GraphApi};")]
-#![cfg_attr(feature = "admin", doc = "")]
-#![cfg_attr(
-    feature = "admin",
-    doc = " # async fn run(client: Client) -> Result<(), graph_api::Error> {"
-)]
-#![cfg_attr(feature = "admin", doc = " let response = client")]
-#![cfg_attr(feature = "admin", doc = "     .v1()")]
-#![cfg_attr(feature = "admin", doc = "     .admin()")]
-#![cfg_attr(feature = "admin", doc = "     .exchange()")]
-#![cfg_attr(feature = "admin", doc = "     .mailboxes()")]
-#![cfg_attr(
-    feature = "admin",
-    doc = "     .by_mailbox_id(\"MBX:e0643f21@a7809c93\")"
-)]
-#![cfg_attr(feature = "admin", doc = "     .folders()")]
-#![cfg_attr(feature = "admin", doc = "     .delta()")]
-#![cfg_attr(feature = "admin", doc = "     .await?;")]
-#![cfg_attr(feature = "admin", doc = " println!(\"{response:?}\");")]
-#![cfg_attr(feature = "admin", doc = " # Ok(())")]
-#![cfg_attr(feature = "admin", doc = " # }")]
-#![cfg_attr(feature = "admin", doc = " ```")]
-#![cfg_attr(feature = "admin", doc = "")]
+//! ```no_run
+//! # #[cfg(feature = "admin")]
+//! use graph_api::{Client, GraphApi};
+//!
+//! # #[cfg(feature = "admin")]
+//! # async fn run(client: Client) -> Result<(), graph_api::Error> {
+//! let response = client
+//!     .v1()
+//!     .admin()
+//!     .exchange()
+//!     .mailboxes()
+//!     .by_mailbox_id("MBX:e0643f21@a7809c93")
+//!     .folders()
+//!     .delta()
+//!     .await?;
+//! println!("{response:?}");
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! With the `mock` feature, each module with operations has a `mock` module of typed
 //! [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph.
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -16,8 +16,8 @@
 //!   its `mock` module gated on its own area;
 //! - the models a module owns are gated on their operations' areas (when they differ);
 //! - in `models.rs`, each type (its item and impls) is gated on the areas that reach it;
-//! - in `lib.rs`, each version module and its `GraphApi` entry, and the crate's example (on the
-//!   area it calls).
+//! - in `lib.rs`, each version module and its `GraphApi` entry, and the items of the crate's
+//!   example (on the area it calls, with hidden `# #[cfg(..)]` lines).
 //!
 //! The features themselves are written into the generated crate's `Cargo.toml`, between two
 //! marker lines ([`splice_manifest`]).
@@ -31,11 +31,11 @@ use syn::{Attribute, ImplItem, Item, TraitItem, parse_quote};
 use crate::CodegenError;
 use crate::tree::{Node, Segment};
 
-/// The line that opens the generated block of features in the crate's `Cargo.toml`.
-pub const BEGIN: &str =
-    "# BEGIN generated features: `cargo xtask codegen` writes this block; do not edit it.";
-/// The line that closes it.
-pub const END: &str = "# END generated features";
+mod manifest;
+mod syntax;
+
+pub(crate) use manifest::splice_manifest;
+use syntax::{attrs_mut, doc_text, self_ident, self_is};
 
 /// Feature names an area may not take: they have another meaning in the manifest.
 const RESERVED: [&str; 3] = ["default", "full", "mock"];
@@ -297,18 +297,9 @@ impl Areas {
         Ok(all)
     }
 
-    /// The features block of the crate's `Cargo.toml` (between [`BEGIN`] and [`END`]).
+    /// The features block of the crate's `Cargo.toml` (between [`manifest::BEGIN`] and [`manifest::END`]).
     pub(crate) fn manifest_block(&self) -> String {
-        let mut text = format!("{BEGIN}\n");
-        text.push_str("# One feature per area (top-level path segment, in every API version); `full` is all of them.\n");
-        let all: Vec<String> = self.features.iter().map(|f| format!("\"{f}\"")).collect();
-        text.push_str(&format!("full = [{}]\n", all.join(", ")));
-        for f in &self.features {
-            text.push_str(&format!("{f} = []\n"));
-        }
-        text.push_str(END);
-        text.push('\n');
-        text
+        manifest::block(&self.features)
     }
 
     /// Gates the items of one rendered module.
@@ -361,7 +352,13 @@ impl Areas {
                     }
                     own_gate.clone()
                 }
-                _ => Some(gates.models.clone()).filter(|g| *g != gates.all),
+                // A re-export (of models that live elsewhere) is for the module's own operations.
+                Item::Use(_) => own_gate.clone(),
+                // The models the module owns; anything else goes with the module's own area.
+                _ if gates.models != Gate::never() => {
+                    Some(gates.models.clone()).filter(|g| *g != gates.all)
+                }
+                _ => own_gate.clone(),
             };
             if let (Some(attr), Some(attrs)) = (gate.and_then(|g| g.attr()), attrs_mut(item)) {
                 attrs.insert(0, attr);
@@ -399,8 +396,8 @@ impl Areas {
         }
     }
 
-    /// Gates the version modules and their entries in `lib.rs`, and the crate's example on the
-    /// area it calls.
+    /// Gates the version modules and their entries in `lib.rs`, and the items of the crate's
+    /// example on the area it calls.
     pub(crate) fn gate_lib(&self, file: &mut syn::File) {
         for item in &mut file.items {
             match item {
@@ -428,31 +425,28 @@ impl Areas {
                 _ => {}
             }
         }
-        // The crate's example: its doc lines, from the opening fence to the closing one and the
-        // blank line after it, only when its area is on.
+        // The crate's example: its items (`use` lines and the `async fn`) carry a hidden
+        // `#[cfg(feature = ..)]` (doctests are compiled with the crate's features), so that it
+        // compiles with or without its area. Plain doc lines, which rustfmt leaves as they are.
         let Some(area) = &self.example else { return };
+        let hidden = format!(" # #[cfg(feature = \"{area}\")]");
         let mut in_example = false;
-        let mut after = false;
-        for attr in &mut file.attrs {
-            let Some(text) = doc_text(attr) else { continue };
-            let gated = if text.trim_start().starts_with("```no_run") {
-                in_example = true;
-                true
-            } else if in_example && text.trim() == "```" {
-                in_example = false;
-                after = true;
-                true
-            } else if after && text.trim().is_empty() {
-                after = false;
-                true
-            } else {
-                after = false;
-                in_example
-            };
-            if gated {
-                *attr = parse_quote!(#![cfg_attr(feature = #area, doc = #text)]);
+        let mut attrs = Vec::with_capacity(file.attrs.len() + 4);
+        for attr in std::mem::take(&mut file.attrs) {
+            if let Some(text) = doc_text(&attr) {
+                let line = text.trim_start();
+                if line.starts_with("```no_run") {
+                    in_example = true;
+                } else if line.starts_with("```") {
+                    in_example = false;
+                } else if in_example && (line.starts_with("use ") || line.starts_with("# async fn"))
+                {
+                    attrs.push(parse_quote!(#![doc = #hidden]));
+                }
             }
+            attrs.push(attr);
         }
+        file.attrs = attrs;
         let note = format!(
             " Each area of Graph (a top-level path segment: `/auditLogs` is the feature `audit-logs`, \
              `/me` is `me`) is a Cargo feature, and `full` enables them all: a crate compiles only \
@@ -463,98 +457,12 @@ impl Areas {
     }
 }
 
-/// The text of a `#[doc = ".."]` attribute.
-fn doc_text(attr: &Attribute) -> Option<String> {
-    let syn::Meta::NameValue(nv) = &attr.meta else {
-        return None;
-    };
-    if !nv.path.is_ident("doc") {
-        return None;
-    }
-    match &nv.value {
-        syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(s),
-            ..
-        }) => Some(s.value()),
-        _ => None,
-    }
-}
-
 fn first_action_node<'n, 's>(node: &'n Node<'s>) -> Option<&'n Node<'s>> {
     if node.actions.is_empty() {
         node.children.values().find_map(first_action_node)
     } else {
         Some(node)
     }
-}
-
-/// The last identifier of an impl's self type (`Events` in `impl<'a> Events<'a>`).
-fn self_ident(i: &syn::ItemImpl) -> Option<String> {
-    match &*i.self_ty {
-        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-        _ => None,
-    }
-}
-
-fn self_is(i: &syn::ItemImpl, name: &str) -> bool {
-    i.trait_.is_none() && self_ident(i).as_deref() == Some(name)
-}
-
-/// The attributes of an item; `None` for a kind the generator never emits (`Item` is
-/// non-exhaustive).
-fn attrs_mut(item: &mut Item) -> Option<&mut Vec<Attribute>> {
-    Some(match item {
-        Item::Const(i) => &mut i.attrs,
-        Item::Enum(i) => &mut i.attrs,
-        Item::Fn(i) => &mut i.attrs,
-        Item::Impl(i) => &mut i.attrs,
-        Item::Macro(i) => &mut i.attrs,
-        Item::Mod(i) => &mut i.attrs,
-        Item::Static(i) => &mut i.attrs,
-        Item::Struct(i) => &mut i.attrs,
-        Item::Trait(i) => &mut i.attrs,
-        Item::Type(i) => &mut i.attrs,
-        Item::Union(i) => &mut i.attrs,
-        Item::Use(i) => &mut i.attrs,
-        _ => return None,
-    })
-}
-
-/// Replaces the block between [`BEGIN`] and [`END`] in a crate manifest.
-pub fn splice_manifest(
-    manifest_path: &str,
-    text: &str,
-    block: &str,
-) -> Result<String, CodegenError> {
-    let err = |message: &str| CodegenError {
-        file: manifest_path.to_string(),
-        path: "[features]".into(),
-        message: message.to_string(),
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let begin = lines.iter().position(|l| l.trim_end() == BEGIN);
-    let end = lines.iter().position(|l| l.trim_end() == END);
-    let (Some(begin), Some(end)) = (begin, end) else {
-        return Err(err(&format!(
-            "the manifest needs the lines `{BEGIN}` and `{END}` inside its [features] table, for the generated area features"
-        )));
-    };
-    if end < begin {
-        return Err(err(
-            "the end marker of the generated features comes before the begin marker",
-        ));
-    }
-    let mut out = String::new();
-    for l in &lines[..begin] {
-        out.push_str(l);
-        out.push('\n');
-    }
-    out.push_str(block);
-    for l in &lines[end + 1..] {
-        out.push_str(l);
-        out.push('\n');
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use graph_spec::{SpecFile, TypeFile};
 
+use super::manifest::{BEGIN, END};
 use super::*;
 use crate::{Layout, generate_with_types};
 
@@ -184,9 +185,15 @@ fn shared_models_compile_with_any_area_that_uses_them() {
         "{lib}"
     );
     assert_eq!(gate_above(&lib, "fn v1(&self)").as_deref(), Some(any));
-    // The crate's example calls the first operation, under `groups`.
+    // The crate's example calls the first operation, under `groups`: its items are gated.
     assert!(
-        lib.contains(r#"#![cfg_attr(feature = "groups", doc = " ```no_run")]"#),
+        lib.contains(
+            "//! ```no_run\n//! # #[cfg(feature = \"groups\")]\n//! use graph_api::{Client, GraphApi};\n"
+        ),
+        "{lib}"
+    );
+    assert!(
+        lib.contains("//! # #[cfg(feature = \"groups\")]\n//! # async fn run("),
         "{lib}"
     );
 }
