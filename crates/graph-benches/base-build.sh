@@ -8,6 +8,7 @@
 #   BASE=aa0a44c CARGO_TARGET_DIR=/work/target-bench crates/graph-benches/base-build.sh
 #
 # Environment: BASE (required), ROUNDS (1: before, after; 2: before, after, after, before).
+# The base against graph-rs-sdk, and the 2,000-operation crate, are in scale-build.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -26,6 +27,11 @@ for side in before after; do
   printf '[workspace]\nresolver = "3"\nmembers = ["down"]\n' >"$work/$side/Cargo.toml"
   cp "${src[$side]}/Cargo.lock" "$work/$side/Cargo.lock"
   cp "$root/crates/graph-benches/scale/main.rs" "$work/$side/down/src/main.rs"
+  # Since graph-api has features by area, the binary enables the one it calls.
+  features=''
+  if grep -q '^audit-logs = \[\]' "${src[$side]}/crates/graph-api/Cargo.toml"; then
+    features=', features = ["audit-logs"]'
+  fi
   cat >"$work/$side/down/Cargo.toml" <<TOML
 [package]
 name = "down"
@@ -34,7 +40,7 @@ edition = "2024"
 publish = false
 
 [dependencies]
-graph-api = { path = "${src[$side]}/crates/graph-api" }
+graph-api = { path = "${src[$side]}/crates/graph-api"$features }
 tokio = { version = "1", default-features = false, features = ["rt"] }
 TOML
 done

@@ -208,6 +208,17 @@ fn codegen(args: &[String]) -> Result<(), String> {
         if !invalid.is_empty() {
             return Err(lines(&invalid));
         }
+        // The crate's manifest: codegen rewrites its block of area features.
+        let manifest = match std::path::Path::new(&layout.api_src).parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => format!("{}/Cargo.toml", dir.display()),
+            _ => "Cargo.toml".to_string(),
+        };
+        let text = std::fs::read_to_string(root.join(&manifest))
+            .map_err(|e| format!("{manifest}: {e}"))?;
+        let layout = graph_codegen::Layout {
+            manifest: Some((manifest, text)),
+            ..layout
+        };
         files.extend(
             graph_codegen::generate_with_types(&named, &types, &layout)
                 .map_err(|e| e.to_string())?,

@@ -5,9 +5,13 @@
 
 //! Operations and navigation under `/beta`.
 pub mod models;
+#[cfg(any(feature = "gadgets", feature = "me"))]
 pub mod gadgets;
+#[cfg(feature = "gizmos")]
 pub mod gizmos;
+#[cfg(feature = "me")]
 pub mod me;
+#[cfg(feature = "widgets")]
 pub mod widgets;
 /// Request builder for `/beta`.
 #[derive(Debug, Clone)]
@@ -23,18 +27,22 @@ impl<'a> Beta<'a> {
         Self { client, path }
     }
     /// `/beta/gadgets`
+    #[cfg(feature = "gadgets")]
     pub fn gadgets(&self) -> gadgets::Gadgets<'a> {
         gadgets::Gadgets::new(self.client, self.path.clone().segment("gadgets"))
     }
     /// `/beta/gizmos`
+    #[cfg(feature = "gizmos")]
     pub fn gizmos(&self) -> gizmos::Gizmos<'a> {
         gizmos::Gizmos::new(self.client, self.path.clone().segment("gizmos"))
     }
     /// `/beta/me`
+    #[cfg(feature = "me")]
     pub fn me(&self) -> me::Me<'a> {
         me::Me::new(self.client, self.path.clone().segment("me"))
     }
     /// `/beta/widgets`
+    #[cfg(feature = "widgets")]
     pub fn widgets(&self) -> widgets::Widgets<'a> {
         widgets::Widgets::new(self.client, self.path.clone().segment("widgets"))
     }

@@ -17,8 +17,10 @@
 //! build the client once (see [`ClientBuilder`]), then navigate to the operation.
 //!
 //! ```no_run
+//! # #[cfg(feature = "hostile-reports")]
 //! use codegen_fixtures::{Client, GraphApi};
 //!
+//! # #[cfg(feature = "hostile-reports")]
 //! # async fn run(client: Client) -> Result<(), codegen_fixtures::Error> {
 //! let redirect = client.v1().hostile_reports().get_thing_counts("<period>").await?;
 //! let content = client.download(&redirect.location).await?;
@@ -30,14 +32,25 @@
 //! With the `mock` feature, each module with operations has a `mock` module of typed
 //! [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph.
 #![cfg_attr(docsrs, feature(doc_cfg))]
+//!
+//! Each area of Graph (a top-level path segment: `/auditLogs` is the feature `audit-logs`, `/me` is `me`) is a Cargo feature, and `full` enables them all: a crate compiles only the areas it enables. The example needs `hostile-reports`.
 #[rustfmt::skip]
 pub use graph_runtime::{
     self as runtime, Client, ClientBuilder, Cloud, Error, RetryPolicy,
 };
 #[rustfmt::skip]
 pub use serde_json;
+#[cfg(
+    any(
+        feature = "hostile-reports",
+        feature = "hostiles",
+        feature = "me",
+        feature = "servers"
+    )
+)]
 #[rustfmt::skip]
 pub mod v1;
+#[cfg(any(feature = "gadgets", feature = "gizmos", feature = "me", feature = "widgets"))]
 #[rustfmt::skip]
 pub mod beta;
 /// Entry points to each API version, implemented for [`Client`].
@@ -46,15 +59,37 @@ pub mod beta;
 #[rustfmt::skip]
 pub trait GraphApi {
     /// The `v1.0` API: `{cloud}/v1.0/...`.
+    #[cfg(
+        any(
+            feature = "hostile-reports",
+            feature = "hostiles",
+            feature = "me",
+            feature = "servers"
+        )
+    )]
     fn v1(&self) -> v1::V1<'_>;
     /// The `beta` API: `{cloud}/beta/...`.
+    #[cfg(
+        any(feature = "gadgets", feature = "gizmos", feature = "me", feature = "widgets")
+    )]
     fn beta(&self) -> beta::Beta<'_>;
 }
 #[rustfmt::skip]
 impl GraphApi for Client {
+    #[cfg(
+        any(
+            feature = "hostile-reports",
+            feature = "hostiles",
+            feature = "me",
+            feature = "servers"
+        )
+    )]
     fn v1(&self) -> v1::V1<'_> {
         v1::V1::new(self, graph_runtime::RequestPath::new())
     }
+    #[cfg(
+        any(feature = "gadgets", feature = "gizmos", feature = "me", feature = "widgets")
+    )]
     fn beta(&self) -> beta::Beta<'_> {
         beta::Beta::new(self, graph_runtime::RequestPath::new())
     }

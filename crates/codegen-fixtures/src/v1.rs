@@ -8,10 +8,15 @@
 // Source: crates/graph-codegen/tests/fixtures/hostile-unicode.json
 
 //! Operations and navigation under `/v1.0`.
+#[cfg(feature = "hostile-reports")]
 pub mod hostile_reports;
+#[cfg(any(feature = "hostiles", feature = "me"))]
 pub mod hostiles;
+#[cfg(feature = "hostiles")]
 pub mod hostiles_by_name;
+#[cfg(feature = "me")]
 pub mod me;
+#[cfg(feature = "servers")]
 pub mod servers;
 /// Request builder for `/v1.0`.
 #[derive(Debug, Clone)]
@@ -27,6 +32,7 @@ impl<'a> V1<'a> {
         Self { client, path }
     }
     /// `/v1.0/hostileReports`
+    #[cfg(feature = "hostile-reports")]
     pub fn hostile_reports(&self) -> hostile_reports::HostileReports<'a> {
         hostile_reports::HostileReports::new(
             self.client,
@@ -34,12 +40,14 @@ impl<'a> V1<'a> {
         )
     }
     /// `/v1.0/hostiles`
+    #[cfg(feature = "hostiles")]
     pub fn hostiles(&self) -> hostiles::Hostiles<'a> {
         hostiles::Hostiles::new(self.client, self.path.clone().segment("hostiles"))
     }
     /// `/v1.0/hostiles(name='{name}')`
     ///
     /// `name` is sent as an OData string literal (quoted, `'` doubled, percent-encoded), so it can never change the path.
+    #[cfg(feature = "hostiles")]
     pub fn hostiles_by_name(&self, name: &str) -> hostiles_by_name::HostilesByName<'a> {
         hostiles_by_name::HostilesByName::new(
             self.client,
@@ -50,10 +58,12 @@ impl<'a> V1<'a> {
         )
     }
     /// `/v1.0/me`
+    #[cfg(feature = "me")]
     pub fn me(&self) -> me::Me<'a> {
         me::Me::new(self.client, self.path.clone().segment("me"))
     }
     /// `/v1.0/servers`
+    #[cfg(feature = "servers")]
     pub fn servers(&self) -> servers::Servers<'a> {
         servers::Servers::new(self.client, self.path.clone().segment("servers"))
     }

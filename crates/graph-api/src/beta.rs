@@ -29,24 +29,51 @@
 
 //! Operations and navigation under `/beta`.
 pub mod models;
+#[cfg(feature = "applications")]
 pub mod applications;
+#[cfg(feature = "audit-logs")]
 pub mod audit_logs;
+#[cfg(any(feature = "drive", feature = "drives", feature = "shares"))]
 pub mod drive;
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
 pub mod drives;
+#[cfg(feature = "groups")]
 pub mod groups;
+#[cfg(feature = "identity-governance")]
 pub mod identity_governance;
+#[cfg(feature = "identity-protection")]
 pub mod identity_protection;
+#[cfg(any(feature = "groups", feature = "me", feature = "users"))]
 pub mod me;
+#[cfg(feature = "reports")]
 pub mod reports;
+#[cfg(feature = "risky-users")]
 pub mod risky_users;
+#[cfg(feature = "role-management")]
 pub mod role_management;
+#[cfg(feature = "service-principals")]
 pub mod service_principals;
+#[cfg(feature = "service-principals")]
 pub mod service_principals_by_app_id;
+#[cfg(feature = "shares")]
 pub mod shares;
+#[cfg(feature = "sites")]
 pub mod sites;
+#[cfg(feature = "storage")]
 pub mod storage;
+#[cfg(feature = "storage-containers")]
 pub mod storage_containers;
+#[cfg(feature = "teams")]
 pub mod teams;
+#[cfg(feature = "users")]
 pub mod users;
 /// Request builder for `/beta`.
 #[derive(Debug, Clone)]
@@ -62,6 +89,7 @@ impl<'a> Beta<'a> {
         Self { client, path }
     }
     /// `/beta/applications`
+    #[cfg(feature = "applications")]
     pub fn applications(&self) -> applications::Applications<'a> {
         applications::Applications::new(
             self.client,
@@ -69,22 +97,27 @@ impl<'a> Beta<'a> {
         )
     }
     /// `/beta/auditLogs`
+    #[cfg(feature = "audit-logs")]
     pub fn audit_logs(&self) -> audit_logs::AuditLogs<'a> {
         audit_logs::AuditLogs::new(self.client, self.path.clone().segment("auditLogs"))
     }
     /// `/beta/drive`
+    #[cfg(feature = "drive")]
     pub fn drive(&self) -> drive::Drive<'a> {
         drive::Drive::new(self.client, self.path.clone().segment("drive"))
     }
     /// `/beta/drives`
+    #[cfg(feature = "drives")]
     pub fn drives(&self) -> drives::Drives<'a> {
         drives::Drives::new(self.client, self.path.clone().segment("drives"))
     }
     /// `/beta/groups`
+    #[cfg(feature = "groups")]
     pub fn groups(&self) -> groups::Groups<'a> {
         groups::Groups::new(self.client, self.path.clone().segment("groups"))
     }
     /// `/beta/identityGovernance`
+    #[cfg(feature = "identity-governance")]
     pub fn identity_governance(&self) -> identity_governance::IdentityGovernance<'a> {
         identity_governance::IdentityGovernance::new(
             self.client,
@@ -92,6 +125,7 @@ impl<'a> Beta<'a> {
         )
     }
     /// `/beta/identityProtection`
+    #[cfg(feature = "identity-protection")]
     pub fn identity_protection(&self) -> identity_protection::IdentityProtection<'a> {
         identity_protection::IdentityProtection::new(
             self.client,
@@ -99,14 +133,17 @@ impl<'a> Beta<'a> {
         )
     }
     /// `/beta/me`
+    #[cfg(feature = "me")]
     pub fn me(&self) -> me::Me<'a> {
         me::Me::new(self.client, self.path.clone().segment("me"))
     }
     /// `/beta/reports`
+    #[cfg(feature = "reports")]
     pub fn reports(&self) -> reports::Reports<'a> {
         reports::Reports::new(self.client, self.path.clone().segment("reports"))
     }
     /// `/beta/riskyUsers`
+    #[cfg(feature = "risky-users")]
     pub fn risky_users(&self) -> risky_users::RiskyUsers<'a> {
         risky_users::RiskyUsers::new(
             self.client,
@@ -114,6 +151,7 @@ impl<'a> Beta<'a> {
         )
     }
     /// `/beta/roleManagement`
+    #[cfg(feature = "role-management")]
     pub fn role_management(&self) -> role_management::RoleManagement<'a> {
         role_management::RoleManagement::new(
             self.client,
@@ -121,6 +159,7 @@ impl<'a> Beta<'a> {
         )
     }
     /// `/beta/servicePrincipals`
+    #[cfg(feature = "service-principals")]
     pub fn service_principals(&self) -> service_principals::ServicePrincipals<'a> {
         service_principals::ServicePrincipals::new(
             self.client,
@@ -130,6 +169,7 @@ impl<'a> Beta<'a> {
     /// `/beta/servicePrincipals(appId='{appId}')`
     ///
     /// `appId` is sent as an OData string literal (quoted, `'` doubled, percent-encoded), so it can never change the path.
+    #[cfg(feature = "service-principals")]
     pub fn service_principals_by_app_id(
         &self,
         app_id: &str,
@@ -147,18 +187,22 @@ impl<'a> Beta<'a> {
         )
     }
     /// `/beta/shares`
+    #[cfg(feature = "shares")]
     pub fn shares(&self) -> shares::Shares<'a> {
         shares::Shares::new(self.client, self.path.clone().segment("shares"))
     }
     /// `/beta/sites`
+    #[cfg(feature = "sites")]
     pub fn sites(&self) -> sites::Sites<'a> {
         sites::Sites::new(self.client, self.path.clone().segment("sites"))
     }
     /// `/beta/storage`
+    #[cfg(feature = "storage")]
     pub fn storage(&self) -> storage::Storage<'a> {
         storage::Storage::new(self.client, self.path.clone().segment("storage"))
     }
     /// `/beta/storageContainers`
+    #[cfg(feature = "storage-containers")]
     pub fn storage_containers(&self) -> storage_containers::StorageContainers<'a> {
         storage_containers::StorageContainers::new(
             self.client,
@@ -166,10 +210,12 @@ impl<'a> Beta<'a> {
         )
     }
     /// `/beta/teams`
+    #[cfg(feature = "teams")]
     pub fn teams(&self) -> teams::Teams<'a> {
         teams::Teams::new(self.client, self.path.clone().segment("teams"))
     }
     /// `/beta/users`
+    #[cfg(feature = "users")]
     pub fn users(&self) -> users::Users<'a> {
         users::Users::new(self.client, self.path.clone().segment("users"))
     }

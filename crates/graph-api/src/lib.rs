@@ -78,8 +78,10 @@
 //! build the client once (see [`ClientBuilder`]), then navigate to the operation.
 //!
 //! ```no_run
+//! # #[cfg(feature = "admin")]
 //! use graph_api::{Client, GraphApi};
 //!
+//! # #[cfg(feature = "admin")]
 //! # async fn run(client: Client) -> Result<(), graph_api::Error> {
 //! let response = client
 //!     .v1()
@@ -98,14 +100,64 @@
 //! With the `mock` feature, each module with operations has a `mock` module of typed
 //! [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph.
 #![cfg_attr(docsrs, feature(doc_cfg))]
+//!
+//! Each area of Graph (a top-level path segment: `/auditLogs` is the feature `audit-logs`, `/me` is `me`) is a Cargo feature, and `full` enables them all: a crate compiles only the areas it enables. The example needs `admin`.
 #[rustfmt::skip]
 pub use graph_runtime::{
     self as runtime, Client, ClientBuilder, Cloud, Error, RetryPolicy,
 };
 #[rustfmt::skip]
 pub use serde_json;
+#[cfg(
+    any(
+        feature = "admin",
+        feature = "app",
+        feature = "audit-logs",
+        feature = "chats",
+        feature = "communications",
+        feature = "contacts",
+        feature = "devices",
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "drives",
+        feature = "education",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "identity-protection",
+        feature = "me",
+        feature = "reports",
+        feature = "service-principals",
+        feature = "sites",
+        feature = "solutions",
+        feature = "storage",
+        feature = "teams",
+        feature = "users"
+    )
+)]
 #[rustfmt::skip]
 pub mod v1;
+#[cfg(
+    any(
+        feature = "applications",
+        feature = "audit-logs",
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "identity-protection",
+        feature = "me",
+        feature = "reports",
+        feature = "risky-users",
+        feature = "role-management",
+        feature = "service-principals",
+        feature = "shares",
+        feature = "sites",
+        feature = "storage",
+        feature = "storage-containers",
+        feature = "teams",
+        feature = "users"
+    )
+)]
 #[rustfmt::skip]
 pub mod beta;
 /// Entry points to each API version, implemented for [`Client`].
@@ -114,15 +166,111 @@ pub mod beta;
 #[rustfmt::skip]
 pub trait GraphApi {
     /// The `v1.0` API: `{cloud}/v1.0/...`.
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "app",
+            feature = "audit-logs",
+            feature = "chats",
+            feature = "communications",
+            feature = "contacts",
+            feature = "devices",
+            feature = "directory-objects",
+            feature = "domains",
+            feature = "drives",
+            feature = "education",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "service-principals",
+            feature = "sites",
+            feature = "solutions",
+            feature = "storage",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn v1(&self) -> v1::V1<'_>;
     /// The `beta` API: `{cloud}/beta/...`.
+    #[cfg(
+        any(
+            feature = "applications",
+            feature = "audit-logs",
+            feature = "drive",
+            feature = "drives",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "risky-users",
+            feature = "role-management",
+            feature = "service-principals",
+            feature = "shares",
+            feature = "sites",
+            feature = "storage",
+            feature = "storage-containers",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn beta(&self) -> beta::Beta<'_>;
 }
 #[rustfmt::skip]
 impl GraphApi for Client {
+    #[cfg(
+        any(
+            feature = "admin",
+            feature = "app",
+            feature = "audit-logs",
+            feature = "chats",
+            feature = "communications",
+            feature = "contacts",
+            feature = "devices",
+            feature = "directory-objects",
+            feature = "domains",
+            feature = "drives",
+            feature = "education",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "service-principals",
+            feature = "sites",
+            feature = "solutions",
+            feature = "storage",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn v1(&self) -> v1::V1<'_> {
         v1::V1::new(self, graph_runtime::RequestPath::new())
     }
+    #[cfg(
+        any(
+            feature = "applications",
+            feature = "audit-logs",
+            feature = "drive",
+            feature = "drives",
+            feature = "groups",
+            feature = "identity-governance",
+            feature = "identity-protection",
+            feature = "me",
+            feature = "reports",
+            feature = "risky-users",
+            feature = "role-management",
+            feature = "service-principals",
+            feature = "shares",
+            feature = "sites",
+            feature = "storage",
+            feature = "storage-containers",
+            feature = "teams",
+            feature = "users"
+        )
+    )]
     fn beta(&self) -> beta::Beta<'_> {
         beta::Beta::new(self, graph_runtime::RequestPath::new())
     }

@@ -46,27 +46,67 @@
 
 //! Operations and navigation under `/v1.0`.
 pub mod models;
+#[cfg(feature = "admin")]
 pub mod admin;
+#[cfg(any(feature = "app", feature = "communications"))]
 pub mod app;
+#[cfg(feature = "audit-logs")]
 pub mod audit_logs;
+#[cfg(feature = "chats")]
 pub mod chats;
+#[cfg(feature = "communications")]
 pub mod communications;
+#[cfg(feature = "contacts")]
 pub mod contacts;
+#[cfg(feature = "devices")]
 pub mod devices;
+#[cfg(
+    any(
+        feature = "contacts",
+        feature = "devices",
+        feature = "directory-objects",
+        feature = "groups",
+        feature = "me",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
 pub mod directory_objects;
+#[cfg(feature = "domains")]
 pub mod domains;
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
 pub mod drives;
+#[cfg(feature = "education")]
 pub mod education;
+#[cfg(feature = "groups")]
 pub mod groups;
+#[cfg(feature = "identity-governance")]
 pub mod identity_governance;
+#[cfg(feature = "identity-protection")]
 pub mod identity_protection;
+#[cfg(any(feature = "me", feature = "users"))]
 pub mod me;
+#[cfg(feature = "reports")]
 pub mod reports;
+#[cfg(feature = "service-principals")]
 pub mod service_principals;
+#[cfg(feature = "sites")]
 pub mod sites;
+#[cfg(feature = "solutions")]
 pub mod solutions;
+#[cfg(feature = "storage")]
 pub mod storage;
+#[cfg(feature = "teams")]
 pub mod teams;
+#[cfg(feature = "users")]
 pub mod users;
 /// Request builder for `/v1.0`.
 #[derive(Debug, Clone)]
@@ -82,22 +122,27 @@ impl<'a> V1<'a> {
         Self { client, path }
     }
     /// `/v1.0/admin`
+    #[cfg(feature = "admin")]
     pub fn admin(&self) -> admin::Admin<'a> {
         admin::Admin::new(self.client, self.path.clone().segment("admin"))
     }
     /// `/v1.0/app`
+    #[cfg(feature = "app")]
     pub fn app(&self) -> app::App<'a> {
         app::App::new(self.client, self.path.clone().segment("app"))
     }
     /// `/v1.0/auditLogs`
+    #[cfg(feature = "audit-logs")]
     pub fn audit_logs(&self) -> audit_logs::AuditLogs<'a> {
         audit_logs::AuditLogs::new(self.client, self.path.clone().segment("auditLogs"))
     }
     /// `/v1.0/chats`
+    #[cfg(feature = "chats")]
     pub fn chats(&self) -> chats::Chats<'a> {
         chats::Chats::new(self.client, self.path.clone().segment("chats"))
     }
     /// `/v1.0/communications`
+    #[cfg(feature = "communications")]
     pub fn communications(&self) -> communications::Communications<'a> {
         communications::Communications::new(
             self.client,
@@ -105,14 +150,17 @@ impl<'a> V1<'a> {
         )
     }
     /// `/v1.0/contacts`
+    #[cfg(feature = "contacts")]
     pub fn contacts(&self) -> contacts::Contacts<'a> {
         contacts::Contacts::new(self.client, self.path.clone().segment("contacts"))
     }
     /// `/v1.0/devices`
+    #[cfg(feature = "devices")]
     pub fn devices(&self) -> devices::Devices<'a> {
         devices::Devices::new(self.client, self.path.clone().segment("devices"))
     }
     /// `/v1.0/directoryObjects`
+    #[cfg(feature = "directory-objects")]
     pub fn directory_objects(&self) -> directory_objects::DirectoryObjects<'a> {
         directory_objects::DirectoryObjects::new(
             self.client,
@@ -120,22 +168,27 @@ impl<'a> V1<'a> {
         )
     }
     /// `/v1.0/domains`
+    #[cfg(feature = "domains")]
     pub fn domains(&self) -> domains::Domains<'a> {
         domains::Domains::new(self.client, self.path.clone().segment("domains"))
     }
     /// `/v1.0/drives`
+    #[cfg(feature = "drives")]
     pub fn drives(&self) -> drives::Drives<'a> {
         drives::Drives::new(self.client, self.path.clone().segment("drives"))
     }
     /// `/v1.0/education`
+    #[cfg(feature = "education")]
     pub fn education(&self) -> education::Education<'a> {
         education::Education::new(self.client, self.path.clone().segment("education"))
     }
     /// `/v1.0/groups`
+    #[cfg(feature = "groups")]
     pub fn groups(&self) -> groups::Groups<'a> {
         groups::Groups::new(self.client, self.path.clone().segment("groups"))
     }
     /// `/v1.0/identityGovernance`
+    #[cfg(feature = "identity-governance")]
     pub fn identity_governance(&self) -> identity_governance::IdentityGovernance<'a> {
         identity_governance::IdentityGovernance::new(
             self.client,
@@ -143,6 +196,7 @@ impl<'a> V1<'a> {
         )
     }
     /// `/v1.0/identityProtection`
+    #[cfg(feature = "identity-protection")]
     pub fn identity_protection(&self) -> identity_protection::IdentityProtection<'a> {
         identity_protection::IdentityProtection::new(
             self.client,
@@ -150,14 +204,17 @@ impl<'a> V1<'a> {
         )
     }
     /// `/v1.0/me`
+    #[cfg(feature = "me")]
     pub fn me(&self) -> me::Me<'a> {
         me::Me::new(self.client, self.path.clone().segment("me"))
     }
     /// `/v1.0/reports`
+    #[cfg(feature = "reports")]
     pub fn reports(&self) -> reports::Reports<'a> {
         reports::Reports::new(self.client, self.path.clone().segment("reports"))
     }
     /// `/v1.0/servicePrincipals`
+    #[cfg(feature = "service-principals")]
     pub fn service_principals(&self) -> service_principals::ServicePrincipals<'a> {
         service_principals::ServicePrincipals::new(
             self.client,
@@ -165,22 +222,27 @@ impl<'a> V1<'a> {
         )
     }
     /// `/v1.0/sites`
+    #[cfg(feature = "sites")]
     pub fn sites(&self) -> sites::Sites<'a> {
         sites::Sites::new(self.client, self.path.clone().segment("sites"))
     }
     /// `/v1.0/solutions`
+    #[cfg(feature = "solutions")]
     pub fn solutions(&self) -> solutions::Solutions<'a> {
         solutions::Solutions::new(self.client, self.path.clone().segment("solutions"))
     }
     /// `/v1.0/storage`
+    #[cfg(feature = "storage")]
     pub fn storage(&self) -> storage::Storage<'a> {
         storage::Storage::new(self.client, self.path.clone().segment("storage"))
     }
     /// `/v1.0/teams`
+    #[cfg(feature = "teams")]
     pub fn teams(&self) -> teams::Teams<'a> {
         teams::Teams::new(self.client, self.path.clone().segment("teams"))
     }
     /// `/v1.0/users`
+    #[cfg(feature = "users")]
     pub fn users(&self) -> users::Users<'a> {
         users::Users::new(self.client, self.path.clone().segment("users"))
     }

@@ -14,6 +14,7 @@ mod calls;
 mod conformance;
 mod docs;
 mod emit;
+mod features;
 pub mod naming;
 mod ops;
 mod parallel;
@@ -38,6 +39,12 @@ pub struct Layout {
     pub api_src: String,
     /// The generated conformance test file, if conformance tests are wanted.
     pub conformance_test: Option<String>,
+    /// The generated crate's `Cargo.toml` (path relative to the workspace root, current text): its
+    /// block of area features, between the lines `# BEGIN generated features: ..` and
+    /// `# END generated features` inside its `[features]` table, is rewritten and returned with
+    /// the other files. `None` leaves the manifest alone (the code is gated on the features all
+    /// the same: one per top-level path segment, and `full`).
+    pub manifest: Option<(String, String)>,
 }
 
 impl Default for Layout {
@@ -46,6 +53,7 @@ impl Default for Layout {
             api_crate: "graph_api".into(),
             api_src: "crates/graph-api/src".into(),
             conformance_test: Some("crates/graph-conformance/tests/examples.rs".into()),
+            manifest: None,
         }
     }
 }
@@ -57,6 +65,7 @@ impl Layout {
             api_crate: "codegen_fixtures".into(),
             api_src: "crates/codegen-fixtures/src".into(),
             conformance_test: None,
+            manifest: None,
         }
     }
 }
@@ -105,6 +114,11 @@ pub fn generate_with_types(
     let all_sources: Vec<&str> = sorted.iter().map(|(f, _)| f.as_str()).collect();
     let root_refs: Vec<(graph_spec::ApiVersion, &tree::Node<'_>)> =
         roots.iter().map(|(v, r)| (*v, r)).collect();
+    let areas = features::Areas::new(&roots, types, &|v| {
+        type_models::Models::new(v, types)
+            .map(|m| m.idents())
+            .unwrap_or_default()
+    })?;
     // Every file is a job; jobs are emitted and formatted in parallel, and their results kept in
     // job order, so the output (and the first error) is the same as one after the other.
     let mut jobs: Vec<Job<'_>> = vec![Job::Lib];
@@ -141,9 +155,12 @@ pub fn generate_with_types(
             Job::Fail(e) => Err(e.clone()),
             Job::Lib => {
                 let path = format!("{}/lib.rs", layout.api_src);
-                let text = render::emit_and_render("lib.rs", &all_sources, || {
-                    Ok(emit::lib_rs(&layout.api_crate, &root_refs))
-                })?;
+                let text = render::emit_and_render(
+                    "lib.rs",
+                    &all_sources,
+                    || Ok(emit::lib_rs(&layout.api_crate, &root_refs)),
+                    |f| areas.gate_lib(f),
+                )?;
                 Ok((path, text))
             }
             Job::Models(version, models) => {
@@ -159,26 +176,42 @@ pub fn generate_with_types(
                     .collect::<std::collections::BTreeSet<_>>()
                     .into_iter()
                     .collect();
-                let text = render::emit_and_render(&path, &sources, || models.models_rs())?;
+                let text = render::emit_and_render(
+                    &path,
+                    &sources,
+                    || models.models_rs(),
+                    |f| areas.gate_models(f, module),
+                )?;
                 Ok((path, text))
             }
             Job::Node(version, node, models) => {
                 let path = format!("{}/{}.rs", layout.api_src, node.module_path.join("/"));
                 let sources: Vec<&str> = node.sources.iter().copied().collect();
-                let text = render::emit_and_render(&path, &sources, || {
-                    emit::node_rs(&layout.api_crate, *version, node, models, &ops)
-                })?;
+                let text = render::emit_and_render(
+                    &path,
+                    &sources,
+                    || emit::node_rs(&layout.api_crate, *version, node, models, &ops),
+                    |f| areas.gate_node(f, node),
+                )?;
                 Ok((path, text))
             }
             Job::Conformance => {
                 let path = layout.conformance_test.clone().unwrap_or_default();
-                let text =
-                    render::emit_and_render(&path, &all_sources, || conformance::tests_rs(&roots))?;
+                let text = render::emit_and_render(
+                    &path,
+                    &all_sources,
+                    || conformance::tests_rs(&roots),
+                    |_| {},
+                )?;
                 Ok((path, text))
             }
         }
     };
     let mut files = BTreeMap::new();
+    if let Some((path, text)) = &layout.manifest {
+        let block = areas.manifest_block();
+        files.insert(path.clone(), features::splice_manifest(path, text, &block)?);
+    }
     // The conformance tests are the largest file: started first.
     for result in parallel::map(&jobs, conformance, run) {
         let (path, text) = result?;

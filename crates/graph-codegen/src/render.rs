@@ -91,19 +91,22 @@ fn banner(sources: impl IntoIterator<Item = impl AsRef<str>>) -> String {
 }
 
 /// Formats tokens as a Rust file with its banner; `blocks` are the doc blocks set aside while
-/// emitting them. `Ok(None)` when the blocks could not be put back (the caller emits again
+/// emitting them; `edit` changes the parsed file before it is printed (area features gate its
+/// items). `Ok(None)` when the blocks could not be put back (the caller emits again
 /// without setting any aside).
 pub(crate) fn render(
     file: &str,
     sources: impl IntoIterator<Item = impl AsRef<str>>,
     tokens: TokenStream,
     blocks: &[Vec<String>],
+    edit: &dyn Fn(&mut syn::File),
 ) -> Result<Option<String>, CodegenError> {
-    let parsed: syn::File = syn::parse2(tokens).map_err(|e| CodegenError {
+    let mut parsed: syn::File = syn::parse2(tokens).map_err(|e| CodegenError {
         file: file.to_string(),
         path: String::new(),
         message: format!("generator produced invalid Rust: {e}"),
     })?;
+    edit(&mut parsed);
     let mut text = banner(sources);
     let printed = prettyplease::unparse(&parsed);
     drop(parsed);
@@ -123,18 +126,19 @@ pub(crate) fn render(
     Ok(Some(unicode::visible(&text)))
 }
 
-/// Emits a file with `emit` (doc blocks set aside) and formats it; if the blocks cannot be put
-/// back, emits and formats it again the plain way.
+/// Emits a file with `emit` (doc blocks set aside), lets `edit` change the parsed file, and
+/// formats it; if the blocks cannot be put back, emits and formats it again the plain way.
 pub(crate) fn emit_and_render(
     file: &str,
     sources: &[&str],
     emit: impl Fn() -> Result<TokenStream, CodegenError>,
+    edit: impl Fn(&mut syn::File),
 ) -> Result<String, CodegenError> {
     let (tokens, blocks) = with_docs_aside(&emit);
-    if let Some(text) = render(file, sources, tokens?, &blocks)? {
+    if let Some(text) = render(file, sources, tokens?, &blocks, &edit)? {
         return Ok(text);
     }
-    render(file, sources, emit()?, &[])?.ok_or_else(|| CodegenError {
+    render(file, sources, emit()?, &[], &edit)?.ok_or_else(|| CodegenError {
         file: file.to_string(),
         path: String::new(),
         message: "generator error: a file without doc blocks set aside has none to put back".into(),
@@ -187,10 +191,14 @@ mod tests {
                 }
             }
         };
-        let plain = render("f.rs", ["s"], emit(&lines), &[]).unwrap().unwrap();
+        let plain = render("f.rs", ["s"], emit(&lines), &[], &|_| {})
+            .unwrap()
+            .unwrap();
         let (tokens, blocks) = with_docs_aside(|| emit(&lines));
         assert_eq!(blocks.len(), 4);
-        let spliced = render("f.rs", ["s"], tokens, &blocks).unwrap().unwrap();
+        let spliced = render("f.rs", ["s"], tokens, &blocks, &|_| {})
+            .unwrap()
+            .unwrap();
         assert_eq!(spliced, plain);
         assert!(plain.contains("    /// A summary"), "{plain}");
     }
@@ -218,7 +226,7 @@ mod tests {
             let docs = aside(&lines).unwrap_or_else(|| doc_attrs(&lines));
             Ok(quote!(#docs pub struct A; #docs pub struct B;))
         };
-        let text = emit_and_render("f.rs", &["s"], emit).unwrap();
+        let text = emit_and_render("f.rs", &["s"], emit, |_| {}).unwrap();
         assert_eq!(text.matches("/// twice\n").count(), 2, "{text}");
     }
 

@@ -101,6 +101,14 @@ impl<'t> Models<'t> {
         self.types.is_empty()
     }
 
+    /// The Rust name of each described type, by qualified name.
+    pub fn idents(&self) -> BTreeMap<String, String> {
+        self.types
+            .iter()
+            .map(|(name, (_, id))| (name.clone(), id.clone()))
+            .collect()
+    }
+
     /// The module of the models, from the crate root: `crate::v1::models`.
     fn module(&self) -> TokenStream {
         match self.version {

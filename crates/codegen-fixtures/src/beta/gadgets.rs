@@ -2,12 +2,14 @@
 // Source: crates/graph-codegen/tests/fixtures/gadget-polish.json
 
 //! Operations and navigation under `/beta/gadgets`.
+#[cfg(feature = "gadgets")]
 /// Request builder for `/beta/gadgets`.
 #[derive(Debug, Clone)]
 pub struct Gadgets<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "gadgets")]
 impl<'a> Gadgets<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -4,6 +4,7 @@
 // Source: api-reference/beta/resources/thing.md
 
 //! The types the beta documentation describes on its resource pages, used by the operations' request and response models.
+#[cfg(feature = "widgets")]
 /// `microsoft.graph.baseThing`, described in `api-reference/beta/resources/basething.md`.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
@@ -27,6 +28,7 @@ pub struct BaseThing {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "widgets")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for BaseThing {
     type Error = String;
     fn try_from(
@@ -45,6 +47,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for BaseThing {
         })
     }
 }
+#[cfg(feature = "widgets")]
 /// `microsoft.graph.shade`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Shade {
@@ -62,6 +65,7 @@ pub enum Shade {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "widgets")]
 impl Shade {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -74,6 +78,7 @@ impl Shade {
         }
     }
 }
+#[cfg(feature = "widgets")]
 impl From<String> for Shade {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -85,27 +90,32 @@ impl From<String> for Shade {
         }
     }
 }
+#[cfg(feature = "widgets")]
 impl From<&str> for Shade {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "widgets")]
 impl std::fmt::Display for Shade {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "widgets")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for Shade {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "widgets")]
 impl serde::Serialize for Shade {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "widgets")]
 impl<'de> serde::Deserialize<'de> for Shade {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -113,6 +123,7 @@ impl<'de> serde::Deserialize<'de> for Shade {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "widgets")]
 /// \*/ fn evil() {} /\* A thing whose docs try to break out: \`unbalanced, \[link\](x), &lt;b&gt;html&lt;/b&gt;, \u{202e} reversed.
 ///
 /// `microsoft.graph.thing`, described in `api-reference/beta/resources/thing.md`.
@@ -170,6 +181,7 @@ pub struct Thing {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "widgets")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for Thing {
     type Error = String;
     fn try_from(
@@ -200,6 +212,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Thing {
         })
     }
 }
+#[cfg(feature = "widgets")]
 /// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is
 /// `null`, which is then kept in `nulls` so that it is written back.
 fn take<T: serde::de::DeserializeOwned>(

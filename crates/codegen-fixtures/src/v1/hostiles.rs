@@ -6,12 +6,14 @@
 
 //! Operations and navigation under `/v1.0/hostiles`.
 pub mod item;
+#[cfg(feature = "hostiles")]
 /// Request builder for `/v1.0/hostiles`.
 #[derive(Debug, Clone)]
 pub struct Hostiles<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "hostiles")]
 impl<'a> Hostiles<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -2,17 +2,23 @@
 // Source: spec/beta/driveitem-unarchive.json
 
 //! Operations and navigation under `/beta/drive`.
+#[cfg(feature = "drive")]
 pub mod bundles;
+#[cfg(feature = "drive")]
 pub mod following;
+#[cfg(feature = "drive")]
 pub mod items;
 pub mod root;
+#[cfg(feature = "drive")]
 pub mod special;
+#[cfg(feature = "drive")]
 /// Request builder for `/beta/drive`.
 #[derive(Debug, Clone)]
 pub struct Drive<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drive")]
 impl<'a> Drive<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

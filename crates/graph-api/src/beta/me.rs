@@ -7,21 +7,31 @@
 // Source: spec/beta/user-revokesigninsessions.json
 
 //! Operations and navigation under `/beta/me`.
+#[cfg(feature = "me")]
 pub mod calendar;
+#[cfg(feature = "me")]
 pub mod calendar_groups;
+#[cfg(feature = "me")]
 pub mod calendargroup;
+#[cfg(feature = "me")]
 pub mod calendargroups;
+#[cfg(feature = "me")]
 pub mod calendars;
+#[cfg(feature = "me")]
 pub mod drive;
 pub mod events;
+#[cfg(any(feature = "me", feature = "users"))]
 pub mod mail_folders;
+#[cfg(any(feature = "me", feature = "users"))]
 pub mod messages;
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me`.
 #[derive(Debug, Clone)]
 pub struct Me<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Me<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -125,6 +135,7 @@ impl<'a> Me<'a> {
         response.json()
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Response body of `user: revokeSignInSessions`: `Edm.Boolean`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RevokeSignInSessionsResponse {
@@ -134,6 +145,7 @@ pub struct RevokeSignInSessionsResponse {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/me` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -10,6 +10,7 @@
 // Source: api-reference/v1.0/resources/recipient.md
 
 //! The types the beta documentation describes on its resource pages, used by the operations' request and response models.
+#[cfg(feature = "users")]
 /// `microsoft.graph.ageGroup`, described in `api-reference/beta/resources/user.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AgeGroup {
@@ -33,6 +34,7 @@ pub enum AgeGroup {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "users")]
 impl AgeGroup {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -45,6 +47,7 @@ impl AgeGroup {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<String> for AgeGroup {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -56,27 +59,32 @@ impl From<String> for AgeGroup {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<&str> for AgeGroup {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "users")]
 impl std::fmt::Display for AgeGroup {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for AgeGroup {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl serde::Serialize for AgeGroup {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl<'de> serde::Deserialize<'de> for AgeGroup {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -84,6 +92,7 @@ impl<'de> serde::Deserialize<'de> for AgeGroup {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "users")]
 /// Represents a license assigned to a user. The assignedLicenses property of the user entity is a collection of assignedLicense.
 ///
 /// `microsoft.graph.assignedLicense`, described in `api-reference/beta/resources/assignedlicense.md`.
@@ -109,6 +118,7 @@ pub struct AssignedLicense {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "users")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedLicense {
     type Error = String;
     fn try_from(
@@ -127,6 +137,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedLicense {
         })
     }
 }
+#[cfg(feature = "identity-governance")]
 /// `microsoft.graph.assignmentScheduleRequestFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AssignmentScheduleRequestFilterByCurrentUserOptions {
@@ -142,6 +153,7 @@ pub enum AssignmentScheduleRequestFilterByCurrentUserOptions {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "identity-governance")]
 impl AssignmentScheduleRequestFilterByCurrentUserOptions {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -154,6 +166,7 @@ impl AssignmentScheduleRequestFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "identity-governance")]
 impl From<String> for AssignmentScheduleRequestFilterByCurrentUserOptions {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -165,27 +178,32 @@ impl From<String> for AssignmentScheduleRequestFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "identity-governance")]
 impl From<&str> for AssignmentScheduleRequestFilterByCurrentUserOptions {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl std::fmt::Display for AssignmentScheduleRequestFilterByCurrentUserOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for AssignmentScheduleRequestFilterByCurrentUserOptions {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl serde::Serialize for AssignmentScheduleRequestFilterByCurrentUserOptions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl<'de> serde::Deserialize<'de>
 for AssignmentScheduleRequestFilterByCurrentUserOptions {
     fn deserialize<D: serde::Deserializer<'de>>(
@@ -194,6 +212,7 @@ for AssignmentScheduleRequestFilterByCurrentUserOptions {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "users")]
 /// `microsoft.graph.bodyType`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BodyType {
@@ -205,6 +224,7 @@ pub enum BodyType {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "users")]
 impl BodyType {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -215,6 +235,7 @@ impl BodyType {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<String> for BodyType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -224,27 +245,32 @@ impl From<String> for BodyType {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<&str> for BodyType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "users")]
 impl std::fmt::Display for BodyType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for BodyType {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl serde::Serialize for BodyType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl<'de> serde::Deserialize<'de> for BodyType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -252,6 +278,7 @@ impl<'de> serde::Deserialize<'de> for BodyType {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "users")]
 /// `microsoft.graph.consentProvidedForMinor`, described in `api-reference/beta/resources/user.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ConsentProvidedForMinor {
@@ -275,6 +302,7 @@ pub enum ConsentProvidedForMinor {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "users")]
 impl ConsentProvidedForMinor {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -287,6 +315,7 @@ impl ConsentProvidedForMinor {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<String> for ConsentProvidedForMinor {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -298,27 +327,32 @@ impl From<String> for ConsentProvidedForMinor {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<&str> for ConsentProvidedForMinor {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "users")]
 impl std::fmt::Display for ConsentProvidedForMinor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for ConsentProvidedForMinor {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl serde::Serialize for ConsentProvidedForMinor {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl<'de> serde::Deserialize<'de> for ConsentProvidedForMinor {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -326,6 +360,7 @@ impl<'de> serde::Deserialize<'de> for ConsentProvidedForMinor {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "users")]
 /// Represents a Microsoft Entra object. The directoryObject type is the base type for the following directory entity types generally referred to as directory objects:
 ///
 /// `microsoft.graph.directoryObject`, described in `api-reference/v1.0/resources/directoryobject.md`.
@@ -355,6 +390,7 @@ pub struct DirectoryObject {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "users")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectoryObject {
     type Error = String;
     fn try_from(
@@ -373,6 +409,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectoryObject {
         })
     }
 }
+#[cfg(feature = "users")]
 /// The name and email address of a contact or message recipient.
 ///
 /// `microsoft.graph.emailAddress`, described in `api-reference/v1.0/resources/emailaddress.md`.
@@ -398,6 +435,7 @@ pub struct EmailAddress {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "users")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
     type Error = String;
     fn try_from(
@@ -416,6 +454,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
         })
     }
 }
+#[cfg(feature = "users")]
 /// Represents properties of the body of an item, such as a message, event or group post.
 ///
 /// `microsoft.graph.itemBody`, described in `api-reference/v1.0/resources/itembody.md`.
@@ -441,6 +480,7 @@ pub struct ItemBody {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "users")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
     type Error = String;
     fn try_from(
@@ -459,6 +499,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
         })
     }
 }
+#[cfg(feature = "users")]
 /// `microsoft.graph.legalAgeGroupClassification`, described in `api-reference/beta/resources/user.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LegalAgeGroupClassification {
@@ -490,6 +531,7 @@ pub enum LegalAgeGroupClassification {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "users")]
 impl LegalAgeGroupClassification {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -504,6 +546,7 @@ impl LegalAgeGroupClassification {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<String> for LegalAgeGroupClassification {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -517,27 +560,32 @@ impl From<String> for LegalAgeGroupClassification {
         }
     }
 }
+#[cfg(feature = "users")]
 impl From<&str> for LegalAgeGroupClassification {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "users")]
 impl std::fmt::Display for LegalAgeGroupClassification {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for LegalAgeGroupClassification {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl serde::Serialize for LegalAgeGroupClassification {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "users")]
 impl<'de> serde::Deserialize<'de> for LegalAgeGroupClassification {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -545,6 +593,7 @@ impl<'de> serde::Deserialize<'de> for LegalAgeGroupClassification {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "users")]
 /// A message in a mailFolder. This resource lets you add your own data to custom properties using extensions.
 ///
 /// `microsoft.graph.message`, described in `api-reference/v1.0/resources/message.md`.
@@ -760,6 +809,7 @@ pub struct Message {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "users")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for Message {
     type Error = String;
     fn try_from(
@@ -862,6 +912,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Message {
         })
     }
 }
+#[cfg(feature = "applications")]
 /// Represents a password credential associated with an application or a service principal. The passwordCredentials property of the application and servicePrincipal entitites is a collection of passwordCredential objects.
 ///
 /// `microsoft.graph.passwordCredential`, described in `api-reference/beta/resources/passwordcredential.md`.
@@ -916,6 +967,7 @@ pub struct PasswordCredential {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "applications")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for PasswordCredential {
     type Error = String;
     fn try_from(
@@ -944,6 +996,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PasswordCredential 
         })
     }
 }
+#[cfg(feature = "users")]
 /// Represents information about a user in the sending or receiving end of an event, message or group post.
 ///
 /// `microsoft.graph.recipient`, described in `api-reference/v1.0/resources/recipient.md`.
@@ -964,6 +1017,7 @@ pub struct Recipient {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "users")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
     type Error = String;
     fn try_from(
@@ -980,6 +1034,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
         })
     }
 }
+#[cfg(feature = "role-management")]
 /// `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RoleAssignmentScheduleFilterByCurrentUserOptions {
@@ -991,6 +1046,7 @@ pub enum RoleAssignmentScheduleFilterByCurrentUserOptions {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "role-management")]
 impl RoleAssignmentScheduleFilterByCurrentUserOptions {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1001,6 +1057,7 @@ impl RoleAssignmentScheduleFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "role-management")]
 impl From<String> for RoleAssignmentScheduleFilterByCurrentUserOptions {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -1010,27 +1067,32 @@ impl From<String> for RoleAssignmentScheduleFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "role-management")]
 impl From<&str> for RoleAssignmentScheduleFilterByCurrentUserOptions {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "role-management")]
 impl std::fmt::Display for RoleAssignmentScheduleFilterByCurrentUserOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "role-management")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for RoleAssignmentScheduleFilterByCurrentUserOptions {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "role-management")]
 impl serde::Serialize for RoleAssignmentScheduleFilterByCurrentUserOptions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "role-management")]
 impl<'de> serde::Deserialize<'de> for RoleAssignmentScheduleFilterByCurrentUserOptions {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1038,6 +1100,7 @@ impl<'de> serde::Deserialize<'de> for RoleAssignmentScheduleFilterByCurrentUserO
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "users")]
 /// Represents an Azure AD user account. Inherits from directoryObject. The user resource let apps specify user preferences for languages, and date/time formats for the user's primary Exchange mailboxes, and for the user's Azure AD profile. For more details, see user preferences for languages and regional formats. For performance reasons, the create, get, and list operations return only a subset of more commonly used properties by default. These default properties are noted in the Properties section. To get any of the properties that are not returned by default, specify them in a `$select` OData query option.
 ///
 /// `microsoft.graph.user`, described in `api-reference/beta/resources/user.md`.
@@ -1807,6 +1870,7 @@ pub struct User {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "users")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
     type Error = String;
     fn try_from(
@@ -2125,6 +2189,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
         })
     }
 }
+#[cfg(any(feature = "applications", feature = "users"))]
 /// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is
 /// `null`, which is then kept in `nulls` so that it is written back.
 fn take<T: serde::de::DeserializeOwned>(

@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/v1.0/app`.
 pub mod calls;
+#[cfg(feature = "app")]
 /// Request builder for `/v1.0/app`.
 #[derive(Debug, Clone)]
 pub struct App<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "app")]
 impl<'a> App<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

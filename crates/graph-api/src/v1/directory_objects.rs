@@ -4,12 +4,14 @@
 
 //! Operations and navigation under `/v1.0/directoryObjects`.
 pub mod item;
+#[cfg(feature = "directory-objects")]
 /// Request builder for `/v1.0/directoryObjects`.
 #[derive(Debug, Clone)]
 pub struct DirectoryObjects<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "directory-objects")]
 impl<'a> DirectoryObjects<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -81,6 +83,7 @@ impl<'a> DirectoryObjects<'a> {
         response.json()
     }
 }
+#[cfg(feature = "directory-objects")]
 /// Request body of `Get directory objects from a list of ids` (`spec/v1.0/directoryobject-getbyids.json`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetByIdsRequest {
@@ -98,6 +101,7 @@ pub struct GetByIdsRequest {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "directory-objects")]
 impl GetByIdsRequest {
     /// A value with the given fields and no optional ones.
     pub fn new(ids: Vec<String>, types: Vec<String>) -> Self {
@@ -108,6 +112,7 @@ impl GetByIdsRequest {
         }
     }
 }
+#[cfg(feature = "directory-objects")]
 /// Response body of `Get directory objects from a list of ids`: `Collection(microsoft.graph.directoryObject)`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GetByIdsResponse {
@@ -117,6 +122,7 @@ pub struct GetByIdsResponse {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "directory-objects")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/directoryObjects`, for tests of code that calls them.
 pub mod mock {

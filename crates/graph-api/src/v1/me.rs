@@ -13,17 +13,20 @@
 //! Operations and navigation under `/v1.0/me`.
 pub mod calendar;
 pub mod data_security_and_governance;
+#[cfg(feature = "me")]
 pub mod drive;
 pub mod events;
 pub mod mail_folders;
 pub mod messages;
 pub mod outlook;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me`.
 #[derive(Debug, Clone)]
 pub struct Me<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Me<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -135,6 +138,7 @@ impl<'a> Me<'a> {
         response.into_unit()
     }
 }
+#[cfg(feature = "me")]
 /// Request body of `user: changePassword` (`spec/v1.0/user-changepassword.json`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChangePasswordRequest {
@@ -152,6 +156,7 @@ pub struct ChangePasswordRequest {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "me")]
 impl ChangePasswordRequest {
     /// A value with the given fields and no optional ones.
     pub fn new(current_password: String, new_password: String) -> Self {
@@ -162,6 +167,7 @@ impl ChangePasswordRequest {
         }
     }
 }
+#[cfg(feature = "me")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me`, for tests of code that calls them.
 pub mod mock {

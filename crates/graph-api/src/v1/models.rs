@@ -16,6 +16,7 @@
 // Source: api-reference/v1.0/resources/workinghours.md
 
 //! The types the v1.0 documentation describes on its resource pages, used by the operations' request and response models.
+#[cfg(feature = "identity-governance")]
 /// `microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AccessPackageAssignmentFilterByCurrentUserOptions {
@@ -29,6 +30,7 @@ pub enum AccessPackageAssignmentFilterByCurrentUserOptions {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "identity-governance")]
 impl AccessPackageAssignmentFilterByCurrentUserOptions {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -40,6 +42,7 @@ impl AccessPackageAssignmentFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "identity-governance")]
 impl From<String> for AccessPackageAssignmentFilterByCurrentUserOptions {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -50,27 +53,32 @@ impl From<String> for AccessPackageAssignmentFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "identity-governance")]
 impl From<&str> for AccessPackageAssignmentFilterByCurrentUserOptions {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl std::fmt::Display for AccessPackageAssignmentFilterByCurrentUserOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for AccessPackageAssignmentFilterByCurrentUserOptions {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl serde::Serialize for AccessPackageAssignmentFilterByCurrentUserOptions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl<'de> serde::Deserialize<'de> for AccessPackageAssignmentFilterByCurrentUserOptions {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -78,6 +86,7 @@ impl<'de> serde::Deserialize<'de> for AccessPackageAssignmentFilterByCurrentUser
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(feature = "identity-governance")]
 /// `microsoft.graph.accessReviewStageFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AccessReviewStageFilterByCurrentUserOptions {
@@ -89,6 +98,7 @@ pub enum AccessReviewStageFilterByCurrentUserOptions {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(feature = "identity-governance")]
 impl AccessReviewStageFilterByCurrentUserOptions {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -99,6 +109,7 @@ impl AccessReviewStageFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "identity-governance")]
 impl From<String> for AccessReviewStageFilterByCurrentUserOptions {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -108,27 +119,32 @@ impl From<String> for AccessReviewStageFilterByCurrentUserOptions {
         }
     }
 }
+#[cfg(feature = "identity-governance")]
 impl From<&str> for AccessReviewStageFilterByCurrentUserOptions {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl std::fmt::Display for AccessReviewStageFilterByCurrentUserOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for AccessReviewStageFilterByCurrentUserOptions {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl serde::Serialize for AccessReviewStageFilterByCurrentUserOptions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "identity-governance")]
 impl<'de> serde::Deserialize<'de> for AccessReviewStageFilterByCurrentUserOptions {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -136,6 +152,7 @@ impl<'de> serde::Deserialize<'de> for AccessReviewStageFilterByCurrentUserOption
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.bodyType`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BodyType {
@@ -147,6 +164,7 @@ pub enum BodyType {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl BodyType {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -157,6 +175,7 @@ impl BodyType {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<String> for BodyType {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -166,27 +185,32 @@ impl From<String> for BodyType {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<&str> for BodyType {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl std::fmt::Display for BodyType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for BodyType {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl serde::Serialize for BodyType {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl<'de> serde::Deserialize<'de> for BodyType {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -194,6 +218,7 @@ impl<'de> serde::Deserialize<'de> for BodyType {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Describes the date, time, and time zone of a point in time.
 ///
 /// `microsoft.graph.dateTimeTimeZone`, described in `api-reference/v1.0/resources/datetimetimezone.md`.
@@ -219,6 +244,7 @@ pub struct DateTimeTimeZone {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for DateTimeTimeZone {
     type Error = String;
     fn try_from(
@@ -237,6 +263,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DateTimeTimeZone {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.dayOfWeek`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DayOfWeek {
@@ -258,6 +285,7 @@ pub enum DayOfWeek {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl DayOfWeek {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -273,6 +301,7 @@ impl DayOfWeek {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<String> for DayOfWeek {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -287,27 +316,32 @@ impl From<String> for DayOfWeek {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<&str> for DayOfWeek {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl std::fmt::Display for DayOfWeek {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for DayOfWeek {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl serde::Serialize for DayOfWeek {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl<'de> serde::Deserialize<'de> for DayOfWeek {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -315,6 +349,7 @@ impl<'de> serde::Deserialize<'de> for DayOfWeek {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(any(feature = "directory-objects", feature = "domains"))]
 /// Represents a Microsoft Entra object. The directoryObject type is the base type for the following directory entity types generally referred to as directory objects:
 ///
 /// `microsoft.graph.directoryObject`, described in `api-reference/v1.0/resources/directoryobject.md`.
@@ -344,6 +379,7 @@ pub struct DirectoryObject {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "directory-objects", feature = "domains"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectoryObject {
     type Error = String;
     fn try_from(
@@ -362,6 +398,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectoryObject {
         })
     }
 }
+#[cfg(feature = "domains")]
 /// Represents a domain associated with the tenant. Use domain operations to associate domains to a tenant, verify domain ownership, and configure supported services. Domain operations enable registrars to automate domain association for services such as Microsoft 365. For example, as part of domain sign up, a registrar can enable a vanity domain for email, websites, authentication, etc.
 ///
 /// `microsoft.graph.domain`, described in `api-reference/v1.0/resources/domain.md`.
@@ -497,6 +534,7 @@ pub struct Domain {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "domains")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for Domain {
     type Error = String;
     fn try_from(
@@ -563,6 +601,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Domain {
         })
     }
 }
+#[cfg(feature = "domains")]
 /// Represents the status of asynchronous operations scheduled on a domain.
 ///
 /// `microsoft.graph.domainState`, described in `api-reference/v1.0/resources/domainstate.md`.
@@ -597,6 +636,7 @@ pub struct DomainState {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "domains")]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for DomainState {
     type Error = String;
     fn try_from(
@@ -617,6 +657,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DomainState {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// The name and email address of a contact or message recipient.
 ///
 /// `microsoft.graph.emailAddress`, described in `api-reference/v1.0/resources/emailaddress.md`.
@@ -642,6 +683,7 @@ pub struct EmailAddress {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
     type Error = String;
     fn try_from(
@@ -660,6 +702,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents error information from attempting to get the availability of a user, distribution list, or resource.
 ///
 /// `microsoft.graph.freeBusyError`, described in `api-reference/v1.0/resources/freebusyerror.md`.
@@ -685,6 +728,7 @@ pub struct FreeBusyError {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for FreeBusyError {
     type Error = String;
     fn try_from(
@@ -703,6 +747,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for FreeBusyError {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.freeBusyStatus`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FreeBusyStatus {
@@ -722,6 +767,7 @@ pub enum FreeBusyStatus {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl FreeBusyStatus {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -736,6 +782,7 @@ impl FreeBusyStatus {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<String> for FreeBusyStatus {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -749,27 +796,32 @@ impl From<String> for FreeBusyStatus {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<&str> for FreeBusyStatus {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl std::fmt::Display for FreeBusyStatus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for FreeBusyStatus {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl serde::Serialize for FreeBusyStatus {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl<'de> serde::Deserialize<'de> for FreeBusyStatus {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -777,6 +829,7 @@ impl<'de> serde::Deserialize<'de> for FreeBusyStatus {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents properties of the body of an item, such as a message, event or group post.
 ///
 /// `microsoft.graph.itemBody`, described in `api-reference/v1.0/resources/itembody.md`.
@@ -802,6 +855,7 @@ pub struct ItemBody {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
     type Error = String;
     fn try_from(
@@ -820,6 +874,15 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
 /// The data needed to reference a OneDrive item across the service.
 ///
 /// `microsoft.graph.itemReference`, described in `api-reference/v1.0/resources/itemreference.md`.
@@ -850,6 +913,15 @@ pub struct ItemReference {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemReference {
     type Error = String;
     fn try_from(
@@ -870,6 +942,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemReference {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// A message in a mailFolder. This resource lets you add your own data to custom properties using extensions.
 ///
 /// `microsoft.graph.message`, described in `api-reference/v1.0/resources/message.md`.
@@ -1085,6 +1158,7 @@ pub struct Message {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for Message {
     type Error = String;
     fn try_from(
@@ -1187,6 +1261,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Message {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents information about a user in the sending or receiving end of an event, message or group post.
 ///
 /// `microsoft.graph.recipient`, described in `api-reference/v1.0/resources/recipient.md`.
@@ -1207,6 +1282,7 @@ pub struct Recipient {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
     type Error = String;
     fn try_from(
@@ -1223,6 +1299,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents the availability of a user, distribution list, or resource (room or equipment) for a specified time period.
 ///
 /// `microsoft.graph.scheduleInformation`, described in `api-reference/v1.0/resources/scheduleinformation.md`.
@@ -1267,6 +1344,7 @@ pub struct ScheduleInformation {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleInformation {
     type Error = String;
     fn try_from(
@@ -1291,6 +1369,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleInformation
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// An item that describes the availability of a user corresponding to an actual event on the user's default calendar. This item applies to a resource (room or equipment) as well.
 ///
 /// `microsoft.graph.scheduleItem`, described in `api-reference/v1.0/resources/scheduleitem.md`.
@@ -1336,6 +1415,7 @@ pub struct ScheduleItem {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleItem {
     type Error = String;
     fn try_from(
@@ -1362,6 +1442,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleItem {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// The basic representation of a time zone.
 ///
 /// `microsoft.graph.timeZoneBase`, described in `api-reference/v1.0/resources/timezonebase.md`.
@@ -1382,6 +1463,7 @@ pub struct TimeZoneBase {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeZoneBase {
     type Error = String;
     fn try_from(
@@ -1398,6 +1480,7 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeZoneBase {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.timeZoneStandard`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TimeZoneStandard {
@@ -1409,6 +1492,7 @@ pub enum TimeZoneStandard {
     /// kept as sent.
     Undocumented(String),
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TimeZoneStandard {
     /// The member as sent on the wire.
     pub fn as_str(&self) -> &str {
@@ -1419,6 +1503,7 @@ impl TimeZoneStandard {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<String> for TimeZoneStandard {
     fn from(value: String) -> Self {
         match value.as_str() {
@@ -1428,27 +1513,32 @@ impl From<String> for TimeZoneStandard {
         }
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl From<&str> for TimeZoneStandard {
     fn from(value: &str) -> Self {
         Self::from(value.to_string())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl std::fmt::Display for TimeZoneStandard {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Sent in a URL as a quoted OData literal (`'member'`), as a function argument.
 impl graph_runtime::ToLiteral for TimeZoneStandard {
     fn to_literal(&self) -> graph_runtime::Literal {
         graph_runtime::Literal::enum_member(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl serde::Serialize for TimeZoneStandard {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl<'de> serde::Deserialize<'de> for TimeZoneStandard {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
@@ -1456,6 +1546,7 @@ impl<'de> serde::Deserialize<'de> for TimeZoneStandard {
         <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents the days of the week and hours in a specific time zone that the user works. Having access to a user's working hours is useful in scenarios that handle activity or resource planning. You can get and set the working hours of a user as part of the user's mailbox settings. You can choose to set a time zone for your working hours differently from the time zone you have set on your Outlook client. This can be useful in cases like when you travel to a different time zone than you usually work in. You can set the Outlook client to the destination time zone so that Outlook time values are displayed in local time while you are there. When other people request work meetings with you in your usual place of work, they can still respect your working hours in the appropriate time zone.
 ///
 /// `microsoft.graph.workingHours`, described in `api-reference/v1.0/resources/workinghours.md`.
@@ -1491,6 +1582,7 @@ pub struct WorkingHours {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(any(feature = "me", feature = "users"))]
 impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkingHours {
     type Error = String;
     fn try_from(
@@ -1513,6 +1605,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkingHours {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
 /// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is
 /// `null`, which is then kept in `nulls` so that it is written back.
 fn take<T: serde::de::DeserializeOwned>(

@@ -6,7 +6,8 @@
 //!
 //! `<out>/spec/<version>/<page>.json` are the spec files (see `graph_benches::corpus`); with
 //! `--codegen`, `<out>/graph-api/src/` is the generated crate's source (no conformance tests),
-//! and the time of each phase is printed. The templates are the repository's `spec/`; with
+//! and the time of each phase is printed; a `<out>/graph-api/Cargo.toml` that is already there gets
+//! its block of area features written (see `graph_codegen::Layout::manifest`). The templates are the repository's `spec/`; with
 //! `--with-templates` they are part of the corpus too (so `confirm_safe` exists in both crates).
 
 use std::path::PathBuf;
@@ -77,10 +78,16 @@ fn run(args: Args) -> Result<(), String> {
         args.out.join("spec").display()
     );
     if args.codegen {
+        // A manifest already at `<out>/graph-api/Cargo.toml` (with the features markers) gets
+        // the crate's area features.
+        let manifest = std::fs::read_to_string(args.out.join("graph-api/Cargo.toml"))
+            .ok()
+            .map(|text| ("graph-api/Cargo.toml".to_string(), text));
         let layout = graph_codegen::Layout {
             api_crate: "graph_api".into(),
             api_src: "graph-api/src".into(),
             conformance_test: None,
+            manifest,
         };
         let t = Instant::now();
         let files = graph_codegen::generate(&specs, &layout).map_err(|e| e.to_string())?;

@@ -5,15 +5,19 @@
 // Source: crates/graph-codegen/tests/fixtures/hostile-unicode.json
 
 //! Operations and navigation under `/v1.0/hostiles/{hostile-id}`.
+#[cfg(feature = "hostiles")]
 pub mod get_all;
 pub mod items;
+#[cfg(feature = "hostiles")]
 pub mod root_path;
+#[cfg(feature = "hostiles")]
 /// Request builder for `/v1.0/hostiles/{hostile-id}`.
 #[derive(Debug, Clone)]
 pub struct HostilesItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "hostiles")]
 impl<'a> HostilesItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -172,6 +176,7 @@ impl<'a> HostilesItem<'a> {
         })
     }
 }
+#[cfg(feature = "hostiles")]
 /// Request body of `hostile: odata` (`crates/graph-codegen/tests/fixtures/hostile-odata.json`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TagThingsRequest {
@@ -185,6 +190,7 @@ pub struct TagThingsRequest {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "hostiles")]
 impl TagThingsRequest {
     /// A value with the given fields and no optional ones.
     pub fn new(odata_type: String, r_raw: Vec<String>) -> Self {
@@ -195,6 +201,7 @@ impl TagThingsRequest {
         }
     }
 }
+#[cfg(feature = "hostiles")]
 /// Response body of `hostile: odata`: `Collection(Edm.Guid)`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TagThingsResponse {
@@ -204,6 +211,7 @@ pub struct TagThingsResponse {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "hostiles")]
 /// Request body of `hostile: unicode \u{202e}evil\u{202c} \u{200b}` (`crates/graph-codegen/tests/fixtures/hostile-unicode.json`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MarkThingsRequest {
@@ -221,6 +229,7 @@ pub struct MarkThingsRequest {
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
+#[cfg(feature = "hostiles")]
 impl MarkThingsRequest {
     /// A value with the given fields and no optional ones.
     pub fn new(label: String, notes: Vec<String>) -> Self {
@@ -231,12 +240,14 @@ impl MarkThingsRequest {
         }
     }
 }
+#[cfg(feature = "hostiles")]
 /// What `hostile: unicode \u{202e}evil\u{202c} \u{200b}` answers: no body, only headers.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MarkThingsResponse {
     /// The `x-\u{202e}id` response header, if Graph sent one.
     pub x_id: Option<String>,
 }
+#[cfg(feature = "hostiles")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/hostiles/{hostile-id}`, for tests of code that calls them.
 pub mod mock {

@@ -2,12 +2,14 @@
 // Source: spec/beta/driveitem-unarchive.json
 
 //! Operations and navigation under `/beta/drive/root`.
+#[cfg(feature = "drive")]
 /// Request builder for `/beta/drive/root`.
 #[derive(Debug, Clone)]
 pub struct Root<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drive")]
 impl<'a> Root<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -4,13 +4,16 @@
 
 //! Operations and navigation under `/beta/drives/{drivesId}`.
 pub mod items;
+#[cfg(feature = "drives")]
 pub mod root;
+#[cfg(feature = "drives")]
 /// Request builder for `/beta/drives/{drivesId}`.
 #[derive(Debug, Clone)]
 pub struct DrivesItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> DrivesItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -4,12 +4,14 @@
 
 //! Operations and navigation under `/beta/me/events`.
 pub mod item;
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me/events`.
 #[derive(Debug, Clone)]
 pub struct Events<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Events<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/beta/me/mailFolders`.
 pub mod item;
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me/mailFolders`.
 #[derive(Debug, Clone)]
 pub struct MailFolders<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MailFolders<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/beta/me/messages`.
 pub mod item;
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me/messages`.
 #[derive(Debug, Clone)]
 pub struct Messages<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Messages<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

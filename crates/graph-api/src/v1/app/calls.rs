@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/v1.0/app/calls`.
 pub mod item;
+#[cfg(feature = "app")]
 /// Request builder for `/v1.0/app/calls`.
 #[derive(Debug, Clone)]
 pub struct Calls<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "app")]
 impl<'a> Calls<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -2,12 +2,14 @@
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 
 //! Operations and navigation under `/v1.0/directoryObjects/{id}`.
+#[cfg(feature = "directory-objects")]
 /// Request builder for `/v1.0/directoryObjects/{id}`.
 #[derive(Debug, Clone)]
 pub struct DirectoryObjectsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "directory-objects")]
 impl<'a> DirectoryObjectsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -4,13 +4,16 @@
 
 //! Operations and navigation under `/v1.0/drives/{drive-id}`.
 pub mod items;
+#[cfg(feature = "drives")]
 pub mod root_path;
+#[cfg(feature = "drives")]
 /// Request builder for `/v1.0/drives/{drive-id}`.
 #[derive(Debug, Clone)]
 pub struct DrivesItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> DrivesItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -2,12 +2,14 @@
 // Source: spec/v1.0/calendar-getschedule.json
 
 //! Operations and navigation under `/v1.0/me/calendar`.
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/calendar`.
 #[derive(Debug, Clone)]
 pub struct Calendar<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Calendar<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -2,12 +2,14 @@
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 
 //! Operations and navigation under `/v1.0/me/dataSecurityAndGovernance`.
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/dataSecurityAndGovernance`.
 #[derive(Debug, Clone)]
 pub struct DataSecurityAndGovernance<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> DataSecurityAndGovernance<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/v1.0/me/events`.
 pub mod item;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/events`.
 #[derive(Debug, Clone)]
 pub struct Events<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Events<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -3,13 +3,16 @@
 // Source: spec/v1.0/message-move.json
 
 //! Operations and navigation under `/v1.0/me/mailFolders`.
+#[cfg(feature = "me")]
 pub mod item;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/mailFolders`.
 #[derive(Debug, Clone)]
 pub struct MailFolders<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MailFolders<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

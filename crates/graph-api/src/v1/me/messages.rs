@@ -4,12 +4,14 @@
 
 //! Operations and navigation under `/v1.0/me/messages`.
 pub mod item;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/messages`.
 #[derive(Debug, Clone)]
 pub struct Messages<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Messages<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

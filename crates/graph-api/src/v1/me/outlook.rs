@@ -2,12 +2,14 @@
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 
 //! Operations and navigation under `/v1.0/me/outlook`.
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/outlook`.
 #[derive(Debug, Clone)]
 pub struct Outlook<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Outlook<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -4,12 +4,14 @@
 
 //! Operations and navigation under `/v1.0/hostiles/{hostile-id}/items`.
 pub mod item;
+#[cfg(feature = "hostiles")]
 /// Request builder for `/v1.0/hostiles/{hostile-id}/items`.
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "hostiles")]
 impl<'a> Items<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -3,12 +3,14 @@
 // Source: spec/beta/event-cancel.json
 
 //! Operations and navigation under `/beta/me/events/{id}`.
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me/events/{id}`.
 #[derive(Debug, Clone)]
 pub struct EventsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> EventsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

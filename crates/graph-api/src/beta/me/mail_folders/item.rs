@@ -2,12 +2,14 @@
 // Source: spec/beta/mailfolder-move.json
 
 //! Operations and navigation under `/beta/me/mailFolders/{id}`.
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me/mailFolders/{id}`.
 #[derive(Debug, Clone)]
 pub struct MailFoldersItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MailFoldersItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

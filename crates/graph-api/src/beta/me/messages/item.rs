@@ -2,12 +2,14 @@
 // Source: spec/beta/message-send.json
 
 //! Operations and navigation under `/beta/me/messages/{id}`.
+#[cfg(feature = "me")]
 /// Request builder for `/beta/me/messages/{id}`.
 #[derive(Debug, Clone)]
 pub struct MessagesItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MessagesItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

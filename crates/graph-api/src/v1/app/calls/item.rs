@@ -2,12 +2,14 @@
 // Source: spec/v1.0/call-addlargegalleryview.json
 
 //! Operations and navigation under `/v1.0/app/calls/{id}`.
+#[cfg(feature = "app")]
 /// Request builder for `/v1.0/app/calls/{id}`.
 #[derive(Debug, Clone)]
 pub struct CallsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "app")]
 impl<'a> CallsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -4,12 +4,14 @@
 
 //! Operations and navigation under `/v1.0/drives/{drive-id}/items`.
 pub mod item;
+#[cfg(feature = "drives")]
 /// Request builder for `/v1.0/drives/{drive-id}/items`.
 #[derive(Debug, Clone)]
 pub struct Items<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> Items<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

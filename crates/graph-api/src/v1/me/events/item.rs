@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/v1.0/me/events/{id}`.
 pub mod attachments;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/events/{id}`.
 #[derive(Debug, Clone)]
 pub struct EventsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> EventsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

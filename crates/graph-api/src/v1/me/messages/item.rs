@@ -3,13 +3,16 @@
 // Source: spec/v1.0/message-move.json
 
 //! Operations and navigation under `/v1.0/me/messages/{id}`.
+#[cfg(feature = "me")]
 pub mod attachments;
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/messages/{id}`.
 #[derive(Debug, Clone)]
 pub struct MessagesItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> MessagesItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

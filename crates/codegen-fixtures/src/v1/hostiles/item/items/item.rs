@@ -3,13 +3,16 @@
 // Source: crates/graph-codegen/tests/fixtures/hostile-paths.json
 
 //! Operations and navigation under `/v1.0/hostiles/{hostile-id}/items/{id}`.
+#[cfg(feature = "hostiles")]
 pub mod path;
+#[cfg(feature = "hostiles")]
 /// Request builder for `/v1.0/hostiles/{hostile-id}/items/{id}`.
 #[derive(Debug, Clone)]
 pub struct ItemsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "hostiles")]
 impl<'a> ItemsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

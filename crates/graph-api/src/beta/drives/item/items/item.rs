@@ -4,12 +4,14 @@
 
 //! Operations and navigation under `/beta/drives/{drivesId}/items/{driveItemId}`.
 pub mod permissions;
+#[cfg(feature = "drives")]
 /// Request builder for `/beta/drives/{drivesId}/items/{driveItemId}`.
 #[derive(Debug, Clone)]
 pub struct ItemsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> ItemsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -3,12 +3,14 @@
 // Source: spec/v1.0/driveitem-copy.json
 
 //! Operations and navigation under `/v1.0/drives/{drive-id}/items/{item-id}`.
+#[cfg(feature = "drives")]
 /// Request builder for `/v1.0/drives/{drive-id}/items/{item-id}`.
 #[derive(Debug, Clone)]
 pub struct ItemsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> ItemsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

@@ -2,12 +2,14 @@
 // Source: spec/v1.0/attachment-createuploadsession.json
 
 //! Operations and navigation under `/v1.0/me/events/{id}/attachments`.
+#[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/events/{id}/attachments`.
 #[derive(Debug, Clone)]
 pub struct Attachments<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "me")]
 impl<'a> Attachments<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

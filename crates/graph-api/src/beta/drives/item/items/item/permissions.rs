@@ -3,12 +3,14 @@
 
 //! Operations and navigation under `/beta/drives/{drivesId}/items/{driveItemId}/permissions`.
 pub mod item;
+#[cfg(feature = "drives")]
 /// Request builder for `/beta/drives/{drivesId}/items/{driveItemId}/permissions`.
 #[derive(Debug, Clone)]
 pub struct Permissions<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> Permissions<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,

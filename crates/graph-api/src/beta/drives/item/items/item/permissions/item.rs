@@ -2,12 +2,14 @@
 // Source: spec/beta/permission-revokegrants.json
 
 //! Operations and navigation under `/beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}`.
+#[cfg(feature = "drives")]
 /// Request builder for `/beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}`.
 #[derive(Debug, Clone)]
 pub struct PermissionsItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "drives")]
 impl<'a> PermissionsItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
