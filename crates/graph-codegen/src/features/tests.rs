@@ -156,6 +156,17 @@ fn shared_models_compile_with_any_area_that_uses_them() {
         Some(r#"#[cfg(feature = "me")]"#)
     );
     assert_eq!(gate_above(&x, "pub struct ActRequest"), None, "{x}");
+    // The operation's one set of mock helpers (for both paths) lives here too: it needs `mock`
+    // and either area, not `me` itself.
+    assert!(x.contains("#[cfg(feature = \"mock\")]\n"), "{x}");
+    assert!(
+        !x.contains("#[cfg(feature = \"me\")]\n#[cfg(feature = \"mock\")]"),
+        "{x}"
+    );
+    assert!(
+        x.contains("UsersX {"),
+        "the mock takes the users path too: {x}"
+    );
     let me = file(&files, "api/src/v1/me.rs");
     assert_eq!(
         gate_above(&me, "pub mod x;"),
