@@ -19,6 +19,7 @@
 
 pub mod names;
 pub mod registry;
+pub mod types;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -44,11 +45,17 @@ pub struct Options {
     /// Also put the (usable) templates themselves in the corpus, under their own names, so that a
     /// program written against the real bindings also builds against the synthetic crate.
     pub include_templates: bool,
+    /// Type files per 100 operations of a version ([`types::synthesize_types`]).
+    pub types_percent: u64,
+    /// Percentage of named body parameters and responses that name a synthetic type.
+    pub typed_percent: u64,
 }
 
 impl Options {
     /// `operations` operations from `seed`, one area per 40 operations (at least 8), a quarter of
-    /// the eligible operations with an enumeration.
+    /// the eligible operations with an enumeration; with types, 40 type files per 100 operations
+    /// (Graph has about one type per two or three operations) and 70% of the named body parameters
+    /// and responses typed by them.
     pub fn new(operations: usize, seed: u64) -> Options {
         Options {
             operations,
@@ -56,6 +63,8 @@ impl Options {
             areas: (operations / 40).max(8),
             enum_percent: 25,
             include_templates: false,
+            types_percent: 40,
+            typed_percent: 70,
         }
     }
 }
@@ -162,6 +171,34 @@ pub fn synthesize(
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// A corpus with its type files: the operations of [`synthesize`], typed by the types of
+/// [`types::synthesize_types`] made from `type_templates` (real type files).
+pub fn synthesize_with_types(
+    templates: &[(String, SpecFile)],
+    type_templates: &[graph_spec::TypeFile],
+    options: &Options,
+) -> Result<Corpus, CorpusError> {
+    let mut specs = synthesize(templates, options)?;
+    let types = types::synthesize_types(type_templates, &mut specs, options)?;
+    Ok(Corpus { specs, types })
+}
+
+/// Operations and their type files, each named by its path below the corpus directory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corpus {
+    /// `spec/<version>/<page>.json`, sorted.
+    pub specs: Vec<(String, SpecFile)>,
+    /// `spec/<version>/types/<file>.json`, sorted.
+    pub types: Vec<(String, graph_spec::TypeFile)>,
+}
+
+impl Corpus {
+    /// The type files alone, as `graph_codegen::generate_with_types` takes them.
+    pub fn type_files(&self) -> Vec<graph_spec::TypeFile> {
+        self.types.iter().map(|(_, t)| t.clone()).collect()
+    }
 }
 
 /// The real top-level segments first (sorted), then synthetic ones up to `count`.
