@@ -14,12 +14,17 @@
 //! [`registry::Registry`] of the names each generated module gets keeps operations from
 //! colliding, so the corpus passes `graph_spec::validate` and `graph_codegen::generate`.
 //!
+//! With [`synthesize_with_types`], the corpus also has type files (`spec/<version>/types/`) shaped
+//! like the real ones, and operations typed by them ([`types`]).
+//!
 //! The corpus is written to a directory of the caller's choosing ([`write_dir`]), never into the
 //! repository's `spec/`: `cargo run -p graph-benches --bin synth-corpus -- --help`.
 
 pub mod names;
 pub mod registry;
 pub mod types;
+
+pub use types::{Corpus, synthesize_with_types};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -171,34 +176,6 @@ pub fn synthesize(
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
-}
-
-/// A corpus with its type files: the operations of [`synthesize`], typed by the types of
-/// [`types::synthesize_types`] made from `type_templates` (real type files).
-pub fn synthesize_with_types(
-    templates: &[(String, SpecFile)],
-    type_templates: &[graph_spec::TypeFile],
-    options: &Options,
-) -> Result<Corpus, CorpusError> {
-    let mut specs = synthesize(templates, options)?;
-    let types = types::synthesize_types(type_templates, &mut specs, options)?;
-    Ok(Corpus { specs, types })
-}
-
-/// Operations and their type files, each named by its path below the corpus directory.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Corpus {
-    /// `spec/<version>/<page>.json`, sorted.
-    pub specs: Vec<(String, SpecFile)>,
-    /// `spec/<version>/types/<file>.json`, sorted.
-    pub types: Vec<(String, graph_spec::TypeFile)>,
-}
-
-impl Corpus {
-    /// The type files alone, as `graph_codegen::generate_with_types` takes them.
-    pub fn type_files(&self) -> Vec<graph_spec::TypeFile> {
-        self.types.iter().map(|(_, t)| t.clone()).collect()
-    }
 }
 
 /// The real top-level segments first (sorted), then synthetic ones up to `count`.

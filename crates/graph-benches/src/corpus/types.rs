@@ -47,6 +47,34 @@ fn renamed(ty: &EdmType, to: &str) -> EdmType {
     }
 }
 
+/// A corpus with its type files: the operations of [`super::synthesize`], typed by the types of
+/// [`synthesize_types`] made from `type_templates` (real type files).
+pub fn synthesize_with_types(
+    templates: &[(String, SpecFile)],
+    type_templates: &[TypeFile],
+    options: &Options,
+) -> Result<Corpus, CorpusError> {
+    let mut specs = super::synthesize(templates, options)?;
+    let types = synthesize_types(type_templates, &mut specs, options)?;
+    Ok(Corpus { specs, types })
+}
+
+/// Operations and their type files, each named by its path below the corpus directory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Corpus {
+    /// `spec/<version>/<page>.json`, sorted.
+    pub specs: Vec<(String, SpecFile)>,
+    /// `spec/<version>/types/<file>.json`, sorted.
+    pub types: Vec<(String, TypeFile)>,
+}
+
+impl Corpus {
+    /// The type files alone, as `graph_codegen::generate_with_types` takes them.
+    pub fn type_files(&self) -> Vec<TypeFile> {
+        self.types.iter().map(|(_, t)| t.clone()).collect()
+    }
+}
+
 /// `ty` with its named type (or element type) replaced by `Edm.String`.
 fn as_string(ty: &EdmType) -> EdmType {
     match ty {
