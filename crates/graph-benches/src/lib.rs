@@ -94,3 +94,14 @@ pub fn load_specs() -> Vec<(String, graph_spec::SpecFile)> {
         })
         .collect()
 }
+
+/// Loads the type files of `spec/` (`spec/<version>/types/*.json`), the templates of the synthetic
+/// corpus' types.
+pub fn load_types() -> Vec<graph_spec::TypeFile> {
+    let root = workspace_root();
+    let loaded = graph_spec::load_type_dir(&root.join("spec")).unwrap_or_else(|errors| {
+        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("spec/ types do not load:\n{}", errors.join("\n"))
+    });
+    loaded.into_iter().map(|(_, t)| t).collect()
+}

@@ -4,8 +4,10 @@
 //! cargo run --release -p graph-benches --bin synth-corpus -- --operations 2000 --seed 1 --out /tmp/corpus [--codegen]
 //! ```
 //!
-//! `<out>/spec/<version>/<page>.json` are the spec files (see `graph_benches::corpus`); with
-//! `--codegen`, `<out>/graph-api/src/` is the generated crate's source (no conformance tests),
+//! `<out>/spec/<version>/<page>.json` are the spec files and `<out>/spec/<version>/types/<type>.json`
+//! the type files that type them (see `graph_benches::corpus`; `--no-types` leaves them out); with
+//! `--codegen`, `<out>/graph-api/src/` is the generated crate's source (`graph_codegen::generate_with_types`,
+//! with a `models.rs` per version; no conformance tests),
 //! and the time of each phase is printed; a `<out>/graph-api/Cargo.toml` that is already there gets
 //! its block of area features written (see `graph_codegen::Layout::manifest`). The templates are the repository's `spec/`; with
 //! `--with-templates` they are part of the corpus too (so `confirm_safe` exists in both crates).
@@ -16,17 +18,18 @@ use std::time::Instant;
 
 use graph_benches::corpus::{self, Options};
 
-const USAGE: &str = "usage: synth-corpus --out <dir> [--operations N (2000)] [--seed S (1)] [--areas A] [--with-templates] [--codegen]";
+const USAGE: &str = "usage: synth-corpus --out <dir> [--operations N (2000)] [--seed S (1)] [--areas A] [--with-templates] [--no-types] [--codegen]";
 
 struct Args {
     out: PathBuf,
     options: Options,
     codegen: bool,
+    types: bool,
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let (mut out, mut operations, mut seed, mut areas) = (None, 2000, 1, None);
-    let (mut codegen, mut templates) = (false, false);
+    let (mut codegen, mut templates, mut types) = (false, false, true);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         let number =
@@ -38,6 +41,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--areas" => areas = Some(number("--areas", value("--areas")?)?),
             "--codegen" => codegen = true,
             "--with-templates" => templates = true,
+            "--no-types" => types = false,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -52,18 +56,41 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         out,
         options,
         codegen,
+        types,
     })
 }
 
 fn run(args: Args) -> Result<(), String> {
     let templates = graph_benches::load_specs();
     let t = Instant::now();
-    let specs = corpus::synthesize(&templates, &args.options).map_err(|e| e.to_string())?;
+    let type_templates = if args.types {
+        graph_benches::load_types()
+    } else {
+        Vec::new()
+    };
+    let corpus::Corpus { specs, types } = if args.types {
+        corpus::synthesize_with_types(&templates, &type_templates, &args.options)
+    } else {
+        corpus::synthesize(&templates, &args.options).map(|specs| corpus::Corpus {
+            specs,
+            types: Vec::new(),
+        })
+    }
+    .map_err(|e| e.to_string())?;
     println!(
-        "synthesize: {} operations in {:.2?}",
+        "synthesize: {} operations, {} types in {:.2?}",
         specs.len(),
+        types.len(),
         t.elapsed()
     );
+    let errors =
+        graph_spec::validate_types(types.iter().map(|(n, t)| (std::path::Path::new(n), t)));
+    if let Some(e) = errors.first() {
+        return Err(format!(
+            "the corpus' types do not validate: {e} (and {} more)",
+            errors.len() - 1
+        ));
+    }
     let errors = graph_spec::validate(specs.iter().map(|(n, s)| (std::path::Path::new(n), s)));
     if let Some(e) = errors.first() {
         return Err(format!(
@@ -73,8 +100,10 @@ fn run(args: Args) -> Result<(), String> {
     }
     let n =
         corpus::write_dir(&args.out, &specs).map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let m = corpus::types::write_types_dir(&args.out, &types)
+        .map_err(|e| format!("{}: {e}", args.out.display()))?;
     println!(
-        "wrote {n} spec files to {}",
+        "wrote {n} spec files and {m} type files to {}",
         args.out.join("spec").display()
     );
     if args.codegen {
@@ -90,7 +119,9 @@ fn run(args: Args) -> Result<(), String> {
             manifest,
         };
         let t = Instant::now();
-        let files = graph_codegen::generate(&specs, &layout).map_err(|e| e.to_string())?;
+        let types: Vec<graph_spec::TypeFile> = types.into_iter().map(|(_, t)| t).collect();
+        let files = graph_codegen::generate_with_types(&specs, &types, &layout)
+            .map_err(|e| e.to_string())?;
         println!("generate: {} files in {:.2?}", files.len(), t.elapsed());
         let bytes = corpus::write_files(&args.out, &files)
             .map_err(|e| format!("{}: {e}", args.out.display()))?;

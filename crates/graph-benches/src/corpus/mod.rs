@@ -14,11 +14,17 @@
 //! [`registry::Registry`] of the names each generated module gets keeps operations from
 //! colliding, so the corpus passes `graph_spec::validate` and `graph_codegen::generate`.
 //!
+//! With [`synthesize_with_types`], the corpus also has type files (`spec/<version>/types/`) shaped
+//! like the real ones, and operations typed by them ([`types`]).
+//!
 //! The corpus is written to a directory of the caller's choosing ([`write_dir`]), never into the
 //! repository's `spec/`: `cargo run -p graph-benches --bin synth-corpus -- --help`.
 
 pub mod names;
 pub mod registry;
+pub mod types;
+
+pub use types::{Corpus, synthesize_with_types};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -44,11 +50,17 @@ pub struct Options {
     /// Also put the (usable) templates themselves in the corpus, under their own names, so that a
     /// program written against the real bindings also builds against the synthetic crate.
     pub include_templates: bool,
+    /// Type files per 100 operations of a version ([`types::synthesize_types`]).
+    pub types_percent: u64,
+    /// Percentage of named body parameters and responses that name a synthetic type.
+    pub typed_percent: u64,
 }
 
 impl Options {
     /// `operations` operations from `seed`, one area per 40 operations (at least 8), a quarter of
-    /// the eligible operations with an enumeration.
+    /// the eligible operations with an enumeration; with types, 40 type files per 100 operations
+    /// (Graph has about one type per two or three operations) and 70% of the named body parameters
+    /// and responses typed by them.
     pub fn new(operations: usize, seed: u64) -> Options {
         Options {
             operations,
@@ -56,6 +68,8 @@ impl Options {
             areas: (operations / 40).max(8),
             enum_percent: 25,
             include_templates: false,
+            types_percent: 40,
+            typed_percent: 70,
         }
     }
 }
