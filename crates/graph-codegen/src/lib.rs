@@ -212,8 +212,17 @@ pub fn generate_with_types(
         let block = areas.manifest_block();
         files.insert(path.clone(), features::splice_manifest(path, text, &block)?);
     }
-    // The conformance tests are the largest file: started first.
-    for result in parallel::map(&jobs, conformance, run) {
+    // The largest files first: the conformance tests, then each version's type models.
+    let first: Vec<usize> = conformance
+        .into_iter()
+        .chain(
+            jobs.iter()
+                .enumerate()
+                .filter(|(_, j)| matches!(j, Job::Models(..)))
+                .map(|(i, _)| i),
+        )
+        .collect();
+    for result in parallel::map(&jobs, &first, run) {
         let (path, text) = result?;
         files.insert(path, text);
     }

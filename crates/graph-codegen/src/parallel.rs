@@ -3,25 +3,28 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// `f` of every item, in item order, computed on up to one worker per core. `first` is started
-/// before the others (a job known to be the longest, so that it does not finish alone at the end).
-pub fn map<T: Sync, R: Send>(
-    items: &[T],
-    first: Option<usize>,
-    f: impl Fn(&T) -> R + Sync,
-) -> Vec<R> {
+/// `f` of every item, in item order, computed on up to one worker per core. The jobs in `first`
+/// are started before the others, in that order (the longest ones, so that none of them finishes
+/// alone at the end while the other workers idle).
+pub fn map<T: Sync, R: Send>(items: &[T], first: &[usize], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());
     if workers <= 1 {
         return items.iter().map(f).collect();
     }
-    // Job `first`, then the others in order.
-    let order: Vec<usize> = first
-        .filter(|i| *i < items.len())
-        .into_iter()
-        .chain((0..items.len()).filter(|i| Some(*i) != first))
-        .collect();
+    // The `first` jobs (each once), then the others in order.
+    let mut started = vec![false; items.len()];
+    let mut order: Vec<usize> = Vec::with_capacity(items.len());
+    for &i in first {
+        if let Some(s) = started.get_mut(i)
+            && !*s
+        {
+            *s = true;
+            order.push(i);
+        }
+    }
+    order.extend((0..items.len()).filter(|i| started.get(*i) != Some(&true)));
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<R>> = items.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
@@ -61,13 +64,13 @@ mod tests {
     #[test]
     fn results_come_back_in_item_order_whatever_runs_first() {
         let items: Vec<u64> = (0..200).collect();
-        let squares = map(&items, Some(150), |i| {
+        let squares = map(&items, &[150, 3, 150, 999], |i| {
             // Uneven work, so that the workers finish out of order.
             std::thread::sleep(std::time::Duration::from_micros((i % 7) * 50));
             i * i
         });
         assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
-        assert_eq!(map(&[] as &[u64], None, |i| *i), Vec::<u64>::new());
-        assert_eq!(map(&[3u64], Some(9), |i| i + 1), vec![4]);
+        assert_eq!(map(&[] as &[u64], &[], |i| *i), Vec::<u64>::new());
+        assert_eq!(map(&[3u64], &[9], |i| i + 1), vec![4]);
     }
 }
