@@ -33,21 +33,7 @@ pub(crate) fn call_arguments(path: &str, function: &str) -> Option<Vec<Argument>
             continue;
         }
         let mut args = Vec::new();
-        let mut quoted = false;
-        let mut start = 0;
-        let mut pieces = Vec::new();
-        for (i, c) in inner.char_indices() {
-            match c {
-                '\'' => quoted = !quoted,
-                ',' if !quoted => {
-                    pieces.push(&inner[start..i]);
-                    start = i + 1;
-                }
-                _ => {}
-            }
-        }
-        pieces.push(&inner[start..]);
-        for piece in pieces {
+        for piece in graph_spec::split_call_args(inner) {
             let (name, value) = piece.split_once('=')?;
             let name = name.trim();
             if name.is_empty() {

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 
 pub use edm::{EdmParseError, EdmType, Primitive};
 pub use model::*;
-pub use path_match::template_segments;
+pub use path_match::{split_call_args, template_segments};
 pub use types::{
     Property, TYPES_DIR, TYPES_SCHEMA_FILE, TypeFile, TypeKind, load_type_dir, type_file_name,
     type_files, type_from_json, type_to_json, types_schema_json, validate_types,

@@ -89,10 +89,9 @@ fn call_parts(segment: &str) -> Option<(&str, &str)> {
     Some((name, rest.strip_suffix(')')?))
 }
 
-/// The argument names of a call's inner text (`a='x',b=3` -> `a`, `b`); a positional argument
-/// gives an empty name.
-fn arg_names(inner: &str) -> Vec<String> {
-    let mut names = Vec::new();
+/// The arguments of a call's inner text, split at the commas outside quoted literals
+/// (`a='x,y',b=3` -> `a='x,y'`, `b=3`), untrimmed.
+pub fn split_call_args(inner: &str) -> Vec<&str> {
     let mut quoted = false;
     let mut start = 0;
     let mut pieces = Vec::new();
@@ -100,14 +99,21 @@ fn arg_names(inner: &str) -> Vec<String> {
         match c {
             '\'' => quoted = !quoted,
             ',' if !quoted => {
-                pieces.push(&inner[start..i]);
+                pieces.push(inner.get(start..i).unwrap_or_default());
                 start = i + 1;
             }
             _ => {}
         }
     }
-    pieces.push(&inner[start..]);
-    for piece in pieces {
+    pieces.push(inner.get(start..).unwrap_or_default());
+    pieces
+}
+
+/// The argument names of a call's inner text (`a='x',b=3` -> `a`, `b`); a positional argument
+/// gives an empty name.
+fn arg_names(inner: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for piece in split_call_args(inner) {
         if piece.trim().is_empty() {
             continue;
         }
@@ -139,6 +145,7 @@ fn calls_match(want: &str, have: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::split_call_args;
     use crate::PathTemplate;
 
     fn t(template: &str) -> PathTemplate {
@@ -146,6 +153,16 @@ mod tests {
             template: template.into(),
             parameters: Vec::new(),
         }
+    }
+
+    #[test]
+    fn call_arguments_split_at_commas_outside_quotes() {
+        assert_eq!(
+            split_call_args("a='x,y',b=3, c='it''s'"),
+            ["a='x,y'", "b=3", " c='it''s'"]
+        );
+        assert_eq!(split_call_args(""), [""]);
+        assert_eq!(split_call_args("'unclosed,x"), ["'unclosed,x"]);
     }
 
     #[test]

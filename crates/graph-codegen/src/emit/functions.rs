@@ -306,7 +306,8 @@ pub(crate) fn example_args(
         .collect()
 }
 
-fn default_text(p: Primitive) -> &'static str {
+/// The text of a value of `p` for a doc example when the docs give none.
+pub(super) fn default_text(p: Primitive) -> &'static str {
     match p {
         Primitive::Boolean => "true",
         Primitive::Guid => "00000000-0000-0000-0000-000000000000",

@@ -1,7 +1,7 @@
 //! Tokens for the path segments of `crate::path_calls`: a function called mid-path (typed
 //! arguments, optional ones as `Option`) and an item path (`root:/{item-path}:`).
 
-use graph_spec::{EdmType, Primitive};
+use graph_spec::EdmType;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -62,7 +62,7 @@ pub(super) fn example_values(args: &[PathArg], values: &[Option<String>]) -> Vec
                 (Some(v), _) => v,
                 (None, false) => match a.ty {
                     None => format!("<{}>", a.wire),
-                    Some(p) => default_text(p).to_string(),
+                    Some(p) => super::functions::default_text(p).to_string(),
                 },
             };
             let expr = match a.ty {
@@ -79,14 +79,4 @@ pub(super) fn example_values(args: &[PathArg], values: &[Option<String>]) -> Vec
             }
         })
         .collect()
-}
-
-fn default_text(p: Primitive) -> &'static str {
-    match p {
-        Primitive::Boolean => "true",
-        Primitive::Guid => "00000000-0000-0000-0000-000000000000",
-        Primitive::DateTimeOffset => "2024-01-01T00:00:00Z",
-        Primitive::Date => "2024-01-01",
-        _ => "0",
-    }
 }
