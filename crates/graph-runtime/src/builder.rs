@@ -238,8 +238,16 @@ fn check_base_url(raw: &str) -> Result<Url, Error> {
     } else {
         format!("{:?}", snippet(raw.as_bytes(), 200))
     };
-    let url =
-        Url::parse(raw).map_err(|e| Error::Config(format!("invalid base URL {shown}: {e}")))?;
+    let url = Url::parse(raw).map_err(|e| {
+        // url's IDNA back end is ASCII-only (graph-runtime's README, "Dependencies"), and a
+        // non-ASCII path or query would have been percent-encoded, not refused.
+        let hint = if !raw.is_ascii() {
+            " (write an internationalized host in its ASCII `xn--` form)"
+        } else {
+            ""
+        };
+        Error::Config(format!("invalid base URL {shown}: {e}{hint}"))
+    })?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::Config(
             "the base URL must not contain user credentials".to_owned(),

@@ -80,6 +80,23 @@ fn https_is_required_except_for_loopback() {
 }
 
 #[test]
+fn an_internationalized_host_is_written_in_its_ascii_form() {
+    let err = Client::builder()
+        .base_url("https://bücher.example/graph")
+        .static_token(SECRET)
+        .build()
+        .expect_err("a non-ASCII host");
+    assert!(matches!(err, Error::Config(_)), "{err:?}");
+    assert!(err.to_string().contains("`xn--` form"), "{err}");
+    let client = Client::builder()
+        .base_url("https://xn--bcher-kva.example/graph")
+        .static_token(SECRET)
+        .build()
+        .expect("the ASCII form");
+    assert_eq!(client.base_url(), "https://xn--bcher-kva.example/graph");
+}
+
+#[test]
 fn a_token_provider_is_required() {
     let err = Client::builder().build().expect_err("no provider");
     assert!(matches!(err, Error::Config(_)), "{err:?}");
