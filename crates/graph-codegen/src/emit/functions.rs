@@ -143,21 +143,24 @@ pub(crate) fn enum_ident(e: &EnumType) -> Ident {
 pub(crate) fn params(args: &[FnArg<'_>], models: &TokenStream) -> TokenStream {
     let ps = args.iter().map(|a| {
         let id = &a.ident;
-        let ty = match &a.kind {
-            ArgKind::Str => quote!(&str),
-            ArgKind::Enum(e) => {
-                let t = enum_ident(e);
-                quote!(#models #t)
-            }
-            ArgKind::Value(p) => crate::types::rust_type(&EdmType::Primitive(*p)),
-        };
-        if a.optional {
-            quote!(#id: Option<#ty>,)
-        } else {
-            quote!(#id: #ty,)
-        }
+        let ty = arg_type(a, models, quote!(&str));
+        quote!(#id: #ty,)
     });
     quote!(#(#ps)*)
+}
+
+/// The Rust type of argument `a`: `text` for a string (`&str`, or `&'a str` in a struct), the
+/// enum after `models`, else the EDM type's; in an `Option` when the argument is optional.
+pub(crate) fn arg_type(a: &FnArg<'_>, models: &TokenStream, text: TokenStream) -> TokenStream {
+    let ty = match &a.kind {
+        ArgKind::Str => text,
+        ArgKind::Enum(e) => {
+            let t = enum_ident(e);
+            quote!(#models #t)
+        }
+        ArgKind::Value(p) => crate::types::rust_type(&EdmType::Primitive(*p)),
+    };
+    if a.optional { quote!(Option<#ty>) } else { ty }
 }
 
 /// `.function("name", &[("p", literal), ..])`, appended to a `RequestPath`; with an optional

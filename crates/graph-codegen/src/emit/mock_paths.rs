@@ -2,7 +2,7 @@
 //! one mock function, in the module of its first path, whose `path` argument (a `<Name>Path`
 //! enum, one variant per documented path) says which path to mock and with which values.
 
-use graph_spec::{ApiVersion, EdmType};
+use graph_spec::ApiVersion;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -50,18 +50,8 @@ pub(super) fn mock_helpers(
         for a in &fn_args {
             let id = &a.ident;
             let doc = format!(" The function's `{}` argument.", docs::escape(&a.wire));
-            let ty = match &a.kind {
-                ArgKind::Str => {
-                    borrows = true;
-                    quote!(&'a str)
-                }
-                ArgKind::Enum(e) => {
-                    let t = functions::enum_ident(e);
-                    quote!(#models #t)
-                }
-                ArgKind::Value(p) => crate::types::rust_type(&EdmType::Primitive(*p)),
-            };
-            let ty = if a.optional { quote!(Option<#ty>) } else { ty };
+            borrows |= matches!(a.kind, ArgKind::Str);
+            let ty = functions::arg_type(a, &models, quote!(&'a str));
             fields.push(quote!(#[doc = #doc] #id: #ty));
         }
         for (id, a) in &call_args {
