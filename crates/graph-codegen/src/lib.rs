@@ -114,18 +114,23 @@ pub fn generate_with_types(
     let all_sources: Vec<&str> = sorted.iter().map(|(f, _)| f.as_str()).collect();
     let root_refs: Vec<(graph_spec::ApiVersion, &tree::Node<'_>)> =
         roots.iter().map(|(v, r)| (*v, r)).collect();
+    let models: Vec<Result<type_models::Models<'_>, CodegenError>> = roots
+        .keys()
+        .map(|version| type_models::Models::new(*version, types))
+        .collect();
+    // The features gate each type model on the areas that reach it (by the models' Rust names).
     let areas = features::Areas::new(&roots, types, &|v| {
-        type_models::Models::new(v, types)
-            .map(|m| m.idents())
+        roots
+            .keys()
+            .zip(&models)
+            .find(|(version, _)| **version == v)
+            .and_then(|(_, m)| m.as_ref().ok())
+            .map(type_models::Models::idents)
             .unwrap_or_default()
     })?;
     // Every file is a job; jobs are emitted and formatted in parallel, and their results kept in
     // job order, so the output (and the first error) is the same as one after the other.
     let mut jobs: Vec<Job<'_>> = vec![Job::Lib];
-    let models: Vec<Result<type_models::Models<'_>, CodegenError>> = roots
-        .keys()
-        .map(|version| type_models::Models::new(*version, types))
-        .collect();
     for ((version, root), models) in roots.iter().zip(&models) {
         // Up to the version whose types fail, as one file after the other would.
         let models = match models {
