@@ -13,6 +13,7 @@ use quote::{format_ident, quote};
 
 use crate::CodegenError;
 use crate::tree::{Action, Node};
+use crate::type_models::Models;
 
 fn collect<'n, 's>(node: &'n Node<'s>, out: &mut Vec<(&'n Node<'s>, &'n Action<'s>)>) {
     for a in &node.actions {
@@ -38,7 +39,11 @@ fn collect_files<'s>(node: &Node<'s>, out: &mut Vec<(&'s str, &'s graph_spec::Sp
 /// Why a documented example cannot pass through the generated types, if it cannot: a value that
 /// the documented type cannot hold, such as a placeholder where an `Edm.Guid` belongs. Such an
 /// example is generated as an ignored test whose reason says so, rather than a test that fails.
-fn unusable(action: &Action<'_>, example: &graph_spec::Example) -> Option<String> {
+fn unusable(
+    action: &Action<'_>,
+    example: &graph_spec::Example,
+    models: Option<&Models<'_>>,
+) -> Option<String> {
     // A success whose documented body is cut short (the page's annotation says `truncated`, and
     // the JSON does not parse) leaves nothing to answer a typed binding with.
     let response = &action.spec.operation.response;
@@ -60,6 +65,25 @@ fn unusable(action: &Action<'_>, example: &graph_spec::Example) -> Option<String
             r.status
         ));
     }
+    // A documented success body the response model cannot hold (a placeholder such as
+    // `"String (timestamp)"` where a typed model has an `Edm.DateTimeOffset`).
+    if let (Some(models), Some(ty), Some(r)) = (models, &response.body_type, &example.response)
+        && (200..300).contains(&r.status)
+        && let Some(body) = &r.body
+        // A stream is bytes, never decoded.
+        && !matches!(ty, graph_spec::EdmType::Primitive(graph_spec::Primitive::Stream))
+    {
+        // A described entity or complex type is the body itself; anything else is `{"value": ..}`.
+        let described = matches!(ty, graph_spec::EdmType::Named(_)) && !models.is_untyped(ty);
+        let value = if described {
+            Some(body)
+        } else {
+            body.get("value")
+        };
+        if let Some(why) = value.and_then(|v| models.misfit(ty, v)) {
+            return Some(format!("response body: {why}"));
+        }
+    }
     let body = example.request.body.as_ref()?;
     action
         .spec
@@ -70,6 +94,7 @@ fn unusable(action: &Action<'_>, example: &graph_spec::Example) -> Option<String
         .find_map(|p| {
             let value = body.get(&p.name)?;
             crate::types::misfit(&p.ty, value, p.required == Some(false))
+                .or_else(|| models?.misfit(&p.ty, value))
                 .map(|why| format!("request body `{}`: {why}", p.name))
         })
 }
@@ -83,7 +108,10 @@ fn test_name(parts: &[&str]) -> proc_macro2::Ident {
 }
 
 /// `tests/examples.rs` of the conformance crate.
-pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, CodegenError> {
+pub fn tests_rs(
+    roots: &BTreeMap<ApiVersion, Node<'_>>,
+    models: &BTreeMap<ApiVersion, &Models<'_>>,
+) -> Result<TokenStream, CodegenError> {
     let mut cases = Vec::new();
     let mut names = BTreeMap::new();
     for (version, root) in roots {
@@ -180,7 +208,7 @@ pub fn tests_rs(roots: &BTreeMap<ApiVersion, Node<'_>>) -> Result<TokenStream, C
                     }
                 });
                 let index = index as u64;
-                let ignore = unusable(action, example).map(|why| {
+                let ignore = unusable(action, example, models.get(version).copied()).map(|why| {
                     let why = format!("the documented example cannot work as written: {why}");
                     quote!(#[ignore = #why])
                 });

@@ -155,6 +155,12 @@ pub fn generate_with_types(
         jobs.push(Job::Conformance);
         jobs.len() - 1
     });
+    // Each version's models, for telling which documented examples they cannot hold.
+    let described: BTreeMap<graph_spec::ApiVersion, &type_models::Models<'_>> = roots
+        .keys()
+        .zip(&models)
+        .filter_map(|(v, m)| Some((*v, m.as_ref().ok()?)))
+        .collect();
     let run = |job: &Job<'_>| -> Result<(String, String), CodegenError> {
         match job {
             Job::Fail(e) => Err(e.clone()),
@@ -205,7 +211,7 @@ pub fn generate_with_types(
                 let text = render::emit_and_render(
                     &path,
                     &all_sources,
-                    || conformance::tests_rs(&roots),
+                    || conformance::tests_rs(&roots, &described),
                     |_| {},
                 )?;
                 Ok((path, text))

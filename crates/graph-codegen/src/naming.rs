@@ -52,6 +52,19 @@ pub fn pascal(name: &str) -> Option<String> {
     guard(ascii_words(name).to_upper_camel_case())
 }
 
+/// `base` if `used` does not hold it yet, else the first of `{base}{sep}2`, `{base}{sep}3`, ...
+/// that it does not; the name returned is added to `used`. This is the naming rule for two wire
+/// names that give one Rust name (`id` and `ID` on one type: `id`, `id_2`): the first keeps it.
+pub fn unique(base: &str, sep: &str, used: &mut std::collections::BTreeSet<String>) -> String {
+    let mut name = base.to_string();
+    let mut n = 1;
+    while !used.insert(name.clone()) {
+        n += 1;
+        name = format!("{base}{sep}{n}");
+    }
+    name
+}
+
 /// The Rust field (or argument) for a documented response header: `Location` -> `location`,
 /// `header` when the name has no ASCII letter or digit.
 pub fn header_field(header: &str) -> String {
@@ -93,6 +106,12 @@ mod tests {
         assert_eq!(pascal("signIns").as_deref(), Some("SignIns"));
         assert_eq!(pascal("self").as_deref(), Some("Self_"));
         assert_eq!(pascal("2fa").as_deref(), Some("_2fa"));
+        let mut used = std::collections::BTreeSet::from(["id".to_string()]);
+        assert_eq!(unique("id", "_", &mut used), "id_2");
+        assert_eq!(unique("id", "_", &mut used), "id_3");
+        assert_eq!(unique("name", "_", &mut used), "name");
+        assert_eq!(unique("None", "", &mut used), "None");
+        assert_eq!(unique("None", "", &mut used), "None2");
     }
 
     #[test]

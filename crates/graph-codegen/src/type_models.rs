@@ -14,8 +14,10 @@
 //!   Graph enums document a member `unknown`.) It is also the type of a function parameter of that
 //!   enumeration (it is a `graph_runtime::ToLiteral`): the operation's module re-exports it rather
 //!   than defining a second enum.
-//! - A field whose type can lead back to its own struct through fields that are not collections is
-//!   boxed (collections already allocate, so they never need a box).
+//! - A field of a struct type is boxed (`Option<Box<ItemBody>>`); a collection's items are not
+//!   (the `Vec` already allocates). So a struct's size is bounded by its own property count, and a
+//!   recursive type needs no analysis. Inline, entities nesting entities and complex facets made a
+//!   beta `driveItem` 100 KB, enough to overflow a thread's stack in a debug build.
 //! - A named type no type file describes stays `serde_json::Value`, and the field's docs say so.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,8 +34,6 @@ pub struct Models<'t> {
     version: ApiVersion,
     /// By qualified name: the type file and its Rust identifier.
     types: BTreeMap<String, (&'t TypeFile, String)>,
-    /// `(struct, wire property)` pairs whose field is boxed.
-    boxed: BTreeSet<(String, String)>,
 }
 
 /// A struct field: wire name, Rust identifier, type, docs.
@@ -87,13 +87,10 @@ impl<'t> Models<'t> {
             }
             by_name.insert(t.name.clone(), (t, id));
         }
-        let mut models = Models {
+        Ok(Models {
             version,
             types: by_name,
-            boxed: BTreeSet::new(),
-        };
-        models.boxed = models.find_boxed();
-        Ok(models)
+        })
     }
 
     /// Whether no type is described.
@@ -168,13 +165,14 @@ impl<'t> Models<'t> {
         }
     }
 
-    /// The Rust type of a field inside the models module.
-    fn field_type(&self, owner: &str, wire: &str, ty: &EdmType) -> TokenStream {
+    /// The Rust type of a field inside the models module; `items` for a collection's items.
+    fn field_type(&self, ty: &EdmType, items: bool) -> TokenStream {
         match ty {
             EdmType::Named(n) => match self.named(n) {
-                Some((_, id)) => {
+                Some((t, id)) => {
                     let id = ident(id);
-                    if self.boxed.contains(&(owner.to_string(), wire.to_string())) {
+                    // Not boxed: an enum, and a collection's items (`items` is true).
+                    if t.kind != TypeKind::Enum && !items {
                         quote!(Box<#id>)
                     } else {
                         quote!(#id)
@@ -183,7 +181,7 @@ impl<'t> Models<'t> {
                 None => quote!(serde_json::Value),
             },
             EdmType::Collection(inner) => {
-                let inner = self.field_type(owner, "", inner);
+                let inner = self.field_type(inner, true);
                 quote!(Vec<#inner>)
             }
             EdmType::Primitive(_) => types::rust_type(ty),
@@ -216,55 +214,33 @@ impl<'t> Models<'t> {
         out
     }
 
-    /// The struct fields a value of `owner` can reach without a collection in between.
-    fn direct_children(&self, owner: &'t TypeFile) -> Vec<(&'t str, &'t str)> {
-        self.all_properties(owner)
-            .into_iter()
-            .filter_map(|p| match &p.ty {
-                EdmType::Named(n) => self
-                    .named(n)
-                    .filter(|(t, _)| t.kind != TypeKind::Enum)
-                    .map(|(t, _)| (p.name.as_str(), t.name.as_str())),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Fields to box: a non-collection field whose type can reach its owner again through
-    /// non-collection fields.
-    fn find_boxed(&self) -> BTreeSet<(String, String)> {
-        let reaches = |from: &str, to: &str| {
-            let mut stack = vec![from.to_string()];
-            let mut seen = BTreeSet::new();
-            while let Some(n) = stack.pop() {
-                if n == to {
-                    return true;
-                }
-                if !seen.insert(n.clone()) {
-                    continue;
-                }
-                if let Some((t, _)) = self.named(&n) {
-                    stack.extend(
-                        self.direct_children(t)
-                            .into_iter()
-                            .map(|(_, c)| c.to_string()),
-                    );
+    /// Why `value` cannot be decoded into the model of `ty`, or `None` when it can: like
+    /// [`crate::types::misfit`], and through the described types' properties (base types
+    /// included), so that a documented placeholder deep inside a body (`"String (timestamp)"`
+    /// where an `Edm.DateTimeOffset` belongs) is found. Properties are `Option`s, so `null` fits
+    /// them; an enum takes any string (its `Undocumented` variant).
+    pub fn misfit(&self, ty: &EdmType, value: &serde_json::Value) -> Option<String> {
+        use serde_json::Value;
+        match (ty, value) {
+            (_, Value::Null) => None,
+            (EdmType::Collection(inner), Value::Array(items)) => {
+                items.iter().find_map(|v| self.misfit(inner, v))
+            }
+            (EdmType::Named(n), v) => {
+                let (t, _) = self.named(n)?;
+                match (t.kind, v) {
+                    (TypeKind::Enum, Value::String(_)) => None,
+                    (TypeKind::Enum, _) => Some(format!("`{v}` is not a member of `{n}`")),
+                    (_, Value::Object(map)) => self.all_properties(t).into_iter().find_map(|p| {
+                        let inner = map.get(&p.name)?;
+                        self.misfit(&p.ty, inner)
+                            .map(|why| format!("`{}`: {why}", p.name))
+                    }),
+                    (_, other) => Some(format!("`{other}` is not a `{n}` object")),
                 }
             }
-            false
-        };
-        let mut out = BTreeSet::new();
-        for (name, (t, _)) in &self.types {
-            if t.kind == TypeKind::Enum {
-                continue;
-            }
-            for (wire, child) in self.direct_children(t) {
-                if reaches(child, name) {
-                    out.insert((name.clone(), wire.to_string()));
-                }
-            }
+            _ => crate::types::misfit(ty, value, true),
         }
-        out
     }
 
     /// The `models.rs` of the version.
@@ -338,18 +314,21 @@ impl<'t> Models<'t> {
             if RESERVED.contains(&field.as_str()) {
                 field.push('_');
             }
-            if !idents.insert(field.clone()) {
-                return Err(err(
-                    t,
-                    &format!("property `{}`", p.name),
-                    format!("its Rust name `{field}` is taken by another field"),
-                ));
-            }
+            // Two wire names that give one Rust name (`id` inherited, `ID` documented): the
+            // first keeps it, the next is `id_2`, and its docs say why.
+            let unique = naming::unique(&field, "_", &mut idents);
             let mut docs_lines = Vec::new();
             if !p.description.is_empty() {
                 docs_lines.push(docs::escape(&p.description));
                 docs_lines.push(String::new());
             }
+            if unique != field {
+                docs_lines.push(format!(
+                    "Named `{unique}`: `{field}` is the field of another property whose wire name gives the same Rust name."
+                ));
+                docs_lines.push(String::new());
+            }
+            let field = unique;
             let wire_ty = docs::escape(&p.ty.to_string());
             if self.is_untyped(&p.ty) {
                 docs_lines.push(format!(
@@ -373,7 +352,7 @@ impl<'t> Models<'t> {
         let decls = fields.iter().map(|f| {
             let fid = ident(&f.ident);
             let wire = f.wire;
-            let ty = self.field_type(&t.name, f.wire, f.ty);
+            let ty = self.field_type(f.ty, false);
             let doc = doc_attrs(f.docs.clone());
             quote! {
                 #doc
@@ -431,18 +410,20 @@ impl<'t> Models<'t> {
             let at = format!("member `{}`", m.name);
             let v = naming::pascal(&m.name)
                 .ok_or_else(|| err(t, &at, "no Rust identifier can be made of it".into()))?;
-            if !used.insert(v.clone()) {
-                return Err(err(
-                    t,
-                    &at,
-                    format!("its Rust name `{v}` is taken by another variant"),
-                ));
-            }
+            // Two members that give one Rust name (`none`, `None`): the first keeps it.
+            let unique = naming::unique(&v, "", &mut used);
             let mut lines = Vec::new();
             if !m.description.is_empty() {
                 lines.push(docs::escape(&m.description));
                 lines.push(String::new());
             }
+            if unique != v {
+                lines.push(format!(
+                    "Named `{unique}`: `{v}` is the variant of another member whose wire name gives the same Rust name."
+                ));
+                lines.push(String::new());
+            }
+            let v = unique;
             lines.push(format!("`{}` on the wire.", docs::escape(&m.name)));
             variants.push((ident(&v), m.name.as_str(), doc_attrs(lines)));
         }

@@ -817,6 +817,7 @@ async fn v1_0__securityreportsroot_getattacksimulationtrainingusercoverage__secu
 }
 #[rustfmt::skip]
 #[tokio::test]
+#[ignore = "the documented example cannot work as written: response body: `addIns`: `id`: `\"id-value\"` is not a valid `Edm.Guid`"]
 async fn v1_0__serviceprincipal_delta__service_principal_delta() {
     let case = graph_conformance::Case::load(
         "spec/v1.0/serviceprincipal-delta.json",
@@ -1391,6 +1392,7 @@ async fn beta__riskyusers_dismiss__dismiss_riskyuser_1() {
 }
 #[rustfmt::skip]
 #[tokio::test]
+#[ignore = "the documented example cannot work as written: response body: `createdDateTime`: `\"String (timestamp)\"` is not a valid `Edm.DateTimeOffset`"]
 async fn beta__unifiedroleassignmentschedule_filterbycurrentuser__unifiedroleassignmentschedule_filterbycurrentuser() {
     let case = graph_conformance::Case::load(
         "spec/beta/unifiedroleassignmentschedule-filterbycurrentuser.json",

@@ -10,7 +10,7 @@ use crate::optional;
 use crate::param_table;
 use crate::tables;
 use crate::types;
-use crate::{Ctx, ExtractError};
+use crate::{Ctx, ErrorKind, ExtractError};
 
 /// Phrases by which a request body section says there is no body (lower case, `'` for `’`).
 const NO_BODY: [&str; 6] = [
@@ -221,7 +221,8 @@ fn section_body(
                 ctx.warn(*line, "request body table has no rows; ignored");
                 continue;
             }
-            tables::check_widths(table, "request body table").map_err(|(l, m)| ctx.error(l, m))?;
+            tables::check_widths(table, "request body table")
+                .map_err(|(l, m)| ctx.error(ErrorKind::Table, l, m))?;
             let fallback = |name: &str| example_type(&example_bodies, name);
             let (rows, notes) = param_table::parameters(table, cols, &fallback);
             for (l, m) in notes {

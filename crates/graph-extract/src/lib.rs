@@ -158,8 +158,45 @@ pub struct ExtractError {
     pub file: String,
     /// The 1-based line of the problem, 0 when the file could not be read.
     pub line: usize,
+    /// The class of the problem, for counting failures over a whole corpus.
+    pub kind: ErrorKind,
     /// What was wrong and what was expected.
     pub message: String,
+}
+
+/// The classes of [`ExtractError`]: what part of a page could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be read, or is not UTF-8.
+    Unreadable,
+    /// The page path does not say the API version (`api-reference/<version>/...`).
+    Version,
+    /// The page has neither a front matter `title` nor a `# heading`.
+    Title,
+    /// No `## HTTP request` section, or no usable `METHOD /path` line in it.
+    HttpRequest,
+    /// A table whose rows cannot be read (more cells than its header).
+    Table,
+    /// An example's request or response that cannot be read.
+    Example,
+    /// A resource page that does not name its type.
+    TypeName,
+}
+
+impl ErrorKind {
+    /// A short stable label: `http-request`, `table`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unreadable => "unreadable",
+            Self::Version => "version",
+            Self::Title => "title",
+            Self::HttpRequest => "http-request",
+            Self::Table => "table",
+            Self::Example => "example",
+            Self::TypeName => "type-name",
+        }
+    }
 }
 
 impl fmt::Display for ExtractError {
@@ -178,6 +215,7 @@ pub fn extract_page(docs_root: &Path, page: &str) -> Result<SpecFile, ExtractErr
     let unreadable = |message: String| ExtractError {
         file: page.to_string(),
         line: 0,
+        kind: ErrorKind::Unreadable,
         message,
     };
     let bytes = std::fs::read(&path)
@@ -232,6 +270,7 @@ fn api_version(page: &str) -> Result<ApiVersion, ExtractError> {
     version.ok_or_else(|| ExtractError {
         file: page.to_string(),
         line: 0,
+        kind: ErrorKind::Version,
         message: "cannot tell the API version: expected a page path `api-reference/v1.0/...` or \
                   `api-reference/beta/...`"
             .to_string(),
@@ -280,10 +319,16 @@ impl Ctx<'_> {
         });
     }
 
-    pub(crate) fn error(&self, line: usize, message: impl Into<String>) -> ExtractError {
+    pub(crate) fn error(
+        &self,
+        kind: ErrorKind,
+        line: usize,
+        message: impl Into<String>,
+    ) -> ExtractError {
         ExtractError {
             file: self.page.to_string(),
             line,
+            kind,
             message: message.into(),
         }
     }
@@ -339,6 +384,7 @@ impl Ctx<'_> {
             .or_else(|| h1_text.clone())
             .ok_or_else(|| {
                 self.error(
+                    ErrorKind::Title,
                     1,
                     "the page has neither a front matter `title` nor a `# heading`",
                 )
@@ -472,6 +518,7 @@ impl Ctx<'_> {
         let fallback_line = h1.and_then(|i| self.blocks.get(i)).map_or(1, |b| b.line);
         let Some((heading, range)) = self.section(&["http request", "http requests"]) else {
             return Err(self.error(
+                ErrorKind::HttpRequest,
                 fallback_line,
                 "the page has no `## HTTP request` section: expected one with a code block of `METHOD /path` lines",
             ));
@@ -498,10 +545,12 @@ impl Ctx<'_> {
         let Some(first) = lines.first() else {
             return Err(match bad.into_iter().next() {
                 Some((line, message)) => self.error(
+                    ErrorKind::HttpRequest,
                     line,
                     format!("{message}, and the `## HTTP request` section has no other path"),
                 ),
                 None => self.error(
+                    ErrorKind::HttpRequest,
                     heading_line,
                     "the `## HTTP request` section has no code block with a `METHOD /path` line",
                 ),

@@ -5,7 +5,7 @@ use graph_spec::{ExampleRequest, ExampleResponse, Header};
 use serde_json::Value;
 
 use crate::http;
-use crate::{Ctx, ExtractError};
+use crate::{Ctx, ErrorKind, ExtractError};
 
 /// Removes commas that directly precede `}` or `]` (outside strings).
 pub(crate) fn strip_trailing_commas(s: &str) -> String {
@@ -68,10 +68,16 @@ pub(crate) fn read_request(
     text: &str,
     first_line: usize,
 ) -> Result<ExampleRequest, ExtractError> {
-    let message = http::message(text, first_line)
-        .map_err(|(line, m)| ctx.error(line, format!("request example `{name}`: {m}")))?;
+    let message = http::message(text, first_line).map_err(|(line, m)| {
+        ctx.error(
+            ErrorKind::Example,
+            line,
+            format!("request example `{name}`: {m}"),
+        )
+    })?;
     let (method, url) = http::request_start(&message.start.1).ok_or_else(|| {
         ctx.error(
+            ErrorKind::Example,
             message.start.0,
             format!(
                 "request example `{name}`: expected `METHOD URL` (GET, POST, PUT, PATCH or DELETE) as its first \
@@ -102,6 +108,7 @@ pub(crate) fn read_request(
                     || content_type.is_some_and(|c| c.to_ascii_lowercase().contains("json"));
                 if looks_json {
                     return Err(ctx.error(
+                        ErrorKind::Example,
                         line + e.line().saturating_sub(1),
                         format!(
                             "request body of example `{name}` is not valid JSON: {}",
@@ -137,10 +144,16 @@ pub(crate) fn read_response(
     first_line: usize,
     truncated: bool,
 ) -> Result<ExampleResponse, ExtractError> {
-    let message = http::message(text, first_line)
-        .map_err(|(line, m)| ctx.error(line, format!("response of example `{name}`: {m}")))?;
+    let message = http::message(text, first_line).map_err(|(line, m)| {
+        ctx.error(
+            ErrorKind::Example,
+            line,
+            format!("response of example `{name}`: {m}"),
+        )
+    })?;
     let status = http::status_line(&message.start.1).ok_or_else(|| {
         ctx.error(
+            ErrorKind::Example,
             message.start.0,
             format!(
                 "response of example `{name}`: expected a status line such as `HTTP/1.1 200 OK`, found `{}`",

@@ -31,8 +31,8 @@ use crate::blocks::{self, Block, BlockKind, Table};
 use crate::resource_rows::{columns, rows};
 use crate::types::NAMESPACE;
 use crate::{
-    Ctx, ExtractError, enums, examples, pipes, resource_base, resource_enum_page, resource_json,
-    resource_methods, resource_ns,
+    Ctx, ErrorKind, ExtractError, enums, examples, pipes, resource_base, resource_enum_page,
+    resource_json, resource_methods, resource_ns,
 };
 
 /// What one resource page describes.
@@ -88,7 +88,7 @@ pub fn resource_str_with(
         .and_then(qualify)
         .is_some();
     let name = type_name(&ctx, h1, annotation.as_ref())
-        .ok_or_else(|| ctx.error(h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
+        .ok_or_else(|| ctx.error(ErrorKind::TypeName, h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
     let name = match &ns {
         Some(ns)
             if !named_by_annotation

@@ -636,6 +636,7 @@ fn error_checks_reject_unlocated_errors() {
     let err = |file: &str, line: usize| ExtractError {
         file: file.to_string(),
         line,
+        kind: graph_extract::ErrorKind::Example,
         message: "bad".to_string(),
     };
     assert_eq!(error_problem(&err(page, 1), page, text, &served), None);

@@ -1,5 +1,6 @@
-//! Every API page of the docs slice, extracted and snapshotted, so that an extractor change shows as a
-//! snapshot diff; and plain assertions on the page the project started from.
+//! The chosen API pages (those `spec/` holds), extracted and snapshotted, so that an extractor change
+//! shows as a snapshot diff; every API page of the corpus, extracted and counted against a committed
+//! summary; and plain assertions on the page the project started from.
 //!
 //! The docs root is `GRAPH_DOCS_DIR` if set (the tests fail if it does not exist), else
 //! `../../../shared/graph-docs` from this crate (the tests are skipped, loudly, if it does not exist).
@@ -64,6 +65,27 @@ fn pages(root: &Path) -> Vec<String> {
     out
 }
 
+/// The chosen pages that get a snapshot each: the source pages of the committed operation specs in
+/// `spec/`, sorted. Snapshots of thousands of pages would help nobody; the whole corpus has
+/// [`whole_corpus_matches_its_summary`] instead.
+fn chosen_pages() -> Vec<String> {
+    let spec_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec");
+    let committed = graph_spec::load_dir(&spec_dir).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let mut pages: Vec<String> = committed.into_iter().map(|(_, s)| s.source.page).collect();
+    pages.sort();
+    pages.dedup();
+    pages
+}
+
 /// `api-reference/beta/api/signin-confirmsafe.md` -> `beta__signin-confirmsafe`.
 fn snapshot_name(page: &str) -> String {
     let mut parts = page.split('/');
@@ -73,14 +95,10 @@ fn snapshot_name(page: &str) -> String {
 }
 
 #[test]
-fn every_page_matches_its_snapshot() {
+fn chosen_pages_match_their_snapshots() {
     let Some(root) = docs_root() else { return };
-    let pages = pages(&root);
-    assert!(
-        !pages.is_empty(),
-        "no api-reference/*/api/*.md pages under {}",
-        root.display()
-    );
+    let pages = chosen_pages();
+    assert!(!pages.is_empty(), "no spec files under spec/");
     let mut failed = Vec::new();
     for page in &pages {
         let value = match graph_extract::extract_page(&root, page) {
@@ -107,6 +125,111 @@ fn every_page_matches_its_snapshot() {
         }
     }
     assert!(failed.is_empty(), "snapshots differ for: {failed:#?}");
+}
+
+/// What one page of the corpus gave.
+enum Outcome {
+    Extracted { warnings: usize, examples: usize },
+    Failed(graph_extract::ExtractError),
+    Panicked(String),
+}
+
+/// Extracts `pages` on every core, each page under `catch_unwind`; the outcomes in page order.
+fn extract_all(root: &Path, pages: &[String]) -> Vec<Outcome> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = pages.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|page| {
+                            let run = catch_unwind(AssertUnwindSafe(|| {
+                                graph_extract::extract_page(root, page)
+                            }));
+                            match run {
+                                Ok(Ok(spec)) => Outcome::Extracted {
+                                    warnings: spec.warnings.len(),
+                                    examples: spec.examples.len(),
+                                },
+                                Ok(Err(e)) => Outcome::Failed(e),
+                                Err(panic) => Outcome::Panicked(
+                                    panic
+                                        .downcast_ref::<String>()
+                                        .cloned()
+                                        .or_else(|| {
+                                            panic.downcast_ref::<&str>().map(|s| s.to_string())
+                                        })
+                                        .unwrap_or_default(),
+                                ),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| panic!("an extraction thread died"))
+            })
+            .collect()
+    })
+}
+
+/// Every API page of the corpus extracts or fails with a located, classified error, and none
+/// panics; the totals by version (pages, extracted, failures by class, warnings, examples) are the
+/// committed snapshot `real_pages__whole_corpus.snap`, so that an extractor change that gains or
+/// loses pages shows as a diff to read.
+#[test]
+fn whole_corpus_matches_its_summary() {
+    let Some(root) = docs_root() else { return };
+    let pages = pages(&root);
+    assert!(
+        !pages.is_empty(),
+        "no api-reference/*/api/*.md pages under {}",
+        root.display()
+    );
+    let outcomes = extract_all(&root, &pages);
+    let mut summary = serde_json::Map::new();
+    let mut problems = Vec::new();
+    for (page, outcome) in pages.iter().zip(&outcomes) {
+        let version = page.split('/').nth(1).unwrap_or("unknown").to_string();
+        let entry = summary.entry(version).or_insert_with(
+            || json!({"pages": 0, "extracted": 0, "failed": {}, "warnings": 0, "examples": 0}),
+        );
+        let bump = |v: &mut serde_json::Value, by: usize| {
+            *v = json!(v.as_u64().unwrap_or(0) + by as u64);
+        };
+        bump(&mut entry["pages"], 1);
+        match outcome {
+            Outcome::Extracted { warnings, examples } => {
+                bump(&mut entry["extracted"], 1);
+                bump(&mut entry["warnings"], *warnings);
+                bump(&mut entry["examples"], *examples);
+            }
+            Outcome::Failed(e) => {
+                if e.line == 0 && e.kind != graph_extract::ErrorKind::Unreadable {
+                    problems.push(format!("{page}: an error without a line: {e}"));
+                }
+                if e.message.trim().is_empty() {
+                    problems.push(format!("{page}: an error without a message"));
+                }
+                let failed = &mut entry["failed"];
+                let slot = failed
+                    .as_object_mut()
+                    .map(|m| m.entry(e.kind.as_str()).or_insert(json!(0)));
+                if let Some(slot) = slot {
+                    bump(slot, 1);
+                }
+            }
+            Outcome::Panicked(message) => problems.push(format!("{page}: panicked: {message}")),
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    insta::assert_json_snapshot!("whole_corpus", summary);
 }
 
 #[test]

@@ -22,7 +22,7 @@ pub struct BaseThing {
     ///
     /// `microsoft.graph.thing`.
     #[serde(rename = "owner", default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<Thing>,
+    pub owner: Option<Box<Thing>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     #[serde(flatten)]

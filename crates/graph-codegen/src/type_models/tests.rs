@@ -107,3 +107,51 @@ fn an_enum_is_a_function_argument_and_found_for_the_operations() {
     assert!(models.enum_path("microsoft.graph.item", []).is_none());
     assert!(models.enum_path("microsoft.graph.nothing", []).is_none());
 }
+
+#[test]
+fn misfit_finds_placeholders_deep_in_a_body() {
+    let src = r#""source": {"page": "api-reference/v1.0/resources/x.md", "sha256": "00"}, "api_version": "v1.0", "line": 1"#;
+    let types = vec![
+        ty(&format!(
+            r#"{{ {src}, "name": "microsoft.graph.app", "kind": "entity",
+            "properties": [
+              {{"name": "addIns", "type": "Collection(microsoft.graph.addIn)", "line": 2}},
+              {{"name": "state", "type": "microsoft.graph.shape", "line": 3}}
+            ]}}"#
+        )),
+        ty(&format!(
+            r#"{{ {src}, "name": "microsoft.graph.addIn", "kind": "complex",
+            "properties": [{{"name": "id", "type": "Edm.Guid", "line": 2}}]}}"#
+        )),
+        ty(&format!(
+            r#"{{ {src}, "name": "microsoft.graph.shape", "kind": "enum",
+            "members": [{{"name": "round"}}]}}"#
+        )),
+    ];
+    let models = Models::new(ApiVersion::V1, &types).unwrap();
+    let app: graph_spec::EdmType = "microsoft.graph.app".parse().unwrap();
+    let ok = serde_json::json!({"addIns": [{"id": "5a0c76d2-cb57-4ece-9bc1-c323178f116a"}], "state": "square", "extra": 1});
+    assert_eq!(models.misfit(&app, &ok), None);
+    let nulls = serde_json::json!({"addIns": null, "state": null});
+    assert_eq!(models.misfit(&app, &nulls), None);
+    let placeholder = serde_json::json!({"addIns": [{"id": "id-value"}]});
+    let why = models.misfit(&app, &placeholder).unwrap();
+    assert!(why.starts_with("`addIns`: `id`:"), "{why}");
+    assert!(why.contains("Edm.Guid"), "{why}");
+    assert!(
+        models
+            .misfit(&app, &serde_json::json!({"state": 3}))
+            .is_some()
+    );
+    assert!(
+        models
+            .misfit(&app, &serde_json::json!("not an object"))
+            .is_some()
+    );
+    let list: graph_spec::EdmType = "Collection(microsoft.graph.app)".parse().unwrap();
+    assert!(
+        models
+            .misfit(&list, &serde_json::json!([ok, placeholder]))
+            .is_some()
+    );
+}

@@ -66,9 +66,7 @@ impl<'a> Root<'a> {
     }
 }
 /// Response body of `driveItem: unarchive`: `microsoft.graph.driveItem`.
-///
-/// No available page describes `microsoft.graph.driveItem`, so the body is kept as raw JSON: nothing is dropped.
-pub type UnarchiveResponse = serde_json::Value;
+pub type UnarchiveResponse = crate::beta::models::DriveItem;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/drive/root` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

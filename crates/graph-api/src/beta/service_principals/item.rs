@@ -91,17 +91,15 @@ pub struct UpdatePasswordSingleSignOnCredentialsRequest {
     /// A list of credential objects that define the complete sign in flow.
     ///
     /// Wire name `credentials`, type `Collection(microsoft.graph.credential)`.
-    ///
-    /// No available page describes `Collection(microsoft.graph.credential)`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(rename = "credentials")]
-    pub credentials: Vec<serde_json::Value>,
+    pub credentials: Vec<crate::beta::models::Credential>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl UpdatePasswordSingleSignOnCredentialsRequest {
     /// A value with the given fields and no optional ones.
-    pub fn new(id: String, credentials: Vec<serde_json::Value>) -> Self {
+    pub fn new(id: String, credentials: Vec<crate::beta::models::Credential>) -> Self {
         Self {
             id,
             credentials,

@@ -87,9 +87,14 @@ impl<'a> MailFolders<'a> {
     }
 }
 /// Response body of `mailFolder: delta`: `Collection(microsoft.graph.mailFolder)`.
-///
-/// No available page describes `Collection(microsoft.graph.mailFolder)`, so the body is kept as raw JSON: nothing is dropped.
-pub type DeltaResponse = serde_json::Value;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DeltaResponse {
+    /// The returned value.
+    pub value: Vec<crate::v1::models::MailFolder>,
+    /// Properties the documentation does not describe (such as `@odata.context`).
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/mailFolders` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -87,9 +87,7 @@ impl MoveRequest {
     }
 }
 /// Response body of `mailFolder: move`: `microsoft.graph.mailFolder`.
-///
-/// No available page describes `microsoft.graph.mailFolder`, so the body is kept as raw JSON: nothing is dropped.
-pub type MoveResponse = serde_json::Value;
+pub type MoveResponse = crate::beta::models::MailFolder;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/me/mailFolders/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -111,9 +111,14 @@ impl<'a> RoleAssignmentSchedules<'a> {
     }
 }
 /// Response body of `unifiedRoleAssignmentSchedule: filterByCurrentUser`: `Collection(microsoft.graph.unifiedRoleAssignmentSchedule)`.
-///
-/// No available page describes `Collection(microsoft.graph.unifiedRoleAssignmentSchedule)`, so the body is kept as raw JSON: nothing is dropped.
-pub type FilterByCurrentUserResponse = serde_json::Value;
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FilterByCurrentUserResponse {
+    /// The returned value.
+    pub value: Vec<crate::beta::models::UnifiedRoleAssignmentSchedule>,
+    /// Properties the documentation does not describe (such as `@odata.context`).
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
 /// `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`, the type of the function parameter (the version's models enum).
 pub use crate::beta::models::RoleAssignmentScheduleFilterByCurrentUserOptions;
 #[cfg(feature = "mock")]

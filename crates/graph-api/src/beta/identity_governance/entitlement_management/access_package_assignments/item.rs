@@ -75,9 +75,7 @@ impl<'a> AccessPackageAssignmentsItem<'a> {
     }
 }
 /// Response body of `accessPackageAssignment: reprocess`: `microsoft.graph.accessPackageAssignment`.
-///
-/// No available page describes `microsoft.graph.accessPackageAssignment`, so the body is kept as raw JSON: nothing is dropped.
-pub type ReprocessResponse = serde_json::Value;
+pub type ReprocessResponse = crate::beta::models::AccessPackageAssignment;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/identityGovernance/entitlementManagement/accessPackageAssignments/{id}`, for tests of code that calls them.
 pub mod mock {

@@ -119,9 +119,7 @@ impl<'a> ChannelsItem<'a> {
     }
 }
 /// Response body of `channel: provisionEmail`: `microsoft.graph.provisionChannelEmailResult`.
-///
-/// No available page describes `microsoft.graph.provisionChannelEmailResult`, so the body is kept as raw JSON: nothing is dropped.
-pub type ProvisionEmailResponse = serde_json::Value;
+pub type ProvisionEmailResponse = crate::beta::models::ProvisionChannelEmailResult;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/teams/{team-id}/channels/{channel-id}`, for tests of code that calls them.
 pub mod mock {

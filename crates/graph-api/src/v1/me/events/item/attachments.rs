@@ -87,17 +87,15 @@ pub struct CreateUploadSessionRequest {
     /// Represents attributes of the item to be uploaded and attached. At minimum, specify the attachment type (`file`), a name, and the size of the file.
     ///
     /// Wire name `AttachmentItem`, type `microsoft.graph.attachmentItem`.
-    ///
-    /// No available page describes `microsoft.graph.attachmentItem`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(rename = "AttachmentItem")]
-    pub attachment_item: serde_json::Value,
+    pub attachment_item: crate::v1::models::AttachmentItem,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl CreateUploadSessionRequest {
     /// A value with the given fields and no optional ones.
-    pub fn new(attachment_item: serde_json::Value) -> Self {
+    pub fn new(attachment_item: crate::v1::models::AttachmentItem) -> Self {
         Self {
             attachment_item,
             additional_properties: serde_json::Map::new(),
@@ -105,9 +103,7 @@ impl CreateUploadSessionRequest {
     }
 }
 /// Response body of `attachment: createUploadSession`: `microsoft.graph.uploadSession`.
-///
-/// No available page describes `microsoft.graph.uploadSession`, so the body is kept as raw JSON: nothing is dropped.
-pub type CreateUploadSessionResponse = serde_json::Value;
+pub type CreateUploadSessionResponse = crate::v1::models::UploadSession;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/events/{id}/attachments` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

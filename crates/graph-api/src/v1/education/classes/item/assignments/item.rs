@@ -75,9 +75,7 @@ impl<'a> AssignmentsItem<'a> {
     }
 }
 /// Response body of `educationAssignment: activate`: `microsoft.graph.educationAssignment`.
-///
-/// No available page describes `microsoft.graph.educationAssignment`, so the body is kept as raw JSON: nothing is dropped.
-pub type ActivateResponse = serde_json::Value;
+pub type ActivateResponse = crate::v1::models::EducationAssignment;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/education/classes/{classId}/assignments/{assignmentId}`, for tests of code that calls them.
 pub mod mock {

@@ -87,17 +87,15 @@ pub struct RevokeGrantsRequest {
     /// A collection of recipients who will be revoked access to the sharing link.
     ///
     /// Wire name `grantees`, type `Collection(microsoft.graph.driveRecipient)`.
-    ///
-    /// No available page describes `Collection(microsoft.graph.driveRecipient)`, so the value is kept as raw JSON: nothing is dropped.
     #[serde(rename = "grantees")]
-    pub grantees: Vec<serde_json::Value>,
+    pub grantees: Vec<crate::beta::models::DriveRecipient>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 impl RevokeGrantsRequest {
     /// A value with the given fields and no optional ones.
-    pub fn new(grantees: Vec<serde_json::Value>) -> Self {
+    pub fn new(grantees: Vec<crate::beta::models::DriveRecipient>) -> Self {
         Self {
             grantees,
             additional_properties: serde_json::Map::new(),
@@ -105,9 +103,7 @@ impl RevokeGrantsRequest {
     }
 }
 /// Response body of `permission: revokeGrants`: `microsoft.graph.permission`.
-///
-/// No available page describes `microsoft.graph.permission`, so the body is kept as raw JSON: nothing is dropped.
-pub type RevokeGrantsResponse = serde_json::Value;
+pub type RevokeGrantsResponse = crate::beta::models::Permission;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/drives/{drivesId}/items/{driveItemId}/permissions/{perm-id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

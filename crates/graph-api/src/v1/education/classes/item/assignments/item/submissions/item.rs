@@ -98,9 +98,7 @@ impl Default for SetUpResourcesFolderRequest {
     }
 }
 /// Response body of `educationSubmission: setUpResourcesFolder`: `microsoft.graph.educationSubmission`.
-///
-/// No available page describes `microsoft.graph.educationSubmission`, so the body is kept as raw JSON: nothing is dropped.
-pub type SetUpResourcesFolderResponse = serde_json::Value;
+pub type SetUpResourcesFolderResponse = crate::v1::models::EducationSubmission;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/education/classes/{classId}/assignments/{assignmentId}/submissions/{id}`, for tests of code that calls them.
 pub mod mock {
