@@ -26,7 +26,13 @@
 //! - **Binding and name**: the front matter title split at `:` (`signIn: confirmSafe`); if the title is not
 //!   of that form, the H1; if neither is, the name is the last segment of the first path and the binding
 //!   the file name before its first `-`, with its case taken from a link to `../resources/<binding>.md` on
-//!   the page when there is one. The fallback is reported as a warning.
+//!   the page when there is one. The fallback is reported as a warning when the page is an action or
+//!   a function (a resource operation's title, `Get user`, is never of that form).
+//! - **Kind** (`kind` module): get, list, create, update, replace, delete, the `$ref`, `$value` and
+//!   `$count` operations, action or function, from the method, the last path segment, the title and
+//!   the documented response; the rules are listed in that module.
+//! - **Query options** (`query` module): the OData options the *Optional query parameters* section
+//!   names (canonical spelling), or that it speaks of them in general, or that it supports none.
 //! - **Sections** run from their `##` heading to the next heading of level 1 or 2. docfx tab headings
 //!   (`# [HTTP](#tab/http)`) and `---` separators are tab groups inside a section, not headings.
 //! - **HTTP request**: every code block of the `## HTTP request` section; each non-empty line is
@@ -118,10 +124,12 @@ mod follow;
 mod function;
 mod http;
 mod includes;
+mod kind;
 mod messages;
 mod optional;
 mod param_table;
 mod pipes;
+mod query;
 mod resource;
 mod resource_base;
 mod resource_desc;
@@ -391,7 +399,7 @@ impl Ctx<'_> {
             })?;
         let summary = self.summary(h1);
         let (method, paths, http_range) = self.http_request(h1)?;
-        let (binding, name) = self.binding_and_name(&title, h1_text.as_deref(), &paths, h1);
+        let (binding, name, titled) = self.binding_and_name(&title, h1_text.as_deref(), &paths);
 
         let annotated = examples::collect(self, &http_range, api_version, &paths)?;
         let includes = self.load_includes(&annotated.permission_targets);
@@ -423,6 +431,28 @@ impl Ctx<'_> {
             .collect();
         let enums = enums::resolve_enums(self, &typed);
         let response = response::response(self, &annotated)?;
+        let h1_line = h1.and_then(|i| self.blocks.get(i)).map_or(1, |b| b.line);
+        let (kind, note) = kind::classify(&kind::Facts {
+            method,
+            paths: &paths,
+            title: &title,
+            titled_name: titled.then_some(name.as_str()),
+            response: &response,
+        });
+        if let Some(note) = note {
+            self.warn(http_line, note);
+        }
+        if !titled && !kind.is_resource() {
+            let path = paths.first().map_or("", |p| p.template.as_str());
+            self.warn(
+                h1_line,
+                format!(
+                    "title `{title}` is not of the form `binding: name`; took the binding `{binding}` from the file name \
+                     and the name `{name}` from the path `{path}`"
+                ),
+            );
+        }
+        let query = self.query_options();
         for e in &annotated.examples {
             let below = api_version.path_below(&e.request.url);
             if !documents(&paths, below) {
@@ -452,9 +482,11 @@ impl Ctx<'_> {
             operation: Operation {
                 binding,
                 name,
+                kind,
                 method,
                 paths,
                 request_headers,
+                query,
                 function_parameters,
                 path_functions,
                 request_body,
@@ -590,12 +622,11 @@ impl Ctx<'_> {
     }
 
     fn binding_and_name(
-        &mut self,
+        &self,
         title: &str,
         h1: Option<&str>,
         paths: &[PathTemplate],
-        h1_index: Option<usize>,
-    ) -> (String, String) {
+    ) -> (String, String, bool) {
         fn split(s: &str) -> Option<(String, String)> {
             let (b, n) = s.split_once(':')?;
             let ok = |p: &str| {
@@ -606,8 +637,8 @@ impl Ctx<'_> {
             let (b, n) = (b.trim(), n.trim());
             (ok(b) && ok(n)).then(|| (b.to_string(), n.to_string()))
         }
-        if let Some(found) = split(title).or_else(|| h1.and_then(split)) {
-            return found;
+        if let Some((binding, name)) = split(title).or_else(|| h1.and_then(split)) {
+            return (binding, name, true);
         }
         let path = paths.first().map_or("", |p| p.template.as_str());
         let last = path.rsplit('/').next().unwrap_or("");
@@ -630,17 +661,8 @@ impl Ctx<'_> {
                     && p.span(&l.range).eq_ignore_ascii_case(prefix)
             })
             .map_or_else(|| prefix.to_string(), |(p, l)| p.span(&l.range).to_string());
-        let line = h1_index
-            .and_then(|i| self.blocks.get(i))
-            .map_or(1, |b| b.line);
-        self.warn(
-            line,
-            format!(
-                "title `{title}` is not of the form `binding: name`; took the binding `{binding}` from the file name \
-                 and the name `{name}` from the path `{path}`"
-            ),
-        );
-        (binding, name)
+        // Whether an untitled page deserves a warning depends on its kind (see `extract`).
+        (binding, name, false)
     }
 
     fn request_headers(&mut self) -> Result<Vec<graph_spec::Header>, ExtractError> {

@@ -127,9 +127,26 @@ fn chosen_pages_match_their_snapshots() {
     assert!(failed.is_empty(), "snapshots differ for: {failed:#?}");
 }
 
+/// `value` with every object's keys in sorted order (the summary is built in page order).
+fn sorted(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<_> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            serde_json::Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        other => other,
+    }
+}
+
 /// What one page of the corpus gave.
 enum Outcome {
-    Extracted { warnings: usize, examples: usize },
+    Extracted {
+        warnings: usize,
+        examples: usize,
+        kind: graph_spec::OperationKind,
+        query: Option<graph_spec::QuerySupport>,
+    },
     Failed(graph_extract::ExtractError),
     Panicked(String),
 }
@@ -152,6 +169,8 @@ fn extract_all(root: &Path, pages: &[String]) -> Vec<Outcome> {
                                 Ok(Ok(spec)) => Outcome::Extracted {
                                     warnings: spec.warnings.len(),
                                     examples: spec.examples.len(),
+                                    kind: spec.operation.kind,
+                                    query: spec.operation.query.map(|q| q.support),
                                 },
                                 Ok(Err(e)) => Outcome::Failed(e),
                                 Err(panic) => Outcome::Panicked(
@@ -180,7 +199,8 @@ fn extract_all(root: &Path, pages: &[String]) -> Vec<Outcome> {
 }
 
 /// Every API page of the corpus extracts or fails with a located, classified error, and none
-/// panics; the totals by version (pages, extracted, failures by class, warnings, examples) are the
+/// panics; the totals by version (pages, extracted, failures by class, warnings, examples,
+/// operations by kind, how the query options are stated) are the
 /// committed snapshot `real_pages__whole_corpus.snap`, so that an extractor change that gains or
 /// loses pages shows as a diff to read.
 #[test]
@@ -205,10 +225,24 @@ fn whole_corpus_matches_its_summary() {
         };
         bump(&mut entry["pages"], 1);
         match outcome {
-            Outcome::Extracted { warnings, examples } => {
+            Outcome::Extracted {
+                warnings,
+                examples,
+                kind,
+                query,
+            } => {
                 bump(&mut entry["extracted"], 1);
                 bump(&mut entry["warnings"], *warnings);
                 bump(&mut entry["examples"], *examples);
+                bump(&mut entry["kinds"][kind.as_str()], 1);
+                let query = match query {
+                    Some(support) => serde_json::to_value(support)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
+                    None => "not stated".to_string(),
+                };
+                bump(&mut entry["query_options"][query.as_str()], 1);
             }
             Outcome::Failed(e) => {
                 if e.line == 0 && e.kind != graph_extract::ErrorKind::Unreadable {
@@ -229,7 +263,7 @@ fn whole_corpus_matches_its_summary() {
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
-    insta::assert_json_snapshot!("whole_corpus", summary);
+    insta::assert_json_snapshot!("whole_corpus", sorted(serde_json::Value::Object(summary)));
 }
 
 #[test]

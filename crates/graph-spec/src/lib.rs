@@ -25,6 +25,7 @@
 //! ```
 
 mod edm;
+mod kind;
 mod literal;
 mod model;
 mod path_match;
@@ -35,6 +36,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use edm::{EdmParseError, EdmType, Primitive};
+pub use kind::{OperationKind, QUERY_OPTIONS, QueryOptions, QuerySupport};
 pub use model::*;
 pub use path_match::{split_call_args, template_segments};
 pub use types::{

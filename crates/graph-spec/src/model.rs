@@ -120,6 +120,10 @@ pub struct Operation {
     pub binding: String,
     /// The action or function name, from the title (`confirmSafe`).
     pub name: String,
+    /// What the operation does: get, list, create, update, ..., action or function.
+    /// `unclassified` in a spec written before kinds were read.
+    #[serde(default)]
+    pub kind: crate::OperationKind,
     /// The HTTP method.
     pub method: HttpMethod,
     /// Every path the page lists, in page order. Each is relative to `{cloud}/{version}`.
@@ -127,6 +131,9 @@ pub struct Operation {
     /// The documented request headers.
     #[serde(default)]
     pub request_headers: Vec<Header>,
+    /// The OData query options the page says the operation supports, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<crate::QueryOptions>,
     /// The parameters of a function call in the path (`getTeamsUserActivityCounts(period='{period_value}')`),
     /// from the page's `Function parameters` table, else from the path template itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

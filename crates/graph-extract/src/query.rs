@@ -1,0 +1,102 @@
+//! The OData query options a page says its operation supports, from its *Optional query
+//! parameters* section ([`QueryOptions`]).
+//!
+//! - Options named in the section's text or its table's first column (`$select`, `` `$orderBy` ``,
+//!   or a known name in code without its `$`, `` `select` ``) are recorded in their canonical
+//!   spelling ([`graph_spec::QUERY_OPTIONS`]): support `named`.
+//! - "supports the OData query parameters" without naming any: support `general`. A parameter of
+//!   the operation's own (`@microsoft.graph.conflictBehavior`) is not an OData option.
+//! - "does not support" (or "doesn't support") query parameters, with none named elsewhere in the
+//!   section: support `none` (options a negative sentence names are the ones left out).
+//! - A section that says neither (only a table of the function's own parameters, say) records
+//!   nothing, and neither does a page without the section.
+
+use std::collections::BTreeSet;
+
+use graph_spec::{QUERY_OPTIONS, QueryOptions, QuerySupport};
+
+use crate::Ctx;
+use crate::blocks::{BlockKind, Inline};
+
+/// The canonical spelling of a query option written `word` (with or without `$`, any case).
+fn canonical(word: &str) -> Option<&'static str> {
+    let word = word.trim().trim_start_matches('$');
+    QUERY_OPTIONS
+        .iter()
+        .find(|o| o[1..].eq_ignore_ascii_case(word))
+        .copied()
+}
+
+/// Every `$option` in `text`, and every code span that is an option's name without `$`.
+fn named_in(inline: &Inline, out: &mut BTreeSet<&'static str>) {
+    let text = &inline.text;
+    for (i, _) in text.match_indices('$') {
+        let word: String = text[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if let Some(o) = canonical(&word) {
+            out.insert(o);
+        }
+    }
+    for code in &inline.codes {
+        if let Some(o) = canonical(inline.span(code)) {
+            out.insert(o);
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// What the *Optional query parameters* section says, or `None` when the page has no such
+    /// section or it says nothing about OData query options.
+    pub(crate) fn query_options(&self) -> Option<QueryOptions> {
+        let (heading, range) = self.section(&["optional query parameters", "query parameters"])?;
+        let line = self.blocks.get(heading).map_or(1, |b| b.line);
+        let mut names = BTreeSet::new();
+        let mut general = false;
+        let mut none = false;
+        for block in self.blocks.get(range).unwrap_or_default() {
+            match &block.kind {
+                BlockKind::Paragraph { inline, .. } => {
+                    let lower = inline.plain().to_ascii_lowercase();
+                    let about = lower.contains("odata")
+                        || lower.contains("query parameter")
+                        || lower.contains("query option");
+                    let negative = lower.contains("not support") || lower.contains("n't support");
+                    if about && negative {
+                        // "does not support the OData query parameters (e.g. $filter is not
+                        // supported here)": the options it names are the ones left out.
+                        none = true;
+                        continue;
+                    }
+                    named_in(inline, &mut names);
+                    // "supports the `@microsoft.graph.conflictBehavior` query parameter" is a
+                    // parameter of the operation's own, not OData's options.
+                    general |= lower.contains("odata") && lower.contains("support");
+                }
+                BlockKind::Table(table) => {
+                    for row in &table.rows {
+                        if let Some(first) = row.cells.first() {
+                            named_in(first, &mut names);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let support = if !names.is_empty() {
+            QuerySupport::Named
+        } else if none {
+            QuerySupport::None
+        } else if general {
+            QuerySupport::General
+        } else {
+            return None;
+        };
+        Some(QueryOptions {
+            support,
+            names: names.into_iter().map(String::from).collect(),
+            line,
+        })
+    }
+}

@@ -1,0 +1,91 @@
+//! Operation kinds and query options on whole pages (the rules themselves are tested in `kind`).
+
+use graph_spec::{OperationKind, QuerySupport};
+
+use super::*;
+
+/// The base page turned into `GET /widgets` titled `title`, with `query` as its optional query
+/// parameters section (none when empty).
+fn list_page(title: &str, query: &str) -> String {
+    let text = edit(
+        BASE,
+        "title: \"widget: polish\"",
+        &format!("title: \"{title}\""),
+    );
+    let text = edit(&text, "# widget: polish", &format!("# {title}"));
+    let text = edit(&text, "POST /widgets/{widget-id}/polish", "GET /widgets");
+    let text = edit(
+        &text,
+        "## Request headers",
+        &format!("{query}\n\n## Request headers"),
+    );
+    // No example: the base one posts to the action.
+    let at = text.find("## Examples").unwrap_or(text.len());
+    text[..at].replace(
+        "If successful, this action returns a `204 No Content` response code.",
+        "If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.",
+    )
+}
+
+#[test]
+fn a_resource_page_gets_its_kind_and_no_title_warning() {
+    let spec = extract(&list_page("List widgets", ""));
+    assert_eq!(spec.operation.kind, OperationKind::List);
+    assert!(
+        spec.warnings
+            .iter()
+            .all(|w| !w.message.contains("is not of the form")),
+        "{:#?}",
+        spec.warnings
+    );
+    assert_eq!(spec.operation.query, None);
+}
+
+#[test]
+fn an_action_page_is_an_action() {
+    let spec = extract(BASE);
+    assert_eq!(spec.operation.kind, OperationKind::Action);
+}
+
+#[test]
+fn named_query_options_are_canonical_and_sorted() {
+    let text = list_page(
+        "List widgets",
+        "## Optional query parameters\n\nThis method supports the `$select`, `$orderBy`, `$filter` and `top` [OData query parameters](/graph/query-parameters) to help customize the response.\n",
+    );
+    let spec = extract(&text);
+    let query = spec.operation.query.expect("query options");
+    assert_eq!(query.support, QuerySupport::Named);
+    assert_eq!(query.names, ["$filter", "$orderby", "$select", "$top"]);
+    assert_eq!(query.line, line_of(&text, "## Optional query parameters"));
+}
+
+#[test]
+fn general_and_negative_statements() {
+    let general = list_page(
+        "List widgets",
+        "## Optional query parameters\n\nThis method supports the [OData query parameters](/graph/query-parameters) to help customize the response.\n",
+    );
+    let query = extract(&general).operation.query.expect("query options");
+    assert_eq!(
+        (query.support, query.names.len()),
+        (QuerySupport::General, 0)
+    );
+
+    // The options a negative sentence names are the ones left out.
+    let none = list_page(
+        "List widgets",
+        "## Optional query parameters\n\nThis method does **not** support the [OData query parameters](/graph/query-parameters) (e.g. $filter is not supported here).\n",
+    );
+    let query = extract(&none).operation.query.expect("query options");
+    assert_eq!((query.support, query.names.len()), (QuerySupport::None, 0));
+}
+
+#[test]
+fn a_parameter_of_the_operations_own_is_not_an_odata_option() {
+    let text = list_page(
+        "List widgets",
+        "## Optional query parameters\n\nThis method supports the `@microsoft.graph.conflictBehavior` query parameter.\n\n**Note:** The _conflictBehavior_ is not supported for personal accounts.\n",
+    );
+    assert_eq!(extract(&text).operation.query, None);
+}
