@@ -10,7 +10,7 @@ use crate::optional;
 use crate::param_table;
 use crate::tables;
 use crate::types;
-use crate::{Ctx, ErrorKind, ExtractError};
+use crate::{Ctx, ExtractError};
 
 /// Phrases by which a request body section says there is no body (lower case, `'` for `’`).
 const NO_BODY: [&str; 6] = [
@@ -221,8 +221,9 @@ fn section_body(
                 ctx.warn(*line, "request body table has no rows; ignored");
                 continue;
             }
-            tables::check_widths(table, "request body table")
-                .map_err(|(l, m)| ctx.error(ErrorKind::Table, l, m))?;
+            for (l, m) in tables::width_notes(table, "request body table") {
+                ctx.warn(l, m);
+            }
             let fallback = |name: &str| example_type(&example_bodies, name);
             let (rows, notes) = param_table::parameters(table, cols, &fallback);
             for (l, m) in notes {

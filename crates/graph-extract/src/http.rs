@@ -114,6 +114,20 @@ fn request_line(trimmed: &str, line: usize) -> Result<RequestLine, LineError> {
         ));
         path = local;
     }
+    // A path relative to the service root: OData's `~/users`, or `users/{id}` without its `/`.
+    let relative = match path.strip_prefix("~/") {
+        Some(rest) => Some(rest),
+        None if path.starts_with(|c: char| c.is_ascii_alphabetic()) => Some(path),
+        None => None,
+    };
+    let owned;
+    if let Some(rest) = relative {
+        owned = format!("/{rest}");
+        note = Some(format!(
+            "the HTTP request section lists `{path}`, relative to the service root; recorded as the path `{owned}`"
+        ));
+        path = &owned;
+    }
     if !path.starts_with('/') || path.len() < 2 {
         return Err((line, expected()));
     }

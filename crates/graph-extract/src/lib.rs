@@ -123,6 +123,7 @@ mod examples;
 mod follow;
 mod function;
 mod http;
+mod http_section;
 mod includes;
 mod kind;
 mod messages;
@@ -153,7 +154,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 
-use graph_spec::{ApiVersion, HttpMethod, Operation, PathTemplate, Source, SpecFile, Warning};
+use graph_spec::{ApiVersion, Operation, PathTemplate, Source, SpecFile, Warning};
 use sha2::{Digest, Sha256};
 
 use crate::blocks::{Block, BlockKind};
@@ -184,8 +185,6 @@ pub enum ErrorKind {
     Title,
     /// No `## HTTP request` section, or no usable `METHOD /path` line in it.
     HttpRequest,
-    /// A table whose rows cannot be read (more cells than its header).
-    Table,
     /// An example's request or response that cannot be read.
     Example,
     /// A resource page that does not name its type.
@@ -200,7 +199,6 @@ impl ErrorKind {
             Self::Version => "version",
             Self::Title => "title",
             Self::HttpRequest => "http-request",
-            Self::Table => "table",
             Self::Example => "example",
             Self::TypeName => "type-name",
         }
@@ -541,84 +539,6 @@ impl Ctx<'_> {
             );
         }
         paragraphs.join("\n\n")
-    }
-
-    fn http_request(
-        &mut self,
-        h1: Option<usize>,
-    ) -> Result<(HttpMethod, Vec<PathTemplate>, Range<usize>), ExtractError> {
-        let fallback_line = h1.and_then(|i| self.blocks.get(i)).map_or(1, |b| b.line);
-        let Some((heading, range)) = self.section(&["http request", "http requests"]) else {
-            return Err(self.error(
-                ErrorKind::HttpRequest,
-                fallback_line,
-                "the page has no `## HTTP request` section: expected one with a code block of `METHOD /path` lines",
-            ));
-        };
-        let heading_line = self.blocks.get(heading).map_or(0, |b| b.line);
-        // A line that cannot be read (a typo such as an unclosed `{`) is skipped with a warning, so
-        // that one bad path does not lose the page's others; only a section without any usable path
-        // is an error.
-        let mut lines = Vec::new();
-        let mut bad = Vec::new();
-        for block in self.blocks.get(range.clone()).unwrap_or(&[]) {
-            if let BlockKind::Code {
-                text, first_line, ..
-            } = &block.kind
-            {
-                for parsed in http::request_lines(text, *first_line) {
-                    match parsed {
-                        Ok(l) => lines.push(l),
-                        Err(e) => bad.push(e),
-                    }
-                }
-            }
-        }
-        let Some(first) = lines.first() else {
-            return Err(match bad.into_iter().next() {
-                Some((line, message)) => self.error(
-                    ErrorKind::HttpRequest,
-                    line,
-                    format!("{message}, and the `## HTTP request` section has no other path"),
-                ),
-                None => self.error(
-                    ErrorKind::HttpRequest,
-                    heading_line,
-                    "the `## HTTP request` section has no code block with a `METHOD /path` line",
-                ),
-            });
-        };
-        for (line, message) in bad {
-            self.warn(line, format!("{message}; this path is skipped"));
-        }
-        let (method, first_line) = (first.method, first.line);
-        let mut paths: Vec<PathTemplate> = Vec::new();
-        let mut notes = Vec::new();
-        for l in lines {
-            if l.method != method {
-                // One spec holds one operation: the first method's paths are kept.
-                notes.push((
-                    l.line,
-                    format!(
-                        "method `{}` differs from `{}` on line {first_line}: the page documents more than one \
-                         operation; this path is skipped",
-                        l.method.as_str(),
-                        method.as_str()
-                    ),
-                ));
-                continue;
-            }
-            if let Some(note) = l.note {
-                notes.push((l.line, note));
-            }
-            if !paths.iter().any(|p| p.template == l.path.template) {
-                paths.push(l.path);
-            }
-        }
-        for (line, note) in notes {
-            self.warn(line, note);
-        }
-        Ok((method, paths, range))
     }
 
     fn binding_and_name(

@@ -9,23 +9,44 @@ use crate::blocks::{Inline, Table};
 /// A finding inside a table: the line it is about and the message.
 pub(crate) type Note = (usize, String);
 
-/// Fails when a row has more cells than the header: the extra cells would be silently dropped by the
-/// markdown parser, and a value in the wrong column is worse than none.
-pub(crate) fn check_widths(table: &Table, what: &str) -> Result<(), Note> {
+/// A note for each row that has more cells than the header: the markdown parser drops the cells
+/// beyond the header's count. Graph's pages do this with an unescaped `|` in the last column
+/// (`(*.mobileconfig | *.xml)`), so the row is kept, and the note says what was cut so that a
+/// shifted column can be found.
+pub(crate) fn width_notes(table: &Table, what: &str) -> Vec<Note> {
     let width = table.header.len();
-    for row in &table.rows {
-        if row.source_cells > width {
-            return Err((
+    table
+        .rows
+        .iter()
+        .filter(|row| row.source_cells > width)
+        .map(|row| {
+            (
                 row.line,
                 format!(
-                    "{what}: this row has {} cells but the table header has {width}: expected at most \
-                     {width} cells (escape a `|` inside a cell as `\\|`)",
+                    "{what}: this row has {} cells but the table header has {width} (an unescaped `|` \
+                     inside a cell?); the cells past the first {width} are dropped",
                     row.source_cells
                 ),
-            ));
-        }
+            )
+        })
+        .collect()
+}
+
+/// The first row with more cells than the header, as a note (the permissions, clouds and headers
+/// tables warn with it and read on).
+pub(crate) fn check_widths(table: &Table, what: &str) -> Result<(), Note> {
+    let width = table.header.len();
+    match table.rows.iter().find(|row| row.source_cells > width) {
+        Some(row) => Err((
+            row.line,
+            format!(
+                "{what}: this row has {} cells but the table header has {width}: expected at most \
+                 {width} cells (escape a `|` inside a cell as `\\|`)",
+                row.source_cells
+            ),
+        )),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn header_names(table: &Table) -> String {

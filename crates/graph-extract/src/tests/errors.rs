@@ -174,19 +174,72 @@ fn request_annotation_without_name_is_named_after_its_line() {
 }
 
 #[test]
-fn table_row_with_more_cells_than_its_header_is_an_error() {
+fn a_body_table_row_with_more_cells_than_its_header_is_kept_with_a_warning() {
     let text = edit(
         BASE,
         "|note|String|A note for the polisher. Optional.|",
-        "|note|String|A note | for the polisher.|",
+        "|note|String|A note (*.txt | *.md) for the polisher. Optional.|",
+    );
+    let spec = extract(&text);
+    let line = line_of(&text, "|note|String|");
+    warning_at(
+        &spec,
+        line,
+        "this row has 4 cells but the table header has 3 (an unescaped `|` inside a cell?); the cells past the first 3 are dropped",
+    );
+    let body = spec.operation.request_body.expect("a body");
+    let note = body.iter().find(|p| p.name == "note").expect("the row");
+    assert_eq!(note.ty, ty("Edm.String"));
+    assert_eq!(note.description, "A note (*.txt");
+}
+
+#[test]
+fn relative_paths_are_read_from_the_service_root() {
+    for written in ["widgets/{widget-id}/polish", "~/widgets/{widget-id}/polish"] {
+        let text = edit(
+            BASE,
+            "POST /widgets/{widget-id}/polish",
+            &format!("POST {written}"),
+        );
+        let spec = extract(&text);
+        assert_eq!(
+            spec.operation.paths[0].template,
+            "/widgets/{widget-id}/polish"
+        );
+        warning_at(
+            &spec,
+            line_of(&text, &format!("POST {written}")),
+            "relative to the service root",
+        );
+    }
+    // Not a path at all: still an error, located.
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish",
+        "POST ** Collection URI not found",
     );
     let e = extract_err(&text);
-    assert_eq!(e.file, PAGE);
-    assert_eq!(e.line, line_of(&text, "|note|String|"));
-    assert!(
-        e.message
-            .contains("this row has 4 cells but the table header has 3"),
-        "{e}"
+    assert_eq!(e.kind, ErrorKind::HttpRequest);
+    assert_eq!(e.line, line_of(&text, "POST ** Collection"));
+}
+
+#[test]
+fn http_request_subsections_of_several_sections_give_the_paths() {
+    let text = edit(
+        BASE,
+        "## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n``` http\nPOST /widgets/{widget-id}/polish\n```",
+        "## Polish one widget\n\n### HTTP request\n\n``` http\nPOST /widgets/{widget-id}/polish\n```\n\n## Polish my widget\n\n### HTTP request\n\n``` http\nPOST /me/widget/polish\n```",
+    );
+    let spec = extract(&text);
+    let templates: Vec<&str> = spec
+        .operation
+        .paths
+        .iter()
+        .map(|p| p.template.as_str())
+        .collect();
+    assert_eq!(
+        templates,
+        ["/widgets/{widget-id}/polish", "/me/widget/polish"]
     );
 }
 
