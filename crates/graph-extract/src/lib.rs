@@ -131,6 +131,7 @@ mod optional;
 mod param_table;
 mod pipes;
 mod query;
+mod request_type;
 mod resource;
 mod resource_base;
 mod resource_desc;
@@ -451,6 +452,7 @@ impl Ctx<'_> {
             );
         }
         let query = self.query_options();
+        let request_type = self.request_type(kind, &binding, &response);
         for e in &annotated.examples {
             let below = api_version.path_below(&e.request.url);
             if !documents(&paths, below) {
@@ -487,6 +489,7 @@ impl Ctx<'_> {
                 query,
                 function_parameters,
                 path_functions,
+                request_type,
                 request_body,
                 response,
                 permissions,

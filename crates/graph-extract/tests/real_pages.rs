@@ -146,6 +146,8 @@ enum Outcome {
         examples: usize,
         kind: graph_spec::OperationKind,
         query: Option<graph_spec::QuerySupport>,
+        /// A create, update or replace whose body type is known.
+        entity_body: bool,
     },
     Failed(graph_extract::ExtractError),
     Panicked(String),
@@ -171,6 +173,7 @@ fn extract_all(root: &Path, pages: &[String]) -> Vec<Outcome> {
                                     examples: spec.examples.len(),
                                     kind: spec.operation.kind,
                                     query: spec.operation.query.map(|q| q.support),
+                                    entity_body: spec.operation.request_type.is_some(),
                                 },
                                 Ok(Err(e)) => Outcome::Failed(e),
                                 Err(panic) => Outcome::Panicked(
@@ -200,7 +203,8 @@ fn extract_all(root: &Path, pages: &[String]) -> Vec<Outcome> {
 
 /// Every API page of the corpus extracts or fails with a located, classified error, and none
 /// panics; the totals by version (pages, extracted, failures by class, warnings, examples,
-/// operations by kind, how the query options are stated) are the
+/// operations by kind, how the query options are stated, creates and updates whose body type is
+/// known) are the
 /// committed snapshot `real_pages__whole_corpus.snap`, so that an extractor change that gains or
 /// loses pages shows as a diff to read.
 #[test]
@@ -230,8 +234,10 @@ fn whole_corpus_matches_its_summary() {
                 examples,
                 kind,
                 query,
+                entity_body,
             } => {
                 bump(&mut entry["extracted"], 1);
+                bump(&mut entry["entity_bodies"], usize::from(*entity_body));
                 bump(&mut entry["warnings"], *warnings);
                 bump(&mut entry["examples"], *examples);
                 bump(&mut entry["kinds"][kind.as_str()], 1);

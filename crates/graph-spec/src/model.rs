@@ -143,6 +143,11 @@ pub struct Operation {
     /// `/users/{usersId}/onlineMeetings/getAllTranscripts(..)/delta`), with their parameters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub path_functions: Vec<PathFunction>,
+    /// For a create, update or replace: the entity type the body is a JSON representation of
+    /// (`microsoft.graph.user`). `request_body` then holds the properties the page lists (the
+    /// ones it says can be set or updated), when it lists them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_type: Option<EdmType>,
     /// The parameters of the JSON request body, or `None` when the operation takes no body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_body: Option<Vec<Parameter>>,

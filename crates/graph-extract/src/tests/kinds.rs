@@ -89,3 +89,69 @@ fn a_parameter_of_the_operations_own_is_not_an_odata_option() {
     );
     assert_eq!(extract(&text).operation.query, None);
 }
+
+/// The base page turned into `method path` titled `title`, with `body` as its request body prose
+/// (and no parameter table or example).
+fn body_page(method: &str, path: &str, title: &str, body: &str, response: &str) -> String {
+    let text = edit(
+        BASE,
+        "title: \"widget: polish\"",
+        &format!("title: \"{title}\""),
+    );
+    let text = edit(&text, "# widget: polish", &format!("# {title}"));
+    let text = edit(
+        &text,
+        "POST /widgets/{widget-id}/polish",
+        &format!("{method} {path}"),
+    );
+    let start = text.find("## Request body").unwrap_or(0);
+    let end = text.find("## Response").unwrap_or(text.len());
+    let text = format!(
+        "{}## Request body\n\n{body}\n\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    let at = text.find("## Examples").unwrap_or(text.len());
+    text[..at].replace(
+        "If successful, this action returns a `204 No Content` response code.",
+        response,
+    )
+}
+
+#[test]
+fn a_create_body_is_the_entity_its_section_links() {
+    let text = body_page(
+        "POST",
+        "/widgets",
+        "Create widget",
+        "In the request body, supply a JSON representation of a [widget](../resources/widget.md) object.",
+        "If successful, this method returns `201 Created` and a [gadget](../resources/gadget.md) object.",
+    );
+    let spec = extract(&text);
+    assert_eq!(spec.operation.kind, OperationKind::Create);
+    assert_eq!(
+        spec.operation.request_type,
+        Some(ty("microsoft.graph.widget"))
+    );
+}
+
+#[test]
+fn an_update_body_is_the_pages_own_resource() {
+    // The section links nothing; the page's resource (`widget`, the file's prefix) is linked in
+    // its summary.
+    let text = body_page(
+        "PATCH",
+        "/widgets/{widget-id}",
+        "Update widget",
+        "In the request body, supply the values for relevant fields that should be updated.",
+        "If successful, this method returns a `204 No Content` response code.",
+    );
+    let spec = extract(&text);
+    assert_eq!(spec.operation.kind, OperationKind::Update);
+    assert_eq!(
+        spec.operation.request_type,
+        Some(ty("microsoft.graph.widget"))
+    );
+    // An action has none.
+    assert_eq!(extract(BASE).operation.request_type, None);
+}
