@@ -66,6 +66,11 @@
 // Source: spec/v1.0/serviceupdatemessage-markunread.json
 // Source: spec/v1.0/signin-confirmsafe.json
 // Source: spec/v1.0/user-changepassword.json
+// Source: spec/v1.0/user-delete.json
+// Source: spec/v1.0/user-get.json
+// Source: spec/v1.0/user-list.json
+// Source: spec/v1.0/user-post-users.json
+// Source: spec/v1.0/user-update.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 // Source: spec/v1.0/userteamwork-getallretainedtargetedmessages.json
 // Source: spec/v1.0/virtualevent-cancel.json

@@ -39,6 +39,11 @@
 // Source: spec/v1.0/serviceupdatemessage-markunread.json
 // Source: spec/v1.0/signin-confirmsafe.json
 // Source: spec/v1.0/user-changepassword.json
+// Source: spec/v1.0/user-delete.json
+// Source: spec/v1.0/user-get.json
+// Source: spec/v1.0/user-list.json
+// Source: spec/v1.0/user-post-users.json
+// Source: spec/v1.0/user-update.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 // Source: spec/v1.0/userteamwork-getallretainedtargetedmessages.json
 // Source: spec/v1.0/virtualevent-cancel.json
@@ -106,7 +111,7 @@ pub mod solutions;
 pub mod storage;
 #[cfg(feature = "teams")]
 pub mod teams;
-#[cfg(feature = "users")]
+#[cfg(any(feature = "me", feature = "users"))]
 pub mod users;
 /// Request builder for `/v1.0`.
 #[derive(Debug, Clone)]

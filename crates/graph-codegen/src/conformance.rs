@@ -85,6 +85,11 @@ fn unusable(
         }
     }
     let body = example.request.body.as_ref()?;
+    if let (Some(models), Some(ty)) = (models, action.spec.operation.entity_body()) {
+        return models
+            .misfit(ty, body)
+            .map(|why| format!("request body: {why}"));
+    }
     action
         .spec
         .operation
@@ -169,7 +174,7 @@ pub fn tests_rs(
                         })
                         .await;
                     }
-                } else if action.spec.operation.request_body.is_some()
+                } else if action.spec.operation.has_body()
                     && (example.request.body.is_some() || !optional)
                 {
                     let req = format_ident!("{}Request", action.model_prefix);

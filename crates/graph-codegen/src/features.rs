@@ -165,6 +165,9 @@ fn spec_types(spec: &SpecFile, out: &mut BTreeSet<String>) {
     if let Some(ty) = &op.response.body_type {
         edm(ty, out);
     }
+    if let Some(ty) = op.entity_body() {
+        edm(ty, out);
+    }
 }
 
 impl Areas {

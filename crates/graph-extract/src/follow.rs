@@ -71,6 +71,9 @@ pub fn follow_types(specs: &[SpecFile], read: &dyn Fn(&str) -> Option<String>) -
         if let Some(t) = &op.response.body_type {
             push_named(t, &mut names);
         }
+        if let Some(t) = op.entity_body() {
+            push_named(t, &mut names);
+        }
         for e in &spec.enums {
             if !names.contains(&e.name) {
                 names.push(e.name.clone());

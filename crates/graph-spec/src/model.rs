@@ -164,6 +164,22 @@ pub struct Operation {
     pub national_clouds: Option<NationalClouds>,
 }
 
+impl Operation {
+    /// The entity type the body is, for a create, update or replace that records one
+    /// ([`Operation::request_type`]); `None` for every other operation.
+    pub fn entity_body(&self) -> Option<&EdmType> {
+        use crate::OperationKind as K;
+        matches!(self.kind, K::Create | K::Update | K::Replace)
+            .then_some(self.request_type.as_ref())
+            .flatten()
+    }
+
+    /// Whether the operation sends a JSON body: parameters, or an entity.
+    pub fn has_body(&self) -> bool {
+        self.request_body.is_some() || self.entity_body().is_some()
+    }
+}
+
 /// A path as the `HTTP request` section lists it, such as `/users/{id | userPrincipalName}/assignLicense`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -88,13 +88,13 @@ impl<'a> HostilesByName<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
-    /// A [`graph_runtime::Pager`] over every page of [`Self::find_things`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.
+    /// A [`graph_runtime::Pager`] over every page of [`Self::find_things`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are `Edm.String`.
     pub fn find_things_pager(
         &self,
         on: &str,
         mode: ThingMode,
         top: i32,
-    ) -> graph_runtime::Pager<serde_json::Value> {
+    ) -> graph_runtime::Pager<String> {
         let request = match self
             .path
             .clone()

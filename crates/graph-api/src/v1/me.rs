@@ -8,6 +8,7 @@
 // Source: spec/v1.0/message-move.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/user-changepassword.json
+// Source: spec/v1.0/user-get.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 
 //! Operations and navigation under `/v1.0/me`.
@@ -136,6 +137,19 @@ impl<'a> Me<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.into_unit()
+    }
+    /// `GET /v1.0/me`: *Get a user* through another of its documented paths, with the same request and response types; [`UsersItem::get`](crate::v1::users::item::UsersItem::get) has its documentation and example.
+    pub async fn get(
+        &self,
+    ) -> Result<crate::v1::users::item::GetUserResponse, graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::GET,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let response = self.client.send(request).await?;
+        response.json()
     }
 }
 #[cfg(feature = "me")]

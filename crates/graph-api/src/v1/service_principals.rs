@@ -68,8 +68,10 @@ impl<'a> ServicePrincipals<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
-    /// A [`graph_runtime::Pager`] over every page of [`Self::delta`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.
-    pub fn delta_pager(&self) -> graph_runtime::Pager<serde_json::Value> {
+    /// A [`graph_runtime::Pager`] over every page of [`Self::delta`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are `microsoft.graph.servicePrincipal`.
+    pub fn delta_pager(
+        &self,
+    ) -> graph_runtime::Pager<crate::v1::models::ServicePrincipal> {
         let request = match self.path.clone().segment("delta").finish() {
             Ok(path) => {
                 graph_runtime::Request::new(

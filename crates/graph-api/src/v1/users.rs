@@ -9,18 +9,25 @@
 // Source: spec/v1.0/message-move.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
+// Source: spec/v1.0/user-delete.json
+// Source: spec/v1.0/user-get.json
+// Source: spec/v1.0/user-list.json
+// Source: spec/v1.0/user-post-users.json
+// Source: spec/v1.0/user-update.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 // Source: spec/v1.0/userteamwork-getallretainedtargetedmessages.json
 // Source: spec/v1.0/workingtimeschedule-endworkingtime.json
 
 //! Operations and navigation under `/v1.0/users`.
 pub mod item;
+#[cfg(feature = "users")]
 /// Request builder for `/v1.0/users`.
 #[derive(Debug, Clone)]
 pub struct Users<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "users")]
 impl<'a> Users<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -33,5 +40,246 @@ impl<'a> Users<'a> {
     /// The value (`id` or `userPrincipalName`) is percent-encoded, so it can never change the path; an empty value, `.` or `..` makes the call fail with [`graph_runtime::Error::InvalidRequest`] before anything is sent.
     pub fn by_id(&self, id: &str) -> item::UsersItem<'a> {
         item::UsersItem::new(self.client, self.path.clone().param("id", id))
+    }
+    /// Retrieve a list of user objects.
+    ///
+    /// `GET /v1.0/users`: *List users*, from `spec/v1.0/user-list.json`.
+    ///
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.user)` body; an empty body is [`graph_runtime::Error::Decode`].
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | User.ReadBasic.All | User.Read.All, User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | User.Read.All | User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let response = client.v1().users().list().await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/user-list?view=graph-rest-1.0>
+    pub async fn list(&self) -> Result<ListUserResponse, graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::GET,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let response = self.client.send(request).await?;
+        response.json()
+    }
+    /// A [`graph_runtime::Pager`] over every page of [`Self::list`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are `microsoft.graph.user`.
+    pub fn list_pager(&self) -> graph_runtime::Pager<crate::v1::models::User> {
+        let request = match self.path.clone().finish() {
+            Ok(path) => {
+                graph_runtime::Request::new(
+                    graph_runtime::Method::GET,
+                    graph_runtime::ApiVersion::V1,
+                    path,
+                )
+            }
+            Err(e) => return graph_runtime::Pager::failed(self.client, e),
+        };
+        graph_runtime::Pager::new(self.client, request)
+    }
+    /// Create a new user. The request body contains the user to create. At a minimum, you must specify the required properties for the user. You can optionally specify any other writable properties.
+    ///
+    /// `POST /v1.0/users`: *Create User*, from `spec/v1.0/user-post-users.json`.
+    ///
+    /// On success Graph answers `201` with a `microsoft.graph.user` body; an empty body is [`graph_runtime::Error::Decode`].
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | User.ReadWrite.All | Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | User.ReadWrite.All | Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    /// use graph_api::v1::users::CreateUserRequest;
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let body = CreateUserRequest::default();
+    /// let response = client.v1().users().create(&body).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/user-post-users?view=graph-rest-1.0>
+    pub async fn create(
+        &self,
+        body: &CreateUserRequest,
+    ) -> Result<CreateUserResponse, graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.json()
+    }
+}
+#[cfg(feature = "users")]
+/// Response body of `List users`: `Collection(microsoft.graph.user)`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListUserResponse {
+    /// The returned value.
+    pub value: Vec<crate::v1::models::User>,
+    /// Properties the documentation does not describe (such as `@odata.context`).
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(feature = "users")]
+/// Request body of `Create User` (`spec/v1.0/user-post-users.json`). The body is a `microsoft.graph.user`.
+pub type CreateUserRequest = crate::v1::models::User;
+#[cfg(feature = "users")]
+/// Response body of `Create User`: `microsoft.graph.user`.
+pub type CreateUserResponse = crate::v1::models::User;
+#[cfg(feature = "users")]
+#[cfg(feature = "mock")]
+/// Typed [httpmock] helpers for the operations under `/v1.0/users`, for tests of code that calls them.
+pub mod mock {
+    /// What a mocked `/v1.0/users` request must look like.
+    pub struct ListUserWhen(httpmock::When);
+    impl ListUserWhen {
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/users` answers.
+    pub struct ListUserThen(httpmock::Then);
+    impl ListUserThen {
+        /// Answers as documented: `200` with `body` as JSON.
+        pub fn ok(self, body: &super::ListUserResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `GET /v1.0/users` on `server`: `config` narrows the match and sets the answer.
+    pub fn list<'s>(
+        server: &'s httpmock::MockServer,
+        config: impl FnOnce(ListUserWhen, ListUserThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("users");
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::GET).path(path);
+                config(ListUserWhen(when), ListUserThen(then));
+            })
+    }
+    /// What a mocked `/v1.0/users` request must look like.
+    pub struct CreateUserWhen(httpmock::When);
+    impl CreateUserWhen {
+        /// Matches only requests whose JSON body equals `body`.
+        pub fn body(self, body: &super::CreateUserRequest) -> Self {
+            Self(self.0.json_body_obj(body))
+        }
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/users` answers.
+    pub struct CreateUserThen(httpmock::Then);
+    impl CreateUserThen {
+        /// Answers as documented: `201` with `body` as JSON.
+        pub fn ok(self, body: &super::CreateUserResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(201u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `POST /v1.0/users` on `server`: `config` narrows the match and sets the answer.
+    pub fn create<'s>(
+        server: &'s httpmock::MockServer,
+        config: impl FnOnce(CreateUserWhen, CreateUserThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("users");
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::POST).path(path);
+                config(CreateUserWhen(when), CreateUserThen(then));
+            })
     }
 }

@@ -199,6 +199,7 @@ pub(super) fn action_method(
     node: &Node<'_>,
     action: &Action<'_>,
     ops: &Operations<'_, '_>,
+    types: &crate::type_models::Models<'_>,
 ) -> Result<TokenStream, CodegenError> {
     // The operation is documented in full at its first path; its other bindings link there.
     let docs = doc_lines(match ops.canonical_of(action) {
@@ -219,7 +220,7 @@ pub(super) fn action_method(
                 None => request,
             };),
         )
-    } else if action.spec.operation.request_body.is_some() {
+    } else if action.spec.operation.has_body() {
         let req = request_type(action);
         (
             quote!(body: &#models #req),
@@ -268,17 +269,26 @@ pub(super) fn action_method(
     let fn_params = functions::params(&args, &models);
     let step = match &action.call {
         Some(_) => functions::function_step(wire, &args),
+        // A resource operation addresses its module's own path.
+        None if wire.is_empty() => quote!(),
         None => quote!(.segment(#wire)),
     };
     let pager = is_paged(action).then(|| {
         let pager_name = format_ident!("{}_pager", action.method);
+        // Items of a described type are its model; others stay raw JSON.
+        let (item, items) = match &action.spec.operation.response.body_type {
+            Some(graph_spec::EdmType::Collection(inner)) if !types.is_untyped(inner) => {
+                (types.rust_type(inner), format!("Items are `{}`.", docs::escape(&inner.to_string())))
+            }
+            _ => (quote!(serde_json::Value), "Items are raw JSON.".to_string()),
+        };
         let doc = format!(
-            " A [`graph_runtime::Pager`] over every page of [`Self::{}`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.",
+            " A [`graph_runtime::Pager`] over every page of [`Self::{}`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. {items}",
             action.method
         );
         quote! {
             #[doc = #doc]
-            pub fn #pager_name(&self, #fn_params) -> graph_runtime::Pager<serde_json::Value> {
+            pub fn #pager_name(&self, #fn_params) -> graph_runtime::Pager<#item> {
                 let request = match self.path.clone() #step .finish() {
                     Ok(path) => graph_runtime::Request::new(#method, #version, path),
                     // An invalid value fails on the first page, like the call itself.

@@ -54,7 +54,7 @@ pub(super) fn doc_example(
         quote!(#krate::#(#segs::)*)
     };
     let fn_values = functions::example_args(&fn_args, call_values.as_deref(), &enum_home, false);
-    let (setup, args) = if action.spec.operation.request_body.is_some() {
+    let (setup, args) = if action.spec.operation.has_body() {
         let req = request_type(action);
         let home = action.models_home.join("::");
         lines.push(format!("use {krate}::{home}::{req};"));
@@ -102,6 +102,10 @@ pub(super) fn doc_example(
 /// values have no simple literal form.
 fn example_body(krate: &str, action: &Action<'_>) -> TokenStream {
     let req = request_type(action);
+    if action.spec.operation.entity_body().is_some() {
+        // The entity's model: every property an `Option`, set the ones to send.
+        return quote!(#req::default());
+    }
     let params = action
         .spec
         .operation

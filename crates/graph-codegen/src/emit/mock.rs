@@ -28,12 +28,17 @@ pub(super) fn mock_helpers(
     let when_ty = format_ident!("{prefix}When");
     let then_ty = format_ident!("{prefix}Then");
     let name = ident(&action.method);
-    let full_path = format!(
-        "/{}{}/{}",
-        version.as_str(),
-        node.url_path,
-        action.template.rsplit('/').next().unwrap_or(&action.wire)
-    );
+    let full_path = if action.wire.is_empty() {
+        // A resource operation addresses its module's own path.
+        format!("/{}{}", version.as_str(), node.url_path)
+    } else {
+        format!(
+            "/{}{}/{}",
+            version.as_str(),
+            node.url_path,
+            action.template.rsplit('/').next().unwrap_or(&action.wire)
+        )
+    };
     let method = ident(action.spec.operation.method.as_str());
     // The path parameters are arguments of the mock function, beside `server` and `config`.
     let fn_args = functions::function_args(action)?;
@@ -142,6 +147,7 @@ pub(super) fn path_steps(
     let wire = &action.wire;
     let last_step = match &action.call {
         Some(_) => functions::function_step(wire, fn_args),
+        None if wire.is_empty() => quote!(),
         None => quote!(.segment(#wire)),
     };
     quote!(graph_runtime::RequestPath::new() #(#steps)* #last_step)
@@ -157,7 +163,7 @@ pub(super) fn when_then(
 ) -> TokenStream {
     let status = action.spec.operation.response.status;
     let models = quote!(super::);
-    let body_matcher = action.spec.operation.request_body.is_some().then(|| {
+    let body_matcher = action.spec.operation.has_body().then(|| {
         let req = request_type(action);
         quote! {
             /// Matches only requests whose JSON body equals `body`.

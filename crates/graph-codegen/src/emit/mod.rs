@@ -230,7 +230,7 @@ pub fn node_rs(
     let mut models = Vec::new();
     let mut mocks = Vec::new();
     for action in &node.actions {
-        methods.push(action_method(krate, version, node, action, ops)?);
+        methods.push(action_method(krate, version, node, action, ops, types)?);
         if action.owns_models(node) {
             models.push(request_model(action, types)?);
             models.push(response_model(action, types));
@@ -330,12 +330,15 @@ fn models_path(node: &Node<'_>, action: &Action<'_>) -> TokenStream {
     }
 }
 
-/// Whether the body may be left out: it has parameters and every one is documented as optional.
+/// Whether the body may be left out: it has parameters and every one is documented as optional
+/// (never an entity body: a create or an update sends its entity).
 pub fn body_is_optional(spec: &SpecFile) -> bool {
-    spec.operation
-        .request_body
-        .as_ref()
-        .is_some_and(|p| !p.is_empty() && p.iter().all(|p| p.required == Some(false)))
+    spec.operation.entity_body().is_none()
+        && spec
+            .operation
+            .request_body
+            .as_ref()
+            .is_some_and(|p| !p.is_empty() && p.iter().all(|p| p.required == Some(false)))
 }
 
 /// What the binding returns on success.

@@ -91,14 +91,24 @@ pub(super) fn request_model(
     action: &Action<'_>,
     types: &Models<'_>,
 ) -> Result<TokenStream, CodegenError> {
-    let Some(params) = &action.spec.operation.request_body else {
-        return Ok(quote!());
-    };
     let doc = format!(
         " Request body of `{}` (`{}`).",
         docs::escape(&action.spec.title),
         action.file
     );
+    if let Some(ty) = action.spec.operation.entity_body() {
+        // A create or an update sends the entity itself: the request type is the model.
+        let name = request_type(action);
+        let rust = types.rust_type(ty);
+        let doc = format!("{doc} The body is a `{}`.", docs::escape(&ty.to_string()));
+        return Ok(quote! {
+            #[doc = #doc]
+            pub type #name = #rust;
+        });
+    }
+    let Some(params) = &action.spec.operation.request_body else {
+        return Ok(quote!());
+    };
     object_model(
         action,
         types,

@@ -43,3 +43,73 @@ fn segments_parse_as_literals_or_placeholders() {
         assert_eq!(parse_segment(bad), None, "{bad:?}");
     }
 }
+
+fn spec(kind: &str, method: &str, template: &str, binding: &str) -> SpecFile {
+    graph_spec::from_json(
+        &format!(
+            r#"{{"source": {{"page": "api-reference/v1.0/api/x.md", "sha256": "00"}},
+              "api_version": "v1.0", "title": "t", "summary": "s",
+              "operation": {{"binding": "{binding}", "name": "n", "kind": "{kind}", "method": "{method}",
+                "paths": [{{"template": "{template}"}}], "response": {{"status": 204}}}}}}"#
+        ),
+        "x.json",
+    )
+    .unwrap()
+}
+
+#[test]
+fn resource_operations_hang_off_the_module_their_path_addresses() {
+    let specs = vec![
+        (
+            "a.json".to_string(),
+            spec("get", "GET", "/widgets/{id}", "widget"),
+        ),
+        (
+            "b.json".to_string(),
+            spec("list", "GET", "/widgets", "widget"),
+        ),
+        (
+            "c.json".to_string(),
+            spec("create", "POST", "/widgets", "widget"),
+        ),
+        (
+            "e.json".to_string(),
+            spec("action", "POST", "/widgets/{id}/polish", "widget"),
+        ),
+    ];
+    let roots = build(&specs).unwrap();
+    let widgets = &roots[&ApiVersion::V1].children["widgets"];
+    let names = |node: &Node<'_>| -> Vec<(String, String, String)> {
+        node.actions
+            .iter()
+            .map(|a| (a.method.clone(), a.wire.clone(), a.model_prefix.clone()))
+            .collect()
+    };
+    assert_eq!(
+        names(widgets),
+        [
+            ("list".into(), "".into(), "ListWidget".into()),
+            ("create".into(), "".into(), "CreateWidget".into())
+        ]
+    );
+    let item = &widgets.children["{}"];
+    // The item's own get, and the action one segment below it, named by its segment.
+    assert_eq!(
+        names(item),
+        [
+            ("get".into(), "".into(), "GetWidget".into()),
+            ("polish".into(), "polish".into(), "N".into())
+        ]
+    );
+    // `$ref`, `$value` and `$count` are refused until they are generated.
+    let refs = vec![(
+        "d.json".to_string(),
+        spec("ref_add", "POST", "/widgets/{id}/owners/$ref", "widget"),
+    )];
+    let e = build(&refs).unwrap_err();
+    assert_eq!(
+        (e.file.as_str(), e.path.as_str()),
+        ("d.json", "operation.kind")
+    );
+    assert!(e.message.contains("`ref_add`"), "{e:?}");
+}

@@ -9,28 +9,44 @@
 // Source: spec/v1.0/message-move.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
+// Source: spec/v1.0/user-delete.json
+// Source: spec/v1.0/user-get.json
+// Source: spec/v1.0/user-update.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 // Source: spec/v1.0/userteamwork-getallretainedtargetedmessages.json
 // Source: spec/v1.0/workingtimeschedule-endworkingtime.json
 
 //! Operations and navigation under `/v1.0/users/{id}`.
+#[cfg(feature = "users")]
 pub mod calendar;
+#[cfg(feature = "users")]
 pub mod data_security_and_governance;
+#[cfg(feature = "users")]
 pub mod drive;
+#[cfg(feature = "users")]
 pub mod events;
+#[cfg(feature = "users")]
 pub mod mail_folders;
+#[cfg(feature = "users")]
 pub mod messages;
+#[cfg(feature = "users")]
 pub mod online_meetings;
+#[cfg(feature = "users")]
 pub mod outlook;
+#[cfg(feature = "users")]
 pub mod presence;
+#[cfg(feature = "users")]
 pub mod solutions;
+#[cfg(feature = "users")]
 pub mod teamwork;
+#[cfg(feature = "users")]
 /// Request builder for `/v1.0/users/{id}`.
 #[derive(Debug, Clone)]
 pub struct UsersItem<'a> {
     client: &'a graph_runtime::Client,
     path: graph_runtime::RequestPath,
 }
+#[cfg(feature = "users")]
 impl<'a> UsersItem<'a> {
     pub(crate) fn new(
         client: &'a graph_runtime::Client,
@@ -110,5 +126,322 @@ impl<'a> UsersItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
+    }
+    /// Delete user. When deleted, user resources are moved to a temporary container and can be restored within 30 days. After that time, they are permanently deleted. To learn more, see deletedItems.
+    ///
+    /// `DELETE /v1.0/users/{id \| userPrincipalName}`: *Delete a user - Microsoft Graph API*, from `spec/v1.0/user-delete.json`.
+    ///
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | Directory.AccessAsUser.All | Not available. |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | User.ReadWrite.All | Not available. |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// client.v1().users().by_id("{user-id}").delete().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/user-delete?view=graph-rest-1.0>
+    pub async fn delete(&self) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::DELETE,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let response = self.client.send(request).await?;
+        response.into_unit()
+    }
+    /// Retrieve the properties and relationships of user object.
+    ///
+    /// `GET /v1.0/users/{id \| userPrincipalName}`: *Get a user*, from `spec/v1.0/user-get.json`.
+    ///
+    /// On success Graph answers `200` with a `microsoft.graph.user` body; an empty body is [`graph_runtime::Error::Decode`].
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | User.Read | User.ReadWrite, User.ReadBasic.All, User.Read.All, User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | User.Read | User.ReadWrite |
+    /// | Application | User.Read.All | User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let response = client.v1().users().by_id("{id | userPrincipalName}").get().await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0>
+    pub async fn get(&self) -> Result<GetUserResponse, graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::GET,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let response = self.client.send(request).await?;
+        response.json()
+    }
+    /// Update the properties of a user object. Not all properties can be updated by Member or Guest users with their default permissions without Administrator roles. Compare member and guest default permissions to see properties they can manage.
+    ///
+    /// `PATCH /v1.0/users/{id \| userPrincipalName}`: *Update user*, from `spec/v1.0/user-update.json`.
+    ///
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | User.ReadWrite | User.ReadWrite.All, User.ManageIdentities.All, Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | User.ReadWrite | Not available. |
+    /// | Application | User.ReadWrite.All | User.ManageIdentities.All, Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    /// use graph_api::v1::users::item::UpdateUserRequest;
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let body = UpdateUserRequest::default();
+    /// client.v1().users().by_id("{id}").update(&body).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/user-update?view=graph-rest-1.0>
+    pub async fn update(
+        &self,
+        body: &UpdateUserRequest,
+    ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::PATCH,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
+    }
+}
+/// Response body of `Get a user`: `microsoft.graph.user`.
+pub type GetUserResponse = crate::v1::models::User;
+/// Request body of `Update user` (`spec/v1.0/user-update.json`). The body is a `microsoft.graph.user`.
+pub type UpdateUserRequest = crate::v1::models::User;
+#[cfg(feature = "mock")]
+/// Typed [httpmock] helpers for the operations under `/v1.0/users/{id}` (at any of their documented paths), for tests of code that calls them.
+pub mod mock {
+    /// What a mocked `/v1.0/users/{id}` request must look like.
+    pub struct DeleteUserWhen(httpmock::When);
+    impl DeleteUserWhen {
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/users/{id}` answers.
+    pub struct DeleteUserThen(httpmock::Then);
+    impl DeleteUserThen {
+        /// Answers as documented: `204` with no body.
+        pub fn ok(self) -> Self {
+            Self(self.0.status(204u16))
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `DELETE /v1.0/users/{id}` on `server`: `config` narrows the match and sets the answer.
+    pub fn delete<'s>(
+        server: &'s httpmock::MockServer,
+        id: &str,
+        config: impl FnOnce(DeleteUserWhen, DeleteUserThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("users").param("id", id);
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::DELETE).path(path);
+                config(DeleteUserWhen(when), DeleteUserThen(then));
+            })
+    }
+    /// What a mocked *Get a user* request must look like, at any of its paths.
+    pub struct GetUserWhen(httpmock::When);
+    impl GetUserWhen {
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked *Get a user* answers.
+    pub struct GetUserThen(httpmock::Then);
+    impl GetUserThen {
+        /// Answers as documented: `200` with `body` as JSON.
+        pub fn ok(self, body: &super::GetUserResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// The documented paths of *Get a user*, for [`get`]: each variant holds the values of its placeholders (and function arguments).
+    #[derive(Debug, Clone)]
+    pub enum GetUserPath<'a> {
+        /// `GET /v1.0/users/{id \| userPrincipalName}`, as [`UsersItem::get`](crate::v1::users::item::UsersItem::get) sends it.
+        Users {
+            /// The value of `{id}`.
+            id: &'a str,
+        },
+        /// `GET /v1.0/me`, as [`Me::get`](crate::v1::me::Me::get) sends it.
+        Me,
+    }
+    /// Mocks `GET` *Get a user* on `server` at `path`, one of its documented paths: `config` narrows the match and sets the answer.
+    pub fn get<'s>(
+        server: &'s httpmock::MockServer,
+        path: GetUserPath<'_>,
+        config: impl FnOnce(GetUserWhen, GetUserThen),
+    ) -> httpmock::Mock<'s> {
+        let path = match path {
+            GetUserPath::Users { id } => {
+                graph_runtime::RequestPath::new().segment("users").param("id", id)
+            }
+            GetUserPath::Me => graph_runtime::RequestPath::new().segment("me"),
+        };
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::GET).path(path);
+                config(GetUserWhen(when), GetUserThen(then));
+            })
+    }
+    /// What a mocked `/v1.0/users/{id}` request must look like.
+    pub struct UpdateUserWhen(httpmock::When);
+    impl UpdateUserWhen {
+        /// Matches only requests whose JSON body equals `body`.
+        pub fn body(self, body: &super::UpdateUserRequest) -> Self {
+            Self(self.0.json_body_obj(body))
+        }
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/users/{id}` answers.
+    pub struct UpdateUserThen(httpmock::Then);
+    impl UpdateUserThen {
+        /// Answers as documented: `204` with no body.
+        pub fn ok(self) -> Self {
+            Self(self.0.status(204u16))
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `PATCH /v1.0/users/{id}` on `server`: `config` narrows the match and sets the answer.
+    pub fn update<'s>(
+        server: &'s httpmock::MockServer,
+        id: &str,
+        config: impl FnOnce(UpdateUserWhen, UpdateUserThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("users").param("id", id);
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::PATCH).path(path);
+                config(UpdateUserWhen(when), UpdateUserThen(then));
+            })
     }
 }

@@ -84,11 +84,11 @@ impl<'a> RoleAssignmentSchedules<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
-    /// A [`graph_runtime::Pager`] over every page of [`Self::filter_by_current_user`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.
+    /// A [`graph_runtime::Pager`] over every page of [`Self::filter_by_current_user`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are `microsoft.graph.unifiedRoleAssignmentSchedule`.
     pub fn filter_by_current_user_pager(
         &self,
         on: RoleAssignmentScheduleFilterByCurrentUserOptions,
-    ) -> graph_runtime::Pager<serde_json::Value> {
+    ) -> graph_runtime::Pager<crate::beta::models::UnifiedRoleAssignmentSchedule> {
         let request = match self
             .path
             .clone()

@@ -50,12 +50,12 @@ impl<'a> Path<'a> {
         let response = self.client.send(request).await?;
         response.json()
     }
-    /// A [`graph_runtime::Pager`] over every page of [`Self::sweep`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are raw JSON.
+    /// A [`graph_runtime::Pager`] over every page of [`Self::sweep`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are `Edm.String`.
     pub fn sweep_pager(
         &self,
         top: Option<i32>,
         mode: Option<&str>,
-    ) -> graph_runtime::Pager<serde_json::Value> {
+    ) -> graph_runtime::Pager<String> {
         let request = match self
             .path
             .clone()
