@@ -206,23 +206,47 @@ pub fn tests_rs(
                 };
                 let paged = crate::emit::is_paged(action)
                     && example.response.as_ref().is_none_or(|r| r.status < 400);
+                // An example with a query string replays through the operation's query builder.
+                let (query, query_unusable) = match crate::emit::example_query(action, example) {
+                    Ok(q) => (q, None),
+                    Err(why) => (None, Some(why)),
+                };
+                let (call, pager, load) = match &query {
+                    Some(q) => {
+                        let with = format_ident!("{}_with", action.method);
+                        let call = quote! {
+                            let query = #q;
+                            case.replay(async |client: &graph_api::Client| {
+                                client #chain.#with(&query).await
+                            })
+                            .await;
+                        };
+                        let pager = format_ident!("{}_pager_with", action.method);
+                        (call, quote!(#pager(&query)), quote!(.with_query()))
+                    }
+                    None => {
+                        let pager = format_ident!("{}_pager", action.method);
+                        (call, quote!(#pager(#(#fn_values,)*)), quote!())
+                    }
+                };
                 let pages = paged.then(|| {
-                    let pager = format_ident!("{}_pager", action.method);
                     quote! {
-                        case.replay_pages(|client: &graph_api::Client| client #chain.#pager(#(#fn_values,)*)).await;
+                        case.replay_pages(|client: &graph_api::Client| client #chain.#pager).await;
                     }
                 });
                 let index = index as u64;
-                let ignore = unusable(action, example, models.get(version).copied()).map(|why| {
-                    let why = format!("the documented example cannot work as written: {why}");
-                    quote!(#[ignore = #why])
-                });
+                let ignore = query_unusable
+                    .or_else(|| unusable(action, example, models.get(version).copied()))
+                    .map(|why| {
+                        let why = format!("the documented example cannot work as written: {why}");
+                        quote!(#[ignore = #why])
+                    });
                 cases.push(quote! {
                     #[rustfmt::skip]
                     #[tokio::test]
                     #ignore
                     async fn #name() {
-                        let case = graph_conformance::Case::load(#file, #index);
+                        let case = graph_conformance::Case::load(#file, #index)#load;
                         #call
                         #pages
                     }

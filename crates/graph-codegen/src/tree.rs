@@ -548,7 +548,7 @@ fn check_names(node: &Node<'_>) -> Result<(), CodegenError> {
                     objects(&p.properties, out);
                 }
             }
-            let mut names: Vec<String> = ["Request", "Response"]
+            let mut names: Vec<String> = ["Request", "Response", "Query"]
                 .iter()
                 .map(|suffix| format!("{}{suffix}", action.model_prefix))
                 .collect();

@@ -296,7 +296,36 @@ impl<'t> Models<'t> {
         lines
     }
 
+    /// The struct of a complex or entity type, and its [`Self::property_consts`].
     fn struct_item(&self, t: &'t TypeFile, id: &str) -> Result<TokenStream, CodegenError> {
+        let fields = self.field_plans(t)?;
+        let item = self.struct_decl(t, id, &fields);
+        let consts = Self::property_consts(id, &fields);
+        Ok(quote!(#item #consts))
+    }
+
+    /// One associated constant per property, `User::DISPLAY_NAME`, for the typed query options
+    /// (`$select`, `$expand`, `$orderby`): a name the model does not have does not compile.
+    fn property_consts(id: &str, fields: &[FieldPlan<'_>]) -> TokenStream {
+        let name = ident(id);
+        let consts = fields.iter().map(|f| {
+            let c = ident(&f.ident.to_ascii_uppercase());
+            let wire = f.wire;
+            let doc = format!(" `{}`.", docs::escape(wire));
+            quote! {
+                #[doc = #doc]
+                pub const #c: graph_runtime::Property<#name> = graph_runtime::Property::new(#wire);
+            }
+        });
+        quote! {
+            impl #name {
+                #(#consts)*
+            }
+        }
+    }
+
+    /// The fields of a struct: its properties (base types' first) with their Rust names and docs.
+    fn field_plans(&self, t: &'t TypeFile) -> Result<Vec<FieldPlan<'t>>, CodegenError> {
         let mut fields: Vec<FieldPlan<'t>> = Vec::new();
         let mut idents = BTreeSet::from(RESERVED.map(String::from));
         for p in self.all_properties(t) {
@@ -347,6 +376,10 @@ impl<'t> Models<'t> {
                 docs: docs_lines,
             });
         }
+        Ok(fields)
+    }
+
+    fn struct_decl(&self, t: &'t TypeFile, id: &str, fields: &[FieldPlan<'t>]) -> TokenStream {
         let name = ident(id);
         let doc = doc_attrs(Self::type_docs(t));
         let decls = fields.iter().map(|f| {
@@ -366,7 +399,7 @@ impl<'t> Models<'t> {
             quote!(let #fid = take(&mut map, &mut nulls, #wire)?;)
         });
         let names = fields.iter().map(|f| ident(&f.ident));
-        Ok(quote! {
+        quote! {
             #doc
             #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
             #[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
@@ -399,7 +432,7 @@ impl<'t> Models<'t> {
                     })
                 }
             }
-        })
+        }
     }
 
     fn enum_item(t: &TypeFile, id: &str) -> Result<TokenStream, CodegenError> {

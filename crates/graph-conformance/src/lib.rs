@@ -49,6 +49,8 @@ pub struct Case {
     file: String,
     spec: SpecFile,
     index: usize,
+    /// Whether the binding sends the example's query string, which the mock then requires.
+    with_query: bool,
 }
 
 /// A client for `base` with the conformance token and no retries.
@@ -83,7 +85,15 @@ impl Case {
             file: file.to_string(),
             spec,
             index,
+            with_query: false,
         }
+    }
+
+    /// The binding sends the example's query options (`?$select=...&$top=5`): the mock matches
+    /// only a request that carries each of them, decoded, so one that drops an option fails.
+    pub fn with_query(mut self) -> Case {
+        self.with_query = true;
+        self
     }
 
     /// The documented example.
@@ -270,6 +280,11 @@ impl Case {
                         "client-request-id",
                         "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",
                     );
+                if self.with_query {
+                    for (name, value) in graph_spec::url_query(&example.request.url) {
+                        when = when.query_param(name, value);
+                    }
+                }
                 match &example.request.body {
                     Some(documented) => {
                         when = when
@@ -302,7 +317,11 @@ impl Case {
         assert_eq!(hits, 1, "{}: the mock was hit {hits} times", self.label());
         check_line(
             self,
-            "request matches documented method, path, headers, body",
+            if self.with_query {
+                "request matches documented method, path, query, headers, body"
+            } else {
+                "request matches documented method, path, headers, body"
+            },
         );
         result
     }

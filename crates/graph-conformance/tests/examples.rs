@@ -992,41 +992,86 @@ async fn v1_0__user_list__get_users_2() {
 #[rustfmt::skip]
 #[tokio::test]
 async fn v1_0__user_list__get_signinname_users() {
-    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 1u64);
-    case.replay(async |client: &graph_api::Client| { client.v1().users().list().await })
+    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 1u64)
+        .with_query();
+    let query = graph_api::v1::users::ListUserQuery::new()
+        .select([
+            graph_runtime::Property::raw("displayName"),
+            graph_runtime::Property::raw("id"),
+        ])
+        .filter(
+            "identities/any(c:c/issuerAssignedId eq 'j.smith@yahoo.com' and c/issuer eq 'contoso.onmicrosoft.com')",
+        );
+    case.replay(async |client: &graph_api::Client| {
+            client.v1().users().list_with(&query).await
+        })
         .await;
-    case.replay_pages(|client: &graph_api::Client| client.v1().users().list_pager())
+    case.replay_pages(|client: &graph_api::Client| {
+            client.v1().users().list_pager_with(&query)
+        })
         .await;
 }
 #[rustfmt::skip]
 #[tokio::test]
 async fn v1_0__user_list__ignored_line_219() {
-    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 2u64);
-    case.replay(async |client: &graph_api::Client| { client.v1().users().list().await })
+    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 2u64)
+        .with_query();
+    let query = graph_api::v1::users::ListUserQuery::new()
+        .filter("startswith(displayName,'a')")
+        .order_by(graph_runtime::Property::raw("displayName"), graph_runtime::Order::Asc)
+        .count(true)
+        .top(1u32);
+    case.replay(async |client: &graph_api::Client| {
+            client.v1().users().list_with(&query).await
+        })
         .await;
-    case.replay_pages(|client: &graph_api::Client| client.v1().users().list_pager())
+    case.replay_pages(|client: &graph_api::Client| {
+            client.v1().users().list_pager_with(&query)
+        })
         .await;
 }
 #[rustfmt::skip]
 #[tokio::test]
 async fn v1_0__user_list__get_a_count_ends_with() {
-    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 3u64);
-    case.replay(async |client: &graph_api::Client| { client.v1().users().list().await })
+    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 3u64)
+        .with_query();
+    let query = graph_api::v1::users::ListUserQuery::new()
+        .filter("endswith(mail,'a@contoso.com')")
+        .order_by(
+            graph_runtime::Property::raw("userPrincipalName"),
+            graph_runtime::Order::Asc,
+        )
+        .count(true);
+    case.replay(async |client: &graph_api::Client| {
+            client.v1().users().list_with(&query).await
+        })
         .await;
-    case.replay_pages(|client: &graph_api::Client| client.v1().users().list_pager())
+    case.replay_pages(|client: &graph_api::Client| {
+            client.v1().users().list_pager_with(&query)
+        })
         .await;
 }
 #[rustfmt::skip]
 #[tokio::test]
 async fn v1_0__user_list__ignored_line_333() {
-    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 4u64);
-    case.replay(async |client: &graph_api::Client| { client.v1().users().list().await })
+    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 4u64)
+        .with_query();
+    let query = graph_api::v1::users::ListUserQuery::new()
+        .search("\"displayName:wa\"")
+        .order_by(graph_runtime::Property::raw("displayName"), graph_runtime::Order::Asc)
+        .count(true);
+    case.replay(async |client: &graph_api::Client| {
+            client.v1().users().list_with(&query).await
+        })
         .await;
-    case.replay_pages(|client: &graph_api::Client| client.v1().users().list_pager())
+    case.replay_pages(|client: &graph_api::Client| {
+            client.v1().users().list_pager_with(&query)
+        })
         .await;
 }
 #[rustfmt::skip]
 #[tokio::test]
+#[ignore = "the documented example cannot work as written: it sends `$orderbydisplayName`, which is not among the query options its page documents"]
 async fn v1_0__user_list__ignored_line_379() {
     let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 5u64);
     case.replay(async |client: &graph_api::Client| { client.v1().users().list().await })
@@ -1037,10 +1082,24 @@ async fn v1_0__user_list__ignored_line_379() {
 #[rustfmt::skip]
 #[tokio::test]
 async fn v1_0__user_list__ignored_line_432() {
-    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 6u64);
-    case.replay(async |client: &graph_api::Client| { client.v1().users().list().await })
+    let case = graph_conformance::Case::load("spec/v1.0/user-list.json", 6u64)
+        .with_query();
+    let query = graph_api::v1::users::ListUserQuery::new()
+        .select([
+            graph_runtime::Property::raw("id"),
+            graph_runtime::Property::raw("mail"),
+            graph_runtime::Property::raw("assignedLicenses"),
+        ])
+        .filter(
+            "assignedLicenses/any(u:u/skuId eq cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46)",
+        );
+    case.replay(async |client: &graph_api::Client| {
+            client.v1().users().list_with(&query).await
+        })
         .await;
-    case.replay_pages(|client: &graph_api::Client| client.v1().users().list_pager())
+    case.replay_pages(|client: &graph_api::Client| {
+            client.v1().users().list_pager_with(&query)
+        })
         .await;
 }
 #[rustfmt::skip]
@@ -1084,9 +1143,16 @@ async fn v1_0__user_get__get_user_1() {
 #[rustfmt::skip]
 #[tokio::test]
 async fn v1_0__user_get__get_user_2() {
-    let case = graph_conformance::Case::load("spec/v1.0/user-get.json", 2u64);
+    let case = graph_conformance::Case::load("spec/v1.0/user-get.json", 2u64)
+        .with_query();
+    let query = graph_api::v1::users::item::GetUserQuery::new()
+        .select([
+            graph_runtime::Property::raw("displayName"),
+            graph_runtime::Property::raw("givenName"),
+            graph_runtime::Property::raw("postalCode"),
+        ]);
     case.replay(async |client: &graph_api::Client| {
-            client.v1().users().by_id("{id | userPrincipalName}").get().await
+            client.v1().users().by_id("{id | userPrincipalName}").get_with(&query).await
         })
         .await;
 }

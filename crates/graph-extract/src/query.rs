@@ -4,6 +4,8 @@
 //! - Options named in the section's text or its table's first column (`$select`, `` `$orderBy` ``,
 //!   or a known name in code without its `$`, `` `select` ``) are recorded in their canonical
 //!   spelling ([`graph_spec::QUERY_OPTIONS`]): support `named`.
+//! - "supports the OData query parameters ..., including `$search`, `$count`": support `general`,
+//!   with the names it gives as well (they may go beyond the general set of the kind).
 //! - "supports the OData query parameters" without naming any: support `general`. A parameter of
 //!   the operation's own (`@microsoft.graph.conflictBehavior`) is not an OData option.
 //! - "does not support" (or "doesn't support") query parameters, with none named elsewhere in the
@@ -55,6 +57,7 @@ impl Ctx<'_> {
         let mut names = BTreeSet::new();
         let mut general = false;
         let mut none = false;
+        let mut including = false;
         for block in self.blocks.get(range).unwrap_or_default() {
             match &block.kind {
                 BlockKind::Paragraph { inline, .. } => {
@@ -72,7 +75,11 @@ impl Ctx<'_> {
                     named_in(inline, &mut names);
                     // "supports the `@microsoft.graph.conflictBehavior` query parameter" is a
                     // parameter of the operation's own, not OData's options.
-                    general |= lower.contains("odata") && lower.contains("support");
+                    let supports = lower.contains("odata") && lower.contains("support");
+                    general |= supports;
+                    // "supports the OData query parameters ..., including `$search`": the
+                    // general set, and these besides.
+                    including |= supports && lower.contains("including");
                 }
                 BlockKind::Table(table) => {
                     for row in &table.rows {
@@ -84,7 +91,9 @@ impl Ctx<'_> {
                 _ => {}
             }
         }
-        let support = if !names.is_empty() {
+        let support = if including {
+            QuerySupport::General
+        } else if !names.is_empty() {
             QuerySupport::Named
         } else if none {
             QuerySupport::None

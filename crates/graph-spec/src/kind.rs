@@ -141,8 +141,9 @@ pub struct QueryOptions {
 pub enum QuerySupport {
     /// The page names the options it supports (`$select`, `$filter`, ...).
     Named,
-    /// The page says it supports "the OData query parameters" without naming them: the options
-    /// that apply to its kind of operation.
+    /// The page says it supports "the OData query parameters" without naming them, or naming
+    /// some as "including ...": the options that apply to its kind of operation, and the named
+    /// ones besides.
     General,
     /// The page says it supports none.
     None,

@@ -442,6 +442,25 @@ pub struct Warning {
     pub message: String,
 }
 
+/// The query of a documented URL as `(name, value)` pairs, percent-decoded, in order:
+/// `...?$select=displayName,mail&$top=5` gives `[("$select", "displayName,mail"), ("$top", "5")]`.
+/// Docs often write values unencoded (`$orderby=displayName desc`); those stay as written. A
+/// fragment is dropped; a pair without `=` has an empty value.
+pub fn url_query(url: &str) -> Vec<(String, String)> {
+    let Some((_, query)) = url.split_once('?') else {
+        return Vec::new();
+    };
+    let query = query.split('#').next().unwrap_or(query);
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(name), percent_decode(value))
+        })
+        .collect()
+}
+
 /// The path of a documented URL, without scheme, host, query or fragment:
 /// `https://graph.microsoft.com/beta/a/b?x=1` -> `/beta/a/b`; a relative `/me/x` stays as it is.
 pub fn url_path(url: &str) -> &str {

@@ -311,3 +311,29 @@ fn enum_rules_are_checked() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn url_queries_are_pairs_decoded_in_order() {
+    assert_eq!(
+        crate::url_query(
+            "https://graph.microsoft.com/v1.0/users?$select=displayName,mail&$orderby=displayName%20desc&$count=true#x"
+        ),
+        [
+            ("$select".to_string(), "displayName,mail".to_string()),
+            ("$orderby".to_string(), "displayName desc".to_string()),
+            ("$count".to_string(), "true".to_string()),
+        ]
+    );
+    assert!(crate::url_query("/users").is_empty());
+    assert_eq!(
+        crate::url_query("/users?$filter=startswith(displayName,'a')&x&bad=%zz%4"),
+        [
+            (
+                "$filter".to_string(),
+                "startswith(displayName,'a')".to_string()
+            ),
+            ("x".to_string(), String::new()),
+            ("bad".to_string(), "%zz%4".to_string()),
+        ]
+    );
+}

@@ -48,6 +48,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for BaseThing {
     }
 }
 #[cfg(feature = "widgets")]
+impl BaseThing {
+    /// `id`.
+    pub const ID: graph_runtime::Property<BaseThing> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<BaseThing> = graph_runtime::Property::new(
+        "owner",
+    );
+}
+#[cfg(feature = "widgets")]
 /// `microsoft.graph.shade`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Shade {
@@ -211,6 +222,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Thing {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "widgets")]
+impl Thing {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Thing> = graph_runtime::Property::new("id");
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<Thing> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Thing> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<Thing> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `children`.
+    pub const CHILDREN: graph_runtime::Property<Thing> = graph_runtime::Property::new(
+        "children",
+    );
+    /// `1st`.
+    pub const _1ST: graph_runtime::Property<Thing> = graph_runtime::Property::new("1st");
+    /// `blob`.
+    pub const BLOB: graph_runtime::Property<Thing> = graph_runtime::Property::new(
+        "blob",
+    );
+    /// `additionalProperties`.
+    pub const ADDITIONAL_PROPERTIES_: graph_runtime::Property<Thing> = graph_runtime::Property::new(
+        "additionalProperties",
+    );
 }
 #[cfg(feature = "widgets")]
 /// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is

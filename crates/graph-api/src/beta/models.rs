@@ -424,6 +424,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for CommentAction {
     }
 }
 #[cfg(feature = "full")]
+impl CommentAction {
+    /// `isReply`.
+    pub const IS_REPLY: graph_runtime::Property<CommentAction> = graph_runtime::Property::new(
+        "isReply",
+    );
+    /// `parentAuthor`.
+    pub const PARENT_AUTHOR: graph_runtime::Property<CommentAction> = graph_runtime::Property::new(
+        "parentAuthor",
+    );
+    /// `participants`.
+    pub const PARTICIPANTS: graph_runtime::Property<CommentAction> = graph_runtime::Property::new(
+        "participants",
+    );
+}
+#[cfg(feature = "full")]
 /// The presence of the CreateAction resource on an itemActivity indicates that the activity created an item. Note: While this resource is empty today, in future API revisions it may be populated with additional properties.
 ///
 /// `microsoft.graph.CreateAction`, described in `api-reference/beta/resources/createaction.md`.
@@ -454,6 +469,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for CreateAction {
         })
     }
 }
+#[cfg(feature = "full")]
+impl CreateAction {}
 #[cfg(feature = "full")]
 /// The presence of the DeleteAction resource on an itemActivity indicates that the activity deleted an item.
 ///
@@ -500,6 +517,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DeleteAction {
     }
 }
 #[cfg(feature = "full")]
+impl DeleteAction {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<DeleteAction> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `objectType`.
+    pub const OBJECT_TYPE: graph_runtime::Property<DeleteAction> = graph_runtime::Property::new(
+        "objectType",
+    );
+}
+#[cfg(feature = "full")]
 /// The presence of the EditAction resource on an itemActivity indicates that the activity edited an item. Note: While this resource is empty today, in future API revisions it may be populated with additional properties.
 ///
 /// `microsoft.graph.EditAction`, described in `api-reference/beta/resources/editaction.md`.
@@ -530,6 +558,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EditAction {
         })
     }
 }
+#[cfg(feature = "full")]
+impl EditAction {}
 #[cfg(feature = "full")]
 /// The ItemActionSet resource provides information about the actions that made up an activity on an item.
 ///
@@ -632,6 +662,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemActionSet {
     }
 }
 #[cfg(feature = "full")]
+impl ItemActionSet {
+    /// `comment`.
+    pub const COMMENT: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "comment",
+    );
+    /// `create`.
+    pub const CREATE: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "create",
+    );
+    /// `delete`.
+    pub const DELETE: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "delete",
+    );
+    /// `edit`.
+    pub const EDIT: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "edit",
+    );
+    /// `mention`.
+    pub const MENTION: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "mention",
+    );
+    /// `move`.
+    pub const MOVE_: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "move",
+    );
+    /// `rename`.
+    pub const RENAME: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "rename",
+    );
+    /// `restore`.
+    pub const RESTORE: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "restore",
+    );
+    /// `share`.
+    pub const SHARE: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "share",
+    );
+    /// `version`.
+    pub const VERSION: graph_runtime::Property<ItemActionSet> = graph_runtime::Property::new(
+        "version",
+    );
+}
+#[cfg(feature = "full")]
 /// The ItemActivity resource provides information about activities that took place on an item or within a container. Currently only available on SharePoint and OneDrive for Business.
 ///
 /// `microsoft.graph.ItemActivity`, described in `api-reference/beta/resources/itemactivity.md`.
@@ -715,6 +788,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemActivity {
     }
 }
 #[cfg(feature = "full")]
+impl ItemActivity {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `access`.
+    pub const ACCESS: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "access",
+    );
+    /// `action`.
+    pub const ACTION: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "action",
+    );
+    /// `actor`.
+    pub const ACTOR: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "actor",
+    );
+    /// `location`.
+    pub const LOCATION: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "location",
+    );
+    /// `times`.
+    pub const TIMES: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "times",
+    );
+    /// `driveItem`.
+    pub const DRIVE_ITEM: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "driveItem",
+    );
+    /// `listItem`.
+    pub const LIST_ITEM: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "listItem",
+    );
+}
+#[cfg(feature = "full")]
 /// The ItemActivityTimeSet resource provides information about when an activity on an item took place.
 ///
 /// `microsoft.graph.ItemActivityTimeSet`, described in `api-reference/beta/resources/itemactivitytimeset.md`.
@@ -767,6 +875,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemActivityTimeSet
         })
     }
 }
+#[cfg(feature = "full")]
+impl ItemActivityTimeSet {
+    /// `observedDateTime`.
+    pub const OBSERVED_DATE_TIME: graph_runtime::Property<ItemActivityTimeSet> = graph_runtime::Property::new(
+        "observedDateTime",
+    );
+    /// `recordedDateTime`.
+    pub const RECORDED_DATE_TIME: graph_runtime::Property<ItemActivityTimeSet> = graph_runtime::Property::new(
+        "recordedDateTime",
+    );
+}
 #[cfg(
     any(
         feature = "drive",
@@ -814,6 +933,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Json {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Json {}
 #[cfg(feature = "full")]
 /// The MentionAction resource provides information about an activity that mentioned people.
 ///
@@ -851,6 +980,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MentionAction {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "full")]
+impl MentionAction {
+    /// `mentionees`.
+    pub const MENTIONEES: graph_runtime::Property<MentionAction> = graph_runtime::Property::new(
+        "mentionees",
+    );
 }
 #[cfg(feature = "full")]
 /// The presence of the MoveAction resource on an itemActivity indicates that the activity moved an item.
@@ -898,6 +1034,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MoveAction {
     }
 }
 #[cfg(feature = "full")]
+impl MoveAction {
+    /// `from`.
+    pub const FROM: graph_runtime::Property<MoveAction> = graph_runtime::Property::new(
+        "from",
+    );
+    /// `to`.
+    pub const TO: graph_runtime::Property<MoveAction> = graph_runtime::Property::new(
+        "to",
+    );
+}
+#[cfg(feature = "full")]
 /// The presence of the RenameAction resource on an itemActivity indicates that the activity renamed an item.
 ///
 /// `microsoft.graph.RenameAction`, described in `api-reference/beta/resources/renameaction.md`.
@@ -943,6 +1090,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RenameAction {
     }
 }
 #[cfg(feature = "full")]
+impl RenameAction {
+    /// `oldName`.
+    pub const OLD_NAME: graph_runtime::Property<RenameAction> = graph_runtime::Property::new(
+        "oldName",
+    );
+    /// `newName`.
+    pub const NEW_NAME: graph_runtime::Property<RenameAction> = graph_runtime::Property::new(
+        "newName",
+    );
+}
+#[cfg(feature = "full")]
 /// The presence of the RestoreAction resource on an itemActivity indicates that the activity restored an item. Note: While this resource is empty today, in future API revisions it may be populated with additional properties.
 ///
 /// `microsoft.graph.RestoreAction`, described in `api-reference/beta/resources/restoreaction.md`.
@@ -974,6 +1132,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RestoreAction {
     }
 }
 #[cfg(feature = "full")]
+impl RestoreAction {}
+#[cfg(feature = "full")]
 /// The Root facet indicates that an object is the top-most one in its hierarchy. The presence (non-null) of the facet value indicates that the object is the root. A null (or missing) value indicates the object is not the root. Note: While this facet is empty today, in future API revisions the facet may be populated with additional properties.
 ///
 /// `microsoft.graph.Root`, described in `api-reference/beta/resources/root.md`.
@@ -1004,6 +1164,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Root {
         })
     }
 }
+#[cfg(feature = "full")]
+impl Root {}
 #[cfg(feature = "full")]
 /// The ShareAction resource provides information about an activity that shared an item.
 ///
@@ -1041,6 +1203,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ShareAction {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "full")]
+impl ShareAction {
+    /// `recipients`.
+    pub const RECIPIENTS: graph_runtime::Property<ShareAction> = graph_runtime::Property::new(
+        "recipients",
+    );
 }
 #[cfg(feature = "full")]
 /// The presence of the VersionAction resource on an itemActivity indicates that the activity caused a new version to be created.
@@ -1081,6 +1250,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for VersionAction {
     }
 }
 #[cfg(feature = "full")]
+impl VersionAction {
+    /// `newVersion`.
+    pub const NEW_VERSION: graph_runtime::Property<VersionAction> = graph_runtime::Property::new(
+        "newVersion",
+    );
+}
+#[cfg(feature = "full")]
 /// The presence of the accessAction resource on an itemActivity indicates that the activity accessed an item.
 ///
 /// `microsoft.graph.accessAction`, described in `api-reference/beta/resources/accessaction.md`.
@@ -1111,6 +1287,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessAction {
         })
     }
 }
+#[cfg(feature = "full")]
+impl AccessAction {}
 #[cfg(feature = "identity-governance")]
 /// In Azure AD Entitlement Management, an access package defines the collections of resource roles and the policies for how one or more users can get access to those resources. Each access package is referenced by a single access package catalog, and has links to the resources from that catalog via the resource-specific role scopes that define the access the package provides. An access package also links to the access package assignment policies, each of which define who can request or be assigned an access package assignment. To assign a user to an access package, create an accessPackageAssignmentRequest that references the access package and access package assignment policy.
 ///
@@ -1313,6 +1491,73 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackage {
     }
 }
 #[cfg(feature = "identity-governance")]
+impl AccessPackage {
+    /// `catalogId`.
+    pub const CATALOG_ID: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "catalogId",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isHidden`.
+    pub const IS_HIDDEN: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "isHidden",
+    );
+    /// `isRoleScopesVisible`.
+    pub const IS_ROLE_SCOPES_VISIBLE: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "isRoleScopesVisible",
+    );
+    /// `modifiedBy`.
+    pub const MODIFIED_BY: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "modifiedBy",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "modifiedDateTime",
+    );
+    /// `accessPackageAssignmentPolicies`.
+    pub const ACCESS_PACKAGE_ASSIGNMENT_POLICIES: graph_runtime::Property<
+        AccessPackage,
+    > = graph_runtime::Property::new("accessPackageAssignmentPolicies");
+    /// `accessPackageCatalog`.
+    pub const ACCESS_PACKAGE_CATALOG: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "accessPackageCatalog",
+    );
+    /// `accessPackageResourceRoleScopes`.
+    pub const ACCESS_PACKAGE_RESOURCE_ROLE_SCOPES: graph_runtime::Property<
+        AccessPackage,
+    > = graph_runtime::Property::new("accessPackageResourceRoleScopes");
+    /// `incompatibleAccessPackages`.
+    pub const INCOMPATIBLE_ACCESS_PACKAGES: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "incompatibleAccessPackages",
+    );
+    /// `accessPackagesIncompatibleWith`.
+    pub const ACCESS_PACKAGES_INCOMPATIBLE_WITH: graph_runtime::Property<
+        AccessPackage,
+    > = graph_runtime::Property::new("accessPackagesIncompatibleWith");
+    /// `incompatibleGroups`.
+    pub const INCOMPATIBLE_GROUPS: graph_runtime::Property<AccessPackage> = graph_runtime::Property::new(
+        "incompatibleGroups",
+    );
+}
+#[cfg(feature = "identity-governance")]
 /// In Azure AD Entitlement Management, an access package assignment is an assignment of an access package to a particular subject, for a period of time. For example, an access package assignment can state that user Alice has been assigned access via the access package Sales for the period January 2019 through July 2019.
 ///
 /// `microsoft.graph.accessPackageAssignment`, described in `api-reference/beta/resources/accesspackageassignment.md`.
@@ -1482,6 +1727,65 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageAssign
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl AccessPackageAssignment {
+    /// `accessPackageId`.
+    pub const ACCESS_PACKAGE_ID: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "accessPackageId",
+    );
+    /// `assignmentPolicyId`.
+    pub const ASSIGNMENT_POLICY_ID: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "assignmentPolicyId",
+    );
+    /// `assignmentState`.
+    pub const ASSIGNMENT_STATE: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "assignmentState",
+    );
+    /// `assignmentStatus`.
+    pub const ASSIGNMENT_STATUS: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "assignmentStatus",
+    );
+    /// `catalogId`.
+    pub const CATALOG_ID: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "catalogId",
+    );
+    /// `expiredDateTime`.
+    pub const EXPIRED_DATE_TIME: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "expiredDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isExtended`.
+    pub const IS_EXTENDED: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "isExtended",
+    );
+    /// `targetId`.
+    pub const TARGET_ID: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "targetId",
+    );
+    /// `schedule`.
+    pub const SCHEDULE: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "schedule",
+    );
+    /// `accessPackage`.
+    pub const ACCESS_PACKAGE: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "accessPackage",
+    );
+    /// `accessPackageAssignmentPolicy`.
+    pub const ACCESS_PACKAGE_ASSIGNMENT_POLICY: graph_runtime::Property<
+        AccessPackageAssignment,
+    > = graph_runtime::Property::new("accessPackageAssignmentPolicy");
+    /// `accessPackageAssignmentResourceRoles`.
+    pub const ACCESS_PACKAGE_ASSIGNMENT_RESOURCE_ROLES: graph_runtime::Property<
+        AccessPackageAssignment,
+    > = graph_runtime::Property::new("accessPackageAssignmentResourceRoles");
+    /// `target`.
+    pub const TARGET: graph_runtime::Property<AccessPackageAssignment> = graph_runtime::Property::new(
+        "target",
+    );
 }
 #[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, an access package assignment policy specifies the policy by which subjects can request or be assigned an access package via an access package assignment. An access package can have zero or more policies. When a request from a subject is received, the subject is matched against each policy to find the policy (if any) with requestorSettings that include that subject. The policy then determines whether the request requires approval, the duration of the access package assignment, and whether the assignment needs regularly review. To assign a user to an access package, create an accessPackageAssignmentRequest which references the access package and access package assignment policy.
@@ -1666,6 +1970,77 @@ for AccessPackageAssignmentPolicy {
     }
 }
 #[cfg(feature = "identity-governance")]
+impl AccessPackageAssignmentPolicy {
+    /// `accessPackageId`.
+    pub const ACCESS_PACKAGE_ID: graph_runtime::Property<
+        AccessPackageAssignmentPolicy,
+    > = graph_runtime::Property::new("accessPackageId");
+    /// `accessReviewSettings`.
+    pub const ACCESS_REVIEW_SETTINGS: graph_runtime::Property<
+        AccessPackageAssignmentPolicy,
+    > = graph_runtime::Property::new("accessReviewSettings");
+    /// `canExtend`.
+    pub const CAN_EXTEND: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "canExtend",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<
+        AccessPackageAssignmentPolicy,
+    > = graph_runtime::Property::new("createdDateTime");
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `durationInDays`.
+    pub const DURATION_IN_DAYS: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "durationInDays",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<
+        AccessPackageAssignmentPolicy,
+    > = graph_runtime::Property::new("expirationDateTime");
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `modifiedBy`.
+    pub const MODIFIED_BY: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "modifiedBy",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<
+        AccessPackageAssignmentPolicy,
+    > = graph_runtime::Property::new("modifiedDateTime");
+    /// `requestApprovalSettings`.
+    pub const REQUEST_APPROVAL_SETTINGS: graph_runtime::Property<
+        AccessPackageAssignmentPolicy,
+    > = graph_runtime::Property::new("requestApprovalSettings");
+    /// `requestorSettings`.
+    pub const REQUESTOR_SETTINGS: graph_runtime::Property<
+        AccessPackageAssignmentPolicy,
+    > = graph_runtime::Property::new("requestorSettings");
+    /// `questions`.
+    pub const QUESTIONS: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "questions",
+    );
+    /// `accessPackage`.
+    pub const ACCESS_PACKAGE: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "accessPackage",
+    );
+    /// `isDenyPolicy`.
+    pub const IS_DENY_POLICY: graph_runtime::Property<AccessPackageAssignmentPolicy> = graph_runtime::Property::new(
+        "isDenyPolicy",
+    );
+}
+#[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, an access package assignment resource role indicates the resource-specific role which a subject has been assigned through an access package assignment.
 ///
 /// `microsoft.graph.accessPackageAssignmentResourceRole`, described in `api-reference/beta/resources/accesspackageassignmentresourcerole.md`.
@@ -1784,6 +2159,41 @@ for AccessPackageAssignmentResourceRole {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl AccessPackageAssignmentResourceRole {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageAssignmentResourceRole> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `originId`.
+    pub const ORIGIN_ID: graph_runtime::Property<AccessPackageAssignmentResourceRole> = graph_runtime::Property::new(
+        "originId",
+    );
+    /// `originSystem`.
+    pub const ORIGIN_SYSTEM: graph_runtime::Property<
+        AccessPackageAssignmentResourceRole,
+    > = graph_runtime::Property::new("originSystem");
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<AccessPackageAssignmentResourceRole> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `accessPackageAssignments`.
+    pub const ACCESS_PACKAGE_ASSIGNMENTS: graph_runtime::Property<
+        AccessPackageAssignmentResourceRole,
+    > = graph_runtime::Property::new("accessPackageAssignments");
+    /// `accessPackageResourceRole`.
+    pub const ACCESS_PACKAGE_RESOURCE_ROLE: graph_runtime::Property<
+        AccessPackageAssignmentResourceRole,
+    > = graph_runtime::Property::new("accessPackageResourceRole");
+    /// `accessPackageResourceScope`.
+    pub const ACCESS_PACKAGE_RESOURCE_SCOPE: graph_runtime::Property<
+        AccessPackageAssignmentResourceRole,
+    > = graph_runtime::Property::new("accessPackageResourceScope");
+    /// `accessPackageSubject`.
+    pub const ACCESS_PACKAGE_SUBJECT: graph_runtime::Property<
+        AccessPackageAssignmentResourceRole,
+    > = graph_runtime::Property::new("accessPackageSubject");
 }
 #[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, an access package catalog is a container for zero or more access packages. An access package catalog might also have linked resources that are used in those access packages to provide access. To view or change the membership of catalog-scoped roles, use the role assignments API with the entitlement management RBAC provider.
@@ -1923,6 +2333,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageCatalo
     }
 }
 #[cfg(feature = "identity-governance")]
+impl AccessPackageCatalog {
+    /// `catalogStatus`.
+    pub const CATALOG_STATUS: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "catalogStatus",
+    );
+    /// `catalogType`.
+    pub const CATALOG_TYPE: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "catalogType",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isExternallyVisible`.
+    pub const IS_EXTERNALLY_VISIBLE: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "isExternallyVisible",
+    );
+    /// `modifiedBy`.
+    pub const MODIFIED_BY: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "modifiedBy",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "modifiedDateTime",
+    );
+    /// `accessPackages`.
+    pub const ACCESS_PACKAGES: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "accessPackages",
+    );
+    /// `accessPackageResources`.
+    pub const ACCESS_PACKAGE_RESOURCES: graph_runtime::Property<AccessPackageCatalog> = graph_runtime::Property::new(
+        "accessPackageResources",
+    );
+}
+#[cfg(feature = "identity-governance")]
 /// A complex type used to represent a text in multiple localalized forms. It includes a default text, which is used in any case where the requested localization is not available.
 ///
 /// `microsoft.graph.accessPackageLocalizedContent`, described in `api-reference/beta/resources/accesspackagelocalizedcontent.md`.
@@ -1969,6 +2430,17 @@ for AccessPackageLocalizedContent {
     }
 }
 #[cfg(feature = "identity-governance")]
+impl AccessPackageLocalizedContent {
+    /// `defaultText`.
+    pub const DEFAULT_TEXT: graph_runtime::Property<AccessPackageLocalizedContent> = graph_runtime::Property::new(
+        "defaultText",
+    );
+    /// `localizedTexts`.
+    pub const LOCALIZED_TEXTS: graph_runtime::Property<AccessPackageLocalizedContent> = graph_runtime::Property::new(
+        "localizedTexts",
+    );
+}
+#[cfg(feature = "identity-governance")]
 /// A complex type used to represent a string in a specific language.
 ///
 /// `microsoft.graph.accessPackageLocalizedText`, described in `api-reference/beta/resources/accesspackagelocalizedtext.md`.
@@ -2012,6 +2484,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageLocali
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl AccessPackageLocalizedText {
+    /// `languageCode`.
+    pub const LANGUAGE_CODE: graph_runtime::Property<AccessPackageLocalizedText> = graph_runtime::Property::new(
+        "languageCode",
+    );
+    /// `text`.
+    pub const TEXT: graph_runtime::Property<AccessPackageLocalizedText> = graph_runtime::Property::new(
+        "text",
+    );
 }
 #[cfg(feature = "identity-governance")]
 /// Used for the `accessPackageQuestion` property of an access package assignment policy. Subtypes include accessPackageTextInputQuestions and accessPackageMultipleChoiceQuestions.
@@ -2071,6 +2554,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageQuesti
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl AccessPackageQuestion {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageQuestion> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isRequired`.
+    pub const IS_REQUIRED: graph_runtime::Property<AccessPackageQuestion> = graph_runtime::Property::new(
+        "isRequired",
+    );
+    /// `sequence`.
+    pub const SEQUENCE: graph_runtime::Property<AccessPackageQuestion> = graph_runtime::Property::new(
+        "sequence",
+    );
+    /// `text`.
+    pub const TEXT: graph_runtime::Property<AccessPackageQuestion> = graph_runtime::Property::new(
+        "text",
+    );
 }
 #[cfg(feature = "identity-governance")]
 /// In Azure AD Entitlement Management, an access package resource is a reference to a resource associated with an access package catalog. The roles for the access package resource can be used in one or more access packages. To request to associate a resource with an access package catalog, or remove a resource from a catalog, create an accessPackageResourceRequest.
@@ -2227,6 +2729,61 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageResour
     }
 }
 #[cfg(feature = "identity-governance")]
+impl AccessPackageResource {
+    /// `accessPackageResourceEnvironment`.
+    pub const ACCESS_PACKAGE_RESOURCE_ENVIRONMENT: graph_runtime::Property<
+        AccessPackageResource,
+    > = graph_runtime::Property::new("accessPackageResourceEnvironment");
+    /// `addedBy`.
+    pub const ADDED_BY: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "addedBy",
+    );
+    /// `addedOn`.
+    pub const ADDED_ON: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "addedOn",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isPendingOnboarding`.
+    pub const IS_PENDING_ONBOARDING: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "isPendingOnboarding",
+    );
+    /// `originId`.
+    pub const ORIGIN_ID: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "originId",
+    );
+    /// `originSystem`.
+    pub const ORIGIN_SYSTEM: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "originSystem",
+    );
+    /// `resourceType`.
+    pub const RESOURCE_TYPE: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "resourceType",
+    );
+    /// `url`.
+    pub const URL: graph_runtime::Property<AccessPackageResource> = graph_runtime::Property::new(
+        "url",
+    );
+    /// `accessPackageResourceRoles`.
+    pub const ACCESS_PACKAGE_RESOURCE_ROLES: graph_runtime::Property<
+        AccessPackageResource,
+    > = graph_runtime::Property::new("accessPackageResourceRoles");
+    /// `accessPackageResourceScopes`.
+    pub const ACCESS_PACKAGE_RESOURCE_SCOPES: graph_runtime::Property<
+        AccessPackageResource,
+    > = graph_runtime::Property::new("accessPackageResourceScopes");
+}
+#[cfg(feature = "identity-governance")]
 /// In Azure AD Entitlement Management, an access package resource environment is a reference to the geolocation environment in which a resource is located. This environment is automatically provided as part of Azure AD Entitlement Management. The API is only applicable to Multi-Geo SharePoint Online sites.
 ///
 /// `microsoft.graph.accessPackageResourceEnvironment`, described in `api-reference/beta/resources/accesspackageresourceenvironment.md`.
@@ -2364,6 +2921,57 @@ for AccessPackageResourceEnvironment {
     }
 }
 #[cfg(feature = "identity-governance")]
+impl AccessPackageResourceEnvironment {
+    /// `connectionInfo`.
+    pub const CONNECTION_INFO: graph_runtime::Property<
+        AccessPackageResourceEnvironment,
+    > = graph_runtime::Property::new("connectionInfo");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<AccessPackageResourceEnvironment> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<
+        AccessPackageResourceEnvironment,
+    > = graph_runtime::Property::new("createdDateTime");
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AccessPackageResourceEnvironment> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackageResourceEnvironment> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageResourceEnvironment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isDefaultEnvironment`.
+    pub const IS_DEFAULT_ENVIRONMENT: graph_runtime::Property<
+        AccessPackageResourceEnvironment,
+    > = graph_runtime::Property::new("isDefaultEnvironment");
+    /// `modifiedBy`.
+    pub const MODIFIED_BY: graph_runtime::Property<AccessPackageResourceEnvironment> = graph_runtime::Property::new(
+        "modifiedBy",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<
+        AccessPackageResourceEnvironment,
+    > = graph_runtime::Property::new("modifiedDateTime");
+    /// `originId`.
+    pub const ORIGIN_ID: graph_runtime::Property<AccessPackageResourceEnvironment> = graph_runtime::Property::new(
+        "originId",
+    );
+    /// `originSystem`.
+    pub const ORIGIN_SYSTEM: graph_runtime::Property<AccessPackageResourceEnvironment> = graph_runtime::Property::new(
+        "originSystem",
+    );
+    /// `accessPackageResources`.
+    pub const ACCESS_PACKAGE_RESOURCES: graph_runtime::Property<
+        AccessPackageResourceEnvironment,
+    > = graph_runtime::Property::new("accessPackageResources");
+}
+#[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, an access package resource role is a reference to a role defined in a resource. That reference can be used after creating an access package to specify the roles of each of the catalog's resources into which an access package should deliver, by creating an access package resource role scope.
 ///
 /// `microsoft.graph.accessPackageResourceRole`, described in `api-reference/beta/resources/accesspackageresourcerole.md`.
@@ -2444,6 +3052,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageResour
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl AccessPackageResourceRole {
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AccessPackageResourceRole> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackageResourceRole> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageResourceRole> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `originId`.
+    pub const ORIGIN_ID: graph_runtime::Property<AccessPackageResourceRole> = graph_runtime::Property::new(
+        "originId",
+    );
+    /// `originSystem`.
+    pub const ORIGIN_SYSTEM: graph_runtime::Property<AccessPackageResourceRole> = graph_runtime::Property::new(
+        "originSystem",
+    );
+    /// `accessPackageResource`.
+    pub const ACCESS_PACKAGE_RESOURCE: graph_runtime::Property<
+        AccessPackageResourceRole,
+    > = graph_runtime::Property::new("accessPackageResource");
 }
 #[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, an access package resource role scope is a reference to both a scope within a resource, and a role in that resource for that scope. An access package will have access package resource role scopes for the resources in its catalog which are relevant to that access package. When a subject receives an access package assignment, the subject will be provisioned with the role in that scope of each access package resource role scope.
@@ -2553,6 +3188,37 @@ for AccessPackageResourceRoleScope {
     }
 }
 #[cfg(feature = "identity-governance")]
+impl AccessPackageResourceRoleScope {
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<AccessPackageResourceRoleScope> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<
+        AccessPackageResourceRoleScope,
+    > = graph_runtime::Property::new("createdDateTime");
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageResourceRoleScope> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `modifiedBy`.
+    pub const MODIFIED_BY: graph_runtime::Property<AccessPackageResourceRoleScope> = graph_runtime::Property::new(
+        "modifiedBy",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<
+        AccessPackageResourceRoleScope,
+    > = graph_runtime::Property::new("modifiedDateTime");
+    /// `accessPackageResourceRole`.
+    pub const ACCESS_PACKAGE_RESOURCE_ROLE: graph_runtime::Property<
+        AccessPackageResourceRoleScope,
+    > = graph_runtime::Property::new("accessPackageResourceRole");
+    /// `accessPackageResourceScope`.
+    pub const ACCESS_PACKAGE_RESOURCE_SCOPE: graph_runtime::Property<
+        AccessPackageResourceRoleScope,
+    > = graph_runtime::Property::new("accessPackageResourceScope");
+}
+#[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, an access package resource scope is a reference to a scope within a resource, for those resources that have multiple scopes. You can determine the access package resource scope, for a resource which has roles already added to an access package, by using list accessPackageResourceRoleScopes to return a collection of accessPackageResourceRoleScope objects. If the resource is in an access package catalog but has not yet had its roles added to an access package, you can determine the access package resource scope by using list accessPackageResources and including `$expand=accessPackageResourceScopes,accessPackageResourceEnvironment` in the query.
 ///
 /// `microsoft.graph.accessPackageResourceScope`, described in `api-reference/beta/resources/accesspackageresourcescope.md`.
@@ -2654,6 +3320,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageResour
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl AccessPackageResourceScope {
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isRootScope`.
+    pub const IS_ROOT_SCOPE: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "isRootScope",
+    );
+    /// `originId`.
+    pub const ORIGIN_ID: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "originId",
+    );
+    /// `originSystem`.
+    pub const ORIGIN_SYSTEM: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "originSystem",
+    );
+    /// `roleOriginId`.
+    pub const ROLE_ORIGIN_ID: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "roleOriginId",
+    );
+    /// `url`.
+    pub const URL: graph_runtime::Property<AccessPackageResourceScope> = graph_runtime::Property::new(
+        "url",
+    );
+    /// `accessPackageResource`.
+    pub const ACCESS_PACKAGE_RESOURCE: graph_runtime::Property<
+        AccessPackageResourceScope,
+    > = graph_runtime::Property::new("accessPackageResource");
 }
 #[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, an access package subject is a user, service principal, or other entity that can be configured to request or be assigned an access package. It may represent a requestor from a connected organization who is not yet in the tenant.
@@ -2759,6 +3464,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessPackageSubjec
         })
     }
 }
+#[cfg(feature = "identity-governance")]
+impl AccessPackageSubject {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `email`.
+    pub const EMAIL: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "email",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `objectId`.
+    pub const OBJECT_ID: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "objectId",
+    );
+    /// `principalName`.
+    pub const PRINCIPAL_NAME: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "principalName",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `connectedOrganizationId`.
+    pub const CONNECTED_ORGANIZATION_ID: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "connectedOrganizationId",
+    );
+    /// `connectedOrganization`.
+    pub const CONNECTED_ORGANIZATION: graph_runtime::Property<AccessPackageSubject> = graph_runtime::Property::new(
+        "connectedOrganization",
+    );
+}
 #[cfg(
     any(
         feature = "drive",
@@ -2806,6 +3546,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessReviewApplyAc
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AccessReviewApplyAction {}
 #[cfg(
     any(
         feature = "drive",
@@ -2908,6 +3658,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessReviewInstanc
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AccessReviewInstance {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `definition`.
+    pub const DEFINITION: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "definition",
+    );
+    /// `decisions`.
+    pub const DECISIONS: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "decisions",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessReviewInstance> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(
     any(
@@ -3087,6 +3880,81 @@ for AccessReviewInstanceDecisionItem {
         feature = "users"
     )
 )]
+impl AccessReviewInstanceDecisionItem {
+    /// `accessReviewId`.
+    pub const ACCESS_REVIEW_ID: graph_runtime::Property<
+        AccessReviewInstanceDecisionItem,
+    > = graph_runtime::Property::new("accessReviewId");
+    /// `appliedBy`.
+    pub const APPLIED_BY: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "appliedBy",
+    );
+    /// `appliedDateTime`.
+    pub const APPLIED_DATE_TIME: graph_runtime::Property<
+        AccessReviewInstanceDecisionItem,
+    > = graph_runtime::Property::new("appliedDateTime");
+    /// `applyResult`.
+    pub const APPLY_RESULT: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "applyResult",
+    );
+    /// `decision`.
+    pub const DECISION: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "decision",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `justification`.
+    pub const JUSTIFICATION: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "justification",
+    );
+    /// `target`.
+    pub const TARGET: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "target",
+    );
+    /// `principal`.
+    pub const PRINCIPAL: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "principal",
+    );
+    /// `principalLink`.
+    pub const PRINCIPAL_LINK: graph_runtime::Property<
+        AccessReviewInstanceDecisionItem,
+    > = graph_runtime::Property::new("principalLink");
+    /// `recommendation`.
+    pub const RECOMMENDATION: graph_runtime::Property<
+        AccessReviewInstanceDecisionItem,
+    > = graph_runtime::Property::new("recommendation");
+    /// `resource`.
+    pub const RESOURCE: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "resource",
+    );
+    /// `resourceLink`.
+    pub const RESOURCE_LINK: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "resourceLink",
+    );
+    /// `reviewedBy`.
+    pub const REVIEWED_BY: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "reviewedBy",
+    );
+    /// `reviewedDateTime`.
+    pub const REVIEWED_DATE_TIME: graph_runtime::Property<
+        AccessReviewInstanceDecisionItem,
+    > = graph_runtime::Property::new("reviewedDateTime");
+    /// `instance`.
+    pub const INSTANCE: graph_runtime::Property<AccessReviewInstanceDecisionItem> = graph_runtime::Property::new(
+        "instance",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Every decision item in an access review represents a principal's access to a resource. accessReviewInstanceDecisionItemResource represents the resource associated with the decision item.
 ///
 /// `microsoft.graph.accessReviewInstanceDecisionItemResource`, described in `api-reference/beta/resources/accessreviewinstancedecisionitemresource.md`.
@@ -3156,6 +4024,29 @@ for AccessReviewInstanceDecisionItemResource {
         feature = "users"
     )
 )]
+impl AccessReviewInstanceDecisionItemResource {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<
+        AccessReviewInstanceDecisionItemResource,
+    > = graph_runtime::Property::new("displayName");
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessReviewInstanceDecisionItemResource> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<AccessReviewInstanceDecisionItemResource> = graph_runtime::Property::new(
+        "type",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a base class for different types of review targets, each one with its own specific properties. The supported target types are: accessReviewInstanceDecisionItemUserTarget and accessReviewInstanceDecisionItemServicePrincipalTarget.
 ///
 /// `microsoft.graph.accessReviewInstanceDecisionItemTarget`, described in `api-reference/beta/resources/accessreviewinstancedecisionitemtarget.md`.
@@ -3195,6 +4086,16 @@ for AccessReviewInstanceDecisionItemTarget {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AccessReviewInstanceDecisionItemTarget {}
 #[cfg(
     any(
         feature = "drive",
@@ -3284,6 +4185,25 @@ for AccessReviewNotificationRecipientItem {
         feature = "users"
     )
 )]
+impl AccessReviewNotificationRecipientItem {
+    /// `notificationTemplateType`.
+    pub const NOTIFICATION_TEMPLATE_TYPE: graph_runtime::Property<
+        AccessReviewNotificationRecipientItem,
+    > = graph_runtime::Property::new("notificationTemplateType");
+    /// `notificationRecipientScope`.
+    pub const NOTIFICATION_RECIPIENT_SCOPE: graph_runtime::Property<
+        AccessReviewNotificationRecipientItem,
+    > = graph_runtime::Property::new("notificationRecipientScope");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The accessReviewNotificationRecipientScope represents a base class for defining users who will receive notifications on instances of accessReviewScheduleDefinition objects. It is inherited by accessReviewNotificationRecipientQueryScope.
 ///
 /// `microsoft.graph.accessReviewNotificationRecipientScope`, described in `api-reference/beta/resources/accessreviewnotificationrecipientscope.md`.
@@ -3323,6 +4243,16 @@ for AccessReviewNotificationRecipientScope {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AccessReviewNotificationRecipientScope {}
 #[cfg(
     any(
         feature = "drive",
@@ -3390,6 +4320,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessReviewReviewe
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AccessReviewReviewerScope {
+    /// `query`.
+    pub const QUERY: graph_runtime::Property<AccessReviewReviewerScope> = graph_runtime::Property::new(
+        "query",
+    );
+    /// `queryType`.
+    pub const QUERY_TYPE: graph_runtime::Property<AccessReviewReviewerScope> = graph_runtime::Property::new(
+        "queryType",
+    );
+    /// `queryRoot`.
+    pub const QUERY_ROOT: graph_runtime::Property<AccessReviewReviewerScope> = graph_runtime::Property::new(
+        "queryRoot",
+    );
 }
 #[cfg(
     any(
@@ -3610,6 +4563,81 @@ for AccessReviewScheduleDefinition {
         feature = "users"
     )
 )]
+impl AccessReviewScheduleDefinition {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("createdDateTime");
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("lastModifiedDateTime");
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `descriptionForAdmins`.
+    pub const DESCRIPTION_FOR_ADMINS: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("descriptionForAdmins");
+    /// `descriptionForReviewers`.
+    pub const DESCRIPTION_FOR_REVIEWERS: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("descriptionForReviewers");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `instanceEnumerationScope`.
+    pub const INSTANCE_ENUMERATION_SCOPE: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("instanceEnumerationScope");
+    /// `settings`.
+    pub const SETTINGS: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "settings",
+    );
+    /// `reviewers`.
+    pub const REVIEWERS: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "reviewers",
+    );
+    /// `fallbackReviewers`.
+    pub const FALLBACK_REVIEWERS: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("fallbackReviewers");
+    /// `instances`.
+    pub const INSTANCES: graph_runtime::Property<AccessReviewScheduleDefinition> = graph_runtime::Property::new(
+        "instances",
+    );
+    /// `backupReviewers`.
+    pub const BACKUP_REVIEWERS: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("backupReviewers");
+    /// `additionalNotificationRecipients`.
+    pub const ADDITIONAL_NOTIFICATION_RECIPIENTS: graph_runtime::Property<
+        AccessReviewScheduleDefinition,
+    > = graph_runtime::Property::new("additionalNotificationRecipients");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The accessReviewScheduleSettings defines the settings of an accessReviewScheduleDefinition.
 ///
 /// `microsoft.graph.accessReviewScheduleSettings`, described in `api-reference/beta/resources/accessreviewschedulesettings.md`.
@@ -3788,6 +4816,57 @@ for AccessReviewScheduleSettings {
         feature = "users"
     )
 )]
+impl AccessReviewScheduleSettings {
+    /// `mailNotificationsEnabled`.
+    pub const MAIL_NOTIFICATIONS_ENABLED: graph_runtime::Property<
+        AccessReviewScheduleSettings,
+    > = graph_runtime::Property::new("mailNotificationsEnabled");
+    /// `reminderNotificationsEnabled`.
+    pub const REMINDER_NOTIFICATIONS_ENABLED: graph_runtime::Property<
+        AccessReviewScheduleSettings,
+    > = graph_runtime::Property::new("reminderNotificationsEnabled");
+    /// `justificationRequiredOnApproval`.
+    pub const JUSTIFICATION_REQUIRED_ON_APPROVAL: graph_runtime::Property<
+        AccessReviewScheduleSettings,
+    > = graph_runtime::Property::new("justificationRequiredOnApproval");
+    /// `defaultDecisionEnabled`.
+    pub const DEFAULT_DECISION_ENABLED: graph_runtime::Property<
+        AccessReviewScheduleSettings,
+    > = graph_runtime::Property::new("defaultDecisionEnabled");
+    /// `defaultDecision`.
+    pub const DEFAULT_DECISION: graph_runtime::Property<AccessReviewScheduleSettings> = graph_runtime::Property::new(
+        "defaultDecision",
+    );
+    /// `instanceDurationInDays`.
+    pub const INSTANCE_DURATION_IN_DAYS: graph_runtime::Property<
+        AccessReviewScheduleSettings,
+    > = graph_runtime::Property::new("instanceDurationInDays");
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<AccessReviewScheduleSettings> = graph_runtime::Property::new(
+        "recurrence",
+    );
+    /// `autoApplyDecisionsEnabled`.
+    pub const AUTO_APPLY_DECISIONS_ENABLED: graph_runtime::Property<
+        AccessReviewScheduleSettings,
+    > = graph_runtime::Property::new("autoApplyDecisionsEnabled");
+    /// `applyActions`.
+    pub const APPLY_ACTIONS: graph_runtime::Property<AccessReviewScheduleSettings> = graph_runtime::Property::new(
+        "applyActions",
+    );
+    /// `recommendationsEnabled`.
+    pub const RECOMMENDATIONS_ENABLED: graph_runtime::Property<
+        AccessReviewScheduleSettings,
+    > = graph_runtime::Property::new("recommendationsEnabled");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The accessReviewScope defines what entities will be reviewed in an accessReviewScheduleDefinition. It is an abstract type that is inherited by accessReviewQueryScope, principalResourceMembershipsScope and accessReviewReviewerScope. For scope property on an accessReviewScheduleDefinition see accessReviewQueryScope and principalResourceMembershipsScope. For reviewers property on an accessReviewScheduleDefinition see accessReviewReviewerScope. Specifying the OData type in the scope is highly recommended for all types but required for principalResourceMembershipsScope and accessReviewInactiveUserQueryScope.
 ///
 /// `microsoft.graph.accessReviewScope`, described in `api-reference/beta/resources/accessreviewscope.md`.
@@ -3826,6 +4905,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessReviewScope {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AccessReviewScope {}
 #[cfg(
     any(
         feature = "drive",
@@ -4144,6 +5233,73 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AgreementAcceptance
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AgreementAcceptance {
+    /// `agreementFileId`.
+    pub const AGREEMENT_FILE_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "agreementFileId",
+    );
+    /// `agreementId`.
+    pub const AGREEMENT_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "agreementId",
+    );
+    /// `deviceDisplayName`.
+    pub const DEVICE_DISPLAY_NAME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceDisplayName",
+    );
+    /// `deviceId`.
+    pub const DEVICE_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceId",
+    );
+    /// `deviceOSType`.
+    pub const DEVICE_OS_TYPE: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceOSType",
+    );
+    /// `deviceOSVersion`.
+    pub const DEVICE_OS_VERSION: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceOSVersion",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `recordedDateTime`.
+    pub const RECORDED_DATE_TIME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "recordedDateTime",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `userDisplayName`.
+    pub const USER_DISPLAY_NAME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userDisplayName",
+    );
+    /// `userEmail`.
+    pub const USER_EMAIL: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userEmail",
+    );
+    /// `userId`.
+    pub const USER_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userId",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
 }
 #[cfg(
     any(
@@ -4548,6 +5704,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AppRoleAssignment {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AppRoleAssignment {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `creationTimestamp`.
+    pub const CREATION_TIMESTAMP: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "creationTimestamp",
+    );
+    /// `principalId`.
+    pub const PRINCIPAL_ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "principalId",
+    );
+    /// `principalType`.
+    pub const PRINCIPAL_TYPE: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "principalType",
+    );
+    /// `principalDisplayName`.
+    pub const PRINCIPAL_DISPLAY_NAME: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "principalDisplayName",
+    );
+    /// `resourceId`.
+    pub const RESOURCE_ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "resourceId",
+    );
+    /// `resourceDisplayName`.
+    pub const RESOURCE_DISPLAY_NAME: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "resourceDisplayName",
+    );
+    /// `appRoleId`.
+    pub const APP_ROLE_ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "appRoleId",
+    );
+}
 #[cfg(feature = "role-management")]
 /// The scope of a role assignment determines the set of resources for which the principal has been granted access. An app scope is a scope defined and understood by a specific application. The other type of scope is directory scope. Directory scopes are shared scopes stored in the directory that are understood by multiple applications. This is employed in both the single principal, single scope entity and multiple principal, multiple scope entities.
 ///
@@ -4599,6 +5798,19 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AppScope {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "role-management")]
+impl AppScope {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AppScope> = graph_runtime::Property::new("id");
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<AppScope> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AppScope> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(feature = "identity-governance")]
 /// Used for the `requestApprovalSettings` property of an access package assignment policy. Provides additional settings to select who must approve each request.
@@ -4685,6 +5897,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ApprovalSettings {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl ApprovalSettings {
+    /// `isApprovalRequired`.
+    pub const IS_APPROVAL_REQUIRED: graph_runtime::Property<ApprovalSettings> = graph_runtime::Property::new(
+        "isApprovalRequired",
+    );
+    /// `isApprovalRequiredForExtension`.
+    pub const IS_APPROVAL_REQUIRED_FOR_EXTENSION: graph_runtime::Property<
+        ApprovalSettings,
+    > = graph_runtime::Property::new("isApprovalRequiredForExtension");
+    /// `isRequestorJustificationRequired`.
+    pub const IS_REQUESTOR_JUSTIFICATION_REQUIRED: graph_runtime::Property<
+        ApprovalSettings,
+    > = graph_runtime::Property::new("isRequestorJustificationRequired");
+    /// `approvalMode`.
+    pub const APPROVAL_MODE: graph_runtime::Property<ApprovalSettings> = graph_runtime::Property::new(
+        "approvalMode",
+    );
+    /// `approvalStages`.
+    pub const APPROVAL_STAGES: graph_runtime::Property<ApprovalSettings> = graph_runtime::Property::new(
+        "approvalStages",
+    );
 }
 #[cfg(feature = "identity-governance")]
 /// Used for the approvalStages property of approval settings in the requestApprovalSettings property of an access package assignment policy. Specifies the primary, fallback, and escalation approvers of each stage.
@@ -4795,6 +6030,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ApprovalStage {
         })
     }
 }
+#[cfg(feature = "identity-governance")]
+impl ApprovalStage {
+    /// `approvalStageTimeOutInDays`.
+    pub const APPROVAL_STAGE_TIME_OUT_IN_DAYS: graph_runtime::Property<ApprovalStage> = graph_runtime::Property::new(
+        "approvalStageTimeOutInDays",
+    );
+    /// `isApproverJustificationRequired`.
+    pub const IS_APPROVER_JUSTIFICATION_REQUIRED: graph_runtime::Property<
+        ApprovalStage,
+    > = graph_runtime::Property::new("isApproverJustificationRequired");
+    /// `isEscalationEnabled`.
+    pub const IS_ESCALATION_ENABLED: graph_runtime::Property<ApprovalStage> = graph_runtime::Property::new(
+        "isEscalationEnabled",
+    );
+    /// `escalationTimeInMinutes`.
+    pub const ESCALATION_TIME_IN_MINUTES: graph_runtime::Property<ApprovalStage> = graph_runtime::Property::new(
+        "escalationTimeInMinutes",
+    );
+    /// `primaryApprovers`.
+    pub const PRIMARY_APPROVERS: graph_runtime::Property<ApprovalStage> = graph_runtime::Property::new(
+        "primaryApprovers",
+    );
+    /// `escalationApprovers`.
+    pub const ESCALATION_APPROVERS: graph_runtime::Property<ApprovalStage> = graph_runtime::Property::new(
+        "escalationApprovers",
+    );
+}
 #[cfg(
     any(
         feature = "drive",
@@ -4865,6 +6127,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedLabel {
         feature = "users"
     )
 )]
+impl AssignedLabel {
+    /// `labelId`.
+    pub const LABEL_ID: graph_runtime::Property<AssignedLabel> = graph_runtime::Property::new(
+        "labelId",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AssignedLabel> = graph_runtime::Property::new(
+        "displayName",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a license assigned to a user. The assignedLicenses property of the user entity is a collection of assignedLicense.
 ///
 /// `microsoft.graph.assignedLicense`, described in `api-reference/beta/resources/assignedlicense.md`.
@@ -4916,6 +6197,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedLicense {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AssignedLicense {
+    /// `disabledPlans`.
+    pub const DISABLED_PLANS: graph_runtime::Property<AssignedLicense> = graph_runtime::Property::new(
+        "disabledPlans",
+    );
+    /// `skuId`.
+    pub const SKU_ID: graph_runtime::Property<AssignedLicense> = graph_runtime::Property::new(
+        "skuId",
+    );
 }
 #[cfg(
     any(
@@ -5000,6 +6300,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedPlan {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AssignedPlan {
+    /// `assignedDateTime`.
+    pub const ASSIGNED_DATE_TIME: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "assignedDateTime",
+    );
+    /// `capabilityStatus`.
+    pub const CAPABILITY_STATUS: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "capabilityStatus",
+    );
+    /// `service`.
+    pub const SERVICE: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "service",
+    );
+    /// `servicePlanId`.
+    pub const SERVICE_PLAN_ID: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "servicePlanId",
+    );
+}
 #[cfg(feature = "identity-governance")]
 /// Used for the accessReviewSettings property of an access package assignment policy. Provides additional settings to select who must review access package assignments from this policy, and how often they must be reviewed.
 ///
@@ -5072,6 +6399,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignmentReviewSet
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl AssignmentReviewSettings {
+    /// `isEnabled`.
+    pub const IS_ENABLED: graph_runtime::Property<AssignmentReviewSettings> = graph_runtime::Property::new(
+        "isEnabled",
+    );
+    /// `recurrenceType`.
+    pub const RECURRENCE_TYPE: graph_runtime::Property<AssignmentReviewSettings> = graph_runtime::Property::new(
+        "recurrenceType",
+    );
+    /// `reviewerType`.
+    pub const REVIEWER_TYPE: graph_runtime::Property<AssignmentReviewSettings> = graph_runtime::Property::new(
+        "reviewerType",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<AssignmentReviewSettings> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `durationInDays`.
+    pub const DURATION_IN_DAYS: graph_runtime::Property<AssignmentReviewSettings> = graph_runtime::Property::new(
+        "durationInDays",
+    );
+    /// `reviewers`.
+    pub const REVIEWERS: graph_runtime::Property<AssignmentReviewSettings> = graph_runtime::Property::new(
+        "reviewers",
+    );
 }
 #[cfg(feature = "identity-governance")]
 /// `microsoft.graph.assignmentScheduleRequestFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
@@ -5252,6 +6606,42 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Attachment {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Attachment {
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isInline`.
+    pub const IS_INLINE: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "isInline",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "size",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "shares",
         feature = "users"
     )
@@ -5335,6 +6725,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Attendee {
         feature = "users"
     )
 )]
+impl Attendee {
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "emailAddress",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `proposedNewTime`.
+    pub const PROPOSED_NEW_TIME: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "proposedNewTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "status",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The type of attendee. Derived from recipient.
 ///
 /// `microsoft.graph.attendeeBase`, described in `api-reference/beta/resources/attendeebase.md`.
@@ -5386,6 +6803,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AttendeeBase {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AttendeeBase {
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<AttendeeBase> = graph_runtime::Property::new(
+        "emailAddress",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<AttendeeBase> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(
     any(
@@ -5559,6 +6995,81 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Audio {
         feature = "users"
     )
 )]
+impl Audio {
+    /// `album`.
+    pub const ALBUM: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "album",
+    );
+    /// `albumArtist`.
+    pub const ALBUM_ARTIST: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "albumArtist",
+    );
+    /// `artist`.
+    pub const ARTIST: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "artist",
+    );
+    /// `bitrate`.
+    pub const BITRATE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "bitrate",
+    );
+    /// `composers`.
+    pub const COMPOSERS: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "composers",
+    );
+    /// `copyright`.
+    pub const COPYRIGHT: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "copyright",
+    );
+    /// `disc`.
+    pub const DISC: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "disc",
+    );
+    /// `discCount`.
+    pub const DISC_COUNT: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "discCount",
+    );
+    /// `duration`.
+    pub const DURATION: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "duration",
+    );
+    /// `genre`.
+    pub const GENRE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "genre",
+    );
+    /// `hasDrm`.
+    pub const HAS_DRM: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "hasDrm",
+    );
+    /// `isVariableBitrate`.
+    pub const IS_VARIABLE_BITRATE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "isVariableBitrate",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `track`.
+    pub const TRACK: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "track",
+    );
+    /// `trackCount`.
+    pub const TRACK_COUNT: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "trackCount",
+    );
+    /// `year`.
+    pub const YEAR: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "year",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Configuration settings to automatically notify the sender of an incoming email with a message from the signed-in user. For example, an automatic reply to notify that the signed-in user is unavailable to respond to emails.
 ///
 /// `microsoft.graph.automaticRepliesSetting`, described in `api-reference/beta/resources/automaticrepliessetting.md`.
@@ -5666,6 +7177,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AutomaticRepliesSet
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AutomaticRepliesSetting {
+    /// `externalAudience`.
+    pub const EXTERNAL_AUDIENCE: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "externalAudience",
+    );
+    /// `externalReplyMessage`.
+    pub const EXTERNAL_REPLY_MESSAGE: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "externalReplyMessage",
+    );
+    /// `internalReplyMessage`.
+    pub const INTERNAL_REPLY_MESSAGE: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "internalReplyMessage",
+    );
+    /// `scheduledEndDateTime`.
+    pub const SCHEDULED_END_DATE_TIME: graph_runtime::Property<
+        AutomaticRepliesSetting,
+    > = graph_runtime::Property::new("scheduledEndDateTime");
+    /// `scheduledStartDateTime`.
+    pub const SCHEDULED_START_DATE_TIME: graph_runtime::Property<
+        AutomaticRepliesSetting,
+    > = graph_runtime::Property::new("scheduledStartDateTime");
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "status",
+    );
 }
 #[cfg(
     any(
@@ -5931,6 +7477,55 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for BaseItem {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl BaseItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<BaseItem> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "description",
+    );
 }
 #[cfg(
     any(
@@ -6337,6 +7932,103 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Calendar {
         feature = "users"
     )
 )]
+impl Calendar {
+    /// `allowedOnlineMeetingProviders`.
+    pub const ALLOWED_ONLINE_MEETING_PROVIDERS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "allowedOnlineMeetingProviders",
+    );
+    /// `calendarGroupId`.
+    pub const CALENDAR_GROUP_ID: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "calendarGroupId",
+    );
+    /// `canEdit`.
+    pub const CAN_EDIT: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "canEdit",
+    );
+    /// `canShare`.
+    pub const CAN_SHARE: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "canShare",
+    );
+    /// `canViewPrivateItems`.
+    pub const CAN_VIEW_PRIVATE_ITEMS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "canViewPrivateItems",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `defaultOnlineMeetingProvider`.
+    pub const DEFAULT_ONLINE_MEETING_PROVIDER: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "defaultOnlineMeetingProvider",
+    );
+    /// `hexColor`.
+    pub const HEX_COLOR: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "hexColor",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Calendar> = graph_runtime::Property::new("id");
+    /// `isDefaultCalendar`.
+    pub const IS_DEFAULT_CALENDAR: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isDefaultCalendar",
+    );
+    /// `isRemovable`.
+    pub const IS_REMOVABLE: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isRemovable",
+    );
+    /// `isShared`.
+    pub const IS_SHARED: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isShared",
+    );
+    /// `isSharedWithMe`.
+    pub const IS_SHARED_WITH_ME: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isSharedWithMe",
+    );
+    /// `isTallyingResponses`.
+    pub const IS_TALLYING_RESPONSES: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isTallyingResponses",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `calendarPermissions`.
+    pub const CALENDAR_PERMISSIONS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "calendarPermissions",
+    );
+    /// `calendarView`.
+    pub const CALENDAR_VIEW: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "calendarView",
+    );
+    /// `events`.
+    pub const EVENTS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "events",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// `microsoft.graph.calendarColor`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CalendarColor {
@@ -6586,6 +8278,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for CalendarGroup {
         feature = "users"
     )
 )]
+impl CalendarGroup {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `classId`.
+    pub const CLASS_ID: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "classId",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `calendars`.
+    pub const CALENDARS: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "calendars",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The permissions of a user with whom the calendar has been shared or delegated in an Outlook client. Get, update, and delete of calendar permissions is supported on behalf of only the calendar owner. Getting the calendar permissions of a calendar on behalf of a sharee or delegate returns an empty calendar permissions collection. Once a sharee or delegate has been set up for a calendar, you can update only the role property to change the permissions of a sharee or delegate. You cannot update the allowedRoles, emailAddress, isInsideOrganization, or isRemovable property. To change these properties, you should delete the corresponding calendarPermission object and create another sharee or delegate in an Outlook client.
 ///
 /// `microsoft.graph.calendarPermission`, described in `api-reference/beta/resources/calendarpermission.md`.
@@ -6669,6 +8392,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for CalendarPermission 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl CalendarPermission {
+    /// `allowedRoles`.
+    pub const ALLOWED_ROLES: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "allowedRoles",
+    );
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "emailAddress",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isInsideOrganization`.
+    pub const IS_INSIDE_ORGANIZATION: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "isInsideOrganization",
+    );
+    /// `isRemovable`.
+    pub const IS_REMOVABLE: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "isRemovable",
+    );
+    /// `role`.
+    pub const ROLE: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "role",
+    );
 }
 #[cfg(
     any(
@@ -7092,6 +8850,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChangeTrackedEntity
         feature = "users"
     )
 )]
+impl ChangeTrackedEntity {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ChangeTrackedEntity> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ChangeTrackedEntity> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ChangeTrackedEntity> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ChangeTrackedEntity> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Teams are made up of channels, which are the conversations you have with your teammates. Each channel is dedicated to a specific topic, department, or project. Channels are where the work actually gets done - where text, audio, and video conversations open to the whole team happen, where files are shared, and where tabs are added.
 ///
 /// `microsoft.graph.channel`, described in `api-reference/beta/resources/channel.md`.
@@ -7269,6 +9054,75 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Channel {
         feature = "users"
     )
 )]
+impl Channel {
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Channel> = graph_runtime::Property::new("id");
+    /// `isFavoriteByDefault`.
+    pub const IS_FAVORITE_BY_DEFAULT: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "isFavoriteByDefault",
+    );
+    /// `email`.
+    pub const EMAIL: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "email",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `membershipType`.
+    pub const MEMBERSHIP_TYPE: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "membershipType",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `moderationSettings`.
+    pub const MODERATION_SETTINGS: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "moderationSettings",
+    );
+    /// `@microsoft.graph.channelCreationMode`.
+    pub const MICROSOFT_GRAPH_CHANNEL_CREATION_MODE: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "@microsoft.graph.channelCreationMode",
+    );
+    /// `messages`.
+    pub const MESSAGES: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "messages",
+    );
+    /// `tabs`.
+    pub const TABS: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "tabs",
+    );
+    /// `members`.
+    pub const MEMBERS: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "members",
+    );
+    /// `filesFolder`.
+    pub const FILES_FOLDER: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "filesFolder",
+    );
+    /// `operations`.
+    pub const OPERATIONS: graph_runtime::Property<Channel> = graph_runtime::Property::new(
+        "operations",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Contains basic identification information about a channel in Microsoft Teams.
 ///
 /// `microsoft.graph.channelIdentity`, described in `api-reference/beta/resources/channelidentity.md`.
@@ -7320,6 +9174,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChannelIdentity {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ChannelIdentity {
+    /// `channelId`.
+    pub const CHANNEL_ID: graph_runtime::Property<ChannelIdentity> = graph_runtime::Property::new(
+        "channelId",
+    );
+    /// `teamId`.
+    pub const TEAM_ID: graph_runtime::Property<ChannelIdentity> = graph_runtime::Property::new(
+        "teamId",
+    );
 }
 #[cfg(
     any(
@@ -7557,6 +9430,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChannelModerationSe
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ChannelModerationSettings {
+    /// `allowNewMessageFromBots`.
+    pub const ALLOW_NEW_MESSAGE_FROM_BOTS: graph_runtime::Property<
+        ChannelModerationSettings,
+    > = graph_runtime::Property::new("allowNewMessageFromBots");
+    /// `allowNewMessageFromConnectors`.
+    pub const ALLOW_NEW_MESSAGE_FROM_CONNECTORS: graph_runtime::Property<
+        ChannelModerationSettings,
+    > = graph_runtime::Property::new("allowNewMessageFromConnectors");
+    /// `replyRestriction`.
+    pub const REPLY_RESTRICTION: graph_runtime::Property<ChannelModerationSettings> = graph_runtime::Property::new(
+        "replyRestriction",
+    );
+    /// `userNewMessageRestriction`.
+    pub const USER_NEW_MESSAGE_RESTRICTION: graph_runtime::Property<
+        ChannelModerationSettings,
+    > = graph_runtime::Property::new("userNewMessageRestriction");
 }
 #[cfg(
     any(
@@ -7805,6 +9705,109 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChatMessage {
         feature = "users"
     )
 )]
+impl ChatMessage {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `replyToId`.
+    pub const REPLY_TO_ID: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "replyToId",
+    );
+    /// `from`.
+    pub const FROM: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "from",
+    );
+    /// `etag`.
+    pub const ETAG: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "etag",
+    );
+    /// `messageType`.
+    pub const MESSAGE_TYPE: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "messageType",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `lastEditedDateTime`.
+    pub const LAST_EDITED_DATE_TIME: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "lastEditedDateTime",
+    );
+    /// `deletedDateTime`.
+    pub const DELETED_DATE_TIME: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "deletedDateTime",
+    );
+    /// `subject`.
+    pub const SUBJECT: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "subject",
+    );
+    /// `body`.
+    pub const BODY: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `summary`.
+    pub const SUMMARY: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "summary",
+    );
+    /// `attachments`.
+    pub const ATTACHMENTS: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "attachments",
+    );
+    /// `mentions`.
+    pub const MENTIONS: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "mentions",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `reactions`.
+    pub const REACTIONS: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "reactions",
+    );
+    /// `locale`.
+    pub const LOCALE: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "locale",
+    );
+    /// `policyViolation`.
+    pub const POLICY_VIOLATION: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "policyViolation",
+    );
+    /// `chatId`.
+    pub const CHAT_ID: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "chatId",
+    );
+    /// `channelIdentity`.
+    pub const CHANNEL_IDENTITY: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "channelIdentity",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `replies`.
+    pub const REPLIES: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "replies",
+    );
+    /// `hostedContents`.
+    pub const HOSTED_CONTENTS: graph_runtime::Property<ChatMessage> = graph_runtime::Property::new(
+        "hostedContents",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents an attachment to a chat message entity. An entity of type `chatMessageAttachment` is returned as part of the Get channel messages API, as a part of chatMessage entity.
 ///
 /// `microsoft.graph.chatMessageAttachment`, described in `api-reference/beta/resources/chatmessageattachment.md`.
@@ -7884,6 +9887,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChatMessageAttachme
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ChatMessageAttachment {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ChatMessageAttachment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<ChatMessageAttachment> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `contentUrl`.
+    pub const CONTENT_URL: graph_runtime::Property<ChatMessageAttachment> = graph_runtime::Property::new(
+        "contentUrl",
+    );
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<ChatMessageAttachment> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<ChatMessageAttachment> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `thumbnailUrl`.
+    pub const THUMBNAIL_URL: graph_runtime::Property<ChatMessageAttachment> = graph_runtime::Property::new(
+        "thumbnailUrl",
+    );
 }
 #[cfg(
     any(
@@ -8010,6 +10048,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChatMessageFromIden
         feature = "users"
     )
 )]
+impl ChatMessageFromIdentitySet {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<ChatMessageFromIdentitySet> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `conversation`.
+    pub const CONVERSATION: graph_runtime::Property<ChatMessageFromIdentitySet> = graph_runtime::Property::new(
+        "conversation",
+    );
+    /// `conversationIdentityType`.
+    pub const CONVERSATION_IDENTITY_TYPE: graph_runtime::Property<
+        ChatMessageFromIdentitySet,
+    > = graph_runtime::Property::new("conversationIdentityType");
+    /// `device`.
+    pub const DEVICE: graph_runtime::Property<ChatMessageFromIdentitySet> = graph_runtime::Property::new(
+        "device",
+    );
+    /// `phone`.
+    pub const PHONE: graph_runtime::Property<ChatMessageFromIdentitySet> = graph_runtime::Property::new(
+        "phone",
+    );
+    /// `user`.
+    pub const USER: graph_runtime::Property<ChatMessageFromIdentitySet> = graph_runtime::Property::new(
+        "user",
+    );
+    /// `applicationInstance`.
+    pub const APPLICATION_INSTANCE: graph_runtime::Property<
+        ChatMessageFromIdentitySet,
+    > = graph_runtime::Property::new("applicationInstance");
+    /// `encrypted`.
+    pub const ENCRYPTED: graph_runtime::Property<ChatMessageFromIdentitySet> = graph_runtime::Property::new(
+        "encrypted",
+    );
+    /// `guest`.
+    pub const GUEST: graph_runtime::Property<ChatMessageFromIdentitySet> = graph_runtime::Property::new(
+        "guest",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents Teams content hosted in a chat message, such as images or code snippets. File attachments are not hosted content; they are stored in SharePoint or OneDrive.
 ///
 /// `microsoft.graph.chatMessageHostedContent`, described in `api-reference/beta/resources/chatmessagehostedcontent.md`.
@@ -8093,6 +10178,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChatMessageHostedCo
         feature = "users"
     )
 )]
+impl ChatMessageHostedContent {
+    /// `contentBytes`.
+    pub const CONTENT_BYTES: graph_runtime::Property<ChatMessageHostedContent> = graph_runtime::Property::new(
+        "contentBytes",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<ChatMessageHostedContent> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<ChatMessageHostedContent> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `@microsoft.graph.temporaryId`.
+    pub const MICROSOFT_GRAPH_TEMPORARY_ID: graph_runtime::Property<
+        ChatMessageHostedContent,
+    > = graph_runtime::Property::new("@microsoft.graph.temporaryId");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a mention in a chatMessage entity. The mention can be to a user, team, bot, or channel. In a chatMessage object that contains one or more mentions, the message body content property represents the chat message in HTML. It encloses the mentionText of each mention in an HTML `at` element, with an `id` attribute that corresponds to the id property of the mention.
 ///
 /// `microsoft.graph.chatMessageMention`, described in `api-reference/beta/resources/chatmessagemention.md`.
@@ -8151,6 +10263,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChatMessageMention 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ChatMessageMention {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ChatMessageMention> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `mentionText`.
+    pub const MENTION_TEXT: graph_runtime::Property<ChatMessageMention> = graph_runtime::Property::new(
+        "mentionText",
+    );
+    /// `mentioned`.
+    pub const MENTIONED: graph_runtime::Property<ChatMessageMention> = graph_runtime::Property::new(
+        "mentioned",
+    );
 }
 #[cfg(
     any(
@@ -8285,6 +10420,57 @@ for ChatMessageMentionedIdentitySet {
         feature = "users"
     )
 )]
+impl ChatMessageMentionedIdentitySet {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `conversation`.
+    pub const CONVERSATION: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "conversation",
+    );
+    /// `conversationIdentityType`.
+    pub const CONVERSATION_IDENTITY_TYPE: graph_runtime::Property<
+        ChatMessageMentionedIdentitySet,
+    > = graph_runtime::Property::new("conversationIdentityType");
+    /// `device`.
+    pub const DEVICE: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "device",
+    );
+    /// `phone`.
+    pub const PHONE: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "phone",
+    );
+    /// `user`.
+    pub const USER: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "user",
+    );
+    /// `applicationInstance`.
+    pub const APPLICATION_INSTANCE: graph_runtime::Property<
+        ChatMessageMentionedIdentitySet,
+    > = graph_runtime::Property::new("applicationInstance");
+    /// `encrypted`.
+    pub const ENCRYPTED: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "encrypted",
+    );
+    /// `guest`.
+    pub const GUEST: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "guest",
+    );
+    /// `tag`.
+    pub const TAG: graph_runtime::Property<ChatMessageMentionedIdentitySet> = graph_runtime::Property::new(
+        "tag",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a policy violation on a chat message. Policy violations are typically set by a data loss prevention (DLP) application. DLP applications monitor chats for messages that contain data that users aren't supposed to send.
 ///
 /// `microsoft.graph.chatMessagePolicyViolation`, described in `api-reference/beta/resources/chatmessagepolicyviolation.md`.
@@ -8361,6 +10547,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChatMessagePolicyVi
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ChatMessagePolicyViolation {
+    /// `dlpAction`.
+    pub const DLP_ACTION: graph_runtime::Property<ChatMessagePolicyViolation> = graph_runtime::Property::new(
+        "dlpAction",
+    );
+    /// `justificationText`.
+    pub const JUSTIFICATION_TEXT: graph_runtime::Property<ChatMessagePolicyViolation> = graph_runtime::Property::new(
+        "justificationText",
+    );
+    /// `policyTip`.
+    pub const POLICY_TIP: graph_runtime::Property<ChatMessagePolicyViolation> = graph_runtime::Property::new(
+        "policyTip",
+    );
+    /// `userAction`.
+    pub const USER_ACTION: graph_runtime::Property<ChatMessagePolicyViolation> = graph_runtime::Property::new(
+        "userAction",
+    );
+    /// `verdictDetails`.
+    pub const VERDICT_DETAILS: graph_runtime::Property<ChatMessagePolicyViolation> = graph_runtime::Property::new(
+        "verdictDetails",
+    );
 }
 #[cfg(
     any(
@@ -8576,6 +10793,29 @@ for ChatMessagePolicyViolationPolicyTip {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ChatMessagePolicyViolationPolicyTip {
+    /// `complianceUrl`.
+    pub const COMPLIANCE_URL: graph_runtime::Property<
+        ChatMessagePolicyViolationPolicyTip,
+    > = graph_runtime::Property::new("complianceUrl");
+    /// `generalText`.
+    pub const GENERAL_TEXT: graph_runtime::Property<
+        ChatMessagePolicyViolationPolicyTip,
+    > = graph_runtime::Property::new("generalText");
+    /// `matchedConditionDescriptions`.
+    pub const MATCHED_CONDITION_DESCRIPTIONS: graph_runtime::Property<
+        ChatMessagePolicyViolationPolicyTip,
+    > = graph_runtime::Property::new("matchedConditionDescriptions");
 }
 #[cfg(
     any(
@@ -8948,6 +11188,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ChatMessageReaction
         feature = "users"
     )
 )]
+impl ChatMessageReaction {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ChatMessageReaction> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `reactionType`.
+    pub const REACTION_TYPE: graph_runtime::Property<ChatMessageReaction> = graph_runtime::Property::new(
+        "reactionType",
+    );
+    /// `user`.
+    pub const USER: graph_runtime::Property<ChatMessageReaction> = graph_runtime::Property::new(
+        "user",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a user that reacted to a message in a chat or a channel. Only the `user` property has a value. Inherits from identitySet.
 ///
 /// `microsoft.graph.chatMessageReactionIdentitySet`, described in `api-reference/beta/resources/chatmessagereactionidentityset.md`.
@@ -9065,6 +11328,53 @@ for ChatMessageReactionIdentitySet {
         feature = "users"
     )
 )]
+impl ChatMessageReactionIdentitySet {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<ChatMessageReactionIdentitySet> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `conversation`.
+    pub const CONVERSATION: graph_runtime::Property<ChatMessageReactionIdentitySet> = graph_runtime::Property::new(
+        "conversation",
+    );
+    /// `conversationIdentityType`.
+    pub const CONVERSATION_IDENTITY_TYPE: graph_runtime::Property<
+        ChatMessageReactionIdentitySet,
+    > = graph_runtime::Property::new("conversationIdentityType");
+    /// `device`.
+    pub const DEVICE: graph_runtime::Property<ChatMessageReactionIdentitySet> = graph_runtime::Property::new(
+        "device",
+    );
+    /// `phone`.
+    pub const PHONE: graph_runtime::Property<ChatMessageReactionIdentitySet> = graph_runtime::Property::new(
+        "phone",
+    );
+    /// `user`.
+    pub const USER: graph_runtime::Property<ChatMessageReactionIdentitySet> = graph_runtime::Property::new(
+        "user",
+    );
+    /// `applicationInstance`.
+    pub const APPLICATION_INSTANCE: graph_runtime::Property<
+        ChatMessageReactionIdentitySet,
+    > = graph_runtime::Property::new("applicationInstance");
+    /// `encrypted`.
+    pub const ENCRYPTED: graph_runtime::Property<ChatMessageReactionIdentitySet> = graph_runtime::Property::new(
+        "encrypted",
+    );
+    /// `guest`.
+    pub const GUEST: graph_runtime::Property<ChatMessageReactionIdentitySet> = graph_runtime::Property::new(
+        "guest",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents information about companies related to entities within their profile.
 ///
 /// `microsoft.graph.companyDetail`, described in `api-reference/beta/resources/companydetail.md`.
@@ -9144,6 +11454,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for CompanyDetail {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl CompanyDetail {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<CompanyDetail> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `department`.
+    pub const DEPARTMENT: graph_runtime::Property<CompanyDetail> = graph_runtime::Property::new(
+        "department",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<CompanyDetail> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `officeLocation`.
+    pub const OFFICE_LOCATION: graph_runtime::Property<CompanyDetail> = graph_runtime::Property::new(
+        "officeLocation",
+    );
+    /// `pronunciation`.
+    pub const PRONUNCIATION: graph_runtime::Property<CompanyDetail> = graph_runtime::Property::new(
+        "pronunciation",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<CompanyDetail> = graph_runtime::Property::new(
+        "webUrl",
+    );
 }
 #[cfg(feature = "identity-governance")]
 /// In Azure AD entitlement management, a connected organization is a reference to a directory or domain of another organization whose users can request access.
@@ -9277,6 +11622,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ConnectedOrganizati
     }
 }
 #[cfg(feature = "identity-governance")]
+impl ConnectedOrganization {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `modifiedBy`.
+    pub const MODIFIED_BY: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "modifiedBy",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "modifiedDateTime",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `identitySources`.
+    pub const IDENTITY_SOURCES: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "identitySources",
+    );
+    /// `internalSponsors`.
+    pub const INTERNAL_SPONSORS: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "internalSponsors",
+    );
+    /// `externalSponsors`.
+    pub const EXTERNAL_SPONSORS: graph_runtime::Property<ConnectedOrganization> = graph_runtime::Property::new(
+        "externalSponsors",
+    );
+}
+#[cfg(feature = "identity-governance")]
 /// `microsoft.graph.connectedOrganizationState`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ConnectedOrganizationState {
@@ -9389,6 +11781,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ConnectionInfo {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl ConnectionInfo {
+    /// `url`.
+    pub const URL: graph_runtime::Property<ConnectionInfo> = graph_runtime::Property::new(
+        "url",
+    );
 }
 #[cfg(
     any(
@@ -9923,6 +12322,179 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Contact {
         feature = "users"
     )
 )]
+impl Contact {
+    /// `assistantName`.
+    pub const ASSISTANT_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "assistantName",
+    );
+    /// `birthday`.
+    pub const BIRTHDAY: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "birthday",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `children`.
+    pub const CHILDREN: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "children",
+    );
+    /// `companyName`.
+    pub const COMPANY_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "companyName",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `department`.
+    pub const DEPARTMENT: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "department",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `emailAddresses`.
+    pub const EMAIL_ADDRESSES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "emailAddresses",
+    );
+    /// `fileAs`.
+    pub const FILE_AS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "fileAs",
+    );
+    /// `flag`.
+    pub const FLAG: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "flag",
+    );
+    /// `gender`.
+    pub const GENDER: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "gender",
+    );
+    /// `generation`.
+    pub const GENERATION: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "generation",
+    );
+    /// `givenName`.
+    pub const GIVEN_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "givenName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Contact> = graph_runtime::Property::new("id");
+    /// `imAddresses`.
+    pub const IM_ADDRESSES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "imAddresses",
+    );
+    /// `initials`.
+    pub const INITIALS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "initials",
+    );
+    /// `jobTitle`.
+    pub const JOB_TITLE: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "jobTitle",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `manager`.
+    pub const MANAGER: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "manager",
+    );
+    /// `middleName`.
+    pub const MIDDLE_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "middleName",
+    );
+    /// `nickName`.
+    pub const NICK_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "nickName",
+    );
+    /// `officeLocation`.
+    pub const OFFICE_LOCATION: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "officeLocation",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `personalNotes`.
+    pub const PERSONAL_NOTES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "personalNotes",
+    );
+    /// `phones`.
+    pub const PHONES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "phones",
+    );
+    /// `postalAddresses`.
+    pub const POSTAL_ADDRESSES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "postalAddresses",
+    );
+    /// `profession`.
+    pub const PROFESSION: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "profession",
+    );
+    /// `spouseName`.
+    pub const SPOUSE_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "spouseName",
+    );
+    /// `surname`.
+    pub const SURNAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "surname",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `websites`.
+    pub const WEBSITES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "websites",
+    );
+    /// `weddingAnniversary`.
+    pub const WEDDING_ANNIVERSARY: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "weddingAnniversary",
+    );
+    /// `yomiCompanyName`.
+    pub const YOMI_COMPANY_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "yomiCompanyName",
+    );
+    /// `yomiGivenName`.
+    pub const YOMI_GIVEN_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "yomiGivenName",
+    );
+    /// `yomiSurname`.
+    pub const YOMI_SURNAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "yomiSurname",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A folder that contains contacts. This resource supports using delta query to track incremental additions, deletions, and updates, by providing a delta function.
 ///
 /// `microsoft.graph.contactFolder`, described in `api-reference/beta/resources/contactfolder.md`.
@@ -10046,6 +12618,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ContactFolder {
         feature = "users"
     )
 )]
+impl ContactFolder {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `wellKnownName`.
+    pub const WELL_KNOWN_NAME: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "wellKnownName",
+    );
+    /// `childFolders`.
+    pub const CHILD_FOLDERS: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "childFolders",
+    );
+    /// `contacts`.
+    pub const CONTACTS: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "contacts",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The contentTypeInfo resource indicates the SharePoint content type of an item.
 ///
 /// `microsoft.graph.contentTypeInfo`, described in `api-reference/beta/resources/contenttypeinfo.md`.
@@ -10097,6 +12712,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ContentTypeInfo {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ContentTypeInfo {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ContentTypeInfo> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<ContentTypeInfo> = graph_runtime::Property::new(
+        "name",
+    );
 }
 #[cfg(
     any(
@@ -10212,6 +12846,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Conversation {
         feature = "users"
     )
 )]
+impl Conversation {
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<Conversation> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Conversation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `lastDeliveredDateTime`.
+    pub const LAST_DELIVERED_DATE_TIME: graph_runtime::Property<Conversation> = graph_runtime::Property::new(
+        "lastDeliveredDateTime",
+    );
+    /// `preview`.
+    pub const PREVIEW: graph_runtime::Property<Conversation> = graph_runtime::Property::new(
+        "preview",
+    );
+    /// `topic`.
+    pub const TOPIC: graph_runtime::Property<Conversation> = graph_runtime::Property::new(
+        "topic",
+    );
+    /// `uniqueSenders`.
+    pub const UNIQUE_SENDERS: graph_runtime::Property<Conversation> = graph_runtime::Property::new(
+        "uniqueSenders",
+    );
+    /// `threads`.
+    pub const THREADS: graph_runtime::Property<Conversation> = graph_runtime::Property::new(
+        "threads",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a user in a team or a channel or a chat. See also aadUserConversationMember.
 ///
 /// `microsoft.graph.conversationMember`, described in `api-reference/beta/resources/conversationmember.md`.
@@ -10285,6 +12958,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ConversationMember 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ConversationMember {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ConversationMember> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ConversationMember> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `roles`.
+    pub const ROLES: graph_runtime::Property<ConversationMember> = graph_runtime::Property::new(
+        "roles",
+    );
+    /// `visibleHistoryStartDateTime`.
+    pub const VISIBLE_HISTORY_START_DATE_TIME: graph_runtime::Property<
+        ConversationMember,
+    > = graph_runtime::Property::new("visibleHistoryStartDateTime");
 }
 #[cfg(
     any(
@@ -10412,6 +13112,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ConversationThread 
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ConversationThread {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `toRecipients`.
+    pub const TO_RECIPIENTS: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "toRecipients",
+    );
+    /// `ccRecipients`.
+    pub const CC_RECIPIENTS: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "ccRecipients",
+    );
+    /// `topic`.
+    pub const TOPIC: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "topic",
+    );
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `lastDeliveredDateTime`.
+    pub const LAST_DELIVERED_DATE_TIME: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "lastDeliveredDateTime",
+    );
+    /// `uniqueSenders`.
+    pub const UNIQUE_SENDERS: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "uniqueSenders",
+    );
+    /// `preview`.
+    pub const PREVIEW: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "preview",
+    );
+    /// `isLocked`.
+    pub const IS_LOCKED: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "isLocked",
+    );
+    /// `posts`.
+    pub const POSTS: graph_runtime::Property<ConversationThread> = graph_runtime::Property::new(
+        "posts",
+    );
+}
 #[cfg(feature = "service-principals")]
 /// Indicates a single credential used for sign-in to an application. For example, username is one credential, password is another credential.
 ///
@@ -10463,6 +13214,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Credential {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "service-principals")]
+impl Credential {
+    /// `fieldId`.
+    pub const FIELD_ID: graph_runtime::Property<Credential> = graph_runtime::Property::new(
+        "fieldId",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Credential> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<Credential> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(
     any(
@@ -10526,6 +13292,26 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DateTimeTimeZone {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl DateTimeTimeZone {
+    /// `dateTime`.
+    pub const DATE_TIME: graph_runtime::Property<DateTimeTimeZone> = graph_runtime::Property::new(
+        "dateTime",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<DateTimeTimeZone> = graph_runtime::Property::new(
+        "timeZone",
+    );
 }
 #[cfg(
     any(
@@ -10874,6 +13660,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Deleted {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Deleted {
+    /// `state`.
+    pub const STATE: graph_runtime::Property<Deleted> = graph_runtime::Property::new(
+        "state",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "role-management",
         feature = "shares",
         feature = "users"
@@ -10924,6 +13725,22 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectoryObject {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "role-management",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl DirectoryObject {
+    /// `id`.
+    pub const ID: graph_runtime::Property<DirectoryObject> = graph_runtime::Property::new(
+        "id",
+    );
 }
 #[cfg(
     any(
@@ -10999,6 +13816,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectorySetting {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl DirectorySetting {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<DirectorySetting> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<DirectorySetting> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `templateId`.
+    pub const TEMPLATE_ID: graph_runtime::Property<DirectorySetting> = graph_runtime::Property::new(
+        "templateId",
+    );
+    /// `values`.
+    pub const VALUES: graph_runtime::Property<DirectorySetting> = graph_runtime::Property::new(
+        "values",
+    );
 }
 #[cfg(
     any(
@@ -11215,6 +14059,99 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Drive {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Drive {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Drive> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `driveType`.
+    pub const DRIVE_TYPE: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "driveType",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `quota`.
+    pub const QUOTA: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "quota",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `system`.
+    pub const SYSTEM: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "system",
+    );
+    /// `activities`.
+    pub const ACTIVITIES: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "activities",
+    );
+    /// `bundles`.
+    pub const BUNDLES: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "bundles",
+    );
+    /// `following`.
+    pub const FOLLOWING: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "following",
+    );
+    /// `items`.
+    pub const ITEMS: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "items",
+    );
+    /// `root`.
+    pub const ROOT: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "root",
+    );
+    /// `special`.
+    pub const SPECIAL: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "special",
+    );
 }
 #[cfg(
     any(
@@ -11614,6 +14551,193 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DriveItem {
         feature = "users"
     )
 )]
+impl DriveItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `audio`.
+    pub const AUDIO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "audio",
+    );
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `cTag`.
+    pub const C_TAG: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "cTag",
+    );
+    /// `deleted`.
+    pub const DELETED: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "deleted",
+    );
+    /// `file`.
+    pub const FILE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "file",
+    );
+    /// `fileSystemInfo`.
+    pub const FILE_SYSTEM_INFO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "fileSystemInfo",
+    );
+    /// `folder`.
+    pub const FOLDER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "folder",
+    );
+    /// `image`.
+    pub const IMAGE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "image",
+    );
+    /// `location`.
+    pub const LOCATION: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "location",
+    );
+    /// `media`.
+    pub const MEDIA: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "media",
+    );
+    /// `package`.
+    pub const PACKAGE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "package",
+    );
+    /// `pendingOperations`.
+    pub const PENDING_OPERATIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "pendingOperations",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `publication`.
+    pub const PUBLICATION: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "publication",
+    );
+    /// `remoteItem`.
+    pub const REMOTE_ITEM: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "remoteItem",
+    );
+    /// `root`.
+    pub const ROOT: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "root",
+    );
+    /// `searchResult`.
+    pub const SEARCH_RESULT: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "searchResult",
+    );
+    /// `shared`.
+    pub const SHARED: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "shared",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "size",
+    );
+    /// `specialFolder`.
+    pub const SPECIAL_FOLDER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "specialFolder",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `video`.
+    pub const VIDEO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "video",
+    );
+    /// `webDavUrl`.
+    pub const WEB_DAV_URL: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "webDavUrl",
+    );
+    /// `activities`.
+    pub const ACTIVITIES: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "activities",
+    );
+    /// `children`.
+    pub const CHILDREN: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "children",
+    );
+    /// `createdByUser`.
+    pub const CREATED_BY_USER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "createdByUser",
+    );
+    /// `lastModifiedByUser`.
+    pub const LAST_MODIFIED_BY_USER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "lastModifiedByUser",
+    );
+    /// `listItem`.
+    pub const LIST_ITEM: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "listItem",
+    );
+    /// `permissions`.
+    pub const PERMISSIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "permissions",
+    );
+    /// `subscriptions`.
+    pub const SUBSCRIPTIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "subscriptions",
+    );
+    /// `thumbnails`.
+    pub const THUMBNAILS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "thumbnails",
+    );
+    /// `versions`.
+    pub const VERSIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "versions",
+    );
+    /// `workbook`.
+    pub const WORKBOOK: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "workbook",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Contains metadata about the source of the drive item. It is available on the source property of driveItem resources.
 ///
 /// `microsoft.graph.driveItemSource`, described in `api-reference/beta/resources/driveitemsource.md`.
@@ -11665,6 +14789,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DriveItemSource {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl DriveItemSource {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<DriveItemSource> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `externalId`.
+    pub const EXTERNAL_ID: graph_runtime::Property<DriveItemSource> = graph_runtime::Property::new(
+        "externalId",
+    );
 }
 #[cfg(
     any(
@@ -11906,6 +15049,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DriveRecipient {
 }
 #[cfg(
     any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl DriveRecipient {
+    /// `email`.
+    pub const EMAIL: graph_runtime::Property<DriveRecipient> = graph_runtime::Property::new(
+        "email",
+    );
+    /// `alias`.
+    pub const ALIAS: graph_runtime::Property<DriveRecipient> = graph_runtime::Property::new(
+        "alias",
+    );
+    /// `objectId`.
+    pub const OBJECT_ID: graph_runtime::Property<DriveRecipient> = graph_runtime::Property::new(
+        "objectId",
+    );
+}
+#[cfg(
+    any(
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
@@ -12071,6 +15237,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationalActivity
         feature = "users"
     )
 )]
+impl EducationalActivity {
+    /// `id`.
+    pub const ID: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `completionMonthYear`.
+    pub const COMPLETION_MONTH_YEAR: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "completionMonthYear",
+    );
+    /// `endMonthYear`.
+    pub const END_MONTH_YEAR: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "endMonthYear",
+    );
+    /// `institution`.
+    pub const INSTITUTION: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "institution",
+    );
+    /// `program`.
+    pub const PROGRAM: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "program",
+    );
+    /// `startMonthYear`.
+    pub const START_MONTH_YEAR: graph_runtime::Property<EducationalActivity> = graph_runtime::Property::new(
+        "startMonthYear",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents additional detail about an undergraduate, graduate, postgraduate degree or other educational activity that a user has undertaken and is used within an educationalActivity resource.
 ///
 /// `microsoft.graph.educationalActivityDetail`, described in `api-reference/beta/resources/educationalactivitydetail.md`.
@@ -12177,6 +15406,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationalActivity
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl EducationalActivityDetail {
+    /// `abbreviation`.
+    pub const ABBREVIATION: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "abbreviation",
+    );
+    /// `activities`.
+    pub const ACTIVITIES: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "activities",
+    );
+    /// `awards`.
+    pub const AWARDS: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "awards",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `fieldsOfStudy`.
+    pub const FIELDS_OF_STUDY: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "fieldsOfStudy",
+    );
+    /// `grade`.
+    pub const GRADE: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "grade",
+    );
+    /// `notes`.
+    pub const NOTES: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "notes",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<EducationalActivityDetail> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "me",
         feature = "shares",
         feature = "users"
@@ -12234,6 +15510,26 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl EmailAddress {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<EmailAddress> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<EmailAddress> = graph_runtime::Property::new(
+        "name",
+    );
 }
 #[cfg(
     any(
@@ -12447,6 +15743,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmployeeOrgData {
         feature = "users"
     )
 )]
+impl EmployeeOrgData {
+    /// `division`.
+    pub const DIVISION: graph_runtime::Property<EmployeeOrgData> = graph_runtime::Property::new(
+        "division",
+    );
+    /// `costCenter`.
+    pub const COST_CENTER: graph_runtime::Property<EmployeeOrgData> = graph_runtime::Property::new(
+        "costCenter",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Endpoints represent URLs for resources associated with an entity. For example, when a new Microsoft 365 group is created, additional resources are also created as part of the Microsoft 365 group. These include things like a group mailbox for conversations and a group OneDrive folder for documents and files. Further information about these Microsoft 365 group resources, including their associated resource URLs can now be read using the endpoints navigation on the group resource-type. This allows applications to understand these resources, and even embed the resource URL experiences in their own experiences.
 ///
 /// `microsoft.graph.endpoint`, described in `api-reference/beta/resources/endpoint.md`.
@@ -12535,6 +15850,39 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Endpoint {
     any(
         feature = "drive",
         feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Endpoint {
+    /// `capability`.
+    pub const CAPABILITY: graph_runtime::Property<Endpoint> = graph_runtime::Property::new(
+        "capability",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Endpoint> = graph_runtime::Property::new("id");
+    /// `providerId`.
+    pub const PROVIDER_ID: graph_runtime::Property<Endpoint> = graph_runtime::Property::new(
+        "providerId",
+    );
+    /// `providerName`.
+    pub const PROVIDER_NAME: graph_runtime::Property<Endpoint> = graph_runtime::Property::new(
+        "providerName",
+    );
+    /// `providerResourceId`.
+    pub const PROVIDER_RESOURCE_ID: graph_runtime::Property<Endpoint> = graph_runtime::Property::new(
+        "providerResourceId",
+    );
+    /// `uri`.
+    pub const URI: graph_runtime::Property<Endpoint> = graph_runtime::Property::new(
+        "uri",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
         feature = "groups",
         feature = "identity-governance",
         feature = "me",
@@ -12588,6 +15936,22 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Entity {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl Entity {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Entity> = graph_runtime::Property::new("id");
 }
 #[cfg(
     any(
@@ -13076,6 +16440,211 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Event {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Event {
+    /// `allowNewTimeProposals`.
+    pub const ALLOW_NEW_TIME_PROPOSALS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "allowNewTimeProposals",
+    );
+    /// `attendees`.
+    pub const ATTENDEES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "attendees",
+    );
+    /// `body`.
+    pub const BODY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `bodyPreview`.
+    pub const BODY_PREVIEW: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "bodyPreview",
+    );
+    /// `cancelledOccurrences`.
+    pub const CANCELLED_OCCURRENCES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "cancelledOccurrences",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `end`.
+    pub const END: graph_runtime::Property<Event> = graph_runtime::Property::new("end");
+    /// `exceptionOccurrences`.
+    pub const EXCEPTION_OCCURRENCES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "exceptionOccurrences",
+    );
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `hideAttendees`.
+    pub const HIDE_ATTENDEES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "hideAttendees",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Event> = graph_runtime::Property::new("id");
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `isAllDay`.
+    pub const IS_ALL_DAY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isAllDay",
+    );
+    /// `isCancelled`.
+    pub const IS_CANCELLED: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isCancelled",
+    );
+    /// `isDraft`.
+    pub const IS_DRAFT: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isDraft",
+    );
+    /// `isOnlineMeeting`.
+    pub const IS_ONLINE_MEETING: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isOnlineMeeting",
+    );
+    /// `isOrganizer`.
+    pub const IS_ORGANIZER: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isOrganizer",
+    );
+    /// `isReminderOn`.
+    pub const IS_REMINDER_ON: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isReminderOn",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `location`.
+    pub const LOCATION: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "location",
+    );
+    /// `locations`.
+    pub const LOCATIONS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "locations",
+    );
+    /// `occurrenceId`.
+    pub const OCCURRENCE_ID: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "occurrenceId",
+    );
+    /// `onlineMeeting`.
+    pub const ONLINE_MEETING: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "onlineMeeting",
+    );
+    /// `onlineMeetingProvider`.
+    pub const ONLINE_MEETING_PROVIDER: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "onlineMeetingProvider",
+    );
+    /// `onlineMeetingUrl`.
+    pub const ONLINE_MEETING_URL: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "onlineMeetingUrl",
+    );
+    /// `organizer`.
+    pub const ORGANIZER: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "organizer",
+    );
+    /// `originalEndTimeZone`.
+    pub const ORIGINAL_END_TIME_ZONE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "originalEndTimeZone",
+    );
+    /// `originalStart`.
+    pub const ORIGINAL_START: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "originalStart",
+    );
+    /// `originalStartTimeZone`.
+    pub const ORIGINAL_START_TIME_ZONE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "originalStartTimeZone",
+    );
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "recurrence",
+    );
+    /// `reminderMinutesBeforeStart`.
+    pub const REMINDER_MINUTES_BEFORE_START: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "reminderMinutesBeforeStart",
+    );
+    /// `responseRequested`.
+    pub const RESPONSE_REQUESTED: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "responseRequested",
+    );
+    /// `responseStatus`.
+    pub const RESPONSE_STATUS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "responseStatus",
+    );
+    /// `sensitivity`.
+    pub const SENSITIVITY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "sensitivity",
+    );
+    /// `seriesMasterId`.
+    pub const SERIES_MASTER_ID: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "seriesMasterId",
+    );
+    /// `showAs`.
+    pub const SHOW_AS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "showAs",
+    );
+    /// `start`.
+    pub const START: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "start",
+    );
+    /// `subject`.
+    pub const SUBJECT: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "subject",
+    );
+    /// `transactionId`.
+    pub const TRANSACTION_ID: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "transactionId",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `uid`.
+    pub const UID: graph_runtime::Property<Event> = graph_runtime::Property::new("uid");
+    /// `webLink`.
+    pub const WEB_LINK: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "webLink",
+    );
+    /// `attachments`.
+    pub const ATTACHMENTS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "attachments",
+    );
+    /// `calendar`.
+    pub const CALENDAR: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "calendar",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `instances`.
+    pub const INSTANCES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "instances",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
 #[cfg(any(feature = "identity-governance", feature = "role-management"))]
 /// In Azure AD entitlement management, an access package assignment request is created by a user who wants to obtain an access package assignment. This request can include a schedule for when the user would like to have an assignment. An access package assignment that results from such a request also has a schedule. The expiration field of a requestSchedule indicates when the access package assignment should expire.
 ///
@@ -13127,6 +16696,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ExpirationPattern {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "identity-governance", feature = "role-management"))]
+impl ExpirationPattern {
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<ExpirationPattern> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `duration`.
+    pub const DURATION: graph_runtime::Property<ExpirationPattern> = graph_runtime::Property::new(
+        "duration",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<ExpirationPattern> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(any(feature = "identity-governance", feature = "role-management"))]
 /// `microsoft.graph.expirationPatternType`, described in `api-reference/beta/resources/expirationpattern.md`.
@@ -13265,6 +16849,22 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Extension {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Extension {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Extension> = graph_runtime::Property::new(
+        "id",
+    );
 }
 #[cfg(
     any(
@@ -13463,6 +17063,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ExternalLink {
         feature = "users"
     )
 )]
+impl ExternalLink {
+    /// `href`.
+    pub const HREF: graph_runtime::Property<ExternalLink> = graph_runtime::Property::new(
+        "href",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The File resource groups file-related data items into a single structure. If a DriveItem has a non-null file facet, the item represents an file. In addition to other properties, files have a content relationship which contains the byte stream of the file.
 ///
 /// `microsoft.graph.file`, described in `api-reference/beta/resources/file.md`.
@@ -13514,6 +17129,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for File {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl File {
+    /// `hashes`.
+    pub const HASHES: graph_runtime::Property<File> = graph_runtime::Property::new(
+        "hashes",
+    );
+    /// `mimeType`.
+    pub const MIME_TYPE: graph_runtime::Property<File> = graph_runtime::Property::new(
+        "mimeType",
+    );
 }
 #[cfg(
     any(
@@ -13612,6 +17246,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for FileSystemInfo {
         feature = "users"
     )
 )]
+impl FileSystemInfo {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<FileSystemInfo> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastAccessedDateTime`.
+    pub const LAST_ACCESSED_DATE_TIME: graph_runtime::Property<FileSystemInfo> = graph_runtime::Property::new(
+        "lastAccessedDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<FileSystemInfo> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The Folder resource groups folder-related data on an item into a single structure. DriveItems with a non-null folder facet are containers for other DriveItems.
 ///
 /// `microsoft.graph.folder`, described in `api-reference/beta/resources/folder.md`.
@@ -13663,6 +17320,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Folder {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Folder {
+    /// `childCount`.
+    pub const CHILD_COUNT: graph_runtime::Property<Folder> = graph_runtime::Property::new(
+        "childCount",
+    );
+    /// `view`.
+    pub const VIEW: graph_runtime::Property<Folder> = graph_runtime::Property::new(
+        "view",
+    );
 }
 #[cfg(
     any(
@@ -13731,6 +17407,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for FolderView {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl FolderView {
+    /// `sortBy`.
+    pub const SORT_BY: graph_runtime::Property<FolderView> = graph_runtime::Property::new(
+        "sortBy",
+    );
+    /// `sortOrder`.
+    pub const SORT_ORDER: graph_runtime::Property<FolderView> = graph_runtime::Property::new(
+        "sortOrder",
+    );
+    /// `viewType`.
+    pub const VIEW_TYPE: graph_runtime::Property<FolderView> = graph_runtime::Property::new(
+        "viewType",
+    );
 }
 #[cfg(
     any(
@@ -13818,6 +17517,34 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for FollowupFlag {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl FollowupFlag {
+    /// `completedDateTime`.
+    pub const COMPLETED_DATE_TIME: graph_runtime::Property<FollowupFlag> = graph_runtime::Property::new(
+        "completedDateTime",
+    );
+    /// `dueDateTime`.
+    pub const DUE_DATE_TIME: graph_runtime::Property<FollowupFlag> = graph_runtime::Property::new(
+        "dueDateTime",
+    );
+    /// `flagStatus`.
+    pub const FLAG_STATUS: graph_runtime::Property<FollowupFlag> = graph_runtime::Property::new(
+        "flagStatus",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<FollowupFlag> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "shares",
         feature = "users"
     )
@@ -13880,6 +17607,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for GeoCoordinates {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl GeoCoordinates {
+    /// `altitude`.
+    pub const ALTITUDE: graph_runtime::Property<GeoCoordinates> = graph_runtime::Property::new(
+        "altitude",
+    );
+    /// `latitude`.
+    pub const LATITUDE: graph_runtime::Property<GeoCoordinates> = graph_runtime::Property::new(
+        "latitude",
+    );
+    /// `longitude`.
+    pub const LONGITUDE: graph_runtime::Property<GeoCoordinates> = graph_runtime::Property::new(
+        "longitude",
+    );
 }
 #[cfg(
     any(
@@ -14706,6 +18456,311 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Group {
         feature = "users"
     )
 )]
+impl Group {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Group> = graph_runtime::Property::new("id");
+    /// `allowExternalSenders`.
+    pub const ALLOW_EXTERNAL_SENDERS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "allowExternalSenders",
+    );
+    /// `assignedLabels`.
+    pub const ASSIGNED_LABELS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "assignedLabels",
+    );
+    /// `assignedLicenses`.
+    pub const ASSIGNED_LICENSES: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "assignedLicenses",
+    );
+    /// `autoSubscribeNewMembers`.
+    pub const AUTO_SUBSCRIBE_NEW_MEMBERS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "autoSubscribeNewMembers",
+    );
+    /// `classification`.
+    pub const CLASSIFICATION: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "classification",
+    );
+    /// `createdByAppId`.
+    pub const CREATED_BY_APP_ID: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "createdByAppId",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `deletedDateTime`.
+    pub const DELETED_DATE_TIME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "deletedDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `groupTypes`.
+    pub const GROUP_TYPES: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "groupTypes",
+    );
+    /// `hasMembersWithLicenseErrors`.
+    pub const HAS_MEMBERS_WITH_LICENSE_ERRORS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "hasMembersWithLicenseErrors",
+    );
+    /// `hideFromAddressLists`.
+    pub const HIDE_FROM_ADDRESS_LISTS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "hideFromAddressLists",
+    );
+    /// `hideFromOutlookClients`.
+    pub const HIDE_FROM_OUTLOOK_CLIENTS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "hideFromOutlookClients",
+    );
+    /// `isAssignableToRole`.
+    pub const IS_ASSIGNABLE_TO_ROLE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "isAssignableToRole",
+    );
+    /// `infoCatalogs`.
+    pub const INFO_CATALOGS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "infoCatalogs",
+    );
+    /// `isSubscribedByMail`.
+    pub const IS_SUBSCRIBED_BY_MAIL: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "isSubscribedByMail",
+    );
+    /// `licenseProcessingState`.
+    pub const LICENSE_PROCESSING_STATE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "licenseProcessingState",
+    );
+    /// `mail`.
+    pub const MAIL: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "mail",
+    );
+    /// `mailEnabled`.
+    pub const MAIL_ENABLED: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "mailEnabled",
+    );
+    /// `mailNickname`.
+    pub const MAIL_NICKNAME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "mailNickname",
+    );
+    /// `membershipRule`.
+    pub const MEMBERSHIP_RULE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "membershipRule",
+    );
+    /// `membershipRuleProcessingState`.
+    pub const MEMBERSHIP_RULE_PROCESSING_STATE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "membershipRuleProcessingState",
+    );
+    /// `membershipRuleProcessingStatus`.
+    pub const MEMBERSHIP_RULE_PROCESSING_STATUS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "membershipRuleProcessingStatus",
+    );
+    /// `onPremisesDomainName`.
+    pub const ON_PREMISES_DOMAIN_NAME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onPremisesDomainName",
+    );
+    /// `onPremisesLastSyncDateTime`.
+    pub const ON_PREMISES_LAST_SYNC_DATE_TIME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onPremisesLastSyncDateTime",
+    );
+    /// `onPremisesNetBiosName`.
+    pub const ON_PREMISES_NET_BIOS_NAME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onPremisesNetBiosName",
+    );
+    /// `onPremisesProvisioningErrors`.
+    pub const ON_PREMISES_PROVISIONING_ERRORS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onPremisesProvisioningErrors",
+    );
+    /// `onPremisesSamAccountName`.
+    pub const ON_PREMISES_SAM_ACCOUNT_NAME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onPremisesSamAccountName",
+    );
+    /// `onPremisesSecurityIdentifier`.
+    pub const ON_PREMISES_SECURITY_IDENTIFIER: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onPremisesSecurityIdentifier",
+    );
+    /// `onPremisesSyncEnabled`.
+    pub const ON_PREMISES_SYNC_ENABLED: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onPremisesSyncEnabled",
+    );
+    /// `preferredDataLocation`.
+    pub const PREFERRED_DATA_LOCATION: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "preferredDataLocation",
+    );
+    /// `preferredLanguage`.
+    pub const PREFERRED_LANGUAGE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "preferredLanguage",
+    );
+    /// `proxyAddresses`.
+    pub const PROXY_ADDRESSES: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "proxyAddresses",
+    );
+    /// `renewedDateTime`.
+    pub const RENEWED_DATE_TIME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "renewedDateTime",
+    );
+    /// `resourceBehaviorOptions`.
+    pub const RESOURCE_BEHAVIOR_OPTIONS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "resourceBehaviorOptions",
+    );
+    /// `resourceProvisioningOptions`.
+    pub const RESOURCE_PROVISIONING_OPTIONS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "resourceProvisioningOptions",
+    );
+    /// `securityEnabled`.
+    pub const SECURITY_ENABLED: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "securityEnabled",
+    );
+    /// `securityIdentifier`.
+    pub const SECURITY_IDENTIFIER: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "securityIdentifier",
+    );
+    /// `theme`.
+    pub const THEME: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "theme",
+    );
+    /// `unseenConversationsCount`.
+    pub const UNSEEN_CONVERSATIONS_COUNT: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "unseenConversationsCount",
+    );
+    /// `unseenCount`.
+    pub const UNSEEN_COUNT: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "unseenCount",
+    );
+    /// `unseenMessagesCount`.
+    pub const UNSEEN_MESSAGES_COUNT: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "unseenMessagesCount",
+    );
+    /// `visibility`.
+    pub const VISIBILITY: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "visibility",
+    );
+    /// `acceptedSenders`.
+    pub const ACCEPTED_SENDERS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "acceptedSenders",
+    );
+    /// `appRoleAssignments`.
+    pub const APP_ROLE_ASSIGNMENTS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "appRoleAssignments",
+    );
+    /// `calendar`.
+    pub const CALENDAR: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "calendar",
+    );
+    /// `calendarView`.
+    pub const CALENDAR_VIEW: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "calendarView",
+    );
+    /// `conversations`.
+    pub const CONVERSATIONS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "conversations",
+    );
+    /// `createdOnBehalfOf`.
+    pub const CREATED_ON_BEHALF_OF: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "createdOnBehalfOf",
+    );
+    /// `drive`.
+    pub const DRIVE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "drive",
+    );
+    /// `drives`.
+    pub const DRIVES: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "drives",
+    );
+    /// `endpoints`.
+    pub const ENDPOINTS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "endpoints",
+    );
+    /// `events`.
+    pub const EVENTS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "events",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `groupLifecyclePolicies`.
+    pub const GROUP_LIFECYCLE_POLICIES: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "groupLifecyclePolicies",
+    );
+    /// `memberOf`.
+    pub const MEMBER_OF: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "memberOf",
+    );
+    /// `members`.
+    pub const MEMBERS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "members",
+    );
+    /// `membersWithLicenseErrors`.
+    pub const MEMBERS_WITH_LICENSE_ERRORS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "membersWithLicenseErrors",
+    );
+    /// `onenote`.
+    pub const ONENOTE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "onenote",
+    );
+    /// `owners`.
+    pub const OWNERS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "owners",
+    );
+    /// `permissionGrants`.
+    pub const PERMISSION_GRANTS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "permissionGrants",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `photos`.
+    pub const PHOTOS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "photos",
+    );
+    /// `planner`.
+    pub const PLANNER: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "planner",
+    );
+    /// `rejectedSenders`.
+    pub const REJECTED_SENDERS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "rejectedSenders",
+    );
+    /// `settings`.
+    pub const SETTINGS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "settings",
+    );
+    /// `sites`.
+    pub const SITES: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "sites",
+    );
+    /// `threads`.
+    pub const THREADS: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "threads",
+    );
+    /// `accessType`.
+    pub const ACCESS_TYPE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "accessType",
+    );
+    /// `isFavorite`.
+    pub const IS_FAVORITE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "isFavorite",
+    );
+    /// `isAssignableRole`.
+    pub const IS_ASSIGNABLE_ROLE: graph_runtime::Property<Group> = graph_runtime::Property::new(
+        "isAssignableRole",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a lifecycle policy for a Microsoft 365 group. A group lifecycle policy allows administrators to set an expiration period for groups. For example, after 180 days, a group expires. When a group reaches its expiration, owners of the group are required to renew their group within a time interval defined by the administrator. Once renewed, the group expiration is extended by the number of days defined in the policy. For example, the group's new expiration is 180 days after renewal. If the group is not renewed, it expires and is deleted. The group can be restored within a period of 30 days from deletion.
 ///
 /// `microsoft.graph.groupLifecyclePolicy`, described in `api-reference/beta/resources/grouplifecyclepolicy.md`.
@@ -14797,6 +18852,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for GroupLifecyclePolic
         feature = "users"
     )
 )]
+impl GroupLifecyclePolicy {
+    /// `alternateNotificationEmails`.
+    pub const ALTERNATE_NOTIFICATION_EMAILS: graph_runtime::Property<
+        GroupLifecyclePolicy,
+    > = graph_runtime::Property::new("alternateNotificationEmails");
+    /// `groupLifetimeInDays`.
+    pub const GROUP_LIFETIME_IN_DAYS: graph_runtime::Property<GroupLifecyclePolicy> = graph_runtime::Property::new(
+        "groupLifetimeInDays",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<GroupLifecyclePolicy> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `managedGroupTypes`.
+    pub const MANAGED_GROUP_TYPES: graph_runtime::Property<GroupLifecyclePolicy> = graph_runtime::Property::new(
+        "managedGroupTypes",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Groups available hashes into a single structure for an item.
 ///
 /// `microsoft.graph.hashes`, described in `api-reference/beta/resources/hashes.md`.
@@ -14862,6 +18944,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Hashes {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Hashes {
+    /// `sha1Hash`.
+    pub const SHA1_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "sha1Hash",
+    );
+    /// `sha256Hash`.
+    pub const SHA256_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "sha256Hash",
+    );
+    /// `crc32Hash`.
+    pub const CRC32_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "crc32Hash",
+    );
+    /// `quickXorHash`.
+    pub const QUICK_XOR_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "quickXorHash",
+    );
 }
 #[cfg(
     any(
@@ -14941,6 +19050,34 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Identity {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl Identity {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Identity> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Identity> = graph_runtime::Property::new("id");
+    /// `tenantId`.
+    pub const TENANT_ID: graph_runtime::Property<Identity> = graph_runtime::Property::new(
+        "tenantId",
+    );
+    /// `thumbnails`.
+    pub const THUMBNAILS: graph_runtime::Property<Identity> = graph_runtime::Property::new(
+        "thumbnails",
+    );
 }
 #[cfg(
     any(
@@ -15064,6 +19201,56 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for IdentitySet {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl IdentitySet {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `conversation`.
+    pub const CONVERSATION: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "conversation",
+    );
+    /// `conversationIdentityType`.
+    pub const CONVERSATION_IDENTITY_TYPE: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "conversationIdentityType",
+    );
+    /// `device`.
+    pub const DEVICE: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "device",
+    );
+    /// `phone`.
+    pub const PHONE: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "phone",
+    );
+    /// `user`.
+    pub const USER: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "user",
+    );
+    /// `applicationInstance`.
+    pub const APPLICATION_INSTANCE: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "applicationInstance",
+    );
+    /// `encrypted`.
+    pub const ENCRYPTED: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "encrypted",
+    );
+    /// `guest`.
+    pub const GUEST: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "guest",
+    );
+}
 #[cfg(feature = "identity-governance")]
 /// The sub-types of this type, azureActiveDirectoryTenant, domainIdentitySource and externalDomainFederation, are used in the identity sources of a connectedOrganization.
 ///
@@ -15095,6 +19282,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for IdentitySource {
         })
     }
 }
+#[cfg(feature = "identity-governance")]
+impl IdentitySource {}
 #[cfg(
     any(
         feature = "drive",
@@ -15155,6 +19344,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Image {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Image {
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<Image> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<Image> = graph_runtime::Property::new(
+        "width",
+    );
 }
 #[cfg(
     any(
@@ -15369,6 +19577,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for InferenceClassifica
         feature = "users"
     )
 )]
+impl InferenceClassification {
+    /// `id`.
+    pub const ID: graph_runtime::Property<InferenceClassification> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `overrides`.
+    pub const OVERRIDES: graph_runtime::Property<InferenceClassification> = graph_runtime::Property::new(
+        "overrides",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a user's override for how incoming messages from a specific sender should always be classified as in a Focused Inbox.
 ///
 /// `microsoft.graph.inferenceClassificationOverride`, described in `api-reference/beta/resources/inferenceclassificationoverride.md`.
@@ -15432,6 +19659,29 @@ for InferenceClassificationOverride {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl InferenceClassificationOverride {
+    /// `classifyAs`.
+    pub const CLASSIFY_AS: graph_runtime::Property<InferenceClassificationOverride> = graph_runtime::Property::new(
+        "classifyAs",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<InferenceClassificationOverride> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `senderEmailAddress`.
+    pub const SENDER_EMAIL_ADDRESS: graph_runtime::Property<
+        InferenceClassificationOverride,
+    > = graph_runtime::Property::new("senderEmailAddress");
 }
 #[cfg(
     any(
@@ -15653,6 +19903,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for InferenceData {
         feature = "users"
     )
 )]
+impl InferenceData {
+    /// `confidenceScore`.
+    pub const CONFIDENCE_SCORE: graph_runtime::Property<InferenceData> = graph_runtime::Property::new(
+        "confidenceScore",
+    );
+    /// `userHasVerifiedAccuracy`.
+    pub const USER_HAS_VERIFIED_ACCURACY: graph_runtime::Property<InferenceData> = graph_runtime::Property::new(
+        "userHasVerifiedAccuracy",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents additional detail about an undergraduate, graduate, postgraduate degree or other educational activity that a user has undertaken and is used within an educationalActivity resource.
 ///
 /// `microsoft.graph.institutionData`, described in `api-reference/beta/resources/institutiondata.md`.
@@ -15724,6 +19993,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for InstitutionData {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl InstitutionData {
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<InstitutionData> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<InstitutionData> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `location`.
+    pub const LOCATION: graph_runtime::Property<InstitutionData> = graph_runtime::Property::new(
+        "location",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<InstitutionData> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "me",
         feature = "shares",
         feature = "users"
@@ -15781,6 +20077,26 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for InternetMessageHead
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl InternetMessageHeader {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<InternetMessageHeader> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<InternetMessageHeader> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(
     any(
@@ -15927,6 +20243,61 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemAddress {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ItemAddress {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `detail`.
+    pub const DETAIL: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "detail",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `geoCoordinates`.
+    pub const GEO_COORDINATES: graph_runtime::Property<ItemAddress> = graph_runtime::Property::new(
+        "geoCoordinates",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "me",
         feature = "shares",
         feature = "users"
@@ -15984,6 +20355,26 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ItemBody {
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<ItemBody> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<ItemBody> = graph_runtime::Property::new(
+        "contentType",
+    );
 }
 #[cfg(
     any(
@@ -16134,6 +20525,61 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemEmail {
         feature = "users"
     )
 )]
+impl ItemEmail {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<ItemEmail> = graph_runtime::Property::new(
+        "type",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the abstract base type that all resource types in the profile entityset inherit from.
 ///
 /// `microsoft.graph.itemFacet`, described in `api-reference/beta/resources/itemfacet.md`.
@@ -16253,6 +20699,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemFacet {
         feature = "users"
     )
 )]
+impl ItemFacet {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ItemFacet> = graph_runtime::Property::new(
+        "source",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Relationships between a user and items such as OneDrive for Business documents, calculated using advanced analytics and machine learning techniques. You can, for example, identify OneDrive for Business documents trending around users. Derived from officeGraphInsights.
 ///
 /// `microsoft.graph.itemInsights`, described in `api-reference/beta/resources/iteminsights.md`.
@@ -16319,6 +20808,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemInsights {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ItemInsights {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemInsights> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `trending`.
+    pub const TRENDING: graph_runtime::Property<ItemInsights> = graph_runtime::Property::new(
+        "trending",
+    );
+    /// `used`.
+    pub const USED: graph_runtime::Property<ItemInsights> = graph_runtime::Property::new(
+        "used",
+    );
+    /// `shared`.
+    pub const SHARED: graph_runtime::Property<ItemInsights> = graph_runtime::Property::new(
+        "shared",
+    );
 }
 #[cfg(
     any(
@@ -16501,6 +21017,77 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemPatent {
         feature = "users"
     )
 )]
+impl ItemPatent {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `isPending`.
+    pub const IS_PENDING: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "isPending",
+    );
+    /// `issuedDate`.
+    pub const ISSUED_DATE: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "issuedDate",
+    );
+    /// `issuingAuthority`.
+    pub const ISSUING_AUTHORITY: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "issuingAuthority",
+    );
+    /// `number`.
+    pub const NUMBER: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "number",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<ItemPatent> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents detailed information about phone numbers associated with a user in various services. Inherits from itemFacet.
 ///
 /// `microsoft.graph.itemPhone`, described in `api-reference/beta/resources/itemphone.md`.
@@ -16631,6 +21218,61 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemPhone {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ItemPhone {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `number`.
+    pub const NUMBER: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "number",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<ItemPhone> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(
     any(
@@ -16797,6 +21439,73 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemPublication {
     any(
         feature = "drive",
         feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ItemPublication {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `publishedDate`.
+    pub const PUBLISHED_DATE: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "publishedDate",
+    );
+    /// `publisher`.
+    pub const PUBLISHER: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "publisher",
+    );
+    /// `thumbnailUrl`.
+    pub const THUMBNAIL_URL: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "thumbnailUrl",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<ItemPublication> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
         feature = "groups",
         feature = "identity-governance",
         feature = "me",
@@ -16901,6 +21610,52 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemReference {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl ItemReference {
+    /// `driveId`.
+    pub const DRIVE_ID: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "driveId",
+    );
+    /// `driveType`.
+    pub const DRIVE_TYPE: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "driveType",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `path`.
+    pub const PATH: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "path",
+    );
+    /// `shareId`.
+    pub const SHARE_ID: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "shareId",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `siteId`.
+    pub const SITE_ID: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "siteId",
+    );
 }
 #[cfg(
     any(
@@ -17055,6 +21810,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LanguageProficiency
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl LanguageProficiency {
+    /// `id`.
+    pub const ID: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `reading`.
+    pub const READING: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "reading",
+    );
+    /// `spoken`.
+    pub const SPOKEN: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "spoken",
+    );
+    /// `tag`.
+    pub const TAG: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "tag",
+    );
+    /// `written`.
+    pub const WRITTEN: graph_runtime::Property<LanguageProficiency> = graph_runtime::Property::new(
+        "written",
+    );
 }
 #[cfg(
     any(
@@ -17459,6 +22277,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LicenseAssignmentSt
         feature = "users"
     )
 )]
+impl LicenseAssignmentState {
+    /// `assignedByGroup`.
+    pub const ASSIGNED_BY_GROUP: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "assignedByGroup",
+    );
+    /// `disabledPlans`.
+    pub const DISABLED_PLANS: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "disabledPlans",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "error",
+    );
+    /// `skuId`.
+    pub const SKU_ID: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "skuId",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "state",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents an item in a partner application related to a todoTask. An example is an email from where the task was created. A linkedResource object stores information about that source application, and lets you link back to the related item. You can see the linkedResource in the task details view, as shown. Linked resource in task details pane Some linkedResource objects are not associated with any web URLs, in which case, the webUrl property is not required. For example, the linked item can be from a custom business app or native platform app, such as an SMS app on a mobile phone. Here is how a linkedResource appears with and without a URL. Linked resource with and without URL
 ///
 /// `microsoft.graph.linkedResource`, described in `api-reference/beta/resources/linkedresource.md`.
@@ -17535,6 +22384,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LinkedResource {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl LinkedResource {
+    /// `id`.
+    pub const ID: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `applicationName`.
+    pub const APPLICATION_NAME: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "applicationName",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `externalId`.
+    pub const EXTERNAL_ID: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "externalId",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "webUrl",
+    );
 }
 #[cfg(
     any(
@@ -17692,6 +22572,63 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ListItem {
         feature = "users"
     )
 )]
+impl ListItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ListItem> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Information about the locale, including the preferred language and country/region, of the signed-in user.
 ///
 /// `microsoft.graph.localeInfo`, described in `api-reference/beta/resources/localeinfo.md`.
@@ -17743,6 +22680,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LocaleInfo {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl LocaleInfo {
+    /// `locale`.
+    pub const LOCALE: graph_runtime::Property<LocaleInfo> = graph_runtime::Property::new(
+        "locale",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<LocaleInfo> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(
     any(
@@ -17850,6 +22806,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Location {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Location {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `coordinates`.
+    pub const COORDINATES: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "coordinates",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `locationEmailAddress`.
+    pub const LOCATION_EMAIL_ADDRESS: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "locationEmailAddress",
+    );
+    /// `locationUri`.
+    pub const LOCATION_URI: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "locationUri",
+    );
+    /// `locationType`.
+    pub const LOCATION_TYPE: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "locationType",
+    );
+    /// `uniqueId`.
+    pub const UNIQUE_ID: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "uniqueId",
+    );
+    /// `uniqueIdType`.
+    pub const UNIQUE_ID_TYPE: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "uniqueIdType",
+    );
 }
 #[cfg(
     any(
@@ -18187,6 +23186,70 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MailFolder {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl MailFolder {
+    /// `childFolderCount`.
+    pub const CHILD_FOLDER_COUNT: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "childFolderCount",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isHidden`.
+    pub const IS_HIDDEN: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "isHidden",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `totalItemCount`.
+    pub const TOTAL_ITEM_COUNT: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "totalItemCount",
+    );
+    /// `unreadItemCount`.
+    pub const UNREAD_ITEM_COUNT: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "unreadItemCount",
+    );
+    /// `wellKnownName`.
+    pub const WELL_KNOWN_NAME: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "wellKnownName",
+    );
+    /// `childFolders`.
+    pub const CHILD_FOLDERS: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "childFolders",
+    );
+    /// `messageRules`.
+    pub const MESSAGE_RULES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "messageRules",
+    );
+    /// `messages`.
+    pub const MESSAGES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "messages",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "shares",
         feature = "users"
     )
@@ -18483,6 +23546,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MailboxSettings {
         feature = "users"
     )
 )]
+impl MailboxSettings {
+    /// `archiveFolder`.
+    pub const ARCHIVE_FOLDER: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "archiveFolder",
+    );
+    /// `automaticRepliesSetting`.
+    pub const AUTOMATIC_REPLIES_SETTING: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "automaticRepliesSetting",
+    );
+    /// `dateFormat`.
+    pub const DATE_FORMAT: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "dateFormat",
+    );
+    /// `delegateMeetingMessageDeliveryOptions`.
+    pub const DELEGATE_MEETING_MESSAGE_DELIVERY_OPTIONS: graph_runtime::Property<
+        MailboxSettings,
+    > = graph_runtime::Property::new("delegateMeetingMessageDeliveryOptions");
+    /// `language`.
+    pub const LANGUAGE: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "language",
+    );
+    /// `timeFormat`.
+    pub const TIME_FORMAT: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "timeFormat",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "timeZone",
+    );
+    /// `workingHours`.
+    pub const WORKING_HOURS: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "workingHours",
+    );
+    /// `userPurpose`.
+    pub const USER_PURPOSE: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "userPurpose",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Contains metadata about the media (audio or video) drive item. It is available on the media property of driveItem resources.
 ///
 /// `microsoft.graph.media`, described in `api-reference/beta/resources/media.md`.
@@ -18548,6 +23658,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Media {
         feature = "users"
     )
 )]
+impl Media {
+    /// `isTranscriptionShown`.
+    pub const IS_TRANSCRIPTION_SHOWN: graph_runtime::Property<Media> = graph_runtime::Property::new(
+        "isTranscriptionShown",
+    );
+    /// `mediaSource`.
+    pub const MEDIA_SOURCE: graph_runtime::Property<Media> = graph_runtime::Property::new(
+        "mediaSource",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The mediaSource resource contains metadata about the source of media (audio or video) drive item. It is available on the media property of driveItem resources.
 ///
 /// `microsoft.graph.mediaSource`, described in `api-reference/beta/resources/mediasource.md`.
@@ -18596,6 +23725,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MediaSource {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl MediaSource {
+    /// `contentCategory`.
+    pub const CONTENT_CATEGORY: graph_runtime::Property<MediaSource> = graph_runtime::Property::new(
+        "contentCategory",
+    );
 }
 #[cfg(
     any(
@@ -18825,6 +23969,29 @@ for MembershipRuleProcessingStatus {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl MembershipRuleProcessingStatus {
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<MembershipRuleProcessingStatus> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `lastMembershipUpdated`.
+    pub const LAST_MEMBERSHIP_UPDATED: graph_runtime::Property<
+        MembershipRuleProcessingStatus,
+    > = graph_runtime::Property::new("lastMembershipUpdated");
+    /// `errorMessage`.
+    pub const ERROR_MESSAGE: graph_runtime::Property<MembershipRuleProcessingStatus> = graph_runtime::Property::new(
+        "errorMessage",
+    );
 }
 #[cfg(
     any(
@@ -19116,6 +24283,52 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Mention {
         feature = "users"
     )
 )]
+impl Mention {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `clientReference`.
+    pub const CLIENT_REFERENCE: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "clientReference",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `deepLink`.
+    pub const DEEP_LINK: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "deepLink",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Mention> = graph_runtime::Property::new("id");
+    /// `mentioned`.
+    pub const MENTIONED: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "mentioned",
+    );
+    /// `mentionText`.
+    pub const MENTION_TEXT: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "mentionText",
+    );
+    /// `serverCreatedDateTime`.
+    pub const SERVER_CREATED_DATE_TIME: graph_runtime::Property<Mention> = graph_runtime::Property::new(
+        "serverCreatedDateTime",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents information about mention objects in a resource instance.
 ///
 /// `microsoft.graph.mentionsPreview`, described in `api-reference/beta/resources/mentionspreview.md`.
@@ -19161,6 +24374,22 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MentionsPreview {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl MentionsPreview {
+    /// `isMentioned`.
+    pub const IS_MENTIONED: graph_runtime::Property<MentionsPreview> = graph_runtime::Property::new(
+        "isMentioned",
+    );
 }
 #[cfg(
     any(
@@ -19583,6 +24812,172 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Message {
         feature = "users"
     )
 )]
+impl Message {
+    /// `bccRecipients`.
+    pub const BCC_RECIPIENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "bccRecipients",
+    );
+    /// `body`.
+    pub const BODY: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `bodyPreview`.
+    pub const BODY_PREVIEW: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "bodyPreview",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `ccRecipients`.
+    pub const CC_RECIPIENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "ccRecipients",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `conversationId`.
+    pub const CONVERSATION_ID: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "conversationId",
+    );
+    /// `conversationIndex`.
+    pub const CONVERSATION_INDEX: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "conversationIndex",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `flag`.
+    pub const FLAG: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "flag",
+    );
+    /// `from`.
+    pub const FROM: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "from",
+    );
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Message> = graph_runtime::Property::new("id");
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `inferenceClassification`.
+    pub const INFERENCE_CLASSIFICATION: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "inferenceClassification",
+    );
+    /// `internetMessageHeaders`.
+    pub const INTERNET_MESSAGE_HEADERS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "internetMessageHeaders",
+    );
+    /// `internetMessageId`.
+    pub const INTERNET_MESSAGE_ID: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "internetMessageId",
+    );
+    /// `isDeliveryReceiptRequested`.
+    pub const IS_DELIVERY_RECEIPT_REQUESTED: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isDeliveryReceiptRequested",
+    );
+    /// `isDraft`.
+    pub const IS_DRAFT: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isDraft",
+    );
+    /// `isRead`.
+    pub const IS_READ: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isRead",
+    );
+    /// `isReadReceiptRequested`.
+    pub const IS_READ_RECEIPT_REQUESTED: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isReadReceiptRequested",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `mentionsPreview`.
+    pub const MENTIONS_PREVIEW: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "mentionsPreview",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `receivedDateTime`.
+    pub const RECEIVED_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "receivedDateTime",
+    );
+    /// `replyTo`.
+    pub const REPLY_TO: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "replyTo",
+    );
+    /// `sender`.
+    pub const SENDER: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "sender",
+    );
+    /// `sentDateTime`.
+    pub const SENT_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "sentDateTime",
+    );
+    /// `subject`.
+    pub const SUBJECT: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "subject",
+    );
+    /// `toRecipients`.
+    pub const TO_RECIPIENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "toRecipients",
+    );
+    /// `uniqueBody`.
+    pub const UNIQUE_BODY: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "uniqueBody",
+    );
+    /// `unsubscribeData`.
+    pub const UNSUBSCRIBE_DATA: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "unsubscribeData",
+    );
+    /// `unsubscribeEnabled`.
+    pub const UNSUBSCRIBE_ENABLED: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "unsubscribeEnabled",
+    );
+    /// `webLink`.
+    pub const WEB_LINK: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "webLink",
+    );
+    /// `attachments`.
+    pub const ATTACHMENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "attachments",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `mentions`.
+    pub const MENTIONS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "mentions",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// `microsoft.graph.messageActionFlag`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MessageActionFlag {
@@ -19869,6 +25264,54 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRule {
         feature = "users"
     )
 )]
+impl MessageRule {
+    /// `actions`.
+    pub const ACTIONS: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "actions",
+    );
+    /// `conditions`.
+    pub const CONDITIONS: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "conditions",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `exceptions`.
+    pub const EXCEPTIONS: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "exceptions",
+    );
+    /// `hasError`.
+    pub const HAS_ERROR: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "hasError",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isEnabled`.
+    pub const IS_ENABLED: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "isEnabled",
+    );
+    /// `isReadOnly`.
+    pub const IS_READ_ONLY: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "isReadOnly",
+    );
+    /// `sequence`.
+    pub const SEQUENCE: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "sequence",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the set of actions that are available to a rule.
 ///
 /// `microsoft.graph.messageRuleActions`, described in `api-reference/beta/resources/messageruleactions.md`.
@@ -20004,6 +25447,62 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRuleActions 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl MessageRuleActions {
+    /// `assignCategories`.
+    pub const ASSIGN_CATEGORIES: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "assignCategories",
+    );
+    /// `copyToFolder`.
+    pub const COPY_TO_FOLDER: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "copyToFolder",
+    );
+    /// `delete`.
+    pub const DELETE: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "delete",
+    );
+    /// `forwardAsAttachmentTo`.
+    pub const FORWARD_AS_ATTACHMENT_TO: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "forwardAsAttachmentTo",
+    );
+    /// `forwardTo`.
+    pub const FORWARD_TO: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "forwardTo",
+    );
+    /// `markAsRead`.
+    pub const MARK_AS_READ: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "markAsRead",
+    );
+    /// `markImportance`.
+    pub const MARK_IMPORTANCE: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "markImportance",
+    );
+    /// `moveToFolder`.
+    pub const MOVE_TO_FOLDER: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "moveToFolder",
+    );
+    /// `permanentDelete`.
+    pub const PERMANENT_DELETE: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "permanentDelete",
+    );
+    /// `redirectTo`.
+    pub const REDIRECT_TO: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "redirectTo",
+    );
+    /// `stopProcessingRules`.
+    pub const STOP_PROCESSING_RULES: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "stopProcessingRules",
+    );
 }
 #[cfg(
     any(
@@ -20334,6 +25833,138 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRulePredicat
         feature = "users"
     )
 )]
+impl MessageRulePredicates {
+    /// `bodyContains`.
+    pub const BODY_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "bodyContains",
+    );
+    /// `bodyOrSubjectContains`.
+    pub const BODY_OR_SUBJECT_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "bodyOrSubjectContains",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `fromAddresses`.
+    pub const FROM_ADDRESSES: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "fromAddresses",
+    );
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `headerContains`.
+    pub const HEADER_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "headerContains",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `isApprovalRequest`.
+    pub const IS_APPROVAL_REQUEST: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isApprovalRequest",
+    );
+    /// `isAutomaticForward`.
+    pub const IS_AUTOMATIC_FORWARD: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isAutomaticForward",
+    );
+    /// `isAutomaticReply`.
+    pub const IS_AUTOMATIC_REPLY: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isAutomaticReply",
+    );
+    /// `isEncrypted`.
+    pub const IS_ENCRYPTED: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isEncrypted",
+    );
+    /// `isMeetingRequest`.
+    pub const IS_MEETING_REQUEST: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isMeetingRequest",
+    );
+    /// `isMeetingResponse`.
+    pub const IS_MEETING_RESPONSE: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isMeetingResponse",
+    );
+    /// `isNonDeliveryReport`.
+    pub const IS_NON_DELIVERY_REPORT: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isNonDeliveryReport",
+    );
+    /// `isPermissionControlled`.
+    pub const IS_PERMISSION_CONTROLLED: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isPermissionControlled",
+    );
+    /// `isReadReceipt`.
+    pub const IS_READ_RECEIPT: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isReadReceipt",
+    );
+    /// `isSigned`.
+    pub const IS_SIGNED: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isSigned",
+    );
+    /// `isVoicemail`.
+    pub const IS_VOICEMAIL: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isVoicemail",
+    );
+    /// `messageActionFlag`.
+    pub const MESSAGE_ACTION_FLAG: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "messageActionFlag",
+    );
+    /// `notSentToMe`.
+    pub const NOT_SENT_TO_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "notSentToMe",
+    );
+    /// `recipientContains`.
+    pub const RECIPIENT_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "recipientContains",
+    );
+    /// `senderContains`.
+    pub const SENDER_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "senderContains",
+    );
+    /// `sensitivity`.
+    pub const SENSITIVITY: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sensitivity",
+    );
+    /// `sentCcMe`.
+    pub const SENT_CC_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentCcMe",
+    );
+    /// `sentOnlyToMe`.
+    pub const SENT_ONLY_TO_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentOnlyToMe",
+    );
+    /// `sentToAddresses`.
+    pub const SENT_TO_ADDRESSES: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentToAddresses",
+    );
+    /// `sentToMe`.
+    pub const SENT_TO_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentToMe",
+    );
+    /// `sentToOrCcMe`.
+    pub const SENT_TO_OR_CC_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentToOrCcMe",
+    );
+    /// `subjectContains`.
+    pub const SUBJECT_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "subjectContains",
+    );
+    /// `withinSizeRange`.
+    pub const WITHIN_SIZE_RANGE: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "withinSizeRange",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// An extended property that contains a collection of values. See Extended properties overview for more information about when to use open extensions or extended properties, and how to specify extended properties.
 ///
 /// `microsoft.graph.multiValueLegacyExtendedProperty`, described in `api-reference/beta/resources/multivaluelegacyextendedproperty.md`.
@@ -20387,6 +26018,26 @@ for MultiValueLegacyExtendedProperty {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl MultiValueLegacyExtendedProperty {
+    /// `id`.
+    pub const ID: graph_runtime::Property<MultiValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<MultiValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(
     any(
@@ -20567,6 +26218,75 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Notebook {
         feature = "users"
     )
 )]
+impl Notebook {
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Notebook> = graph_runtime::Property::new("id");
+    /// `isDefault`.
+    pub const IS_DEFAULT: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "isDefault",
+    );
+    /// `isShared`.
+    pub const IS_SHARED: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "isShared",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `links`.
+    pub const LINKS: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "links",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `sectionGroupsUrl`.
+    pub const SECTION_GROUPS_URL: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sectionGroupsUrl",
+    );
+    /// `sectionsUrl`.
+    pub const SECTIONS_URL: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sectionsUrl",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `userRole`.
+    pub const USER_ROLE: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "userRole",
+    );
+    /// `sectionGroups`.
+    pub const SECTION_GROUPS: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sectionGroups",
+    );
+    /// `sections`.
+    pub const SECTIONS: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sections",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Links for opening a OneNote notebook.
 ///
 /// `microsoft.graph.notebookLinks`, described in `api-reference/beta/resources/notebooklinks.md`.
@@ -20622,6 +26342,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for NotebookLinks {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl NotebookLinks {
+    /// `oneNoteClientUrl`.
+    pub const ONE_NOTE_CLIENT_URL: graph_runtime::Property<NotebookLinks> = graph_runtime::Property::new(
+        "oneNoteClientUrl",
+    );
+    /// `oneNoteWebUrl`.
+    pub const ONE_NOTE_WEB_URL: graph_runtime::Property<NotebookLinks> = graph_runtime::Property::new(
+        "oneNoteWebUrl",
+    );
 }
 #[cfg(
     any(
@@ -20704,6 +26443,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ObjectIdentity {
         feature = "users"
     )
 )]
+impl ObjectIdentity {
+    /// `signInType`.
+    pub const SIGN_IN_TYPE: graph_runtime::Property<ObjectIdentity> = graph_runtime::Property::new(
+        "signInType",
+    );
+    /// `issuer`.
+    pub const ISSUER: graph_runtime::Property<ObjectIdentity> = graph_runtime::Property::new(
+        "issuer",
+    );
+    /// `issuerAssignedId`.
+    pub const ISSUER_ASSIGNED_ID: graph_runtime::Property<ObjectIdentity> = graph_runtime::Property::new(
+        "issuerAssignedId",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Use itemInsights in place of officeGraphInsights to access the insights API. officeGraphInsights is for backward compatibility from earlier versions of the insights API. It is the base type for itemInsights. Insights are relationships calculated using advanced analytics and machine learning techniques. You can, for example, identify OneDrive for Business documents trending around users.
 ///
 /// `microsoft.graph.officeGraphInsights`, described in `api-reference/beta/resources/officegraphinsights.md`.
@@ -20770,6 +26532,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OfficeGraphInsights
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OfficeGraphInsights {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `trending`.
+    pub const TRENDING: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "trending",
+    );
+    /// `used`.
+    pub const USED: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "used",
+    );
+    /// `shared`.
+    pub const SHARED: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "shared",
+    );
 }
 #[cfg(
     any(
@@ -20993,6 +26782,77 @@ for OnPremisesExtensionAttributes {
         feature = "users"
     )
 )]
+impl OnPremisesExtensionAttributes {
+    /// `extensionAttribute1`.
+    pub const EXTENSION_ATTRIBUTE1: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute1");
+    /// `extensionAttribute2`.
+    pub const EXTENSION_ATTRIBUTE2: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute2");
+    /// `extensionAttribute3`.
+    pub const EXTENSION_ATTRIBUTE3: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute3");
+    /// `extensionAttribute4`.
+    pub const EXTENSION_ATTRIBUTE4: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute4");
+    /// `extensionAttribute5`.
+    pub const EXTENSION_ATTRIBUTE5: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute5");
+    /// `extensionAttribute6`.
+    pub const EXTENSION_ATTRIBUTE6: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute6");
+    /// `extensionAttribute7`.
+    pub const EXTENSION_ATTRIBUTE7: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute7");
+    /// `extensionAttribute8`.
+    pub const EXTENSION_ATTRIBUTE8: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute8");
+    /// `extensionAttribute9`.
+    pub const EXTENSION_ATTRIBUTE9: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute9");
+    /// `extensionAttribute10`.
+    pub const EXTENSION_ATTRIBUTE10: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute10");
+    /// `extensionAttribute11`.
+    pub const EXTENSION_ATTRIBUTE11: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute11");
+    /// `extensionAttribute12`.
+    pub const EXTENSION_ATTRIBUTE12: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute12");
+    /// `extensionAttribute13`.
+    pub const EXTENSION_ATTRIBUTE13: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute13");
+    /// `extensionAttribute14`.
+    pub const EXTENSION_ATTRIBUTE14: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute14");
+    /// `extensionAttribute15`.
+    pub const EXTENSION_ATTRIBUTE15: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute15");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents directory synchronization errors for the user, group, or organizational contact entities when synchronizing on-premises directories to Azure Active Directory.
 ///
 /// `microsoft.graph.onPremisesProvisioningError`, described in `api-reference/beta/resources/onpremisesprovisioningerror.md`.
@@ -21067,6 +26927,33 @@ for OnPremisesProvisioningError {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OnPremisesProvisioningError {
+    /// `category`.
+    pub const CATEGORY: graph_runtime::Property<OnPremisesProvisioningError> = graph_runtime::Property::new(
+        "category",
+    );
+    /// `occurredDateTime`.
+    pub const OCCURRED_DATE_TIME: graph_runtime::Property<OnPremisesProvisioningError> = graph_runtime::Property::new(
+        "occurredDateTime",
+    );
+    /// `propertyCausingError`.
+    pub const PROPERTY_CAUSING_ERROR: graph_runtime::Property<
+        OnPremisesProvisioningError,
+    > = graph_runtime::Property::new("propertyCausingError");
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<OnPremisesProvisioningError> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(
     any(
@@ -21169,6 +27056,43 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Onenote {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Onenote {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Onenote> = graph_runtime::Property::new("id");
+    /// `notebooks`.
+    pub const NOTEBOOKS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "notebooks",
+    );
+    /// `operations`.
+    pub const OPERATIONS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "operations",
+    );
+    /// `pages`.
+    pub const PAGES: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "pages",
+    );
+    /// `resources`.
+    pub const RESOURCES: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "resources",
+    );
+    /// `sectionGroups`.
+    pub const SECTION_GROUPS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "sectionGroups",
+    );
+    /// `sections`.
+    pub const SECTIONS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "sections",
+    );
 }
 #[cfg(
     any(
@@ -21298,6 +27222,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnenoteOperation {
         feature = "users"
     )
 )]
+impl OnenoteOperation {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "error",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `lastActionDateTime`.
+    pub const LAST_ACTION_DATE_TIME: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "lastActionDateTime",
+    );
+    /// `resourceId`.
+    pub const RESOURCE_ID: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "resourceId",
+    );
+    /// `resourceLocation`.
+    pub const RESOURCE_LOCATION: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "resourceLocation",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `percentComplete`.
+    pub const PERCENT_COMPLETE: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "percentComplete",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// An error from a failed OneNote operation.
 ///
 /// `microsoft.graph.onenoteOperationError`, described in `api-reference/beta/resources/onenoteoperationerror.md`.
@@ -21349,6 +27316,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnenoteOperationErr
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OnenoteOperationError {
+    /// `code`.
+    pub const CODE: graph_runtime::Property<OnenoteOperationError> = graph_runtime::Property::new(
+        "code",
+    );
+    /// `message`.
+    pub const MESSAGE: graph_runtime::Property<OnenoteOperationError> = graph_runtime::Property::new(
+        "message",
+    );
 }
 #[cfg(
     any(
@@ -21511,6 +27497,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnenotePage {
         feature = "users"
     )
 )]
+impl OnenotePage {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `contentUrl`.
+    pub const CONTENT_URL: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "contentUrl",
+    );
+    /// `createdByAppId`.
+    pub const CREATED_BY_APP_ID: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "createdByAppId",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `level`.
+    pub const LEVEL: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "level",
+    );
+    /// `links`.
+    pub const LINKS: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "links",
+    );
+    /// `order`.
+    pub const ORDER: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "order",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `parentNotebook`.
+    pub const PARENT_NOTEBOOK: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "parentNotebook",
+    );
+    /// `parentSection`.
+    pub const PARENT_SECTION: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "parentSection",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// An image or other file resource on a OneNote page. You can get the binary data of a resource, but getting a JSON representation of a resource object or a resource collection is not supported.
 ///
 /// `microsoft.graph.onenoteResource`, described in `api-reference/beta/resources/onenoteresource.md`.
@@ -21558,6 +27607,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnenoteResource {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OnenoteResource {
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<OnenoteResource> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `contentUrl`.
+    pub const CONTENT_URL: graph_runtime::Property<OnenoteResource> = graph_runtime::Property::new(
+        "contentUrl",
+    );
 }
 #[cfg(
     any(
@@ -21715,6 +27783,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnenoteSection {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OnenoteSection {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `isDefault`.
+    pub const IS_DEFAULT: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "isDefault",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `links`.
+    pub const LINKS: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "links",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `pagesUrl`.
+    pub const PAGES_URL: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "pagesUrl",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `pages`.
+    pub const PAGES: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "pages",
+    );
+    /// `parentNotebook`.
+    pub const PARENT_NOTEBOOK: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "parentNotebook",
+    );
+    /// `parentSectionGroup`.
+    pub const PARENT_SECTION_GROUP: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "parentSectionGroup",
+    );
 }
 #[cfg(
     any(
@@ -21956,6 +28087,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnlineMeetingInfo {
         feature = "users"
     )
 )]
+impl OnlineMeetingInfo {
+    /// `conferenceId`.
+    pub const CONFERENCE_ID: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "conferenceId",
+    );
+    /// `joinUrl`.
+    pub const JOIN_URL: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "joinUrl",
+    );
+    /// `phones`.
+    pub const PHONES: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "phones",
+    );
+    /// `quickDial`.
+    pub const QUICK_DIAL: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "quickDial",
+    );
+    /// `tollFreeNumbers`.
+    pub const TOLL_FREE_NUMBERS: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "tollFreeNumbers",
+    );
+    /// `tollNumber`.
+    pub const TOLL_NUMBER: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "tollNumber",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// `microsoft.graph.onlineMeetingProviderType`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OnlineMeetingProviderType {
@@ -22170,6 +28336,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OpenShift {
         feature = "users"
     )
 )]
+impl OpenShift {
+    /// `draftOpenShift`.
+    pub const DRAFT_OPEN_SHIFT: graph_runtime::Property<OpenShift> = graph_runtime::Property::new(
+        "draftOpenShift",
+    );
+    /// `schedulingGroupId`.
+    pub const SCHEDULING_GROUP_ID: graph_runtime::Property<OpenShift> = graph_runtime::Property::new(
+        "schedulingGroupId",
+    );
+    /// `sharedOpenShift`.
+    pub const SHARED_OPEN_SHIFT: graph_runtime::Property<OpenShift> = graph_runtime::Property::new(
+        "sharedOpenShift",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a type of shift request to claim an openshift in a schedule.
 ///
 /// `microsoft.graph.openShiftChangeRequest`, described in `api-reference/beta/resources/openshiftchangerequest.md`.
@@ -22214,6 +28403,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OpenShiftChangeRequ
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OpenShiftChangeRequest {
+    /// `openShiftId`.
+    pub const OPEN_SHIFT_ID: graph_runtime::Property<OpenShiftChangeRequest> = graph_runtime::Property::new(
+        "openShiftId",
+    );
 }
 #[cfg(
     any(
@@ -22320,6 +28524,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OpenShiftItem {
         feature = "users"
     )
 )]
+impl OpenShiftItem {
+    /// `notes`.
+    pub const NOTES: graph_runtime::Property<OpenShiftItem> = graph_runtime::Property::new(
+        "notes",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<OpenShiftItem> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<OpenShiftItem> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<OpenShiftItem> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `theme`.
+    pub const THEME: graph_runtime::Property<OpenShiftItem> = graph_runtime::Property::new(
+        "theme",
+    );
+    /// `activities`.
+    pub const ACTIVITIES: graph_runtime::Property<OpenShiftItem> = graph_runtime::Property::new(
+        "activities",
+    );
+    /// `openSlotCount`.
+    pub const OPEN_SLOT_COUNT: graph_runtime::Property<OpenShiftItem> = graph_runtime::Property::new(
+        "openSlotCount",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Describes errors in teamsAsyncOperation.
 ///
 /// `microsoft.graph.operationError`, described in `api-reference/beta/resources/operationerror.md`.
@@ -22358,6 +28601,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OperationError {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OperationError {}
 #[cfg(
     any(
         feature = "drive",
@@ -22566,6 +28819,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookCategory {
         feature = "users"
     )
 )]
+impl OutlookCategory {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<OutlookCategory> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<OutlookCategory> = graph_runtime::Property::new(
+        "color",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The geographic coordinates, elevation, and their degree of accuracy for a physical location.
 ///
 /// `microsoft.graph.outlookGeoCoordinates`, described in `api-reference/beta/resources/outlookgeocoordinates.md`.
@@ -22642,6 +28914,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookGeoCoordinat
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OutlookGeoCoordinates {
+    /// `accuracy`.
+    pub const ACCURACY: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "accuracy",
+    );
+    /// `altitude`.
+    pub const ALTITUDE: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "altitude",
+    );
+    /// `altitudeAccuracy`.
+    pub const ALTITUDE_ACCURACY: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "altitudeAccuracy",
+    );
+    /// `latitude`.
+    pub const LATITUDE: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "latitude",
+    );
+    /// `longitude`.
+    pub const LONGITUDE: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "longitude",
+    );
 }
 #[cfg(
     any(
@@ -22899,6 +29202,109 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookTask {
         feature = "users"
     )
 )]
+impl OutlookTask {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `assignedTo`.
+    pub const ASSIGNED_TO: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "assignedTo",
+    );
+    /// `body`.
+    pub const BODY: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `completedDateTime`.
+    pub const COMPLETED_DATE_TIME: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "completedDateTime",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `dueDateTime`.
+    pub const DUE_DATE_TIME: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "dueDateTime",
+    );
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `isReminderOn`.
+    pub const IS_REMINDER_ON: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "isReminderOn",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "recurrence",
+    );
+    /// `reminderDateTime`.
+    pub const REMINDER_DATE_TIME: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "reminderDateTime",
+    );
+    /// `sensitivity`.
+    pub const SENSITIVITY: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "sensitivity",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `subject`.
+    pub const SUBJECT: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "subject",
+    );
+    /// `attachments`.
+    pub const ATTACHMENTS: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "attachments",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<OutlookTask> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A folder that contains Outlook tasks (collection of outlookTask objects). In Outlook, the default task group, `My Tasks`, contains a default task folder, `Tasks`, for the user's mailbox. You cannot rename or delete these default task group and folder, but you can create additional task groups and task folders.
 ///
 /// `microsoft.graph.outlookTaskFolder`, described in `api-reference/beta/resources/outlooktaskfolder.md`.
@@ -23025,6 +29431,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookTaskFolder {
         feature = "users"
     )
 )]
+impl OutlookTaskFolder {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OutlookTaskFolder> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<OutlookTaskFolder> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `isDefaultFolder`.
+    pub const IS_DEFAULT_FOLDER: graph_runtime::Property<OutlookTaskFolder> = graph_runtime::Property::new(
+        "isDefaultFolder",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<OutlookTaskFolder> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentGroupKey`.
+    pub const PARENT_GROUP_KEY: graph_runtime::Property<OutlookTaskFolder> = graph_runtime::Property::new(
+        "parentGroupKey",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<
+        OutlookTaskFolder,
+    > = graph_runtime::Property::new("multiValueExtendedProperties");
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<
+        OutlookTaskFolder,
+    > = graph_runtime::Property::new("singleValueExtendedProperties");
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<OutlookTaskFolder> = graph_runtime::Property::new(
+        "tasks",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A group of folders (outlookTaskFolder) that contain Outlook tasks (collection of outlookTask objects). In Outlook, there is a default task group `My Tasks` which you cannot rename or delete. You can, however, create additional task groups.
 ///
 /// `microsoft.graph.outlookTaskGroup`, described in `api-reference/beta/resources/outlooktaskgroup.md`.
@@ -23105,6 +29554,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookTaskGroup {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OutlookTaskGroup {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OutlookTaskGroup> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<OutlookTaskGroup> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `groupKey`.
+    pub const GROUP_KEY: graph_runtime::Property<OutlookTaskGroup> = graph_runtime::Property::new(
+        "groupKey",
+    );
+    /// `isDefaultGroup`.
+    pub const IS_DEFAULT_GROUP: graph_runtime::Property<OutlookTaskGroup> = graph_runtime::Property::new(
+        "isDefaultGroup",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<OutlookTaskGroup> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `taskFolders`.
+    pub const TASK_FOLDERS: graph_runtime::Property<OutlookTaskGroup> = graph_runtime::Property::new(
+        "taskFolders",
+    );
 }
 #[cfg(
     any(
@@ -23203,6 +29687,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookUser {
         feature = "users"
     )
 )]
+impl OutlookUser {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OutlookUser> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `masterCategories`.
+    pub const MASTER_CATEGORIES: graph_runtime::Property<OutlookUser> = graph_runtime::Property::new(
+        "masterCategories",
+    );
+    /// `taskFolders`.
+    pub const TASK_FOLDERS: graph_runtime::Property<OutlookUser> = graph_runtime::Property::new(
+        "taskFolders",
+    );
+    /// `taskGroups`.
+    pub const TASK_GROUPS: graph_runtime::Property<OutlookUser> = graph_runtime::Property::new(
+        "taskGroups",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<OutlookUser> = graph_runtime::Property::new(
+        "tasks",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The Package resource indicates that a DriveItem is the top level item in a "package" or a collection of items that should be treated as a collection instead of individual items. An example of a package is a OneNote notebook. While the notebook is made up of files and folders that represent the contents of the notebook, the top level item that represents the notebook has a package facet to indicate to clients that this is a collection of data that should be treated special. DriveItems with the package facet do not include a folder or file facet but are conceptually similar to an item with a folder facet.
 ///
 /// `microsoft.graph.package`, described in `api-reference/beta/resources/package.md`.
@@ -23241,6 +29756,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Package {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Package {}
 #[cfg(
     any(
         feature = "drive",
@@ -23305,6 +29830,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PageLinks {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PageLinks {
+    /// `oneNoteClientUrl`.
+    pub const ONE_NOTE_CLIENT_URL: graph_runtime::Property<PageLinks> = graph_runtime::Property::new(
+        "oneNoteClientUrl",
+    );
+    /// `oneNoteWebUrl`.
+    pub const ONE_NOTE_WEB_URL: graph_runtime::Property<PageLinks> = graph_runtime::Property::new(
+        "oneNoteWebUrl",
+    );
 }
 #[cfg(feature = "applications")]
 /// Represents a password credential associated with an application or a service principal. The passwordCredentials property of the application and servicePrincipal entitites is a collection of passwordCredential objects.
@@ -23389,6 +29933,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PasswordCredential 
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "applications")]
+impl PasswordCredential {
+    /// `customKeyIdentifier`.
+    pub const CUSTOM_KEY_IDENTIFIER: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "customKeyIdentifier",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `hint`.
+    pub const HINT: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "hint",
+    );
+    /// `keyId`.
+    pub const KEY_ID: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "keyId",
+    );
+    /// `secretText`.
+    pub const SECRET_TEXT: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "secretText",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "startDateTime",
+    );
 }
 #[cfg(
     any(
@@ -23479,6 +30054,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PasswordProfile {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PasswordProfile {
+    /// `forceChangePasswordNextSignIn`.
+    pub const FORCE_CHANGE_PASSWORD_NEXT_SIGN_IN: graph_runtime::Property<
+        PasswordProfile,
+    > = graph_runtime::Property::new("forceChangePasswordNextSignIn");
+    /// `forceChangePasswordNextSignInWithMfa`.
+    pub const FORCE_CHANGE_PASSWORD_NEXT_SIGN_IN_WITH_MFA: graph_runtime::Property<
+        PasswordProfile,
+    > = graph_runtime::Property::new("forceChangePasswordNextSignInWithMfa");
+    /// `password`.
+    pub const PASSWORD: graph_runtime::Property<PasswordProfile> = graph_runtime::Property::new(
+        "password",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "role-management",
         feature = "shares",
         feature = "users"
@@ -23536,6 +30134,26 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PatternedRecurrence
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "role-management",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PatternedRecurrence {
+    /// `pattern`.
+    pub const PATTERN: graph_runtime::Property<PatternedRecurrence> = graph_runtime::Property::new(
+        "pattern",
+    );
+    /// `range`.
+    pub const RANGE: graph_runtime::Property<PatternedRecurrence> = graph_runtime::Property::new(
+        "range",
+    );
 }
 #[cfg(
     any(
@@ -23600,6 +30218,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PendingContentUpdat
         feature = "users"
     )
 )]
+impl PendingContentUpdate {
+    /// `queuedDateTime`.
+    pub const QUEUED_DATE_TIME: graph_runtime::Property<PendingContentUpdate> = graph_runtime::Property::new(
+        "queuedDateTime",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Indicates that one or more operations that might affect the state of the driveItem are pending completion.
 ///
 /// `microsoft.graph.pendingOperations`, described in `api-reference/beta/resources/pendingoperations.md`.
@@ -23648,6 +30281,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PendingOperations {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PendingOperations {
+    /// `pendingContentUpdate`.
+    pub const PENDING_CONTENT_UPDATE: graph_runtime::Property<PendingOperations> = graph_runtime::Property::new(
+        "pendingContentUpdate",
+    );
 }
 #[cfg(
     any(
@@ -23779,6 +30427,60 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Permission {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl Permission {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `grantedTo`.
+    pub const GRANTED_TO: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "grantedTo",
+    );
+    /// `grantedToIdentities`.
+    pub const GRANTED_TO_IDENTITIES: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "grantedToIdentities",
+    );
+    /// `invitation`.
+    pub const INVITATION: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "invitation",
+    );
+    /// `inheritedFrom`.
+    pub const INHERITED_FROM: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "inheritedFrom",
+    );
+    /// `link`.
+    pub const LINK: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "link",
+    );
+    /// `roles`.
+    pub const ROLES: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "roles",
+    );
+    /// `shareId`.
+    pub const SHARE_ID: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "shareId",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `hasPassword`.
+    pub const HAS_PASSWORD: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "hasPassword",
+    );
 }
 #[cfg(
     any(
@@ -23991,6 +30693,99 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Person {
         feature = "users"
     )
 )]
+impl Person {
+    /// `birthday`.
+    pub const BIRTHDAY: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "birthday",
+    );
+    /// `companyName`.
+    pub const COMPANY_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "companyName",
+    );
+    /// `department`.
+    pub const DEPARTMENT: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "department",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `emailAddresses`.
+    pub const EMAIL_ADDRESSES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "emailAddresses",
+    );
+    /// `givenName`.
+    pub const GIVEN_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "givenName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Person> = graph_runtime::Property::new("id");
+    /// `isFavorite`.
+    pub const IS_FAVORITE: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "isFavorite",
+    );
+    /// `mailboxType`.
+    pub const MAILBOX_TYPE: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "mailboxType",
+    );
+    /// `officeLocation`.
+    pub const OFFICE_LOCATION: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "officeLocation",
+    );
+    /// `personNotes`.
+    pub const PERSON_NOTES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "personNotes",
+    );
+    /// `personType`.
+    pub const PERSON_TYPE: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "personType",
+    );
+    /// `phones`.
+    pub const PHONES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "phones",
+    );
+    /// `postalAddresses`.
+    pub const POSTAL_ADDRESSES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "postalAddresses",
+    );
+    /// `profession`.
+    pub const PROFESSION: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "profession",
+    );
+    /// `sources`.
+    pub const SOURCES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "sources",
+    );
+    /// `surname`.
+    pub const SURNAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "surname",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
+    /// `websites`.
+    pub const WEBSITES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "websites",
+    );
+    /// `yomiCompany`.
+    pub const YOMI_COMPANY: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "yomiCompany",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the details of meaningful dates associated with a person in a user's profile. Inherits from itemFacet.
 ///
 /// `microsoft.graph.personAnniversary`, described in `api-reference/beta/resources/personanniversary.md`.
@@ -24124,6 +30919,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonAnniversary {
         feature = "users"
     )
 )]
+impl PersonAnniversary {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `date`.
+    pub const DATE: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "date",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<PersonAnniversary> = graph_runtime::Property::new(
+        "type",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Provides information within notes that the user has associated with themselves in various services and shared with others. Inherits from itemFacet.
 ///
 /// `microsoft.graph.personAnnotation`, described in `api-reference/beta/resources/personannotation.md`.
@@ -24247,6 +31093,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonAnnotation {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PersonAnnotation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `detail`.
+    pub const DETAIL: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "detail",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PersonAnnotation> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(
     any(
@@ -24412,6 +31309,73 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonAward {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PersonAward {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `issuedDate`.
+    pub const ISSUED_DATE: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "issuedDate",
+    );
+    /// `issuingAuthority`.
+    pub const ISSUING_AUTHORITY: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "issuingAuthority",
+    );
+    /// `thumbnailUrl`.
+    pub const THUMBNAIL_URL: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "thumbnailUrl",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<PersonAward> = graph_runtime::Property::new(
+        "webUrl",
+    );
 }
 #[cfg(
     any(
@@ -24619,6 +31583,89 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonCertification
         feature = "users"
     )
 )]
+impl PersonCertification {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `certificationId`.
+    pub const CERTIFICATION_ID: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "certificationId",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `endDate`.
+    pub const END_DATE: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "endDate",
+    );
+    /// `issuedDate`.
+    pub const ISSUED_DATE: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "issuedDate",
+    );
+    /// `issuingAuthority`.
+    pub const ISSUING_AUTHORITY: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "issuingAuthority",
+    );
+    /// `issuingCompany`.
+    pub const ISSUING_COMPANY: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "issuingCompany",
+    );
+    /// `startDate`.
+    pub const START_DATE: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "startDate",
+    );
+    /// `thumbnailUrl`.
+    pub const THUMBNAIL_URL: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "thumbnailUrl",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<PersonCertification> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the sources the user data comes from, such as Directory and Outlook Contacts.
 ///
 /// `microsoft.graph.personDataSource`, described in `api-reference/beta/resources/persondatasource.md`.
@@ -24663,6 +31710,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonDataSource {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PersonDataSource {
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<PersonDataSource> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(
     any(
@@ -24821,6 +31883,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonInterest {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PersonInterest {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `collaborationTags`.
+    pub const COLLABORATION_TAGS: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "collaborationTags",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<PersonInterest> = graph_runtime::Property::new(
+        "webUrl",
+    );
 }
 #[cfg(
     any(
@@ -25027,6 +32152,93 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonName {
         feature = "users"
     )
 )]
+impl PersonName {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `first`.
+    pub const FIRST: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "first",
+    );
+    /// `initials`.
+    pub const INITIALS: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "initials",
+    );
+    /// `languageTag`.
+    pub const LANGUAGE_TAG: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "languageTag",
+    );
+    /// `last`.
+    pub const LAST: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "last",
+    );
+    /// `maiden`.
+    pub const MAIDEN: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "maiden",
+    );
+    /// `middle`.
+    pub const MIDDLE: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "middle",
+    );
+    /// `nickname`.
+    pub const NICKNAME: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "nickname",
+    );
+    /// `pronunciation`.
+    pub const PRONUNCIATION: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "pronunciation",
+    );
+    /// `suffix`.
+    pub const SUFFIX: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "suffix",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<PersonName> = graph_runtime::Property::new(
+        "title",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Provides detailed information about responsibilities the user has associated with themselves in various services. Inherits from itemFacet.
 ///
 /// `microsoft.graph.personResponsibility`, described in `api-reference/beta/resources/personresponsibility.md`.
@@ -25178,6 +32390,65 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonResponsibilit
         feature = "users"
     )
 )]
+impl PersonResponsibility {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `collaborationTags`.
+    pub const COLLABORATION_TAGS: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "collaborationTags",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<PersonResponsibility> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents detailed information about websites associated with a user in various services. Inherits from itemFacet.
 ///
 /// `microsoft.graph.personWebsite`, described in `api-reference/beta/resources/personwebsite.md`.
@@ -25309,6 +32580,65 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonWebsite {
         feature = "users"
     )
 )]
+impl PersonWebsite {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<PersonWebsite> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a phone number.
 ///
 /// `microsoft.graph.phone`, described in `api-reference/beta/resources/phone.md`.
@@ -25360,6 +32690,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Phone {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Phone {
+    /// `number`.
+    pub const NUMBER: graph_runtime::Property<Phone> = graph_runtime::Property::new(
+        "number",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Phone> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(
     any(
@@ -25650,6 +32999,51 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Photo {
         feature = "users"
     )
 )]
+impl Photo {
+    /// `cameraMake`.
+    pub const CAMERA_MAKE: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "cameraMake",
+    );
+    /// `cameraModel`.
+    pub const CAMERA_MODEL: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "cameraModel",
+    );
+    /// `exposureDenominator`.
+    pub const EXPOSURE_DENOMINATOR: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "exposureDenominator",
+    );
+    /// `exposureNumerator`.
+    pub const EXPOSURE_NUMERATOR: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "exposureNumerator",
+    );
+    /// `fNumber`.
+    pub const F_NUMBER: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "fNumber",
+    );
+    /// `focalLength`.
+    pub const FOCAL_LENGTH: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "focalLength",
+    );
+    /// `iso`.
+    pub const ISO: graph_runtime::Property<Photo> = graph_runtime::Property::new("iso");
+    /// `orientation`.
+    pub const ORIENTATION: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "orientation",
+    );
+    /// `takenDateTime`.
+    pub const TAKEN_DATE_TIME: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "takenDateTime",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the street address of a resource such as a contact or event.
 ///
 /// `microsoft.graph.physicalAddress`, described in `api-reference/beta/resources/physicaladdress.md`.
@@ -25740,6 +33134,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PhysicalAddress {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PhysicalAddress {
+    /// `city`.
+    pub const CITY: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "city",
+    );
+    /// `countryOrRegion`.
+    pub const COUNTRY_OR_REGION: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "countryOrRegion",
+    );
+    /// `postalCode`.
+    pub const POSTAL_CODE: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "postalCode",
+    );
+    /// `postOfficeBox`.
+    pub const POST_OFFICE_BOX: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "postOfficeBox",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `street`.
+    pub const STREET: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "street",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(
     any(
@@ -25940,6 +33373,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerAppliedCateg
         feature = "users"
     )
 )]
+impl PlannerAppliedCategories {
+    /// `String-value`.
+    pub const STRING_VALUE: graph_runtime::Property<PlannerAppliedCategories> = graph_runtime::Property::new(
+        "String-value",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerAssignedToTaskBoardTaskFormat resource represents the information used to render a task correctly in the AssignedTo view of the Task Board (a view organized by users to whom tasks are assigned to). Each task will have one plannerAssignedToTaskBoardTaskFormat object associated with it.
 ///
 /// `microsoft.graph.plannerAssignedToTaskBoardTaskFormat`, described in `api-reference/beta/resources/plannerassignedtotaskboardtaskformat.md`.
@@ -26011,6 +33459,29 @@ for PlannerAssignedToTaskBoardTaskFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerAssignedToTaskBoardTaskFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerAssignedToTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `orderHintsByAssignee`.
+    pub const ORDER_HINTS_BY_ASSIGNEE: graph_runtime::Property<
+        PlannerAssignedToTaskBoardTaskFormat,
+    > = graph_runtime::Property::new("orderHintsByAssignee");
+    /// `unassignedOrderHint`.
+    pub const UNASSIGNED_ORDER_HINT: graph_runtime::Property<
+        PlannerAssignedToTaskBoardTaskFormat,
+    > = graph_runtime::Property::new("unassignedOrderHint");
 }
 #[cfg(
     any(
@@ -26093,6 +33564,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerAssignment {
         feature = "users"
     )
 )]
+impl PlannerAssignment {
+    /// `assignedBy`.
+    pub const ASSIGNED_BY: graph_runtime::Property<PlannerAssignment> = graph_runtime::Property::new(
+        "assignedBy",
+    );
+    /// `assignedDateTime`.
+    pub const ASSIGNED_DATE_TIME: graph_runtime::Property<PlannerAssignment> = graph_runtime::Property::new(
+        "assignedDateTime",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerAssignment> = graph_runtime::Property::new(
+        "orderHint",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerAssignments resource represents assignments of a plannerTask resource. This type is an open type. Each property name in this type is the ID of a user object a task is assigned to. The users can be assigned to tasks with creating new properties named with their ID, with a plannerassignment object with orderHint property populated as the value. The assignees can be unassigned from the task by setting the propety named with their ID to null.
 ///
 /// `microsoft.graph.plannerAssignments`, described in `api-reference/beta/resources/plannerassignments.md`.
@@ -26143,6 +33637,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerAssignments 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerAssignments {
+    /// `4e98f8f1-bb03-4015-b8e0-19bb370949d8`.
+    pub const _4E98F8F1_BB03_4015_B8E0_19BB370949D8: graph_runtime::Property<
+        PlannerAssignments,
+    > = graph_runtime::Property::new("4e98f8f1-bb03-4015-b8e0-19bb370949d8");
 }
 #[cfg(
     any(
@@ -26236,6 +33745,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerBucket {
         feature = "users"
     )
 )]
+impl PlannerBucket {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "orderHint",
+    );
+    /// `planId`.
+    pub const PLAN_ID: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "planId",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "tasks",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerBucketTaskBoardTaskFormat resource represents the information used to render a task correctly in the Buckets view of the Task Board (a view organized by tasks within the buckets they are assigned to). Each task will have one plannerBucketTaskBoardTaskFormat object associated with it.
 ///
 /// `microsoft.graph.plannerBucketTaskBoardTaskFormat`, described in `api-reference/beta/resources/plannerbuckettaskboardtaskformat.md`.
@@ -26288,6 +33828,25 @@ for PlannerBucketTaskBoardTaskFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerBucketTaskBoardTaskFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerBucketTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerBucketTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "orderHint",
+    );
 }
 #[cfg(
     any(
@@ -26521,6 +34080,117 @@ for PlannerCategoryDescriptions {
         feature = "users"
     )
 )]
+impl PlannerCategoryDescriptions {
+    /// `category1`.
+    pub const CATEGORY1: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category1",
+    );
+    /// `category2`.
+    pub const CATEGORY2: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category2",
+    );
+    /// `category3`.
+    pub const CATEGORY3: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category3",
+    );
+    /// `category4`.
+    pub const CATEGORY4: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category4",
+    );
+    /// `category5`.
+    pub const CATEGORY5: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category5",
+    );
+    /// `category6`.
+    pub const CATEGORY6: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category6",
+    );
+    /// `category7`.
+    pub const CATEGORY7: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category7",
+    );
+    /// `category8`.
+    pub const CATEGORY8: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category8",
+    );
+    /// `category9`.
+    pub const CATEGORY9: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category9",
+    );
+    /// `category10`.
+    pub const CATEGORY10: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category10",
+    );
+    /// `category11`.
+    pub const CATEGORY11: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category11",
+    );
+    /// `category12`.
+    pub const CATEGORY12: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category12",
+    );
+    /// `category13`.
+    pub const CATEGORY13: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category13",
+    );
+    /// `category14`.
+    pub const CATEGORY14: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category14",
+    );
+    /// `category15`.
+    pub const CATEGORY15: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category15",
+    );
+    /// `category16`.
+    pub const CATEGORY16: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category16",
+    );
+    /// `category17`.
+    pub const CATEGORY17: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category17",
+    );
+    /// `category18`.
+    pub const CATEGORY18: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category18",
+    );
+    /// `category19`.
+    pub const CATEGORY19: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category19",
+    );
+    /// `category20`.
+    pub const CATEGORY20: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category20",
+    );
+    /// `category21`.
+    pub const CATEGORY21: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category21",
+    );
+    /// `category22`.
+    pub const CATEGORY22: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category22",
+    );
+    /// `category23`.
+    pub const CATEGORY23: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category23",
+    );
+    /// `category24`.
+    pub const CATEGORY24: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category24",
+    );
+    /// `category25`.
+    pub const CATEGORY25: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category25",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerChecklistItemCollection resource represents the collection of checklist items on a task. It is an Open Type. It is part of the task details object. The value in the property-value pair is the checklistItem object.
 ///
 /// `microsoft.graph.plannerChecklistItems`, described in `api-reference/beta/resources/plannerchecklistitems.md`.
@@ -26559,6 +34229,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerChecklistIte
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerChecklistItems {}
 #[cfg(
     any(
         feature = "drive",
@@ -26745,6 +34425,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerExternalRefe
         feature = "users"
     )
 )]
+impl PlannerExternalReferences {}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerFavoritePlanReference resource type repesents a reference to a plannerPlan that has been marked as a favorite by the user. Clients should note that plannerFavoritePlanReference entries can reference plannerPlans that are deleted, that the user can no longer access, or that have been updated with a different title. We recommend that clients notify users when there are discrepancies and keep the entries up to date.
 ///
 /// `microsoft.graph.plannerFavoritePlanReference`, described in `api-reference/beta/resources/plannerfavoriteplanreference.md`.
@@ -26797,6 +34487,25 @@ for PlannerFavoritePlanReference {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerFavoritePlanReference {
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerFavoritePlanReference> = graph_runtime::Property::new(
+        "orderHint",
+    );
+    /// `planTitle`.
+    pub const PLAN_TITLE: graph_runtime::Property<PlannerFavoritePlanReference> = graph_runtime::Property::new(
+        "planTitle",
+    );
 }
 #[cfg(
     any(
@@ -26881,6 +34590,25 @@ for PlannerFavoritePlanReferenceCollection {
         feature = "users"
     )
 )]
+impl PlannerFavoritePlanReferenceCollection {
+    /// `jd8S5gOaFk2S8aWCIAJz42QAAxtD`.
+    pub const JD8_S5G_OA_FK2_S8A_WCIA_JZ42_QA_AXT_D: graph_runtime::Property<
+        PlannerFavoritePlanReferenceCollection,
+    > = graph_runtime::Property::new("jd8S5gOaFk2S8aWCIAJz42QAAxtD");
+    /// `uZWtCtli30CGoWLIWSat1mQAC0ai`.
+    pub const U_Z_WT_CTLI30_C_GO_WLIW_SAT1M_QAC0AI: graph_runtime::Property<
+        PlannerFavoritePlanReferenceCollection,
+    > = graph_runtime::Property::new("uZWtCtli30CGoWLIWSat1mQAC0ai");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerGroup resource provides access to Planner resources for a group. It doesn't contain any usable properties.
 ///
 /// `microsoft.graph.plannerGroup`, described in `api-reference/beta/resources/plannergroup.md`.
@@ -26933,6 +34661,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerGroup {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerGroup {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerGroup> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `plans`.
+    pub const PLANS: graph_runtime::Property<PlannerGroup> = graph_runtime::Property::new(
+        "plans",
+    );
 }
 #[cfg(
     any(
@@ -27007,6 +34754,25 @@ for PlannerOrderHintsByAssignee {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerOrderHintsByAssignee {
+    /// `ca2a1df2-e36b-4987-9f6b-0ea462f4eb47`.
+    pub const CA2A1DF2_E36B_4987_9F6B_0EA462F4EB47: graph_runtime::Property<
+        PlannerOrderHintsByAssignee,
+    > = graph_runtime::Property::new("ca2a1df2-e36b-4987-9f6b-0ea462f4eb47");
+    /// `4e98f8f1-bb03-4015-b8e0-19bb370949d8`.
+    pub const _4E98F8F1_BB03_4015_B8E0_19BB370949D8: graph_runtime::Property<
+        PlannerOrderHintsByAssignee,
+    > = graph_runtime::Property::new("4e98f8f1-bb03-4015-b8e0-19bb370949d8");
 }
 #[cfg(
     any(
@@ -27141,6 +34907,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerPlan {
         feature = "users"
     )
 )]
+impl PlannerPlan {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `container`.
+    pub const CONTAINER: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "container",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `contexts`.
+    pub const CONTEXTS: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "contexts",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `buckets`.
+    pub const BUCKETS: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "buckets",
+    );
+    /// `details`.
+    pub const DETAILS: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "details",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "tasks",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a container for a plannerPlan. The container is a resource that specifies authorization rules and the lifetime of the plan. This means that only the people who are authorized to work with the resource containing the plan will be able to work with the plan and the tasks within it. When the containing resource is deleted, the contained plans are also deleted. Properties of plannerPlanContainer cannot be changed after the plan is created. Planner currently supports the container types listed in the following table. When creating a plan, the containerUrl property must be specified with the path of the resource identified in the table.
 ///
 /// `microsoft.graph.plannerPlanContainer`, described in `api-reference/beta/resources/plannerplancontainer.md`.
@@ -27199,6 +35016,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerPlanContaine
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerPlanContainer {
+    /// `containerId`.
+    pub const CONTAINER_ID: graph_runtime::Property<PlannerPlanContainer> = graph_runtime::Property::new(
+        "containerId",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<PlannerPlanContainer> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `url`.
+    pub const URL: graph_runtime::Property<PlannerPlanContainer> = graph_runtime::Property::new(
+        "url",
+    );
 }
 #[cfg(
     any(
@@ -27307,6 +35147,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerPlanContext 
         feature = "users"
     )
 )]
+impl PlannerPlanContext {
+    /// `associationType`.
+    pub const ASSOCIATION_TYPE: graph_runtime::Property<PlannerPlanContext> = graph_runtime::Property::new(
+        "associationType",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PlannerPlanContext> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `displayNameSegments`.
+    pub const DISPLAY_NAME_SEGMENTS: graph_runtime::Property<PlannerPlanContext> = graph_runtime::Property::new(
+        "displayNameSegments",
+    );
+    /// `isCreationContext`.
+    pub const IS_CREATION_CONTEXT: graph_runtime::Property<PlannerPlanContext> = graph_runtime::Property::new(
+        "isCreationContext",
+    );
+    /// `ownerAppId`.
+    pub const OWNER_APP_ID: graph_runtime::Property<PlannerPlanContext> = graph_runtime::Property::new(
+        "ownerAppId",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerPlanContextCollection resource represents the collection of external contexts to which a plan is linked. This resource is an open type and is part of the plannerPlan object. The value in the property-value pair is the plannerPlanContext object.
 ///
 /// `microsoft.graph.plannerPlanContextCollection`, described in `api-reference/beta/resources/plannerplancontextcollection.md`.
@@ -27370,6 +35241,23 @@ for PlannerPlanContextCollection {
         feature = "users"
     )
 )]
+impl PlannerPlanContextCollection {
+    /// `48\#19%3Ad128c63941b24733951ea7defd81e550%40thread%2Eskype19%3Ad128c63941b24733951ea7defd81e550%40thread%2Eskype`.
+    pub const _48_19_3AD128C63941B24733951EA7DEFD81E550_40THREAD_2ESKYPE19_3AD128C63941B24733951EA7DEFD81E550_40THREAD_2ESKYPE: graph_runtime::Property<
+        PlannerPlanContextCollection,
+    > = graph_runtime::Property::new(
+        "48#19%3Ad128c63941b24733951ea7defd81e550%40thread%2Eskype19%3Ad128c63941b24733951ea7defd81e550%40thread%2Eskype",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerPlanContextDetailsCollection resource represents the collection of external contexts to which a plan is linked. This resource is an open type and is part of the plannerPlanDetails object. The property name in the property-value pair is an app-specific identifier of the context; the value is the plannerPlanContextDetails object.
 ///
 /// `microsoft.graph.plannerPlanContextDetailsCollection`, described in `api-reference/beta/resources/plannerplancontextdetailscollection.md`.
@@ -27409,6 +35297,16 @@ for PlannerPlanContextDetailsCollection {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerPlanContextDetailsCollection {}
 #[cfg(
     any(
         feature = "drive",
@@ -27497,6 +35395,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerPlanDetails 
         feature = "users"
     )
 )]
+impl PlannerPlanDetails {
+    /// `categoryDescriptions`.
+    pub const CATEGORY_DESCRIPTIONS: graph_runtime::Property<PlannerPlanDetails> = graph_runtime::Property::new(
+        "categoryDescriptions",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerPlanDetails> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `sharedWith`.
+    pub const SHARED_WITH: graph_runtime::Property<PlannerPlanDetails> = graph_runtime::Property::new(
+        "sharedWith",
+    );
+    /// `contextDetails`.
+    pub const CONTEXT_DETAILS: graph_runtime::Property<PlannerPlanDetails> = graph_runtime::Property::new(
+        "contextDetails",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerProgressTaskBoardTaskFormat resource represents the information used to render a task correctly in the Progress view of the Task Board (a view organized by the state of the PercentComplete field on the task object, with columns for Not Started, In Progress and Complete). Each task will have one plannerProgressTaskBoardTaskFormat object associated with it.
 ///
 /// `microsoft.graph.plannerProgressTaskBoardTaskFormat`, described in `api-reference/beta/resources/plannerprogresstaskboardtaskformat.md`.
@@ -27549,6 +35474,25 @@ for PlannerProgressTaskBoardTaskFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerProgressTaskBoardTaskFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerProgressTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerProgressTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "orderHint",
+    );
 }
 #[cfg(
     any(
@@ -27628,6 +35572,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerRecentPlanRe
         feature = "users"
     )
 )]
+impl PlannerRecentPlanReference {
+    /// `lastAccessedDateTime`.
+    pub const LAST_ACCESSED_DATE_TIME: graph_runtime::Property<
+        PlannerRecentPlanReference,
+    > = graph_runtime::Property::new("lastAccessedDateTime");
+    /// `planTitle`.
+    pub const PLAN_TITLE: graph_runtime::Property<PlannerRecentPlanReference> = graph_runtime::Property::new(
+        "planTitle",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerRecentPlanReferenceCollection resource represents the collection of references to plans that were recently viewed by a user. This resource is an open type and is part of the plannerUser object. The property name is the ID of the corresponding plan. The value in the property-value pair is the plannerRecentPlanReference object. Adding new references to this collection will automatically remove the oldest entries when the size of the collection exceeds a predetermined maximum value.
 ///
 /// `microsoft.graph.plannerRecentPlanReferenceCollection`, described in `api-reference/beta/resources/plannerrecentplanreferencecollection.md`.
@@ -27692,6 +35655,25 @@ for PlannerRecentPlanReferenceCollection {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerRecentPlanReferenceCollection {
+    /// `7oTB5aMIAE2rVo-1N-L7RmQAGX2q`.
+    pub const _7O_TB5A_MIAE2R_VO_1N_L7_RM_QAGX2Q: graph_runtime::Property<
+        PlannerRecentPlanReferenceCollection,
+    > = graph_runtime::Property::new("7oTB5aMIAE2rVo-1N-L7RmQAGX2q");
+    /// `iKNMHkk3vEWpSF7F7iZWIGQAAMMw`.
+    pub const I_KNM_HKK3V_E_WP_SF7F7I_ZWIGQAAM_MW: graph_runtime::Property<
+        PlannerRecentPlanReferenceCollection,
+    > = graph_runtime::Property::new("iKNMHkk3vEWpSF7F7iZWIGQAAMMw");
 }
 #[cfg(
     any(
@@ -28002,6 +35984,125 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerTask {
         feature = "users"
     )
 )]
+impl PlannerTask {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `activeChecklistItemCount`.
+    pub const ACTIVE_CHECKLIST_ITEM_COUNT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "activeChecklistItemCount",
+    );
+    /// `appliedCategories`.
+    pub const APPLIED_CATEGORIES: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "appliedCategories",
+    );
+    /// `assigneePriority`.
+    pub const ASSIGNEE_PRIORITY: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "assigneePriority",
+    );
+    /// `assignments`.
+    pub const ASSIGNMENTS: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "assignments",
+    );
+    /// `bucketId`.
+    pub const BUCKET_ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "bucketId",
+    );
+    /// `checklistItemCount`.
+    pub const CHECKLIST_ITEM_COUNT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "checklistItemCount",
+    );
+    /// `completedBy`.
+    pub const COMPLETED_BY: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "completedBy",
+    );
+    /// `completedDateTime`.
+    pub const COMPLETED_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "completedDateTime",
+    );
+    /// `conversationThreadId`.
+    pub const CONVERSATION_THREAD_ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "conversationThreadId",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `creationSource`.
+    pub const CREATION_SOURCE: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "creationSource",
+    );
+    /// `dueDateTime`.
+    pub const DUE_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "dueDateTime",
+    );
+    /// `hasDescription`.
+    pub const HAS_DESCRIPTION: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "hasDescription",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "orderHint",
+    );
+    /// `percentComplete`.
+    pub const PERCENT_COMPLETE: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "percentComplete",
+    );
+    /// `priority`.
+    pub const PRIORITY: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "priority",
+    );
+    /// `planId`.
+    pub const PLAN_ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "planId",
+    );
+    /// `previewType`.
+    pub const PREVIEW_TYPE: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "previewType",
+    );
+    /// `referenceCount`.
+    pub const REFERENCE_COUNT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "referenceCount",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `assignedToTaskBoardFormat`.
+    pub const ASSIGNED_TO_TASK_BOARD_FORMAT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "assignedToTaskBoardFormat",
+    );
+    /// `bucketTaskBoardFormat`.
+    pub const BUCKET_TASK_BOARD_FORMAT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "bucketTaskBoardFormat",
+    );
+    /// `details`.
+    pub const DETAILS: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "details",
+    );
+    /// `progressTaskBoardFormat`.
+    pub const PROGRESS_TASK_BOARD_FORMAT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "progressTaskBoardFormat",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Contains information about the origin of the plannerTask. This resource will either have all its properties set to `null`, or exactly one property will have a value that indicates that the task was created by the process described by that property. All properties `null` indicates this task was not created by any specialized process. Apps do not need to know the origin of the task to be able to work with it; however, some apps can use the additional information to provide specific experiences around these tasks. See the documentation for specific resources to learn more.
 ///
 /// `microsoft.graph.plannerTaskCreation`, described in `api-reference/beta/resources/plannertaskcreation.md`.
@@ -28050,6 +36151,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerTaskCreation
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerTaskCreation {
+    /// `teamsPublicationInfo`.
+    pub const TEAMS_PUBLICATION_INFO: graph_runtime::Property<PlannerTaskCreation> = graph_runtime::Property::new(
+        "teamsPublicationInfo",
+    );
 }
 #[cfg(
     any(
@@ -28132,6 +36248,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerTaskDetails 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerTaskDetails {
+    /// `checklist`.
+    pub const CHECKLIST: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "checklist",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `previewType`.
+    pub const PREVIEW_TYPE: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "previewType",
+    );
+    /// `references`.
+    pub const REFERENCES: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "references",
+    );
 }
 #[cfg(
     any(
@@ -28235,6 +36382,37 @@ for PlannerTeamsPublicationInfo {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerTeamsPublicationInfo {
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<
+        PlannerTeamsPublicationInfo,
+    > = graph_runtime::Property::new("lastModifiedDateTime");
+    /// `publicationId`.
+    pub const PUBLICATION_ID: graph_runtime::Property<PlannerTeamsPublicationInfo> = graph_runtime::Property::new(
+        "publicationId",
+    );
+    /// `publishedToPlanId`.
+    pub const PUBLISHED_TO_PLAN_ID: graph_runtime::Property<
+        PlannerTeamsPublicationInfo,
+    > = graph_runtime::Property::new("publishedToPlanId");
+    /// `publishingTeamId`.
+    pub const PUBLISHING_TEAM_ID: graph_runtime::Property<PlannerTeamsPublicationInfo> = graph_runtime::Property::new(
+        "publishingTeamId",
+    );
+    /// `publishingTeamName`.
+    pub const PUBLISHING_TEAM_NAME: graph_runtime::Property<
+        PlannerTeamsPublicationInfo,
+    > = graph_runtime::Property::new("publishingTeamName");
 }
 #[cfg(
     any(
@@ -28357,6 +36535,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerUser {
         feature = "users"
     )
 )]
+impl PlannerUser {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `favoritePlanReferences`.
+    pub const FAVORITE_PLAN_REFERENCES: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "favoritePlanReferences",
+    );
+    /// `recentPlanReferences`.
+    pub const RECENT_PLAN_REFERENCES: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "recentPlanReferences",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "tasks",
+    );
+    /// `favoritePlans`.
+    pub const FAVORITE_PLANS: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "favoritePlans",
+    );
+    /// `recentPlans`.
+    pub const RECENT_PLANS: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "recentPlans",
+    );
+    /// `rosterPlans`.
+    pub const ROSTER_PLANS: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "rosterPlans",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The plannerUserIds resource represents the list of users ids that a plan is shared with. This is an Open Type. If you are leveraging Microsoft 365 groups, use the Groups API to manage group membership to share the group's plan. You can also add existing members of the group to this collection though it is not required for them to access the plan owned by the group.
 ///
 /// `microsoft.graph.plannerUserIds`, described in `api-reference/beta/resources/planneruserids.md`.
@@ -28399,6 +36616,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerUserIds {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PlannerUserIds {
+    /// `String-value`.
+    pub const STRING_VALUE: graph_runtime::Property<PlannerUserIds> = graph_runtime::Property::new(
+        "String-value",
+    );
 }
 #[cfg(
     any(
@@ -28495,6 +36727,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PositionDetail {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PositionDetail {
+    /// `company`.
+    pub const COMPANY: graph_runtime::Property<PositionDetail> = graph_runtime::Property::new(
+        "company",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PositionDetail> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `endMonthYear`.
+    pub const END_MONTH_YEAR: graph_runtime::Property<PositionDetail> = graph_runtime::Property::new(
+        "endMonthYear",
+    );
+    /// `jobTitle`.
+    pub const JOB_TITLE: graph_runtime::Property<PositionDetail> = graph_runtime::Property::new(
+        "jobTitle",
+    );
+    /// `role`.
+    pub const ROLE: graph_runtime::Property<PositionDetail> = graph_runtime::Property::new(
+        "role",
+    );
+    /// `startMonthYear`.
+    pub const START_MONTH_YEAR: graph_runtime::Property<PositionDetail> = graph_runtime::Property::new(
+        "startMonthYear",
+    );
+    /// `summary`.
+    pub const SUMMARY: graph_runtime::Property<PositionDetail> = graph_runtime::Property::new(
+        "summary",
+    );
 }
 #[cfg(
     any(
@@ -28720,6 +36991,87 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Post {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Post {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Post> = graph_runtime::Property::new("id");
+    /// `body`.
+    pub const BODY: graph_runtime::Property<Post> = graph_runtime::Property::new("body");
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `conversationId`.
+    pub const CONVERSATION_ID: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "conversationId",
+    );
+    /// `conversationThreadId`.
+    pub const CONVERSATION_THREAD_ID: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "conversationThreadId",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `from`.
+    pub const FROM: graph_runtime::Property<Post> = graph_runtime::Property::new("from");
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `newParticipants`.
+    pub const NEW_PARTICIPANTS: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "newParticipants",
+    );
+    /// `receivedDateTime`.
+    pub const RECEIVED_DATE_TIME: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "receivedDateTime",
+    );
+    /// `sender`.
+    pub const SENDER: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "sender",
+    );
+    /// `attachments`.
+    pub const ATTACHMENTS: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "attachments",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `inReplyTo`.
+    pub const IN_REPLY_TO: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "inReplyTo",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Post> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
 }
 #[cfg(
     any(
@@ -28956,6 +37308,99 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Profile {
         feature = "users"
     )
 )]
+impl Profile {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Profile> = graph_runtime::Property::new("id");
+    /// `accounts`.
+    pub const ACCOUNTS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "accounts",
+    );
+    /// `addresses`.
+    pub const ADDRESSES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "addresses",
+    );
+    /// `anniversaries`.
+    pub const ANNIVERSARIES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "anniversaries",
+    );
+    /// `awards`.
+    pub const AWARDS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "awards",
+    );
+    /// `certifications`.
+    pub const CERTIFICATIONS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "certifications",
+    );
+    /// `educationalActivities`.
+    pub const EDUCATIONAL_ACTIVITIES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "educationalActivities",
+    );
+    /// `emails`.
+    pub const EMAILS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "emails",
+    );
+    /// `interests`.
+    pub const INTERESTS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "interests",
+    );
+    /// `languages`.
+    pub const LANGUAGES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "languages",
+    );
+    /// `names`.
+    pub const NAMES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "names",
+    );
+    /// `notes`.
+    pub const NOTES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "notes",
+    );
+    /// `patents`.
+    pub const PATENTS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "patents",
+    );
+    /// `phones`.
+    pub const PHONES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "phones",
+    );
+    /// `positions`.
+    pub const POSITIONS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "positions",
+    );
+    /// `projects`.
+    pub const PROJECTS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "projects",
+    );
+    /// `publications`.
+    pub const PUBLICATIONS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "publications",
+    );
+    /// `responsibilities`.
+    pub const RESPONSIBILITIES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "responsibilities",
+    );
+    /// `skills`.
+    pub const SKILLS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "skills",
+    );
+    /// `webAccounts`.
+    pub const WEB_ACCOUNTS: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "webAccounts",
+    );
+    /// `websites`.
+    pub const WEBSITES: graph_runtime::Property<Profile> = graph_runtime::Property::new(
+        "websites",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A profile photo of a user, group or an Outlook contact accessed from Exchange Online or Azure Active Directory (AAD). It's binary data not encoded in base-64. The supported sizes of HD photos on Exchange Online are as follows: '48x48', '64x64', '96x96', '120x120', '240x240', '360x360','432x432', '504x504', and '648x648'. On AAD, photos can be any dimension.
 ///
 /// `microsoft.graph.profilePhoto`, described in `api-reference/beta/resources/profilephoto.md`.
@@ -29014,6 +37459,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ProfilePhoto {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ProfilePhoto {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ProfilePhoto> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<ProfilePhoto> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<ProfilePhoto> = graph_runtime::Property::new(
+        "width",
+    );
 }
 #[cfg(
     any(
@@ -29187,6 +37655,77 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ProjectParticipatio
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ProjectParticipation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `client`.
+    pub const CLIENT: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "client",
+    );
+    /// `collaborationTags`.
+    pub const COLLABORATION_TAGS: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "collaborationTags",
+    );
+    /// `colleagues`.
+    pub const COLLEAGUES: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "colleagues",
+    );
+    /// `detail`.
+    pub const DETAIL: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "detail",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `sponsors`.
+    pub const SPONSORS: graph_runtime::Property<ProjectParticipation> = graph_runtime::Property::new(
+        "sponsors",
+    );
+}
 #[cfg(feature = "teams")]
 /// Represents the email address provisioned for a channel.
 ///
@@ -29225,6 +37764,13 @@ for ProvisionChannelEmailResult {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "teams")]
+impl ProvisionChannelEmailResult {
+    /// `email`.
+    pub const EMAIL: graph_runtime::Property<ProvisionChannelEmailResult> = graph_runtime::Property::new(
+        "email",
+    );
 }
 #[cfg(
     any(
@@ -29311,6 +37857,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ProvisionedPlan {
         feature = "users"
     )
 )]
+impl ProvisionedPlan {
+    /// `capabilityStatus`.
+    pub const CAPABILITY_STATUS: graph_runtime::Property<ProvisionedPlan> = graph_runtime::Property::new(
+        "capabilityStatus",
+    );
+    /// `provisioningStatus`.
+    pub const PROVISIONING_STATUS: graph_runtime::Property<ProvisionedPlan> = graph_runtime::Property::new(
+        "provisioningStatus",
+    );
+    /// `service`.
+    pub const SERVICE: graph_runtime::Property<ProvisionedPlan> = graph_runtime::Property::new(
+        "service",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The publicationFacet resource provides details on the published status of a driveItemVersion or driveItem resource.
 ///
 /// `microsoft.graph.publicationFacet`, described in `api-reference/beta/resources/publicationfacet.md`.
@@ -29362,6 +37931,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PublicationFacet {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl PublicationFacet {
+    /// `level`.
+    pub const LEVEL: graph_runtime::Property<PublicationFacet> = graph_runtime::Property::new(
+        "level",
+    );
+    /// `versionId`.
+    pub const VERSION_ID: graph_runtime::Property<PublicationFacet> = graph_runtime::Property::new(
+        "versionId",
+    );
 }
 #[cfg(
     any(
@@ -29469,6 +38057,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Quota {
         feature = "users"
     )
 )]
+impl Quota {
+    /// `total`.
+    pub const TOTAL: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "total",
+    );
+    /// `used`.
+    pub const USED: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "used",
+    );
+    /// `remaining`.
+    pub const REMAINING: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "remaining",
+    );
+    /// `deleted`.
+    pub const DELETED: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "deleted",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `storagePlanInformation`.
+    pub const STORAGE_PLAN_INFORMATION: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "storagePlanInformation",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a ranked email address.
 ///
 /// `microsoft.graph.rankedEmailAddress`, described in `api-reference/beta/resources/rankedemailaddress.md`.
@@ -29526,6 +38149,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RankedEmailAddress 
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl RankedEmailAddress {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<RankedEmailAddress> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `rank`.
+    pub const RANK: graph_runtime::Property<RankedEmailAddress> = graph_runtime::Property::new(
+        "rank",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "me",
         feature = "shares",
         feature = "users"
@@ -29576,6 +38218,22 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Recipient {
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<Recipient> = graph_runtime::Property::new(
+        "emailAddress",
+    );
 }
 #[cfg(
     any(
@@ -29685,6 +38343,46 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RecurrencePattern {
         feature = "users"
     )
 )]
+impl RecurrencePattern {
+    /// `dayOfMonth`.
+    pub const DAY_OF_MONTH: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "dayOfMonth",
+    );
+    /// `daysOfWeek`.
+    pub const DAYS_OF_WEEK: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "daysOfWeek",
+    );
+    /// `firstDayOfWeek`.
+    pub const FIRST_DAY_OF_WEEK: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "firstDayOfWeek",
+    );
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "index",
+    );
+    /// `interval`.
+    pub const INTERVAL: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "interval",
+    );
+    /// `month`.
+    pub const MONTH: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "month",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "type",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "role-management",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Describes a date range over which a recurring event repeats. You can specify the date range for a recurring event in one of 3 ways depending on your scenario. While you must always specify a startDate value for the date range, you can specify a recurring event that ends by a specific date, or that doesn't end, or that ends after a specific number of occurrences. Note that the actual occurrences within the date range always follow the recurrence pattern that you specify for the recurring event. A recurring event is always defined by its recurrencePattern (how frequently the event repeats), and its recurrenceRange (for how long the event repeats).
 ///
 /// `microsoft.graph.recurrenceRange`, described in `api-reference/beta/resources/recurrencerange.md`.
@@ -29766,6 +38464,38 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RecurrenceRange {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "role-management",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl RecurrenceRange {
+    /// `endDate`.
+    pub const END_DATE: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "endDate",
+    );
+    /// `numberOfOccurrences`.
+    pub const NUMBER_OF_OCCURRENCES: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "numberOfOccurrences",
+    );
+    /// `recurrenceTimeZone`.
+    pub const RECURRENCE_TIME_ZONE: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "recurrenceTimeZone",
+    );
+    /// `startDate`.
+    pub const START_DATE: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "startDate",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(
     any(
@@ -29925,6 +38655,45 @@ for RegionalAndLanguageSettings {
         feature = "users"
     )
 )]
+impl RegionalAndLanguageSettings {
+    /// `defaultDisplayLanguage`.
+    pub const DEFAULT_DISPLAY_LANGUAGE: graph_runtime::Property<
+        RegionalAndLanguageSettings,
+    > = graph_runtime::Property::new("defaultDisplayLanguage");
+    /// `authoringLanguages`.
+    pub const AUTHORING_LANGUAGES: graph_runtime::Property<
+        RegionalAndLanguageSettings,
+    > = graph_runtime::Property::new("authoringLanguages");
+    /// `defaultTranslationLanguage`.
+    pub const DEFAULT_TRANSLATION_LANGUAGE: graph_runtime::Property<
+        RegionalAndLanguageSettings,
+    > = graph_runtime::Property::new("defaultTranslationLanguage");
+    /// `defaultSpeechInputLanguage`.
+    pub const DEFAULT_SPEECH_INPUT_LANGUAGE: graph_runtime::Property<
+        RegionalAndLanguageSettings,
+    > = graph_runtime::Property::new("defaultSpeechInputLanguage");
+    /// `defaultRegionalFormat`.
+    pub const DEFAULT_REGIONAL_FORMAT: graph_runtime::Property<
+        RegionalAndLanguageSettings,
+    > = graph_runtime::Property::new("defaultRegionalFormat");
+    /// `regionalFormatOverrides`.
+    pub const REGIONAL_FORMAT_OVERRIDES: graph_runtime::Property<
+        RegionalAndLanguageSettings,
+    > = graph_runtime::Property::new("regionalFormatOverrides");
+    /// `translationPreferences`.
+    pub const TRANSLATION_PREFERENCES: graph_runtime::Property<
+        RegionalAndLanguageSettings,
+    > = graph_runtime::Property::new("translationPreferences");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A collection of strings representing formatting overrides for calendars, dates, and times.
 ///
 /// `microsoft.graph.regionalFormatOverrides`, described in `api-reference/beta/resources/regionalformatoverrides.md`.
@@ -30029,6 +38798,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RegionalFormatOverr
         feature = "users"
     )
 )]
+impl RegionalFormatOverrides {
+    /// `calendar`.
+    pub const CALENDAR: graph_runtime::Property<RegionalFormatOverrides> = graph_runtime::Property::new(
+        "calendar",
+    );
+    /// `firstDayOfWeek`.
+    pub const FIRST_DAY_OF_WEEK: graph_runtime::Property<RegionalFormatOverrides> = graph_runtime::Property::new(
+        "firstDayOfWeek",
+    );
+    /// `shortDateFormat`.
+    pub const SHORT_DATE_FORMAT: graph_runtime::Property<RegionalFormatOverrides> = graph_runtime::Property::new(
+        "shortDateFormat",
+    );
+    /// `longDateFormat`.
+    pub const LONG_DATE_FORMAT: graph_runtime::Property<RegionalFormatOverrides> = graph_runtime::Property::new(
+        "longDateFormat",
+    );
+    /// `shortTimeFormat`.
+    pub const SHORT_TIME_FORMAT: graph_runtime::Property<RegionalFormatOverrides> = graph_runtime::Property::new(
+        "shortTimeFormat",
+    );
+    /// `longTimeFormat`.
+    pub const LONG_TIME_FORMAT: graph_runtime::Property<RegionalFormatOverrides> = graph_runtime::Property::new(
+        "longTimeFormat",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<RegionalFormatOverrides> = graph_runtime::Property::new(
+        "timeZone",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents information about people related to information within a given entity in a profile for a user.
 ///
 /// `microsoft.graph.relatedPerson`, described in `api-reference/beta/resources/relatedperson.md`.
@@ -30091,6 +38899,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RelatedPerson {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl RelatedPerson {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<RelatedPerson> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `relationship`.
+    pub const RELATIONSHIP: graph_runtime::Property<RelatedPerson> = graph_runtime::Property::new(
+        "relationship",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<RelatedPerson> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
 }
 #[cfg(
     any(
@@ -30290,6 +39121,89 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RemoteItem {
         feature = "users"
     )
 )]
+impl RemoteItem {
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `file`.
+    pub const FILE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "file",
+    );
+    /// `fileSystemInfo`.
+    pub const FILE_SYSTEM_INFO: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "fileSystemInfo",
+    );
+    /// `folder`.
+    pub const FOLDER: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "folder",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `image`.
+    pub const IMAGE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "image",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `package`.
+    pub const PACKAGE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "package",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `shared`.
+    pub const SHARED: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "shared",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "size",
+    );
+    /// `video`.
+    pub const VIDEO: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "video",
+    );
+    /// `webDavUrl`.
+    pub const WEB_DAV_URL: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "webDavUrl",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// `microsoft.graph.replyRestriction`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReplyRestriction {
@@ -30467,6 +39381,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RequestSchedule {
         })
     }
 }
+#[cfg(any(feature = "identity-governance", feature = "role-management"))]
+impl RequestSchedule {
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<RequestSchedule> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `expiration`.
+    pub const EXPIRATION: graph_runtime::Property<RequestSchedule> = graph_runtime::Property::new(
+        "expiration",
+    );
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<RequestSchedule> = graph_runtime::Property::new(
+        "recurrence",
+    );
+}
 #[cfg(feature = "identity-governance")]
 /// Used for the requestorSettings property of an access package assignment policy. Provides additional settings to select who can create a request for an access package on that policy.
 ///
@@ -30522,6 +39451,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RequestorSettings {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl RequestorSettings {
+    /// `scopeType`.
+    pub const SCOPE_TYPE: graph_runtime::Property<RequestorSettings> = graph_runtime::Property::new(
+        "scopeType",
+    );
+    /// `acceptRequests`.
+    pub const ACCEPT_REQUESTS: graph_runtime::Property<RequestorSettings> = graph_runtime::Property::new(
+        "acceptRequests",
+    );
+    /// `allowedRequestors`.
+    pub const ALLOWED_REQUESTORS: graph_runtime::Property<RequestorSettings> = graph_runtime::Property::new(
+        "allowedRequestors",
+    );
 }
 #[cfg(
     any(
@@ -30633,6 +39577,45 @@ for ResourceSpecificPermissionGrant {
         feature = "users"
     )
 )]
+impl ResourceSpecificPermissionGrant {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ResourceSpecificPermissionGrant> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `deletedDateTime`.
+    pub const DELETED_DATE_TIME: graph_runtime::Property<
+        ResourceSpecificPermissionGrant,
+    > = graph_runtime::Property::new("deletedDateTime");
+    /// `clientId`.
+    pub const CLIENT_ID: graph_runtime::Property<ResourceSpecificPermissionGrant> = graph_runtime::Property::new(
+        "clientId",
+    );
+    /// `clientAppId`.
+    pub const CLIENT_APP_ID: graph_runtime::Property<ResourceSpecificPermissionGrant> = graph_runtime::Property::new(
+        "clientAppId",
+    );
+    /// `resourceAppId`.
+    pub const RESOURCE_APP_ID: graph_runtime::Property<
+        ResourceSpecificPermissionGrant,
+    > = graph_runtime::Property::new("resourceAppId");
+    /// `permissionType`.
+    pub const PERMISSION_TYPE: graph_runtime::Property<
+        ResourceSpecificPermissionGrant,
+    > = graph_runtime::Property::new("permissionType");
+    /// `permission`.
+    pub const PERMISSION: graph_runtime::Property<ResourceSpecificPermissionGrant> = graph_runtime::Property::new(
+        "permission",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The response status of a meeting request.
 ///
 /// `microsoft.graph.responseStatus`, described in `api-reference/beta/resources/responsestatus.md`.
@@ -30684,6 +39667,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ResponseStatus {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ResponseStatus {
+    /// `response`.
+    pub const RESPONSE: graph_runtime::Property<ResponseStatus> = graph_runtime::Property::new(
+        "response",
+    );
+    /// `time`.
+    pub const TIME: graph_runtime::Property<ResponseStatus> = graph_runtime::Property::new(
+        "time",
+    );
 }
 #[cfg(feature = "role-management")]
 /// `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`, described in `api-reference/beta/resources/enums.md`.
@@ -31013,6 +40015,91 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Schedule {
         feature = "users"
     )
 )]
+impl Schedule {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Schedule> = graph_runtime::Property::new("id");
+    /// `enabled`.
+    pub const ENABLED: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "enabled",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "timeZone",
+    );
+    /// `provisionStatus`.
+    pub const PROVISION_STATUS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "provisionStatus",
+    );
+    /// `provisionStatusCode`.
+    pub const PROVISION_STATUS_CODE: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "provisionStatusCode",
+    );
+    /// `timeClockEnabled`.
+    pub const TIME_CLOCK_ENABLED: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "timeClockEnabled",
+    );
+    /// `openShiftsEnabled`.
+    pub const OPEN_SHIFTS_ENABLED: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "openShiftsEnabled",
+    );
+    /// `swapShiftsRequestsEnabled`.
+    pub const SWAP_SHIFTS_REQUESTS_ENABLED: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "swapShiftsRequestsEnabled",
+    );
+    /// `offerShiftRequestsEnabled`.
+    pub const OFFER_SHIFT_REQUESTS_ENABLED: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "offerShiftRequestsEnabled",
+    );
+    /// `timeOffRequestsEnabled`.
+    pub const TIME_OFF_REQUESTS_ENABLED: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "timeOffRequestsEnabled",
+    );
+    /// `shifts`.
+    pub const SHIFTS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "shifts",
+    );
+    /// `timesOff`.
+    pub const TIMES_OFF: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "timesOff",
+    );
+    /// `timeOffReasons`.
+    pub const TIME_OFF_REASONS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "timeOffReasons",
+    );
+    /// `schedulingGroups`.
+    pub const SCHEDULING_GROUPS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "schedulingGroups",
+    );
+    /// `openshifts`.
+    pub const OPENSHIFTS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "openshifts",
+    );
+    /// `workforceintegrations`.
+    pub const WORKFORCEINTEGRATIONS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "workforceintegrations",
+    );
+    /// `swapshiftchangerequests`.
+    pub const SWAPSHIFTCHANGEREQUESTS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "swapshiftchangerequests",
+    );
+    /// `openshiftchangerequests`.
+    pub const OPENSHIFTCHANGEREQUESTS: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "openshiftchangerequests",
+    );
+    /// `timeoffrequest`.
+    pub const TIMEOFFREQUEST: graph_runtime::Property<Schedule> = graph_runtime::Property::new(
+        "timeoffrequest",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// `microsoft.graph.scheduleEntityTheme`, described in `api-reference/beta/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ScheduleEntityTheme {
@@ -31295,6 +40382,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SchedulingGroup {
         feature = "users"
     )
 )]
+impl SchedulingGroup {
+    /// `id`.
+    pub const ID: graph_runtime::Property<SchedulingGroup> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<SchedulingGroup> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<SchedulingGroup> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<SchedulingGroup> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<SchedulingGroup> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `isActive`.
+    pub const IS_ACTIVE: graph_runtime::Property<SchedulingGroup> = graph_runtime::Property::new(
+        "isActive",
+    );
+    /// `userIds`.
+    pub const USER_IDS: graph_runtime::Property<SchedulingGroup> = graph_runtime::Property::new(
+        "userIds",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A scoped-role membership describes a user's membership of a directory role, that is further scoped to an Administrative Unit (AU). This provides a mechanism to allow a tenant-wide company administrator to delegate administrative privileges to a user to manage users and groups in a subset of the organization (the subset being defined by an AU).
 ///
 /// `microsoft.graph.scopedRoleMembership`, described in `api-reference/beta/resources/scopedrolemembership.md`.
@@ -31374,6 +40500,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScopedRoleMembershi
         feature = "users"
     )
 )]
+impl ScopedRoleMembership {
+    /// `administrativeUnitId`.
+    pub const ADMINISTRATIVE_UNIT_ID: graph_runtime::Property<ScopedRoleMembership> = graph_runtime::Property::new(
+        "administrativeUnitId",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<ScopedRoleMembership> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `roleId`.
+    pub const ROLE_ID: graph_runtime::Property<ScopedRoleMembership> = graph_runtime::Property::new(
+        "roleId",
+    );
+    /// `roleMemberInfo`.
+    pub const ROLE_MEMBER_INFO: graph_runtime::Property<ScopedRoleMembership> = graph_runtime::Property::new(
+        "roleMemberInfo",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The SearchResult resource indicates than an item is the response to a search query.
 ///
 /// `microsoft.graph.searchResult`, described in `api-reference/beta/resources/searchresult.md`.
@@ -31422,6 +40575,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SearchResult {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SearchResult {
+    /// `onClickTelemetryUrl`.
+    pub const ON_CLICK_TELEMETRY_URL: graph_runtime::Property<SearchResult> = graph_runtime::Property::new(
+        "onClickTelemetryUrl",
+    );
 }
 #[cfg(
     any(
@@ -31594,6 +40762,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SectionGroup {
         feature = "users"
     )
 )]
+impl SectionGroup {
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `sectionGroupsUrl`.
+    pub const SECTION_GROUPS_URL: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sectionGroupsUrl",
+    );
+    /// `sectionsUrl`.
+    pub const SECTIONS_URL: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sectionsUrl",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `parentNotebook`.
+    pub const PARENT_NOTEBOOK: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "parentNotebook",
+    );
+    /// `parentSectionGroup`.
+    pub const PARENT_SECTION_GROUP: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "parentSectionGroup",
+    );
+    /// `sectionGroups`.
+    pub const SECTION_GROUPS: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sectionGroups",
+    );
+    /// `sections`.
+    pub const SECTIONS: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sections",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Links for opening a OneNote section.
 ///
 /// `microsoft.graph.sectionLinks`, described in `api-reference/beta/resources/sectionlinks.md`.
@@ -31649,6 +40880,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SectionLinks {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SectionLinks {
+    /// `oneNoteClientUrl`.
+    pub const ONE_NOTE_CLIENT_URL: graph_runtime::Property<SectionLinks> = graph_runtime::Property::new(
+        "oneNoteClientUrl",
+    );
+    /// `oneNoteWebUrl`.
+    pub const ONE_NOTE_WEB_URL: graph_runtime::Property<SectionLinks> = graph_runtime::Property::new(
+        "oneNoteWebUrl",
+    );
 }
 #[cfg(
     any(
@@ -31866,6 +41116,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ServiceInformation 
         feature = "users"
     )
 )]
+impl ServiceInformation {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<ServiceInformation> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<ServiceInformation> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A setting represented by a name/value pair.
 ///
 /// `microsoft.graph.settingValue`, described in `api-reference/beta/resources/settingvalue.md`.
@@ -31917,6 +41186,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SettingValue {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SettingValue {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<SettingValue> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<SettingValue> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(
     any(
@@ -31992,6 +41280,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Shared {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Shared {
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `sharedBy`.
+    pub const SHARED_BY: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "sharedBy",
+    );
+    /// `sharedDateTime`.
+    pub const SHARED_DATE_TIME: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "sharedDateTime",
+    );
 }
 #[cfg(
     any(
@@ -32111,6 +41426,48 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SharepointIds {
         feature = "users"
     )
 )]
+impl SharepointIds {
+    /// `listId`.
+    pub const LIST_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "listId",
+    );
+    /// `listItemId`.
+    pub const LIST_ITEM_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "listItemId",
+    );
+    /// `listItemUniqueId`.
+    pub const LIST_ITEM_UNIQUE_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "listItemUniqueId",
+    );
+    /// `siteId`.
+    pub const SITE_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "siteId",
+    );
+    /// `siteUrl`.
+    pub const SITE_URL: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "siteUrl",
+    );
+    /// `tenantId`.
+    pub const TENANT_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "tenantId",
+    );
+    /// `webId`.
+    pub const WEB_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "webId",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
 /// The SharingInvitation resource groups invitation-related data items into a single structure.
 ///
 /// `microsoft.graph.sharingInvitation`, described in `api-reference/beta/resources/sharinginvitation.md`.
@@ -32172,6 +41529,32 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SharingInvitation {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl SharingInvitation {
+    /// `email`.
+    pub const EMAIL: graph_runtime::Property<SharingInvitation> = graph_runtime::Property::new(
+        "email",
+    );
+    /// `invitedBy`.
+    pub const INVITED_BY: graph_runtime::Property<SharingInvitation> = graph_runtime::Property::new(
+        "invitedBy",
+    );
+    /// `signInRequired`.
+    pub const SIGN_IN_REQUIRED: graph_runtime::Property<SharingInvitation> = graph_runtime::Property::new(
+        "signInRequired",
+    );
 }
 #[cfg(
     any(
@@ -32271,6 +41654,44 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SharingLink {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl SharingLink {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `preventsDownload`.
+    pub const PREVENTS_DOWNLOAD: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "preventsDownload",
+    );
+    /// `webHtml`.
+    pub const WEB_HTML: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "webHtml",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "webUrl",
+    );
 }
 #[cfg(
     any(
@@ -32400,6 +41821,47 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Shift {
         feature = "users"
     )
 )]
+impl Shift {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Shift> = graph_runtime::Property::new("id");
+    /// `userId`.
+    pub const USER_ID: graph_runtime::Property<Shift> = graph_runtime::Property::new(
+        "userId",
+    );
+    /// `schedulingGroupId`.
+    pub const SCHEDULING_GROUP_ID: graph_runtime::Property<Shift> = graph_runtime::Property::new(
+        "schedulingGroupId",
+    );
+    /// `sharedShift`.
+    pub const SHARED_SHIFT: graph_runtime::Property<Shift> = graph_runtime::Property::new(
+        "sharedShift",
+    );
+    /// `draftShift`.
+    pub const DRAFT_SHIFT: graph_runtime::Property<Shift> = graph_runtime::Property::new(
+        "draftShift",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Shift> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Shift> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<Shift> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents an activity in a shift.
 ///
 /// `microsoft.graph.shiftActivity`, described in `api-reference/beta/resources/shiftactivity.md`.
@@ -32482,6 +41944,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ShiftActivity {
         feature = "users"
     )
 )]
+impl ShiftActivity {
+    /// `isPaid`.
+    pub const IS_PAID: graph_runtime::Property<ShiftActivity> = graph_runtime::Property::new(
+        "isPaid",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<ShiftActivity> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<ShiftActivity> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `code`.
+    pub const CODE: graph_runtime::Property<ShiftActivity> = graph_runtime::Property::new(
+        "code",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ShiftActivity> = graph_runtime::Property::new(
+        "displayName",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Availability of the user to be scheduled for a shift and its recurrence pattern.
 ///
 /// `microsoft.graph.shiftAvailability`, described in `api-reference/beta/resources/shiftavailability.md`.
@@ -32540,6 +42033,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ShiftAvailability {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ShiftAvailability {
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<ShiftAvailability> = graph_runtime::Property::new(
+        "recurrence",
+    );
+    /// `timeSlots`.
+    pub const TIME_SLOTS: graph_runtime::Property<ShiftAvailability> = graph_runtime::Property::new(
+        "timeSlots",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<ShiftAvailability> = graph_runtime::Property::new(
+        "timeZone",
+    );
 }
 #[cfg(
     any(
@@ -32629,6 +42145,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ShiftItem {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ShiftItem {
+    /// `notes`.
+    pub const NOTES: graph_runtime::Property<ShiftItem> = graph_runtime::Property::new(
+        "notes",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ShiftItem> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<ShiftItem> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<ShiftItem> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `theme`.
+    pub const THEME: graph_runtime::Property<ShiftItem> = graph_runtime::Property::new(
+        "theme",
+    );
+    /// `activities`.
+    pub const ACTIVITIES: graph_runtime::Property<ShiftItem> = graph_runtime::Property::new(
+        "activities",
+    );
 }
 #[cfg(
     any(
@@ -32740,6 +42291,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ShiftPreferences {
         feature = "users"
     )
 )]
+impl ShiftPreferences {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ShiftPreferences> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ShiftPreferences> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ShiftPreferences> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ShiftPreferences> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `@odata.etag`.
+    pub const ODATA_ETAG: graph_runtime::Property<ShiftPreferences> = graph_runtime::Property::new(
+        "@odata.etag",
+    );
+    /// `availability`.
+    pub const AVAILABILITY: graph_runtime::Property<ShiftPreferences> = graph_runtime::Property::new(
+        "availability",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Provides the last signed-in date for a specific user.
 ///
 /// `microsoft.graph.signInActivity`, described in `api-reference/beta/resources/signinactivity.md`.
@@ -32805,6 +42391,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SignInActivity {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SignInActivity {
+    /// `lastSignInDateTime`.
+    pub const LAST_SIGN_IN_DATE_TIME: graph_runtime::Property<SignInActivity> = graph_runtime::Property::new(
+        "lastSignInDateTime",
+    );
+    /// `lastSignInRequestId`.
+    pub const LAST_SIGN_IN_REQUEST_ID: graph_runtime::Property<SignInActivity> = graph_runtime::Property::new(
+        "lastSignInRequestId",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "me",
         feature = "shares",
         feature = "users"
@@ -32863,6 +42468,26 @@ for SingleValueLegacyExtendedProperty {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SingleValueLegacyExtendedProperty {
+    /// `id`.
+    pub const ID: graph_runtime::Property<SingleValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<SingleValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(
     any(
@@ -33034,6 +42659,67 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Site {
         feature = "users"
     )
 )]
+impl Site {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Site> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<Site> = graph_runtime::Property::new("name");
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `root`.
+    pub const ROOT: graph_runtime::Property<Site> = graph_runtime::Property::new("root");
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `siteCollection`.
+    pub const SITE_COLLECTION: graph_runtime::Property<Site> = graph_runtime::Property::new(
+        "siteCollection",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The siteCollection resource provides more information about a site collection. If a site resource has a non-null siteCollection property, then the site is a root site for a site collection.
 ///
 /// `microsoft.graph.siteCollection`, described in `api-reference/beta/resources/sitecollection.md`.
@@ -33102,6 +42788,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SiteCollection {
         feature = "drive",
         feature = "drives",
         feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SiteCollection {
+    /// `hostname`.
+    pub const HOSTNAME: graph_runtime::Property<SiteCollection> = graph_runtime::Property::new(
+        "hostname",
+    );
+    /// `dataLocationCode`.
+    pub const DATA_LOCATION_CODE: graph_runtime::Property<SiteCollection> = graph_runtime::Property::new(
+        "dataLocationCode",
+    );
+    /// `root`.
+    pub const ROOT: graph_runtime::Property<SiteCollection> = graph_runtime::Property::new(
+        "root",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
         feature = "me",
         feature = "shares",
         feature = "users"
@@ -33159,6 +42868,26 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SizeRange {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SizeRange {
+    /// `maximumSize`.
+    pub const MAXIMUM_SIZE: graph_runtime::Property<SizeRange> = graph_runtime::Property::new(
+        "maximumSize",
+    );
+    /// `minimumSize`.
+    pub const MINIMUM_SIZE: graph_runtime::Property<SizeRange> = graph_runtime::Property::new(
+        "minimumSize",
+    );
 }
 #[cfg(
     any(
@@ -33317,6 +43046,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SkillProficiency {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SkillProficiency {
+    /// `id`.
+    pub const ID: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `collaborationTags`.
+    pub const COLLABORATION_TAGS: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "collaborationTags",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `proficiency`.
+    pub const PROFICIENCY: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "proficiency",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<SkillProficiency> = graph_runtime::Property::new(
+        "webUrl",
+    );
 }
 #[cfg(
     any(
@@ -33527,6 +43319,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SpecialFolder {
         feature = "users"
     )
 )]
+impl SpecialFolder {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<SpecialFolder> = graph_runtime::Property::new(
+        "name",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The storagePlanInformation resource provides information about the drive's storage quota plans.
 ///
 /// `microsoft.graph.storagePlanInformation`, described in `api-reference/beta/resources/storageplaninformation.md`.
@@ -33575,6 +43382,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for StoragePlanInformat
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl StoragePlanInformation {
+    /// `upgradeAvailable`.
+    pub const UPGRADE_AVAILABLE: graph_runtime::Property<StoragePlanInformation> = graph_runtime::Property::new(
+        "upgradeAvailable",
+    );
 }
 #[cfg(
     any(
@@ -33797,6 +43619,77 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Subscription {
         feature = "users"
     )
 )]
+impl Subscription {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `applicationId`.
+    pub const APPLICATION_ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "applicationId",
+    );
+    /// `changeType`.
+    pub const CHANGE_TYPE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "changeType",
+    );
+    /// `clientState`.
+    pub const CLIENT_STATE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "clientState",
+    );
+    /// `creatorId`.
+    pub const CREATOR_ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "creatorId",
+    );
+    /// `encryptionCertificate`.
+    pub const ENCRYPTION_CERTIFICATE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "encryptionCertificate",
+    );
+    /// `encryptionCertificateId`.
+    pub const ENCRYPTION_CERTIFICATE_ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "encryptionCertificateId",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `includeResourceData`.
+    pub const INCLUDE_RESOURCE_DATA: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "includeResourceData",
+    );
+    /// `latestSupportedTlsVersion`.
+    pub const LATEST_SUPPORTED_TLS_VERSION: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "latestSupportedTlsVersion",
+    );
+    /// `lifecycleNotificationUrl`.
+    pub const LIFECYCLE_NOTIFICATION_URL: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "lifecycleNotificationUrl",
+    );
+    /// `notificationContentType`.
+    pub const NOTIFICATION_CONTENT_TYPE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "notificationContentType",
+    );
+    /// `notificationQueryOptions`.
+    pub const NOTIFICATION_QUERY_OPTIONS: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "notificationQueryOptions",
+    );
+    /// `notificationUrl`.
+    pub const NOTIFICATION_URL: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "notificationUrl",
+    );
+    /// `resource`.
+    pub const RESOURCE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "resource",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a type of shift request to swap a shift with another user in the team.
 ///
 /// `microsoft.graph.swapShiftsChangeRequest`, described in `api-reference/beta/resources/swapshiftschangerequest.md`.
@@ -33845,6 +43738,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SwapShiftsChangeReq
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl SwapShiftsChangeRequest {
+    /// `recipientShiftId`.
+    pub const RECIPIENT_SHIFT_ID: graph_runtime::Property<SwapShiftsChangeRequest> = graph_runtime::Property::new(
+        "recipientShiftId",
+    );
 }
 #[cfg(
     any(
@@ -34290,6 +44198,129 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Team {
         feature = "users"
     )
 )]
+impl Team {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Team> = graph_runtime::Property::new("id");
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `classification`.
+    pub const CLASSIFICATION: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "classification",
+    );
+    /// `specialization`.
+    pub const SPECIALIZATION: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "specialization",
+    );
+    /// `visibility`.
+    pub const VISIBILITY: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "visibility",
+    );
+    /// `funSettings`.
+    pub const FUN_SETTINGS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "funSettings",
+    );
+    /// `guestSettings`.
+    pub const GUEST_SETTINGS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "guestSettings",
+    );
+    /// `internalId`.
+    pub const INTERNAL_ID: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "internalId",
+    );
+    /// `isArchived`.
+    pub const IS_ARCHIVED: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "isArchived",
+    );
+    /// `memberSettings`.
+    pub const MEMBER_SETTINGS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "memberSettings",
+    );
+    /// `messagingSettings`.
+    pub const MESSAGING_SETTINGS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "messagingSettings",
+    );
+    /// `discoverySettings`.
+    pub const DISCOVERY_SETTINGS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "discoverySettings",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `classSettings`.
+    pub const CLASS_SETTINGS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "classSettings",
+    );
+    /// `isMembershipLimitedToOwners`.
+    pub const IS_MEMBERSHIP_LIMITED_TO_OWNERS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "isMembershipLimitedToOwners",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `@microsoft.graph.teamCreationMode`.
+    pub const MICROSOFT_GRAPH_TEAM_CREATION_MODE: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "@microsoft.graph.teamCreationMode",
+    );
+    /// `channels`.
+    pub const CHANNELS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "channels",
+    );
+    /// `installedApps`.
+    pub const INSTALLED_APPS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "installedApps",
+    );
+    /// `members`.
+    pub const MEMBERS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "members",
+    );
+    /// `owners`.
+    pub const OWNERS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "owners",
+    );
+    /// `operations`.
+    pub const OPERATIONS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "operations",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `primaryChannel`.
+    pub const PRIMARY_CHANNEL: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "primaryChannel",
+    );
+    /// `schedule`.
+    pub const SCHEDULE: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "schedule",
+    );
+    /// `template`.
+    pub const TEMPLATE: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "template",
+    );
+    /// `permissionGrants`.
+    pub const PERMISSION_GRANTS: graph_runtime::Property<Team> = graph_runtime::Property::new(
+        "permissionGrants",
+    );
+    /// `tags`.
+    pub const TAGS: graph_runtime::Property<Team> = graph_runtime::Property::new("tags");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents class-specific properties of a team. Available only when the team represents a class.
 ///
 /// `microsoft.graph.teamClassSettings`, described in `api-reference/beta/resources/teamclasssettings.md`.
@@ -34352,6 +44383,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamClassSettings {
         feature = "users"
     )
 )]
+impl TeamClassSettings {
+    /// `notifyGuardiansAboutAssignments`.
+    pub const NOTIFY_GUARDIANS_ABOUT_ASSIGNMENTS: graph_runtime::Property<
+        TeamClassSettings,
+    > = graph_runtime::Property::new("notifyGuardiansAboutAssignments");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Provides settings to enable others to configure team discoverability. You can only modify discovery settings for private teams.
 ///
 /// `microsoft.graph.teamDiscoverySettings`, described in `api-reference/beta/resources/teamdiscoverysettings.md`.
@@ -34404,6 +44450,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamDiscoverySettin
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamDiscoverySettings {
+    /// `showInTeamsSearchAndSuggestions`.
+    pub const SHOW_IN_TEAMS_SEARCH_AND_SUGGESTIONS: graph_runtime::Property<
+        TeamDiscoverySettings,
+    > = graph_runtime::Property::new("showInTeamsSearchAndSuggestions");
 }
 #[cfg(
     any(
@@ -34505,6 +44566,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamFunSettings {
         feature = "users"
     )
 )]
+impl TeamFunSettings {
+    /// `allowGiphy`.
+    pub const ALLOW_GIPHY: graph_runtime::Property<TeamFunSettings> = graph_runtime::Property::new(
+        "allowGiphy",
+    );
+    /// `giphyContentRating`.
+    pub const GIPHY_CONTENT_RATING: graph_runtime::Property<TeamFunSettings> = graph_runtime::Property::new(
+        "giphyContentRating",
+    );
+    /// `allowStickersAndMemes`.
+    pub const ALLOW_STICKERS_AND_MEMES: graph_runtime::Property<TeamFunSettings> = graph_runtime::Property::new(
+        "allowStickersAndMemes",
+    );
+    /// `allowCustomMemes`.
+    pub const ALLOW_CUSTOM_MEMES: graph_runtime::Property<TeamFunSettings> = graph_runtime::Property::new(
+        "allowCustomMemes",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Settings to configure whether guests can create, update, or delete channels in the team.
 ///
 /// `microsoft.graph.teamGuestSettings`, described in `api-reference/beta/resources/teamguestsettings.md`.
@@ -34568,6 +44656,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamGuestSettings {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamGuestSettings {
+    /// `allowCreateUpdateChannels`.
+    pub const ALLOW_CREATE_UPDATE_CHANNELS: graph_runtime::Property<TeamGuestSettings> = graph_runtime::Property::new(
+        "allowCreateUpdateChannels",
+    );
+    /// `allowDeleteChannels`.
+    pub const ALLOW_DELETE_CHANNELS: graph_runtime::Property<TeamGuestSettings> = graph_runtime::Property::new(
+        "allowDeleteChannels",
+    );
 }
 #[cfg(
     any(
@@ -34707,6 +44814,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamMemberSettings 
         feature = "users"
     )
 )]
+impl TeamMemberSettings {
+    /// `allowCreateUpdateChannels`.
+    pub const ALLOW_CREATE_UPDATE_CHANNELS: graph_runtime::Property<
+        TeamMemberSettings,
+    > = graph_runtime::Property::new("allowCreateUpdateChannels");
+    /// `allowCreatePrivateChannels`.
+    pub const ALLOW_CREATE_PRIVATE_CHANNELS: graph_runtime::Property<
+        TeamMemberSettings,
+    > = graph_runtime::Property::new("allowCreatePrivateChannels");
+    /// `allowDeleteChannels`.
+    pub const ALLOW_DELETE_CHANNELS: graph_runtime::Property<TeamMemberSettings> = graph_runtime::Property::new(
+        "allowDeleteChannels",
+    );
+    /// `allowAddRemoveApps`.
+    pub const ALLOW_ADD_REMOVE_APPS: graph_runtime::Property<TeamMemberSettings> = graph_runtime::Property::new(
+        "allowAddRemoveApps",
+    );
+    /// `allowCreateUpdateRemoveTabs`.
+    pub const ALLOW_CREATE_UPDATE_REMOVE_TABS: graph_runtime::Property<
+        TeamMemberSettings,
+    > = graph_runtime::Property::new("allowCreateUpdateRemoveTabs");
+    /// `allowCreateUpdateRemoveConnectors`.
+    pub const ALLOW_CREATE_UPDATE_REMOVE_CONNECTORS: graph_runtime::Property<
+        TeamMemberSettings,
+    > = graph_runtime::Property::new("allowCreateUpdateRemoveConnectors");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Settings to configure messaging and mentions in the team.
 ///
 /// `microsoft.graph.teamMessagingSettings`, described in `api-reference/beta/resources/teammessagingsettings.md`.
@@ -34811,6 +44953,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamMessagingSettin
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamMessagingSettings {
+    /// `allowUserEditMessages`.
+    pub const ALLOW_USER_EDIT_MESSAGES: graph_runtime::Property<TeamMessagingSettings> = graph_runtime::Property::new(
+        "allowUserEditMessages",
+    );
+    /// `allowUserDeleteMessages`.
+    pub const ALLOW_USER_DELETE_MESSAGES: graph_runtime::Property<
+        TeamMessagingSettings,
+    > = graph_runtime::Property::new("allowUserDeleteMessages");
+    /// `allowOwnerDeleteMessages`.
+    pub const ALLOW_OWNER_DELETE_MESSAGES: graph_runtime::Property<
+        TeamMessagingSettings,
+    > = graph_runtime::Property::new("allowOwnerDeleteMessages");
+    /// `allowTeamMentions`.
+    pub const ALLOW_TEAM_MENTIONS: graph_runtime::Property<TeamMessagingSettings> = graph_runtime::Property::new(
+        "allowTeamMentions",
+    );
+    /// `allowChannelMentions`.
+    pub const ALLOW_CHANNEL_MENTIONS: graph_runtime::Property<TeamMessagingSettings> = graph_runtime::Property::new(
+        "allowChannelMentions",
+    );
 }
 #[cfg(
     any(
@@ -35208,6 +45381,35 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsApp {
         feature = "users"
     )
 )]
+impl TeamsApp {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamsApp> = graph_runtime::Property::new("id");
+    /// `externalId`.
+    pub const EXTERNAL_ID: graph_runtime::Property<TeamsApp> = graph_runtime::Property::new(
+        "externalId",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TeamsApp> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `distributionMethod`.
+    pub const DISTRIBUTION_METHOD: graph_runtime::Property<TeamsApp> = graph_runtime::Property::new(
+        "distributionMethod",
+    );
+    /// `appDefinitions`.
+    pub const APP_DEFINITIONS: graph_runtime::Property<TeamsApp> = graph_runtime::Property::new(
+        "appDefinitions",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The details of a version of a teamsApp.
 ///
 /// `microsoft.graph.teamsAppDefinition`, described in `api-reference/beta/resources/teamsappdefinition.md`.
@@ -35330,6 +45532,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsAppDefinition 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamsAppDefinition {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `teamsAppId`.
+    pub const TEAMS_APP_ID: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "teamsAppId",
+    );
+    /// `publishingState`.
+    pub const PUBLISHING_STATE: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "publishingState",
+    );
+    /// `azureADAppId`.
+    pub const AZURE_AD_APP_ID: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "azureADAppId",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `version`.
+    pub const VERSION: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "version",
+    );
+    /// `allowedInstallationScopes`.
+    pub const ALLOWED_INSTALLATION_SCOPES: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "allowedInstallationScopes",
+    );
+    /// `bot`.
+    pub const BOT: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "bot",
+    );
+    /// `colorIcon`.
+    pub const COLOR_ICON: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "colorIcon",
+    );
+    /// `outlineIcon`.
+    pub const OUTLINE_ICON: graph_runtime::Property<TeamsAppDefinition> = graph_runtime::Property::new(
+        "outlineIcon",
+    );
 }
 #[cfg(
     any(
@@ -35549,6 +45802,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsAppIcon {
         feature = "users"
     )
 )]
+impl TeamsAppIcon {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamsAppIcon> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<TeamsAppIcon> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `hostedContent`.
+    pub const HOSTED_CONTENT: graph_runtime::Property<TeamsAppIcon> = graph_runtime::Property::new(
+        "hostedContent",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A teamsApp installed in a team, a chat, or the personal scope of a user. Any bots that are part of the app will become part of any team, chat, or user's personal scope that the app is added to.
 ///
 /// `microsoft.graph.teamsAppInstallation`, described in `api-reference/beta/resources/teamsappinstallation.md`.
@@ -35613,6 +45889,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsAppInstallatio
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamsAppInstallation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamsAppInstallation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `teamsApp`.
+    pub const TEAMS_APP: graph_runtime::Property<TeamsAppInstallation> = graph_runtime::Property::new(
+        "teamsApp",
+    );
+    /// `teamsAppDefinition`.
+    pub const TEAMS_APP_DEFINITION: graph_runtime::Property<TeamsAppInstallation> = graph_runtime::Property::new(
+        "teamsAppDefinition",
+    );
 }
 #[cfg(
     any(
@@ -35883,6 +46182,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsAsyncOperation
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamsAsyncOperation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `operationType`.
+    pub const OPERATION_TYPE: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "operationType",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `lastActionDateTime`.
+    pub const LAST_ACTION_DATE_TIME: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "lastActionDateTime",
+    );
+    /// `attemptsCount`.
+    pub const ATTEMPTS_COUNT: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "attemptsCount",
+    );
+    /// `targetResourceId`.
+    pub const TARGET_RESOURCE_ID: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "targetResourceId",
+    );
+    /// `targetResourceLocation`.
+    pub const TARGET_RESOURCE_LOCATION: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "targetResourceLocation",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<TeamsAsyncOperation> = graph_runtime::Property::new(
+        "error",
+    );
 }
 #[cfg(
     any(
@@ -36311,6 +46657,47 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsTab {
         feature = "users"
     )
 )]
+impl TeamsTab {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new("id");
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `teamsAppId`.
+    pub const TEAMS_APP_ID: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new(
+        "teamsAppId",
+    );
+    /// `sortOrderIndex`.
+    pub const SORT_ORDER_INDEX: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new(
+        "sortOrderIndex",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `configuration`.
+    pub const CONFIGURATION: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new(
+        "configuration",
+    );
+    /// `teamsApp`.
+    pub const TEAMS_APP: graph_runtime::Property<TeamsTab> = graph_runtime::Property::new(
+        "teamsApp",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The settings that determine the content of a tab. When a tab is interactively configured, this information is set by the tab provider application. In addition to the properties below, some tab provider applications specify additional custom properties.
 ///
 /// `microsoft.graph.teamsTabConfiguration`, described in `api-reference/beta/resources/teamstabconfiguration.md`.
@@ -36386,6 +46773,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsTabConfigurati
         feature = "users"
     )
 )]
+impl TeamsTabConfiguration {
+    /// `entityId`.
+    pub const ENTITY_ID: graph_runtime::Property<TeamsTabConfiguration> = graph_runtime::Property::new(
+        "entityId",
+    );
+    /// `contentUrl`.
+    pub const CONTENT_URL: graph_runtime::Property<TeamsTabConfiguration> = graph_runtime::Property::new(
+        "contentUrl",
+    );
+    /// `removeUrl`.
+    pub const REMOVE_URL: graph_runtime::Property<TeamsTabConfiguration> = graph_runtime::Property::new(
+        "removeUrl",
+    );
+    /// `websiteUrl`.
+    pub const WEBSITE_URL: graph_runtime::Property<TeamsTabConfiguration> = graph_runtime::Property::new(
+        "websiteUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A team template is a blueprint for creating a team in Microsoft Teams. A template specifies the structure, settings, and even content that should be provisioned in a new team created using the template. Microsoft provides a suite of base templates and customers can save their own custom templates.
 ///
 /// `microsoft.graph.teamsTemplate`, described in `api-reference/beta/resources/teamstemplate.md`.
@@ -36440,6 +46854,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamsTemplate {
         feature = "users"
     )
 )]
+impl TeamsTemplate {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamsTemplate> = graph_runtime::Property::new(
+        "id",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a bot in the Microsoft Teams ecosystem.
 ///
 /// `microsoft.graph.teamworkBot`, described in `api-reference/beta/resources/teamworkbot.md`.
@@ -36484,6 +46913,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamworkBot {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamworkBot {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamworkBot> = graph_runtime::Property::new(
+        "id",
+    );
 }
 #[cfg(
     any(
@@ -36573,6 +47017,37 @@ for TeamworkConversationIdentity {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamworkConversationIdentity {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TeamworkConversationIdentity> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamworkConversationIdentity> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `tenantId`.
+    pub const TENANT_ID: graph_runtime::Property<TeamworkConversationIdentity> = graph_runtime::Property::new(
+        "tenantId",
+    );
+    /// `thumbnails`.
+    pub const THUMBNAILS: graph_runtime::Property<TeamworkConversationIdentity> = graph_runtime::Property::new(
+        "thumbnails",
+    );
+    /// `conversationIdentityType`.
+    pub const CONVERSATION_IDENTITY_TYPE: graph_runtime::Property<
+        TeamworkConversationIdentity,
+    > = graph_runtime::Property::new("conversationIdentityType");
 }
 #[cfg(
     any(
@@ -36789,6 +47264,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamworkHostedConte
         feature = "users"
     )
 )]
+impl TeamworkHostedContent {
+    /// `contentBytes`.
+    pub const CONTENT_BYTES: graph_runtime::Property<TeamworkHostedContent> = graph_runtime::Property::new(
+        "contentBytes",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<TeamworkHostedContent> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamworkHostedContent> = graph_runtime::Property::new(
+        "id",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a tag associated with a team. Tags provide a flexible way for customers to classify users or groups based on a common attribute within a team. For example, a Nurse or Manager or Designer tag will enable users to reach groups of people in Teams without having to type every single name. When a tag is added, users can @mention it in a channel. Everyone who has been assigned that tag will receive a notification just as they would if they were @mentioned individually. Users can also use a tag is to start a new chat with the members of that tag.
 ///
 /// `microsoft.graph.teamworkTag`, described in `api-reference/beta/resources/teamworktag.md`.
@@ -36886,6 +47384,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamworkTag {
         feature = "users"
     )
 )]
+impl TeamworkTag {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamworkTag> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<TeamworkTag> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TeamworkTag> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `memberCount`.
+    pub const MEMBER_COUNT: graph_runtime::Property<TeamworkTag> = graph_runtime::Property::new(
+        "memberCount",
+    );
+    /// `tagType`.
+    pub const TAG_TYPE: graph_runtime::Property<TeamworkTag> = graph_runtime::Property::new(
+        "tagType",
+    );
+    /// `teamId`.
+    pub const TEAM_ID: graph_runtime::Property<TeamworkTag> = graph_runtime::Property::new(
+        "teamId",
+    );
+    /// `members`.
+    pub const MEMBERS: graph_runtime::Property<TeamworkTag> = graph_runtime::Property::new(
+        "members",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a tag in Microsoft Teams. Tags allow users to quickly connect to subset of users in a team. For details about tag management in Microsoft Teams, see Manage tags in Microsoft Teams. Inherits from identity.
 ///
 /// `microsoft.graph.teamworkTagIdentity`, described in `api-reference/beta/resources/teamworktagidentity.md`.
@@ -36949,6 +47486,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamworkTagIdentity
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamworkTagIdentity {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TeamworkTagIdentity> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamworkTagIdentity> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `tenantId`.
+    pub const TENANT_ID: graph_runtime::Property<TeamworkTagIdentity> = graph_runtime::Property::new(
+        "tenantId",
+    );
+    /// `thumbnails`.
+    pub const THUMBNAILS: graph_runtime::Property<TeamworkTagIdentity> = graph_runtime::Property::new(
+        "thumbnails",
+    );
 }
 #[cfg(
     any(
@@ -37033,6 +47597,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TeamworkTagMember {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamworkTagMember {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TeamworkTagMember> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TeamworkTagMember> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `ID`.
+    pub const ID_2: graph_runtime::Property<TeamworkTagMember> = graph_runtime::Property::new(
+        "ID",
+    );
+    /// `tenantID`.
+    pub const TENANT_ID: graph_runtime::Property<TeamworkTagMember> = graph_runtime::Property::new(
+        "tenantID",
+    );
+    /// `userID`.
+    pub const USER_ID: graph_runtime::Property<TeamworkTagMember> = graph_runtime::Property::new(
+        "userID",
+    );
 }
 #[cfg(
     any(
@@ -37262,6 +47857,40 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Thumbnail {
         feature = "users"
     )
 )]
+impl Thumbnail {
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `sourceItemId`.
+    pub const SOURCE_ITEM_ID: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "sourceItemId",
+    );
+    /// `url`.
+    pub const URL: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "url",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "width",
+    );
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "content",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
 /// The ThumbnailSet resource is a keyed collection of thumbnail resources. It is used to represent a set of thumbnails associated with a DriveItem.
 ///
 /// `microsoft.graph.thumbnailSet`, described in `api-reference/beta/resources/thumbnailset.md`.
@@ -37337,6 +47966,40 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ThumbnailSet {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl ThumbnailSet {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `large`.
+    pub const LARGE: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "large",
+    );
+    /// `medium`.
+    pub const MEDIUM: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "medium",
+    );
+    /// `small`.
+    pub const SMALL: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "small",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "source",
+    );
 }
 #[cfg(
     any(
@@ -37455,6 +48118,43 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeOff {
         feature = "users"
     )
 )]
+impl TimeOff {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TimeOff> = graph_runtime::Property::new("id");
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<TimeOff> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<TimeOff> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<TimeOff> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `userId`.
+    pub const USER_ID: graph_runtime::Property<TimeOff> = graph_runtime::Property::new(
+        "userId",
+    );
+    /// `sharedTimeOff`.
+    pub const SHARED_TIME_OFF: graph_runtime::Property<TimeOff> = graph_runtime::Property::new(
+        "sharedTimeOff",
+    );
+    /// `draftTimeOff`.
+    pub const DRAFT_TIME_OFF: graph_runtime::Property<TimeOff> = graph_runtime::Property::new(
+        "draftTimeOff",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a version of the timeOff.
 ///
 /// `microsoft.graph.timeOffItem`, described in `api-reference/beta/resources/timeoffitem.md`.
@@ -37524,6 +48224,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeOffItem {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TimeOffItem {
+    /// `timeOffReasonId`.
+    pub const TIME_OFF_REASON_ID: graph_runtime::Property<TimeOffItem> = graph_runtime::Property::new(
+        "timeOffReasonId",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<TimeOffItem> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<TimeOffItem> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `theme`.
+    pub const THEME: graph_runtime::Property<TimeOffItem> = graph_runtime::Property::new(
+        "theme",
+    );
 }
 #[cfg(
     any(
@@ -37632,6 +48359,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeOffReason {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TimeOffReason {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TimeOffReason> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<TimeOffReason> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<TimeOffReason> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<TimeOffReason> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TimeOffReason> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `iconType`.
+    pub const ICON_TYPE: graph_runtime::Property<TimeOffReason> = graph_runtime::Property::new(
+        "iconType",
+    );
+    /// `isActive`.
+    pub const IS_ACTIVE: graph_runtime::Property<TimeOffReason> = graph_runtime::Property::new(
+        "isActive",
+    );
 }
 #[cfg(
     any(
@@ -37924,6 +48690,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeOffRequest {
         feature = "users"
     )
 )]
+impl TimeOffRequest {
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<TimeOffRequest> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<TimeOffRequest> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `timeOffReasonId`.
+    pub const TIME_OFF_REASON_ID: graph_runtime::Property<TimeOffRequest> = graph_runtime::Property::new(
+        "timeOffReasonId",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A time range resource with a start and end time.
 ///
 /// `microsoft.graph.timeRange`, described in `api-reference/beta/resources/timerange.md`.
@@ -37975,6 +48764,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeRange {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TimeRange {
+    /// `endTime`.
+    pub const END_TIME: graph_runtime::Property<TimeRange> = graph_runtime::Property::new(
+        "endTime",
+    );
+    /// `startTime`.
+    pub const START_TIME: graph_runtime::Property<TimeRange> = graph_runtime::Property::new(
+        "startTime",
+    );
 }
 #[cfg(
     any(
@@ -38046,6 +48854,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeSlot {
         feature = "users"
     )
 )]
+impl TimeSlot {
+    /// `end`.
+    pub const END: graph_runtime::Property<TimeSlot> = graph_runtime::Property::new(
+        "end",
+    );
+    /// `start`.
+    pub const START: graph_runtime::Property<TimeSlot> = graph_runtime::Property::new(
+        "start",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// The basic representation of a time zone.
 ///
 /// `microsoft.graph.timeZoneBase`, described in `api-reference/beta/resources/timezonebase.md`.
@@ -38090,6 +48917,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeZoneBase {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TimeZoneBase {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<TimeZoneBase> = graph_runtime::Property::new(
+        "name",
+    );
 }
 #[cfg(
     any(
@@ -38150,6 +48992,23 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Todo {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Todo {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Todo> = graph_runtime::Property::new("id");
+    /// `lists`.
+    pub const LISTS: graph_runtime::Property<Todo> = graph_runtime::Property::new(
+        "lists",
+    );
 }
 #[cfg(
     any(
@@ -38346,6 +49205,75 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TodoTask {
         feature = "users"
     )
 )]
+impl TodoTask {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TodoTask> = graph_runtime::Property::new("id");
+    /// `body`.
+    pub const BODY: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `bodyLastModifiedDateTime`.
+    pub const BODY_LAST_MODIFIED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "bodyLastModifiedDateTime",
+    );
+    /// `completedDateTime`.
+    pub const COMPLETED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "completedDateTime",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `dueDateTime`.
+    pub const DUE_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "dueDateTime",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `isReminderOn`.
+    pub const IS_REMINDER_ON: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "isReminderOn",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "recurrence",
+    );
+    /// `reminderDateTime`.
+    pub const REMINDER_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "reminderDateTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `linkedResources`.
+    pub const LINKED_RESOURCES: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "linkedResources",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A list in Microsoft To Do that contains one or more todoTask resources. In To Do, there are built-in task lists such as Flagged emails and Tasks which cannot be renamed or deleted. You can, however, create additional task lists. This resource supports
 ///
 /// `microsoft.graph.todoTaskList`, described in `api-reference/beta/resources/todotasklist.md`.
@@ -38438,6 +49366,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TodoTaskList {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TodoTaskList {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `isOwner`.
+    pub const IS_OWNER: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "isOwner",
+    );
+    /// `isShared`.
+    pub const IS_SHARED: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "isShared",
+    );
+    /// `wellknownListName`.
+    pub const WELLKNOWN_LIST_NAME: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "wellknownListName",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "tasks",
+    );
 }
 #[cfg(
     any(
@@ -38654,6 +49621,25 @@ for TranslationLanguageOverride {
         feature = "users"
     )
 )]
+impl TranslationLanguageOverride {
+    /// `languageTag`.
+    pub const LANGUAGE_TAG: graph_runtime::Property<TranslationLanguageOverride> = graph_runtime::Property::new(
+        "languageTag",
+    );
+    /// `translationBehavior`.
+    pub const TRANSLATION_BEHAVIOR: graph_runtime::Property<
+        TranslationLanguageOverride,
+    > = graph_runtime::Property::new("translationBehavior");
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents an entry in a user's translation language override list.
 ///
 /// `microsoft.graph.translationPreferences`, described in `api-reference/beta/resources/translationpreferences.md`.
@@ -38738,6 +49724,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TranslationPreferen
         feature = "users"
     )
 )]
+impl TranslationPreferences {
+    /// `translationBehavior`.
+    pub const TRANSLATION_BEHAVIOR: graph_runtime::Property<TranslationPreferences> = graph_runtime::Property::new(
+        "translationBehavior",
+    );
+    /// `languageOverrides`.
+    pub const LANGUAGE_OVERRIDES: graph_runtime::Property<TranslationPreferences> = graph_runtime::Property::new(
+        "languageOverrides",
+    );
+    /// `untranslatedLanguages`.
+    pub const UNTRANSLATED_LANGUAGES: graph_runtime::Property<TranslationPreferences> = graph_runtime::Property::new(
+        "untranslatedLanguages",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the name, email addresses, and their corresponding email address type of a contact.
 ///
 /// `microsoft.graph.typedEmailAddress`, described in `api-reference/beta/resources/typedemailaddress.md`.
@@ -38803,6 +49812,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TypedEmailAddress {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TypedEmailAddress {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<TypedEmailAddress> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<TypedEmailAddress> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<TypedEmailAddress> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `otherLabel`.
+    pub const OTHER_LABEL: graph_runtime::Property<TypedEmailAddress> = graph_runtime::Property::new(
+        "otherLabel",
+    );
 }
 #[cfg(feature = "role-management")]
 /// Represents the schedule for an active role assignment through Azure AD Privileged Identity Management. A `roleAssignmentSchedule` is created by `roleAssignmentScheduleRequest` and is used to instantiate a `roleAssignmentInstance`. We support list and get operations to retrieve the schedule for the purpose of viewing current and future assignments.
@@ -38985,6 +50021,81 @@ for UnifiedRoleAssignmentSchedule {
     }
 }
 #[cfg(feature = "role-management")]
+impl UnifiedRoleAssignmentSchedule {
+    /// `appScopeId`.
+    pub const APP_SCOPE_ID: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "appScopeId",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<
+        UnifiedRoleAssignmentSchedule,
+    > = graph_runtime::Property::new("createdDateTime");
+    /// `createdUsing`.
+    pub const CREATED_USING: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "createdUsing",
+    );
+    /// `directoryScopeId`.
+    pub const DIRECTORY_SCOPE_ID: graph_runtime::Property<
+        UnifiedRoleAssignmentSchedule,
+    > = graph_runtime::Property::new("directoryScopeId");
+    /// `id`.
+    pub const ID: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<
+        UnifiedRoleAssignmentSchedule,
+    > = graph_runtime::Property::new("modifiedDateTime");
+    /// `principalId`.
+    pub const PRINCIPAL_ID: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "principalId",
+    );
+    /// `roleDefinitionId`.
+    pub const ROLE_DEFINITION_ID: graph_runtime::Property<
+        UnifiedRoleAssignmentSchedule,
+    > = graph_runtime::Property::new("roleDefinitionId");
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `activeInstance`.
+    pub const ACTIVE_INSTANCE: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "activeInstance",
+    );
+    /// `appScope`.
+    pub const APP_SCOPE: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "appScope",
+    );
+    /// `directoryScope`.
+    pub const DIRECTORY_SCOPE: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "directoryScope",
+    );
+    /// `principal`.
+    pub const PRINCIPAL: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "principal",
+    );
+    /// `roleDefinition`.
+    pub const ROLE_DEFINITION: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "roleDefinition",
+    );
+    /// `assignmentType`.
+    pub const ASSIGNMENT_TYPE: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "assignmentType",
+    );
+    /// `memberType`.
+    pub const MEMBER_TYPE: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "memberType",
+    );
+    /// `scheduleInfo`.
+    pub const SCHEDULE_INFO: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "scheduleInfo",
+    );
+    /// `activatedUsing`.
+    pub const ACTIVATED_USING: graph_runtime::Property<UnifiedRoleAssignmentSchedule> = graph_runtime::Property::new(
+        "activatedUsing",
+    );
+}
+#[cfg(feature = "role-management")]
 /// Represents a collection of permissions listing the operations, such as read, write, and delete, that can be performed by an RBAC provider, as part of Microsoft 365 RBAC role management.
 ///
 /// `microsoft.graph.unifiedRoleDefinition`, described in `api-reference/beta/resources/unifiedroledefinition.md`.
@@ -39097,6 +50208,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UnifiedRoleDefiniti
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "role-management")]
+impl UnifiedRoleDefinition {
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isBuiltIn`.
+    pub const IS_BUILT_IN: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "isBuiltIn",
+    );
+    /// `isEnabled`.
+    pub const IS_ENABLED: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "isEnabled",
+    );
+    /// `resourceScopes`.
+    pub const RESOURCE_SCOPES: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "resourceScopes",
+    );
+    /// `rolePermissions`.
+    pub const ROLE_PERMISSIONS: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "rolePermissions",
+    );
+    /// `templateId`.
+    pub const TEMPLATE_ID: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "templateId",
+    );
+    /// `version`.
+    pub const VERSION: graph_runtime::Property<UnifiedRoleDefinition> = graph_runtime::Property::new(
+        "version",
+    );
+    /// `inheritsPermissionsFrom`.
+    pub const INHERITS_PERMISSIONS_FROM: graph_runtime::Property<
+        UnifiedRoleDefinition,
+    > = graph_runtime::Property::new("inheritsPermissionsFrom");
 }
 #[cfg(feature = "role-management")]
 /// Represents the schedule for an eligible role assignment through Azure AD Privileged Identity Management. A `roleEligibilitySchedule` is created by `roleEligibilityScheduleRequest` and is used to instantiate a `roleEligibilityInstance`. We support list and get operations to retrieve the schedule for the purpose of viewing current and future eligible assignments. Inherits from unifiedRoleScheduleBase.
@@ -39264,6 +50418,73 @@ for UnifiedRoleEligibilitySchedule {
     }
 }
 #[cfg(feature = "role-management")]
+impl UnifiedRoleEligibilitySchedule {
+    /// `appScopeId`.
+    pub const APP_SCOPE_ID: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "appScopeId",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<
+        UnifiedRoleEligibilitySchedule,
+    > = graph_runtime::Property::new("createdDateTime");
+    /// `createdUsing`.
+    pub const CREATED_USING: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "createdUsing",
+    );
+    /// `directoryScopeId`.
+    pub const DIRECTORY_SCOPE_ID: graph_runtime::Property<
+        UnifiedRoleEligibilitySchedule,
+    > = graph_runtime::Property::new("directoryScopeId");
+    /// `id`.
+    pub const ID: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<
+        UnifiedRoleEligibilitySchedule,
+    > = graph_runtime::Property::new("modifiedDateTime");
+    /// `principalId`.
+    pub const PRINCIPAL_ID: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "principalId",
+    );
+    /// `roleDefinitionId`.
+    pub const ROLE_DEFINITION_ID: graph_runtime::Property<
+        UnifiedRoleEligibilitySchedule,
+    > = graph_runtime::Property::new("roleDefinitionId");
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `activeInstance`.
+    pub const ACTIVE_INSTANCE: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "activeInstance",
+    );
+    /// `appScope`.
+    pub const APP_SCOPE: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "appScope",
+    );
+    /// `directoryScope`.
+    pub const DIRECTORY_SCOPE: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "directoryScope",
+    );
+    /// `principal`.
+    pub const PRINCIPAL: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "principal",
+    );
+    /// `roleDefinition`.
+    pub const ROLE_DEFINITION: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "roleDefinition",
+    );
+    /// `memberType`.
+    pub const MEMBER_TYPE: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "memberType",
+    );
+    /// `scheduleInfo`.
+    pub const SCHEDULE_INFO: graph_runtime::Property<UnifiedRoleEligibilitySchedule> = graph_runtime::Property::new(
+        "scheduleInfo",
+    );
+}
+#[cfg(feature = "role-management")]
 /// Represents a collection of allowed resource actions and the conditions that must be met for the action to be effective. Resource actions are tasks that can be performed on a resource. For example, the application resource supports create, update, delete, and reset password resource actions.
 ///
 /// `microsoft.graph.unifiedRolePermission`, described in `api-reference/beta/resources/unifiedrolepermission.md`.
@@ -39315,6 +50536,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UnifiedRolePermissi
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "role-management")]
+impl UnifiedRolePermission {
+    /// `allowedResourceActions`.
+    pub const ALLOWED_RESOURCE_ACTIONS: graph_runtime::Property<UnifiedRolePermission> = graph_runtime::Property::new(
+        "allowedResourceActions",
+    );
+    /// `condition`.
+    pub const CONDITION: graph_runtime::Property<UnifiedRolePermission> = graph_runtime::Property::new(
+        "condition",
+    );
 }
 #[cfg(feature = "role-management")]
 /// Base property of unified role schedules that combines unified role assignment schedules and unified role eligibility schedules
@@ -39467,6 +50699,65 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UnifiedRoleSchedule
     }
 }
 #[cfg(feature = "role-management")]
+impl UnifiedRoleScheduleBase {
+    /// `appScopeId`.
+    pub const APP_SCOPE_ID: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "appScopeId",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `createdUsing`.
+    pub const CREATED_USING: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "createdUsing",
+    );
+    /// `directoryScopeId`.
+    pub const DIRECTORY_SCOPE_ID: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "directoryScopeId",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `modifiedDateTime`.
+    pub const MODIFIED_DATE_TIME: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "modifiedDateTime",
+    );
+    /// `principalId`.
+    pub const PRINCIPAL_ID: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "principalId",
+    );
+    /// `roleDefinitionId`.
+    pub const ROLE_DEFINITION_ID: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "roleDefinitionId",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `activeInstance`.
+    pub const ACTIVE_INSTANCE: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "activeInstance",
+    );
+    /// `appScope`.
+    pub const APP_SCOPE: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "appScope",
+    );
+    /// `directoryScope`.
+    pub const DIRECTORY_SCOPE: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "directoryScope",
+    );
+    /// `principal`.
+    pub const PRINCIPAL: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "principal",
+    );
+    /// `roleDefinition`.
+    pub const ROLE_DEFINITION: graph_runtime::Property<UnifiedRoleScheduleBase> = graph_runtime::Property::new(
+        "roleDefinition",
+    );
+}
+#[cfg(feature = "role-management")]
 /// "Base property of unified role schedule instance that combines unified role assignment schedule instance and unified role eligibility schedule instance
 ///
 /// `microsoft.graph.unifiedRoleScheduleInstanceBase`, described in `api-reference/beta/resources/unifiedrolescheduleinstancebase.md`.
@@ -39573,6 +50864,45 @@ for UnifiedRoleScheduleInstanceBase {
         })
     }
 }
+#[cfg(feature = "role-management")]
+impl UnifiedRoleScheduleInstanceBase {
+    /// `appScopeId`.
+    pub const APP_SCOPE_ID: graph_runtime::Property<UnifiedRoleScheduleInstanceBase> = graph_runtime::Property::new(
+        "appScopeId",
+    );
+    /// `directoryScopeId`.
+    pub const DIRECTORY_SCOPE_ID: graph_runtime::Property<
+        UnifiedRoleScheduleInstanceBase,
+    > = graph_runtime::Property::new("directoryScopeId");
+    /// `id`.
+    pub const ID: graph_runtime::Property<UnifiedRoleScheduleInstanceBase> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `principalId`.
+    pub const PRINCIPAL_ID: graph_runtime::Property<UnifiedRoleScheduleInstanceBase> = graph_runtime::Property::new(
+        "principalId",
+    );
+    /// `roleDefinitionId`.
+    pub const ROLE_DEFINITION_ID: graph_runtime::Property<
+        UnifiedRoleScheduleInstanceBase,
+    > = graph_runtime::Property::new("roleDefinitionId");
+    /// `appScope`.
+    pub const APP_SCOPE: graph_runtime::Property<UnifiedRoleScheduleInstanceBase> = graph_runtime::Property::new(
+        "appScope",
+    );
+    /// `directoryScope`.
+    pub const DIRECTORY_SCOPE: graph_runtime::Property<
+        UnifiedRoleScheduleInstanceBase,
+    > = graph_runtime::Property::new("directoryScope");
+    /// `principal`.
+    pub const PRINCIPAL: graph_runtime::Property<UnifiedRoleScheduleInstanceBase> = graph_runtime::Property::new(
+        "principal",
+    );
+    /// `roleDefinition`.
+    pub const ROLE_DEFINITION: graph_runtime::Property<
+        UnifiedRoleScheduleInstanceBase,
+    > = graph_runtime::Property::new("roleDefinition");
+}
 #[cfg(
     any(
         feature = "drive",
@@ -39651,6 +50981,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UsageRight {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl UsageRight {
+    /// `catalogId`.
+    pub const CATALOG_ID: graph_runtime::Property<UsageRight> = graph_runtime::Property::new(
+        "catalogId",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<UsageRight> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `serviceIdentifier`.
+    pub const SERVICE_IDENTIFIER: graph_runtime::Property<UsageRight> = graph_runtime::Property::new(
+        "serviceIdentifier",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<UsageRight> = graph_runtime::Property::new(
+        "state",
+    );
 }
 #[cfg(
     any(
@@ -40918,6 +52275,457 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
         feature = "users"
     )
 )]
+impl User {
+    /// `id`.
+    pub const ID: graph_runtime::Property<User> = graph_runtime::Property::new("id");
+    /// `aboutMe`.
+    pub const ABOUT_ME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "aboutMe",
+    );
+    /// `accountEnabled`.
+    pub const ACCOUNT_ENABLED: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "accountEnabled",
+    );
+    /// `ageGroup`.
+    pub const AGE_GROUP: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "ageGroup",
+    );
+    /// `assignedLicenses`.
+    pub const ASSIGNED_LICENSES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "assignedLicenses",
+    );
+    /// `assignedPlans`.
+    pub const ASSIGNED_PLANS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "assignedPlans",
+    );
+    /// `birthday`.
+    pub const BIRTHDAY: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "birthday",
+    );
+    /// `businessPhones`.
+    pub const BUSINESS_PHONES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "businessPhones",
+    );
+    /// `city`.
+    pub const CITY: graph_runtime::Property<User> = graph_runtime::Property::new("city");
+    /// `companyName`.
+    pub const COMPANY_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "companyName",
+    );
+    /// `consentProvidedForMinor`.
+    pub const CONSENT_PROVIDED_FOR_MINOR: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "consentProvidedForMinor",
+    );
+    /// `country`.
+    pub const COUNTRY: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "country",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `creationType`.
+    pub const CREATION_TYPE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "creationType",
+    );
+    /// `deletedDateTime`.
+    pub const DELETED_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "deletedDateTime",
+    );
+    /// `department`.
+    pub const DEPARTMENT: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "department",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `employeeHireDate`.
+    pub const EMPLOYEE_HIRE_DATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeHireDate",
+    );
+    /// `employeeId`.
+    pub const EMPLOYEE_ID: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeId",
+    );
+    /// `employeeOrgData`.
+    pub const EMPLOYEE_ORG_DATA: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeOrgData",
+    );
+    /// `employeeType`.
+    pub const EMPLOYEE_TYPE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeType",
+    );
+    /// `externalUserState`.
+    pub const EXTERNAL_USER_STATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "externalUserState",
+    );
+    /// `externalUserStateChangeDateTime`.
+    pub const EXTERNAL_USER_STATE_CHANGE_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "externalUserStateChangeDateTime",
+    );
+    /// `faxNumber`.
+    pub const FAX_NUMBER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "faxNumber",
+    );
+    /// `givenName`.
+    pub const GIVEN_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "givenName",
+    );
+    /// `hireDate`.
+    pub const HIRE_DATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "hireDate",
+    );
+    /// `identities`.
+    pub const IDENTITIES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "identities",
+    );
+    /// `imAddresses`.
+    pub const IM_ADDRESSES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "imAddresses",
+    );
+    /// `infoCatalogs`.
+    pub const INFO_CATALOGS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "infoCatalogs",
+    );
+    /// `interests`.
+    pub const INTERESTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "interests",
+    );
+    /// `isResourceAccount`.
+    pub const IS_RESOURCE_ACCOUNT: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "isResourceAccount",
+    );
+    /// `jobTitle`.
+    pub const JOB_TITLE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "jobTitle",
+    );
+    /// `lastPasswordChangeDateTime`.
+    pub const LAST_PASSWORD_CHANGE_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "lastPasswordChangeDateTime",
+    );
+    /// `legalAgeGroupClassification`.
+    pub const LEGAL_AGE_GROUP_CLASSIFICATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "legalAgeGroupClassification",
+    );
+    /// `licenseAssignmentStates`.
+    pub const LICENSE_ASSIGNMENT_STATES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "licenseAssignmentStates",
+    );
+    /// `mail`.
+    pub const MAIL: graph_runtime::Property<User> = graph_runtime::Property::new("mail");
+    /// `mailboxSettings`.
+    pub const MAILBOX_SETTINGS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mailboxSettings",
+    );
+    /// `mailNickname`.
+    pub const MAIL_NICKNAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mailNickname",
+    );
+    /// `mobilePhone`.
+    pub const MOBILE_PHONE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mobilePhone",
+    );
+    /// `mySite`.
+    pub const MY_SITE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mySite",
+    );
+    /// `officeLocation`.
+    pub const OFFICE_LOCATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "officeLocation",
+    );
+    /// `onPremisesDistinguishedName`.
+    pub const ON_PREMISES_DISTINGUISHED_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesDistinguishedName",
+    );
+    /// `onPremisesDomainName`.
+    pub const ON_PREMISES_DOMAIN_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesDomainName",
+    );
+    /// `onPremisesExtensionAttributes`.
+    pub const ON_PREMISES_EXTENSION_ATTRIBUTES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesExtensionAttributes",
+    );
+    /// `onPremisesImmutableId`.
+    pub const ON_PREMISES_IMMUTABLE_ID: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesImmutableId",
+    );
+    /// `onPremisesLastSyncDateTime`.
+    pub const ON_PREMISES_LAST_SYNC_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesLastSyncDateTime",
+    );
+    /// `onPremisesProvisioningErrors`.
+    pub const ON_PREMISES_PROVISIONING_ERRORS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesProvisioningErrors",
+    );
+    /// `onPremisesSamAccountName`.
+    pub const ON_PREMISES_SAM_ACCOUNT_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesSamAccountName",
+    );
+    /// `onPremisesSecurityIdentifier`.
+    pub const ON_PREMISES_SECURITY_IDENTIFIER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesSecurityIdentifier",
+    );
+    /// `onPremisesSyncEnabled`.
+    pub const ON_PREMISES_SYNC_ENABLED: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesSyncEnabled",
+    );
+    /// `onPremisesUserPrincipalName`.
+    pub const ON_PREMISES_USER_PRINCIPAL_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesUserPrincipalName",
+    );
+    /// `otherMails`.
+    pub const OTHER_MAILS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "otherMails",
+    );
+    /// `passwordPolicies`.
+    pub const PASSWORD_POLICIES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "passwordPolicies",
+    );
+    /// `passwordProfile`.
+    pub const PASSWORD_PROFILE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "passwordProfile",
+    );
+    /// `pastProjects`.
+    pub const PAST_PROJECTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "pastProjects",
+    );
+    /// `postalCode`.
+    pub const POSTAL_CODE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "postalCode",
+    );
+    /// `preferredDataLocation`.
+    pub const PREFERRED_DATA_LOCATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "preferredDataLocation",
+    );
+    /// `preferredLanguage`.
+    pub const PREFERRED_LANGUAGE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "preferredLanguage",
+    );
+    /// `preferredName`.
+    pub const PREFERRED_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "preferredName",
+    );
+    /// `provisionedPlans`.
+    pub const PROVISIONED_PLANS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "provisionedPlans",
+    );
+    /// `proxyAddresses`.
+    pub const PROXY_ADDRESSES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "proxyAddresses",
+    );
+    /// `refreshTokensValidFromDateTime`.
+    pub const REFRESH_TOKENS_VALID_FROM_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "refreshTokensValidFromDateTime",
+    );
+    /// `responsibilities`.
+    pub const RESPONSIBILITIES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "responsibilities",
+    );
+    /// `schools`.
+    pub const SCHOOLS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "schools",
+    );
+    /// `showInAddressList`.
+    pub const SHOW_IN_ADDRESS_LIST: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "showInAddressList",
+    );
+    /// `signInSessionsValidFromDateTime`.
+    pub const SIGN_IN_SESSIONS_VALID_FROM_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "signInSessionsValidFromDateTime",
+    );
+    /// `skills`.
+    pub const SKILLS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "skills",
+    );
+    /// `signInActivity`.
+    pub const SIGN_IN_ACTIVITY: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "signInActivity",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `streetAddress`.
+    pub const STREET_ADDRESS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "streetAddress",
+    );
+    /// `surname`.
+    pub const SURNAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "surname",
+    );
+    /// `usageLocation`.
+    pub const USAGE_LOCATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "usageLocation",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
+    /// `userType`.
+    pub const USER_TYPE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "userType",
+    );
+    /// `agreementAcceptances`.
+    pub const AGREEMENT_ACCEPTANCES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "agreementAcceptances",
+    );
+    /// `calendar`.
+    pub const CALENDAR: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendar",
+    );
+    /// `calendarGroups`.
+    pub const CALENDAR_GROUPS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendarGroups",
+    );
+    /// `calendarView`.
+    pub const CALENDAR_VIEW: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendarView",
+    );
+    /// `calendars`.
+    pub const CALENDARS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendars",
+    );
+    /// `contactFolders`.
+    pub const CONTACT_FOLDERS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "contactFolders",
+    );
+    /// `contacts`.
+    pub const CONTACTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "contacts",
+    );
+    /// `createdObjects`.
+    pub const CREATED_OBJECTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "createdObjects",
+    );
+    /// `directReports`.
+    pub const DIRECT_REPORTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "directReports",
+    );
+    /// `drive`.
+    pub const DRIVE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "drive",
+    );
+    /// `drives`.
+    pub const DRIVES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "drives",
+    );
+    /// `events`.
+    pub const EVENTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "events",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `inferenceClassification`.
+    pub const INFERENCE_CLASSIFICATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "inferenceClassification",
+    );
+    /// `insights`.
+    pub const INSIGHTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "insights",
+    );
+    /// `joinedGroups`.
+    pub const JOINED_GROUPS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "joinedGroups",
+    );
+    /// `mailFolders`.
+    pub const MAIL_FOLDERS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mailFolders",
+    );
+    /// `manager`.
+    pub const MANAGER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "manager",
+    );
+    /// `memberOf`.
+    pub const MEMBER_OF: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "memberOf",
+    );
+    /// `joinedTeams`.
+    pub const JOINED_TEAMS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "joinedTeams",
+    );
+    /// `messages`.
+    pub const MESSAGES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "messages",
+    );
+    /// `onenote`.
+    pub const ONENOTE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onenote",
+    );
+    /// `outlook`.
+    pub const OUTLOOK: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "outlook",
+    );
+    /// `ownedDevices`.
+    pub const OWNED_DEVICES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "ownedDevices",
+    );
+    /// `ownedObjects`.
+    pub const OWNED_OBJECTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "ownedObjects",
+    );
+    /// `pendingAccessReviewInstances`.
+    pub const PENDING_ACCESS_REVIEW_INSTANCES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "pendingAccessReviewInstances",
+    );
+    /// `people`.
+    pub const PEOPLE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "people",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `photos`.
+    pub const PHOTOS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "photos",
+    );
+    /// `planner`.
+    pub const PLANNER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "planner",
+    );
+    /// `profile`.
+    pub const PROFILE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "profile",
+    );
+    /// `registeredDevices`.
+    pub const REGISTERED_DEVICES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "registeredDevices",
+    );
+    /// `scopedRoleMemberOf`.
+    pub const SCOPED_ROLE_MEMBER_OF: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "scopedRoleMemberOf",
+    );
+    /// `settings`.
+    pub const SETTINGS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "settings",
+    );
+    /// `teamwork`.
+    pub const TEAMWORK: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "teamwork",
+    );
+    /// `todo`.
+    pub const TODO: graph_runtime::Property<User> = graph_runtime::Property::new("todo");
+    /// `usageRight`.
+    pub const USAGE_RIGHT: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "usageRight",
+    );
+    /// `appRoleAssignments`.
+    pub const APP_ROLE_ASSIGNMENTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "appRoleAssignments",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents information specifically tied to a user's account, whether that is as an Azure AD account or Microsoft account. The entity identifier is set to the corresponding Azure AD guid or Microsoft Account CID respectively. These fields are read-only through Microsoft Graph and must be edited through a users profile or by a Tenant Administrator on a corresponding experience. Inherits from itemFacet.
 ///
 /// `microsoft.graph.userAccountInformation`, described in `api-reference/beta/resources/useraccountinformation.md`.
@@ -41073,6 +52881,65 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UserAccountInformat
         feature = "users"
     )
 )]
+impl UserAccountInformation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `ageGroup`.
+    pub const AGE_GROUP: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "ageGroup",
+    );
+    /// `countryCode`.
+    pub const COUNTRY_CODE: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "countryCode",
+    );
+    /// `preferredLanguageTag`.
+    pub const PREFERRED_LANGUAGE_TAG: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "preferredLanguageTag",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<UserAccountInformation> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// For the Azure AD access reviews, this type represents an Azure AD user identity for a creator or reviewer of an access review. In the context of an Azure AD audit log, this represents the user information that initiated or was affected by an audit activity. This type inherits from identity and has one additional property, the user principal name of the user.
 ///
 /// `microsoft.graph.userIdentity`, described in `api-reference/beta/resources/useridentity.md`.
@@ -41164,6 +53031,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UserIdentity {
         feature = "users"
     )
 )]
+impl UserIdentity {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<UserIdentity> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<UserIdentity> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `tenantId`.
+    pub const TENANT_ID: graph_runtime::Property<UserIdentity> = graph_runtime::Property::new(
+        "tenantId",
+    );
+    /// `thumbnails`.
+    pub const THUMBNAILS: graph_runtime::Property<UserIdentity> = graph_runtime::Property::new(
+        "thumbnails",
+    );
+    /// `ipAddress`.
+    pub const IP_ADDRESS: graph_runtime::Property<UserIdentity> = graph_runtime::Property::new(
+        "ipAddress",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<UserIdentity> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents user privacy settings for itemInsights and meeting hours insights . Use this resource to disable/enable calculation and visibility of item insights and meeting hours insights of a user.
 ///
 /// `microsoft.graph.userInsightsSettings`, described in `api-reference/beta/resources/userinsightssettings.md`.
@@ -41208,6 +53110,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UserInsightsSetting
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl UserInsightsSettings {
+    /// `isEnabled`.
+    pub const IS_ENABLED: graph_runtime::Property<UserInsightsSettings> = graph_runtime::Property::new(
+        "isEnabled",
+    );
 }
 #[cfg(
     any(
@@ -41401,6 +53318,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UserPurpose {
         })
     }
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl UserPurpose {
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<UserPurpose> = graph_runtime::Property::new(
+        "value",
+    );
+}
 #[cfg(feature = "identity-governance")]
 /// Used in the request, approval, and assignment review settings of an access package assignment policy. The abstract base type for the singleUser,groupMembers, connectedOrganizationMembers, requestorManager, internalSponsors, and externalSponsors types.
 ///
@@ -41438,6 +53370,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UserSet {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "identity-governance")]
+impl UserSet {
+    /// `isBackup`.
+    pub const IS_BACKUP: graph_runtime::Property<UserSet> = graph_runtime::Property::new(
+        "isBackup",
+    );
 }
 #[cfg(
     any(
@@ -41568,6 +53507,43 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UserSettings {
         feature = "users"
     )
 )]
+impl UserSettings {
+    /// `id`.
+    pub const ID: graph_runtime::Property<UserSettings> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `contributionToContentDiscoveryDisabled`.
+    pub const CONTRIBUTION_TO_CONTENT_DISCOVERY_DISABLED: graph_runtime::Property<
+        UserSettings,
+    > = graph_runtime::Property::new("contributionToContentDiscoveryDisabled");
+    /// `contributionToContentDiscoveryAsOrganizationDisabled`.
+    pub const CONTRIBUTION_TO_CONTENT_DISCOVERY_AS_ORGANIZATION_DISABLED: graph_runtime::Property<
+        UserSettings,
+    > = graph_runtime::Property::new(
+        "contributionToContentDiscoveryAsOrganizationDisabled",
+    );
+    /// `shiftPreferences`.
+    pub const SHIFT_PREFERENCES: graph_runtime::Property<UserSettings> = graph_runtime::Property::new(
+        "shiftPreferences",
+    );
+    /// `regionalAndLanguageSettings`.
+    pub const REGIONAL_AND_LANGUAGE_SETTINGS: graph_runtime::Property<UserSettings> = graph_runtime::Property::new(
+        "regionalAndLanguageSettings",
+    );
+    /// `itemInsights`.
+    pub const ITEM_INSIGHTS: graph_runtime::Property<UserSettings> = graph_runtime::Property::new(
+        "itemInsights",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// A container for the range of Microsoft Teams functionalities that are available per user in the tenant.
 ///
 /// `microsoft.graph.userTeamwork`, described in `api-reference/beta/resources/userteamwork.md`.
@@ -41620,6 +53596,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UserTeamwork {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl UserTeamwork {
+    /// `id`.
+    pub const ID: graph_runtime::Property<UserTeamwork> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `installedApps`.
+    pub const INSTALLED_APPS: graph_runtime::Property<UserTeamwork> = graph_runtime::Property::new(
+        "installedApps",
+    );
 }
 #[cfg(
     any(
@@ -41749,6 +53744,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Video {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Video {
+    /// `audioBitsPerSample`.
+    pub const AUDIO_BITS_PER_SAMPLE: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioBitsPerSample",
+    );
+    /// `audioChannels`.
+    pub const AUDIO_CHANNELS: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioChannels",
+    );
+    /// `audioFormat`.
+    pub const AUDIO_FORMAT: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioFormat",
+    );
+    /// `audioSamplesPerSecond`.
+    pub const AUDIO_SAMPLES_PER_SECOND: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioSamplesPerSecond",
+    );
+    /// `bitrate`.
+    pub const BITRATE: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "bitrate",
+    );
+    /// `duration`.
+    pub const DURATION: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "duration",
+    );
+    /// `fourCC`.
+    pub const FOUR_CC: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "fourCC",
+    );
+    /// `framerate`.
+    pub const FRAMERATE: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "framerate",
+    );
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "width",
+    );
 }
 #[cfg(
     any(
@@ -41913,6 +53959,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WebAccount {
         feature = "users"
     )
 )]
+impl WebAccount {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `service`.
+    pub const SERVICE: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "service",
+    );
+    /// `statusMessage`.
+    pub const STATUS_MESSAGE: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "statusMessage",
+    );
+    /// `userId`.
+    pub const USER_ID: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "userId",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<WebAccount> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a web site.
 ///
 /// `microsoft.graph.website`, described in `api-reference/beta/resources/website.md`.
@@ -41971,6 +54080,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Website {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Website {
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Website> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<Website> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Website> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(
     any(
@@ -42281,6 +54413,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkPosition {
         feature = "users"
     )
 )]
+impl WorkPosition {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `allowedAudiences`.
+    pub const ALLOWED_AUDIENCES: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "allowedAudiences",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `inference`.
+    pub const INFERENCE: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "inference",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "source",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `colleagues`.
+    pub const COLLEAGUES: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "colleagues",
+    );
+    /// `detail`.
+    pub const DETAIL: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "detail",
+    );
+    /// `isCurrent`.
+    pub const IS_CURRENT: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "isCurrent",
+    );
+    /// `manager`.
+    pub const MANAGER: graph_runtime::Property<WorkPosition> = graph_runtime::Property::new(
+        "manager",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Contains related workbook objects such as worksheets, tables, ranges, and so on.
 ///
 /// `microsoft.graph.workbook`, described in `api-reference/beta/resources/workbook.md`.
@@ -42377,6 +54572,39 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Workbook {
         feature = "users"
     )
 )]
+impl Workbook {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Workbook> = graph_runtime::Property::new("id");
+    /// `names`.
+    pub const NAMES: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "names",
+    );
+    /// `tables`.
+    pub const TABLES: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "tables",
+    );
+    /// `worksheets`.
+    pub const WORKSHEETS: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "worksheets",
+    );
+    /// `workbbookApplication`.
+    pub const WORKBBOOK_APPLICATION: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "workbbookApplication",
+    );
+    /// `operations`.
+    pub const OPERATIONS: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "operations",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the Excel application that manages the workbook.
 ///
 /// `microsoft.graph.workbookApplication`, described in `api-reference/beta/resources/workbookapplication.md`.
@@ -42425,6 +54653,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookApplication
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookApplication {
+    /// `calculationMode`.
+    pub const CALCULATION_MODE: graph_runtime::Property<WorkbookApplication> = graph_runtime::Property::new(
+        "calculationMode",
+    );
 }
 #[cfg(
     any(
@@ -42580,6 +54823,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChart {
         feature = "users"
     )
 )]
+impl WorkbookChart {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `left`.
+    pub const LEFT: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "left",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `top`.
+    pub const TOP: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "top",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "width",
+    );
+    /// `axes`.
+    pub const AXES: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "axes",
+    );
+    /// `dataLabels`.
+    pub const DATA_LABELS: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "dataLabels",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `legend`.
+    pub const LEGEND: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "legend",
+    );
+    /// `series`.
+    pub const SERIES: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "series",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "worksheet",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Encapsulates the format properties for the overall chart area.
 ///
 /// `microsoft.graph.workbookChartAreaFormat`, described in `api-reference/beta/resources/workbookchartareaformat.md`.
@@ -42640,6 +54946,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartAreaFo
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAreaFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAreaFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartAreaFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartAreaFormat> = graph_runtime::Property::new(
+        "font",
+    );
 }
 #[cfg(
     any(
@@ -42718,6 +55047,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartAxes {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxes {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `categoryAxis`.
+    pub const CATEGORY_AXIS: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "categoryAxis",
+    );
+    /// `seriesAxis`.
+    pub const SERIES_AXIS: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "seriesAxis",
+    );
+    /// `valueAxis`.
+    pub const VALUE_AXIS: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "valueAxis",
+    );
 }
 #[cfg(
     any(
@@ -42834,6 +55190,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartAxis {
         feature = "users"
     )
 )]
+impl WorkbookChartAxis {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `majorGridlines`.
+    pub const MAJOR_GRIDLINES: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "majorGridlines",
+    );
+    /// `minorGridlines`.
+    pub const MINOR_GRIDLINES: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "minorGridlines",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `majorUnit`.
+    pub const MAJOR_UNIT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "majorUnit",
+    );
+    /// `maximum`.
+    pub const MAXIMUM: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "maximum",
+    );
+    /// `minimum`.
+    pub const MINIMUM: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "minimum",
+    );
+    /// `minorUnit`.
+    pub const MINOR_UNIT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "minorUnit",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Encapsulates the format properties for the chart axis.
 ///
 /// `microsoft.graph.workbookChartAxisFormat`, described in `api-reference/beta/resources/workbookchartaxisformat.md`.
@@ -42894,6 +55297,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartAxisFo
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxisFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxisFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartAxisFormat> = graph_runtime::Property::new(
+        "font",
+    );
+    /// `line`.
+    pub const LINE: graph_runtime::Property<WorkbookChartAxisFormat> = graph_runtime::Property::new(
+        "line",
+    );
 }
 #[cfg(
     any(
@@ -42980,6 +55406,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartAxisTi
         feature = "users"
     )
 )]
+impl WorkbookChartAxisTitle {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `text`.
+    pub const TEXT: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "text",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the chart axis title formatting.
 ///
 /// `microsoft.graph.workbookChartAxisTitleFormat`, described in `api-reference/beta/resources/workbookchartaxistitleformat.md`.
@@ -43033,6 +55486,25 @@ for WorkbookChartAxisTitleFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxisTitleFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxisTitleFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartAxisTitleFormat> = graph_runtime::Property::new(
+        "font",
+    );
 }
 #[cfg(
     any(
@@ -43104,6 +55576,29 @@ for WorkbookChartDataLabelFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartDataLabelFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartDataLabelFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartDataLabelFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartDataLabelFormat> = graph_runtime::Property::new(
+        "font",
+    );
 }
 #[cfg(
     any(
@@ -43236,6 +55731,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartDataLa
         feature = "users"
     )
 )]
+impl WorkbookChartDataLabels {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `position`.
+    pub const POSITION: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "position",
+    );
+    /// `separator`.
+    pub const SEPARATOR: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "separator",
+    );
+    /// `showBubbleSize`.
+    pub const SHOW_BUBBLE_SIZE: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showBubbleSize",
+    );
+    /// `showCategoryName`.
+    pub const SHOW_CATEGORY_NAME: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showCategoryName",
+    );
+    /// `showLegendKey`.
+    pub const SHOW_LEGEND_KEY: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showLegendKey",
+    );
+    /// `showPercentage`.
+    pub const SHOW_PERCENTAGE: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showPercentage",
+    );
+    /// `showSeriesName`.
+    pub const SHOW_SERIES_NAME: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showSeriesName",
+    );
+    /// `showValue`.
+    pub const SHOW_VALUE: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showValue",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the fill formatting for a chart element.
 ///
 /// `microsoft.graph.workbookChartFill`, described in `api-reference/beta/resources/workbookchartfill.md`.
@@ -43280,6 +55826,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartFill {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartFill {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartFill> = graph_runtime::Property::new(
+        "id",
+    );
 }
 #[cfg(
     any(
@@ -43386,6 +55947,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartFont {
         feature = "users"
     )
 )]
+impl WorkbookChartFont {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `bold`.
+    pub const BOLD: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "bold",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `italic`.
+    pub const ITALIC: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "italic",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "size",
+    );
+    /// `underline`.
+    pub const UNDERLINE: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "underline",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents major or minor gridlines on a chart axis.
 ///
 /// `microsoft.graph.workbookChartGridlines`, described in `api-reference/beta/resources/workbookchartgridlines.md`.
@@ -43455,6 +56055,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartGridli
         feature = "users"
     )
 )]
+impl WorkbookChartGridlines {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartGridlines> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartGridlines> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartGridlines> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Encapsulates the format properties for chart gridlines.
 ///
 /// `microsoft.graph.workbookChartGridlinesFormat`, described in `api-reference/beta/resources/workbookchartgridlinesformat.md`.
@@ -43508,6 +56131,25 @@ for WorkbookChartGridlinesFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartGridlinesFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartGridlinesFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `line`.
+    pub const LINE: graph_runtime::Property<WorkbookChartGridlinesFormat> = graph_runtime::Property::new(
+        "line",
+    );
 }
 #[cfg(
     any(
@@ -43601,6 +56243,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartLegend
         feature = "users"
     )
 )]
+impl WorkbookChartLegend {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `overlay`.
+    pub const OVERLAY: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "overlay",
+    );
+    /// `position`.
+    pub const POSITION: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "position",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Encapsulates the format properties of a chart legend.
 ///
 /// `microsoft.graph.workbookChartLegendFormat`, described in `api-reference/beta/resources/workbookchartlegendformat.md`.
@@ -43671,6 +56344,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartLegend
         feature = "users"
     )
 )]
+impl WorkbookChartLegendFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartLegendFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartLegendFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartLegendFormat> = graph_runtime::Property::new(
+        "font",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Enapsulates the formatting options for line elements.
 ///
 /// `microsoft.graph.workbookChartLineFormat`, described in `api-reference/beta/resources/workbookchartlineformat.md`.
@@ -43722,6 +56418,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartLineFo
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartLineFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartLineFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookChartLineFormat> = graph_runtime::Property::new(
+        "color",
+    );
 }
 #[cfg(
     any(
@@ -43799,6 +56514,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartPoint 
         feature = "users"
     )
 )]
+impl WorkbookChartPoint {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
+        "value",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents formatting object for chart points.
 ///
 /// `microsoft.graph.workbookChartPointFormat`, described in `api-reference/beta/resources/workbookchartpointformat.md`.
@@ -43851,6 +56589,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartPointF
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartPointFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartPointFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartPointFormat> = graph_runtime::Property::new(
+        "fill",
+    );
 }
 #[cfg(
     any(
@@ -43938,6 +56695,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartSeries
         feature = "users"
     )
 )]
+impl WorkbookChartSeries {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `points`.
+    pub const POINTS: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "points",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Encapsulates the format properties for the chart series.
 ///
 /// `microsoft.graph.workbookChartSeriesFormat`, described in `api-reference/beta/resources/workbookchartseriesformat.md`.
@@ -43998,6 +56782,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartSeries
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookChartSeriesFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartSeriesFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartSeriesFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `line`.
+    pub const LINE: graph_runtime::Property<WorkbookChartSeriesFormat> = graph_runtime::Property::new(
+        "line",
+    );
 }
 #[cfg(
     any(
@@ -44091,6 +56898,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartTitle 
         feature = "users"
     )
 )]
+impl WorkbookChartTitle {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `overlay`.
+    pub const OVERLAY: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "overlay",
+    );
+    /// `text`.
+    pub const TEXT: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "text",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Encapsulates the format properties for the chart title.
 ///
 /// `microsoft.graph.workbookChartTitleFormat`, described in `api-reference/beta/resources/workbookcharttitleformat.md`.
@@ -44161,6 +56999,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookChartTitleF
         feature = "users"
     )
 )]
+impl WorkbookChartTitleFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartTitleFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartTitleFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartTitleFormat> = graph_runtime::Property::new(
+        "font",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Manages the filtering of a table's column.
 ///
 /// `microsoft.graph.workbookFilter`, described in `api-reference/beta/resources/workbookfilter.md`.
@@ -44213,6 +57074,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookFilter {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookFilter {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookFilter> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `criteria`.
+    pub const CRITERIA: graph_runtime::Property<WorkbookFilter> = graph_runtime::Property::new(
+        "criteria",
+    );
 }
 #[cfg(
     any(
@@ -44314,6 +57194,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookFilterCrite
         feature = "users"
     )
 )]
+impl WorkbookFilterCriteria {
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `criterion1`.
+    pub const CRITERION1: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "criterion1",
+    );
+    /// `criterion2`.
+    pub const CRITERION2: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "criterion2",
+    );
+    /// `dynamicCriteria`.
+    pub const DYNAMIC_CRITERIA: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "dynamicCriteria",
+    );
+    /// `filterOn`.
+    pub const FILTER_ON: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "filterOn",
+    );
+    /// `values`.
+    pub const VALUES: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "values",
+    );
+    /// `icon`.
+    pub const ICON: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "icon",
+    );
+    /// `operator`.
+    pub const OPERATOR: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "operator",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a cell icon.
 ///
 /// `microsoft.graph.workbookIcon`, described in `api-reference/beta/resources/workbookicon.md`.
@@ -44365,6 +57288,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookIcon {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookIcon {
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<WorkbookIcon> = graph_runtime::Property::new(
+        "index",
+    );
+    /// `set`.
+    pub const SET: graph_runtime::Property<WorkbookIcon> = graph_runtime::Property::new(
+        "set",
+    );
 }
 #[cfg(
     any(
@@ -44479,6 +57421,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookNamedItem {
         feature = "users"
     )
 )]
+impl WorkbookNamedItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `comment`.
+    pub const COMMENT: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "comment",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "value",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "worksheet",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the status of a long-running workbook operation.
 ///
 /// `microsoft.graph.workbookOperation`, described in `api-reference/beta/resources/workbookoperation.md`.
@@ -44558,6 +57543,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookOperation {
         feature = "users"
     )
 )]
+impl WorkbookOperation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "error",
+    );
+    /// `resourceLocation`.
+    pub const RESOURCE_LOCATION: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "resourceLocation",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents an error from a failed workbook operation.
 ///
 /// `microsoft.graph.workbookOperationError`, described in `api-reference/beta/resources/workbookoperationerror.md`.
@@ -44614,6 +57626,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookOperationEr
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookOperationError {
+    /// `code`.
+    pub const CODE: graph_runtime::Property<WorkbookOperationError> = graph_runtime::Property::new(
+        "code",
+    );
+    /// `message`.
+    pub const MESSAGE: graph_runtime::Property<WorkbookOperationError> = graph_runtime::Property::new(
+        "message",
+    );
+    /// `innererror`.
+    pub const INNERERROR: graph_runtime::Property<WorkbookOperationError> = graph_runtime::Property::new(
+        "innererror",
+    );
 }
 #[cfg(
     any(
@@ -44683,6 +57718,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookPivotTable 
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookPivotTable {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookPivotTable> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookPivotTable> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookPivotTable> = graph_runtime::Property::new(
+        "worksheet",
+    );
 }
 #[cfg(
     any(
@@ -44772,6 +57830,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookSortField {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookSortField {
+    /// `ascending`.
+    pub const ASCENDING: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "ascending",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `dataOption`.
+    pub const DATA_OPTION: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "dataOption",
+    );
+    /// `icon`.
+    pub const ICON: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "icon",
+    );
+    /// `key`.
+    pub const KEY: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "key",
+    );
+    /// `sortOn`.
+    pub const SORT_ON: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "sortOn",
+    );
 }
 #[cfg(
     any(
@@ -44954,6 +58047,77 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookTable {
         feature = "users"
     )
 )]
+impl WorkbookTable {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `showHeaders`.
+    pub const SHOW_HEADERS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showHeaders",
+    );
+    /// `showTotals`.
+    pub const SHOW_TOTALS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showTotals",
+    );
+    /// `style`.
+    pub const STYLE: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "style",
+    );
+    /// `highlightFirstColumn`.
+    pub const HIGHLIGHT_FIRST_COLUMN: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "highlightFirstColumn",
+    );
+    /// `highlightLastColumn`.
+    pub const HIGHLIGHT_LAST_COLUMN: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "highlightLastColumn",
+    );
+    /// `showBandedColumns`.
+    pub const SHOW_BANDED_COLUMNS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showBandedColumns",
+    );
+    /// `showBandedRows`.
+    pub const SHOW_BANDED_ROWS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showBandedRows",
+    );
+    /// `showFilterButton`.
+    pub const SHOW_FILTER_BUTTON: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showFilterButton",
+    );
+    /// `legacyId`.
+    pub const LEGACY_ID: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "legacyId",
+    );
+    /// `columns`.
+    pub const COLUMNS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "columns",
+    );
+    /// `rows`.
+    pub const ROWS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "rows",
+    );
+    /// `sort`.
+    pub const SORT: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "sort",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "worksheet",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a column in a table.
 ///
 /// `microsoft.graph.workbookTableColumn`, described in `api-reference/beta/resources/workbooktablecolumn.md`.
@@ -45030,6 +58194,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookTableColumn
         feature = "users"
     )
 )]
+impl WorkbookTableColumn {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "index",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `filter`.
+    pub const FILTER: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "filter",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents a row in a table.
 ///
 /// `microsoft.graph.workbookTableRow`, described in `api-reference/beta/resources/workbooktablerow.md`.
@@ -45074,6 +58265,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookTableRow {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookTableRow {
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<WorkbookTableRow> = graph_runtime::Property::new(
+        "index",
+    );
 }
 #[cfg(
     any(
@@ -45148,6 +58354,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookTableSort {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookTableSort {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `matchCase`.
+    pub const MATCH_CASE: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "matchCase",
+    );
+    /// `method`.
+    pub const METHOD: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "method",
+    );
+    /// `fields`.
+    pub const FIELDS: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "fields",
+    );
 }
 #[cfg(
     any(
@@ -45273,6 +58506,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookWorksheet {
         feature = "users"
     )
 )]
+impl WorkbookWorksheet {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `position`.
+    pub const POSITION: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "position",
+    );
+    /// `visibility`.
+    pub const VISIBILITY: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "visibility",
+    );
+    /// `charts`.
+    pub const CHARTS: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "charts",
+    );
+    /// `names`.
+    pub const NAMES: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "names",
+    );
+    /// `pivotTables`.
+    pub const PIVOT_TABLES: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "pivotTables",
+    );
+    /// `protection`.
+    pub const PROTECTION: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "protection",
+    );
+    /// `tables`.
+    pub const TABLES: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "tables",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Represents the protection of a sheet object.
 ///
 /// `microsoft.graph.workbookWorksheetProtection`, described in `api-reference/beta/resources/workbookworksheetprotection.md`.
@@ -45325,6 +58605,25 @@ for WorkbookWorksheetProtection {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkbookWorksheetProtection {
+    /// `options`.
+    pub const OPTIONS: graph_runtime::Property<WorkbookWorksheetProtection> = graph_runtime::Property::new(
+        "options",
+    );
+    /// `protected`.
+    pub const PROTECTED: graph_runtime::Property<WorkbookWorksheetProtection> = graph_runtime::Property::new(
+        "protected",
+    );
 }
 #[cfg(
     any(
@@ -45504,6 +58803,61 @@ for WorkbookWorksheetProtectionOptions {
         feature = "users"
     )
 )]
+impl WorkbookWorksheetProtectionOptions {
+    /// `allowAutoFilter`.
+    pub const ALLOW_AUTO_FILTER: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowAutoFilter");
+    /// `allowDeleteColumns`.
+    pub const ALLOW_DELETE_COLUMNS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowDeleteColumns");
+    /// `allowDeleteRows`.
+    pub const ALLOW_DELETE_ROWS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowDeleteRows");
+    /// `allowFormatCells`.
+    pub const ALLOW_FORMAT_CELLS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowFormatCells");
+    /// `allowFormatColumns`.
+    pub const ALLOW_FORMAT_COLUMNS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowFormatColumns");
+    /// `allowFormatRows`.
+    pub const ALLOW_FORMAT_ROWS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowFormatRows");
+    /// `allowInsertColumns`.
+    pub const ALLOW_INSERT_COLUMNS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowInsertColumns");
+    /// `allowInsertHyperlinks`.
+    pub const ALLOW_INSERT_HYPERLINKS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowInsertHyperlinks");
+    /// `allowInsertRows`.
+    pub const ALLOW_INSERT_ROWS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowInsertRows");
+    /// `allowPivotTables`.
+    pub const ALLOW_PIVOT_TABLES: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowPivotTables");
+    /// `allowSort`.
+    pub const ALLOW_SORT: graph_runtime::Property<WorkbookWorksheetProtectionOptions> = graph_runtime::Property::new(
+        "allowSort",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// An instance of a workforce integration with shifts.
 ///
 /// `microsoft.graph.workforceIntegration`, described in `api-reference/beta/resources/workforceintegration.md`.
@@ -45604,6 +58958,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkforceIntegratio
         feature = "users"
     )
 )]
+impl WorkforceIntegration {
+    /// `apiVersion`.
+    pub const API_VERSION: graph_runtime::Property<WorkforceIntegration> = graph_runtime::Property::new(
+        "apiVersion",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<WorkforceIntegration> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `encryption`.
+    pub const ENCRYPTION: graph_runtime::Property<WorkforceIntegration> = graph_runtime::Property::new(
+        "encryption",
+    );
+    /// `isActive`.
+    pub const IS_ACTIVE: graph_runtime::Property<WorkforceIntegration> = graph_runtime::Property::new(
+        "isActive",
+    );
+    /// `supports`.
+    pub const SUPPORTS: graph_runtime::Property<WorkforceIntegration> = graph_runtime::Property::new(
+        "supports",
+    );
+    /// `supportedEntities`.
+    pub const SUPPORTED_ENTITIES: graph_runtime::Property<WorkforceIntegration> = graph_runtime::Property::new(
+        "supportedEntities",
+    );
+    /// `url`.
+    pub const URL: graph_runtime::Property<WorkforceIntegration> = graph_runtime::Property::new(
+        "url",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// An encryption entity defining the protocol and secret for a workforceintegration.
 ///
 /// `microsoft.graph.workforceIntegrationEncryption`, described in `api-reference/beta/resources/workforceintegrationencryption.md`.
@@ -45656,6 +59049,25 @@ for WorkforceIntegrationEncryption {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl WorkforceIntegrationEncryption {
+    /// `protocol`.
+    pub const PROTOCOL: graph_runtime::Property<WorkforceIntegrationEncryption> = graph_runtime::Property::new(
+        "protocol",
+    );
+    /// `secret`.
+    pub const SECRET: graph_runtime::Property<WorkforceIntegrationEncryption> = graph_runtime::Property::new(
+        "secret",
+    );
 }
 #[cfg(
     any(
@@ -45741,6 +59153,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkingHours {
         feature = "users"
     )
 )]
+impl WorkingHours {
+    /// `daysOfWeek`.
+    pub const DAYS_OF_WEEK: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "daysOfWeek",
+    );
+    /// `startTime`.
+    pub const START_TIME: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "startTime",
+    );
+    /// `endTime`.
+    pub const END_TIME: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "endTime",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "timeZone",
+    );
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
 /// Provides a mechanism for a user to store information about how to pronounce a name for non-native speakers of the language that the personName resource is represented in.
 ///
 /// `microsoft.graph.yomiPersonName`, described in `api-reference/beta/resources/yomipersonname.md`.
@@ -45813,6 +59252,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for YomiPersonName {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl YomiPersonName {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<YomiPersonName> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `first`.
+    pub const FIRST: graph_runtime::Property<YomiPersonName> = graph_runtime::Property::new(
+        "first",
+    );
+    /// `last`.
+    pub const LAST: graph_runtime::Property<YomiPersonName> = graph_runtime::Property::new(
+        "last",
+    );
+    /// `maiden`.
+    pub const MAIDEN: graph_runtime::Property<YomiPersonName> = graph_runtime::Property::new(
+        "maiden",
+    );
+    /// `middle`.
+    pub const MIDDLE: graph_runtime::Property<YomiPersonName> = graph_runtime::Property::new(
+        "middle",
+    );
 }
 #[cfg(
     any(

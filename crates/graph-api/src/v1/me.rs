@@ -142,12 +142,20 @@ impl<'a> Me<'a> {
     pub async fn get(
         &self,
     ) -> Result<crate::v1::users::item::GetUserResponse, graph_runtime::Error> {
+        self.get_with(&crate::v1::users::item::GetUserQuery::new()).await
+    }
+    /// [`Self::get`], with the query options its page documents ([`GetUserQuery`]).
+    pub async fn get_with(
+        &self,
+        query: &crate::v1::users::item::GetUserQuery,
+    ) -> Result<crate::v1::users::item::GetUserResponse, graph_runtime::Error> {
         let path = self.path.clone().finish()?;
         let request = graph_runtime::Request::new(
             graph_runtime::Method::GET,
             graph_runtime::ApiVersion::V1,
             path,
         );
+        let request = query.options().apply(request)?;
         let response = self.client.send(request).await?;
         response.json()
     }

@@ -209,6 +209,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Root {
         })
     }
 }
+#[cfg(feature = "full")]
+impl Root {}
 #[cfg(any(feature = "me", feature = "users"))]
 /// The presence of the accessAction resource on an itemActivity indicates that the activity accessed an item.
 ///
@@ -240,6 +242,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AccessAction {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
+impl AccessAction {}
 #[cfg(feature = "identity-governance")]
 /// `microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -422,6 +426,19 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AddIn {
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl AddIn {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AddIn> = graph_runtime::Property::new("id");
+    /// `properties`.
+    pub const PROPERTIES: graph_runtime::Property<AddIn> = graph_runtime::Property::new(
+        "properties",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<AddIn> = graph_runtime::Property::new(
+        "type",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the current status of a user within scope of a company's customizable terms of use powered by Azure Active Directory (Azure AD).
 ///
@@ -579,6 +596,65 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AgreementAcceptance
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
+impl AgreementAcceptance {
+    /// `agreementFileId`.
+    pub const AGREEMENT_FILE_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "agreementFileId",
+    );
+    /// `agreementId`.
+    pub const AGREEMENT_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "agreementId",
+    );
+    /// `deviceDisplayName`.
+    pub const DEVICE_DISPLAY_NAME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceDisplayName",
+    );
+    /// `deviceId`.
+    pub const DEVICE_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceId",
+    );
+    /// `deviceOSType`.
+    pub const DEVICE_OS_TYPE: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceOSType",
+    );
+    /// `deviceOSVersion`.
+    pub const DEVICE_OS_VERSION: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "deviceOSVersion",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `recordedDateTime`.
+    pub const RECORDED_DATE_TIME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "recordedDateTime",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `userDisplayName`.
+    pub const USER_DISPLAY_NAME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userDisplayName",
+    );
+    /// `userEmail`.
+    pub const USER_EMAIL: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userEmail",
+    );
+    /// `userId`.
+    pub const USER_ID: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userId",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<AgreementAcceptance> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
+}
 #[cfg(feature = "service-principals")]
 /// Represents an application role that can be requested by (and granted to) a client application, or that can be used to assign an application to users or groups in a specified role. To add, update, or remove app roles for an application, update the application for the app or service. App roles on the application entity will be available in all tenants where the application is used. To define app roles that are only applicable in your tenant (for example, app roles representing custom roles in your instance of a multi-tenant application), you can also update the service principal for the app, to add or update app roles to the appRoles collection. With appRoleAssignments, app roles can be assigned to users, groups, or other applications' service principals.
 ///
@@ -662,6 +738,35 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AppRole {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "service-principals")]
+impl AppRole {
+    /// `allowedMemberTypes`.
+    pub const ALLOWED_MEMBER_TYPES: graph_runtime::Property<AppRole> = graph_runtime::Property::new(
+        "allowedMemberTypes",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<AppRole> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<AppRole> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<AppRole> = graph_runtime::Property::new("id");
+    /// `isEnabled`.
+    pub const IS_ENABLED: graph_runtime::Property<AppRole> = graph_runtime::Property::new(
+        "isEnabled",
+    );
+    /// `origin`.
+    pub const ORIGIN: graph_runtime::Property<AppRole> = graph_runtime::Property::new(
+        "origin",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<AppRole> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(any(feature = "me", feature = "service-principals", feature = "users"))]
 /// Used to record when a user, group, or service principal is assigned an app role for an app. An app role assignment is a relationship between the assigned principal (a user, a group, or a service principal), a resource application (the app's service principal) and an app role defined on the resource application. When the app role which has been assigned to a principal has a non-empty value property, this will be included in the roles claim of tokens where the subject is the assigned principal (e.g. SAML responses, ID tokens, access tokens identifying a signed-in user, or an access token identifying a service principal). Applications and APIs use these claims as part of their authorization logic. A user can be assigned an app role directly. If an app role is assigned to a group, direct members of the group are also considered to have been assigned the app role. When a user is assigned an app role for an application, a tile for that application is displayed in the user's MyApps portal and Microsoft 365 app launcher. An app role assignment where the assigned principal is a service principal is an app-only permission grant. When a user or admin consents to an app-only permission, an app role assignment is created where the assigned principal is the service principal for the client application, and the resource is the target API's service principal.
@@ -762,6 +867,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AppRoleAssignment {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "service-principals", feature = "users"))]
+impl AppRoleAssignment {
+    /// `id`.
+    pub const ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `principalId`.
+    pub const PRINCIPAL_ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "principalId",
+    );
+    /// `principalType`.
+    pub const PRINCIPAL_TYPE: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "principalType",
+    );
+    /// `principalDisplayName`.
+    pub const PRINCIPAL_DISPLAY_NAME: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "principalDisplayName",
+    );
+    /// `resourceId`.
+    pub const RESOURCE_ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "resourceId",
+    );
+    /// `resourceDisplayName`.
+    pub const RESOURCE_DISPLAY_NAME: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "resourceDisplayName",
+    );
+    /// `appRoleId`.
+    pub const APP_ROLE_ID: graph_runtime::Property<AppRoleAssignment> = graph_runtime::Property::new(
+        "appRoleId",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents a license assigned to a user. The assignedLicenses property of the user entity is a collection of assignedLicense.
 ///
@@ -806,6 +946,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedLicense {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl AssignedLicense {
+    /// `disabledPlans`.
+    pub const DISABLED_PLANS: graph_runtime::Property<AssignedLicense> = graph_runtime::Property::new(
+        "disabledPlans",
+    );
+    /// `skuId`.
+    pub const SKU_ID: graph_runtime::Property<AssignedLicense> = graph_runtime::Property::new(
+        "skuId",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The assignedPlans property of both the user entity and the organization entity is a collection of assignedPlan.
@@ -873,6 +1024,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AssignedPlan {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl AssignedPlan {
+    /// `assignedDateTime`.
+    pub const ASSIGNED_DATE_TIME: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "assignedDateTime",
+    );
+    /// `capabilityStatus`.
+    pub const CAPABILITY_STATUS: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "capabilityStatus",
+    );
+    /// `service`.
+    pub const SERVICE: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "service",
+    );
+    /// `servicePlanId`.
+    pub const SERVICE_PLAN_ID: graph_runtime::Property<AssignedPlan> = graph_runtime::Property::new(
+        "servicePlanId",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// You can add related content to a user event, message, or post in the form of an attachment.
@@ -956,6 +1126,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Attachment {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Attachment {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `isInline`.
+    pub const IS_INLINE: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "isInline",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<Attachment> = graph_runtime::Property::new(
+        "size",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents attributes of an item to be attached.
 ///
 /// `microsoft.graph.attachmentItem`, described in `api-reference/v1.0/resources/attachmentitem.md`.
@@ -1022,6 +1219,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AttachmentItem {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl AttachmentItem {
+    /// `attachmentType`.
+    pub const ATTACHMENT_TYPE: graph_runtime::Property<AttachmentItem> = graph_runtime::Property::new(
+        "attachmentType",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<AttachmentItem> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `isInline`.
+    pub const IS_INLINE: graph_runtime::Property<AttachmentItem> = graph_runtime::Property::new(
+        "isInline",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<AttachmentItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<AttachmentItem> = graph_runtime::Property::new(
+        "size",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// An event attendee. This can be a person or resource such as a meeting room or equipment, that has been set up as a resource on the Exchange server for the tenant. Derived from attendeeBase.
 ///
 /// `microsoft.graph.attendee`, described in `api-reference/v1.0/resources/attendee.md`.
@@ -1085,6 +1305,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Attendee {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Attendee {
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "emailAddress",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `proposedNewTime`.
+    pub const PROPOSED_NEW_TIME: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "proposedNewTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<Attendee> = graph_runtime::Property::new(
+        "status",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The type of attendee. Derived from recipient.
 ///
 /// `microsoft.graph.attendeeBase`, described in `api-reference/v1.0/resources/attendeebase.md`.
@@ -1128,6 +1367,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AttendeeBase {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl AttendeeBase {
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<AttendeeBase> = graph_runtime::Property::new(
+        "emailAddress",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<AttendeeBase> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.attendeeType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -1347,6 +1597,73 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Audio {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Audio {
+    /// `album`.
+    pub const ALBUM: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "album",
+    );
+    /// `albumArtist`.
+    pub const ALBUM_ARTIST: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "albumArtist",
+    );
+    /// `artist`.
+    pub const ARTIST: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "artist",
+    );
+    /// `bitrate`.
+    pub const BITRATE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "bitrate",
+    );
+    /// `composers`.
+    pub const COMPOSERS: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "composers",
+    );
+    /// `copyright`.
+    pub const COPYRIGHT: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "copyright",
+    );
+    /// `disc`.
+    pub const DISC: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "disc",
+    );
+    /// `discCount`.
+    pub const DISC_COUNT: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "discCount",
+    );
+    /// `duration`.
+    pub const DURATION: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "duration",
+    );
+    /// `genre`.
+    pub const GENRE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "genre",
+    );
+    /// `hasDrm`.
+    pub const HAS_DRM: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "hasDrm",
+    );
+    /// `isVariableBitrate`.
+    pub const IS_VARIABLE_BITRATE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "isVariableBitrate",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `track`.
+    pub const TRACK: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "track",
+    );
+    /// `trackCount`.
+    pub const TRACK_COUNT: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "trackCount",
+    );
+    /// `year`.
+    pub const YEAR: graph_runtime::Property<Audio> = graph_runtime::Property::new(
+        "year",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Configuration settings to automatically notify the sender of an incoming email with a message from the signed-in user. For example, an automatic reply to notify that the signed-in user is unavailable to respond to emails.
 ///
 /// `microsoft.graph.automaticRepliesSetting`, described in `api-reference/v1.0/resources/automaticrepliessetting.md`.
@@ -1446,6 +1763,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for AutomaticRepliesSet
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl AutomaticRepliesSetting {
+    /// `externalAudience`.
+    pub const EXTERNAL_AUDIENCE: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "externalAudience",
+    );
+    /// `externalReplyMessage`.
+    pub const EXTERNAL_REPLY_MESSAGE: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "externalReplyMessage",
+    );
+    /// `internalReplyMessage`.
+    pub const INTERNAL_REPLY_MESSAGE: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "internalReplyMessage",
+    );
+    /// `scheduledEndDateTime`.
+    pub const SCHEDULED_END_DATE_TIME: graph_runtime::Property<
+        AutomaticRepliesSetting,
+    > = graph_runtime::Property::new("scheduledEndDateTime");
+    /// `scheduledStartDateTime`.
+    pub const SCHEDULED_START_DATE_TIME: graph_runtime::Property<
+        AutomaticRepliesSetting,
+    > = graph_runtime::Property::new("scheduledStartDateTime");
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<AutomaticRepliesSetting> = graph_runtime::Property::new(
+        "status",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.automaticRepliesStatus`, described in `api-reference/v1.0/resources/enums.md`.
@@ -1653,6 +1997,55 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for BaseItem {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl BaseItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<BaseItem> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `createdByUser`.
+    pub const CREATED_BY_USER: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "createdByUser",
+    );
+    /// `lastModifiedByUser`.
+    pub const LAST_MODIFIED_BY_USER: graph_runtime::Property<BaseItem> = graph_runtime::Property::new(
+        "lastModifiedByUser",
+    );
 }
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
 /// `microsoft.graph.bodyType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -1938,6 +2331,83 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Calendar {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Calendar {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Calendar> = graph_runtime::Property::new("id");
+    /// `allowedOnlineMeetingProviders`.
+    pub const ALLOWED_ONLINE_MEETING_PROVIDERS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "allowedOnlineMeetingProviders",
+    );
+    /// `canEdit`.
+    pub const CAN_EDIT: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "canEdit",
+    );
+    /// `canShare`.
+    pub const CAN_SHARE: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "canShare",
+    );
+    /// `canViewPrivateItems`.
+    pub const CAN_VIEW_PRIVATE_ITEMS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "canViewPrivateItems",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `defaultOnlineMeetingProvider`.
+    pub const DEFAULT_ONLINE_MEETING_PROVIDER: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "defaultOnlineMeetingProvider",
+    );
+    /// `hexColor`.
+    pub const HEX_COLOR: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "hexColor",
+    );
+    /// `isDefaultCalendar`.
+    pub const IS_DEFAULT_CALENDAR: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isDefaultCalendar",
+    );
+    /// `isRemovable`.
+    pub const IS_REMOVABLE: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isRemovable",
+    );
+    /// `isTallyingResponses`.
+    pub const IS_TALLYING_RESPONSES: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "isTallyingResponses",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `calendarPermissions`.
+    pub const CALENDAR_PERMISSIONS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "calendarPermissions",
+    );
+    /// `calendarView`.
+    pub const CALENDAR_VIEW: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "calendarView",
+    );
+    /// `events`.
+    pub const EVENTS: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "events",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Calendar> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.calendarColor`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CalendarColor {
@@ -2107,6 +2577,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for CalendarGroup {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl CalendarGroup {
+    /// `id`.
+    pub const ID: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `classId`.
+    pub const CLASS_ID: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "classId",
+    );
+    /// `calendars`.
+    pub const CALENDARS: graph_runtime::Property<CalendarGroup> = graph_runtime::Property::new(
+        "calendars",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The permissions of a user with whom the calendar has been shared or delegated in an Outlook client. Get, update, and delete of calendar permissions is supported on behalf of only the calendar owner. Getting the calendar permissions of a calendar on behalf of a sharee or delegate returns an empty calendar permissions collection. Once a sharee or delegate has been set up for a calendar, you can update only the role property to change the permissions of a sharee or delegate. You cannot update the allowedRoles, emailAddress, isInsideOrganization, or isRemovable property. To change these properties, you should delete the corresponding calendarPermission object and create another sharee or delegate in an Outlook client.
 ///
 /// `microsoft.graph.calendarPermission`, described in `api-reference/v1.0/resources/calendarpermission.md`.
@@ -2182,6 +2675,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for CalendarPermission 
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl CalendarPermission {
+    /// `allowedRoles`.
+    pub const ALLOWED_ROLES: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "allowedRoles",
+    );
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "emailAddress",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isInsideOrganization`.
+    pub const IS_INSIDE_ORGANIZATION: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "isInsideOrganization",
+    );
+    /// `isRemovable`.
+    pub const IS_REMOVABLE: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "isRemovable",
+    );
+    /// `role`.
+    pub const ROLE: graph_runtime::Property<CalendarPermission> = graph_runtime::Property::new(
+        "role",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.calendarRoleType`, described in `api-reference/v1.0/resources/calendarpermission.md`.
@@ -2647,6 +3167,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ClaimsMappingPolicy
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl ClaimsMappingPolicy {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `definition`.
+    pub const DEFINITION: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "definition",
+    );
+    /// `isOrganizationDefault`.
+    pub const IS_ORGANIZATION_DEFAULT: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "isOrganizationDefault",
+    );
+    /// `Version`.
+    pub const VERSION: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "Version",
+    );
+    /// `IncludeBasicClaimSet`.
+    pub const INCLUDE_BASIC_CLAIM_SET: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "IncludeBasicClaimSet",
+    );
+    /// `appliesTo`.
+    pub const APPLIES_TO: graph_runtime::Property<ClaimsMappingPolicy> = graph_runtime::Property::new(
+        "appliesTo",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// A contact is an item in Outlook where you can organize and save information about the people and organizations you communicate with. Contacts are contained in contact folders.
 ///
@@ -3017,6 +3572,175 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Contact {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Contact {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Contact> = graph_runtime::Property::new("id");
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `assistantName`.
+    pub const ASSISTANT_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "assistantName",
+    );
+    /// `birthday`.
+    pub const BIRTHDAY: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "birthday",
+    );
+    /// `businessAddress`.
+    pub const BUSINESS_ADDRESS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "businessAddress",
+    );
+    /// `businessHomePage`.
+    pub const BUSINESS_HOME_PAGE: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "businessHomePage",
+    );
+    /// `businessPhones`.
+    pub const BUSINESS_PHONES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "businessPhones",
+    );
+    /// `children`.
+    pub const CHILDREN: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "children",
+    );
+    /// `companyName`.
+    pub const COMPANY_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "companyName",
+    );
+    /// `department`.
+    pub const DEPARTMENT: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "department",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `emailAddresses`.
+    pub const EMAIL_ADDRESSES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "emailAddresses",
+    );
+    /// `fileAs`.
+    pub const FILE_AS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "fileAs",
+    );
+    /// `generation`.
+    pub const GENERATION: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "generation",
+    );
+    /// `givenName`.
+    pub const GIVEN_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "givenName",
+    );
+    /// `homeAddress`.
+    pub const HOME_ADDRESS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "homeAddress",
+    );
+    /// `homePhones`.
+    pub const HOME_PHONES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "homePhones",
+    );
+    /// `imAddresses`.
+    pub const IM_ADDRESSES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "imAddresses",
+    );
+    /// `initials`.
+    pub const INITIALS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "initials",
+    );
+    /// `jobTitle`.
+    pub const JOB_TITLE: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "jobTitle",
+    );
+    /// `manager`.
+    pub const MANAGER: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "manager",
+    );
+    /// `middleName`.
+    pub const MIDDLE_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "middleName",
+    );
+    /// `mobilePhone`.
+    pub const MOBILE_PHONE: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "mobilePhone",
+    );
+    /// `nickName`.
+    pub const NICK_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "nickName",
+    );
+    /// `officeLocation`.
+    pub const OFFICE_LOCATION: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "officeLocation",
+    );
+    /// `otherAddress`.
+    pub const OTHER_ADDRESS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "otherAddress",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `personalNotes`.
+    pub const PERSONAL_NOTES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "personalNotes",
+    );
+    /// `profession`.
+    pub const PROFESSION: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "profession",
+    );
+    /// `spouseName`.
+    pub const SPOUSE_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "spouseName",
+    );
+    /// `surname`.
+    pub const SURNAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "surname",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `yomiCompanyName`.
+    pub const YOMI_COMPANY_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "yomiCompanyName",
+    );
+    /// `yomiGivenName`.
+    pub const YOMI_GIVEN_NAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "yomiGivenName",
+    );
+    /// `yomiSurname`.
+    pub const YOMI_SURNAME: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "yomiSurname",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Contact> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// A folder that contains contacts. This resource supports using delta query to track incremental additions, deletions, and updates, by providing a delta function.
 ///
 /// `microsoft.graph.contactFolder`, described in `api-reference/v1.0/resources/contactfolder.md`.
@@ -3117,6 +3841,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ContactFolder {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl ContactFolder {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `childFolders`.
+    pub const CHILD_FOLDERS: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "childFolders",
+    );
+    /// `contacts`.
+    pub const CONTACTS: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "contacts",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<ContactFolder> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Describes the date, time, and time zone of a point in time.
 ///
 /// `microsoft.graph.dateTimeTimeZone`, described in `api-reference/v1.0/resources/datetimetimezone.md`.
@@ -3160,6 +3915,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DateTimeTimeZone {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl DateTimeTimeZone {
+    /// `DateTime`.
+    pub const DATE_TIME: graph_runtime::Property<DateTimeTimeZone> = graph_runtime::Property::new(
+        "DateTime",
+    );
+    /// `TimeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<DateTimeTimeZone> = graph_runtime::Property::new(
+        "TimeZone",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.dayOfWeek`, described in `api-reference/v1.0/resources/enums.md`.
@@ -3359,6 +4125,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Deleted {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
+impl Deleted {
+    /// `state`.
+    pub const STATE: graph_runtime::Property<Deleted> = graph_runtime::Property::new(
+        "state",
+    );
+}
 #[cfg(
     any(
         feature = "directory-objects",
@@ -3423,6 +4196,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectoryObject {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "me",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl DirectoryObject {
+    /// `id`.
+    pub const ID: graph_runtime::Property<DirectoryObject> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `deletedDateTime`.
+    pub const DELETED_DATE_TIME: graph_runtime::Property<DirectoryObject> = graph_runtime::Property::new(
+        "deletedDateTime",
+    );
 }
 #[cfg(feature = "domains")]
 /// Represents a domain associated with the tenant. Use domain operations to associate domains to a tenant, verify domain ownership, and configure supported services. Domain operations enable registrars to automate domain association for services such as Microsoft 365. For example, as part of domain sign up, a registrar can enable a vanity domain for email, websites, authentication, etc.
@@ -3628,6 +4420,71 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Domain {
     }
 }
 #[cfg(feature = "domains")]
+impl Domain {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Domain> = graph_runtime::Property::new("id");
+    /// `authenticationType`.
+    pub const AUTHENTICATION_TYPE: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "authenticationType",
+    );
+    /// `availabilityStatus`.
+    pub const AVAILABILITY_STATUS: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "availabilityStatus",
+    );
+    /// `isAdminManaged`.
+    pub const IS_ADMIN_MANAGED: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "isAdminManaged",
+    );
+    /// `isDefault`.
+    pub const IS_DEFAULT: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "isDefault",
+    );
+    /// `isInitial`.
+    pub const IS_INITIAL: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "isInitial",
+    );
+    /// `isRoot`.
+    pub const IS_ROOT: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "isRoot",
+    );
+    /// `isVerified`.
+    pub const IS_VERIFIED: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "isVerified",
+    );
+    /// `passwordNotificationWindowInDays`.
+    pub const PASSWORD_NOTIFICATION_WINDOW_IN_DAYS: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "passwordNotificationWindowInDays",
+    );
+    /// `passwordValidityPeriodInDays`.
+    pub const PASSWORD_VALIDITY_PERIOD_IN_DAYS: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "passwordValidityPeriodInDays",
+    );
+    /// `supportedServices`.
+    pub const SUPPORTED_SERVICES: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "supportedServices",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `domainNameReferences`.
+    pub const DOMAIN_NAME_REFERENCES: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "domainNameReferences",
+    );
+    /// `serviceConfigurationRecords`.
+    pub const SERVICE_CONFIGURATION_RECORDS: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "serviceConfigurationRecords",
+    );
+    /// `verificationDnsRecords`.
+    pub const VERIFICATION_DNS_RECORDS: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "verificationDnsRecords",
+    );
+    /// `federationConfiguration`.
+    pub const FEDERATION_CONFIGURATION: graph_runtime::Property<Domain> = graph_runtime::Property::new(
+        "federationConfiguration",
+    );
+}
+#[cfg(feature = "domains")]
 /// For each domain in the tenant, you may be required to add DNS record(s) to the DNS zone file of the domain before the domain can be used by Microsoft Online Services. The DomainDnsRecord entity is used to present such DNS records. Base entity for DomainDnsCnameRecord, DomainDnsMxRecord, DomainDnsSrvRecord and DomainDnsTxtRecord entities.
 ///
 /// `microsoft.graph.domainDnsRecord`, described in `api-reference/v1.0/resources/domaindnsrecord.md`.
@@ -3705,6 +4562,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DomainDnsRecord {
     }
 }
 #[cfg(feature = "domains")]
+impl DomainDnsRecord {
+    /// `id`.
+    pub const ID: graph_runtime::Property<DomainDnsRecord> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isOptional`.
+    pub const IS_OPTIONAL: graph_runtime::Property<DomainDnsRecord> = graph_runtime::Property::new(
+        "isOptional",
+    );
+    /// `label`.
+    pub const LABEL: graph_runtime::Property<DomainDnsRecord> = graph_runtime::Property::new(
+        "label",
+    );
+    /// `recordType`.
+    pub const RECORD_TYPE: graph_runtime::Property<DomainDnsRecord> = graph_runtime::Property::new(
+        "recordType",
+    );
+    /// `supportedService`.
+    pub const SUPPORTED_SERVICE: graph_runtime::Property<DomainDnsRecord> = graph_runtime::Property::new(
+        "supportedService",
+    );
+    /// `ttl`.
+    pub const TTL: graph_runtime::Property<DomainDnsRecord> = graph_runtime::Property::new(
+        "ttl",
+    );
+}
+#[cfg(feature = "domains")]
 /// Represents the status of asynchronous operations scheduled on a domain.
 ///
 /// `microsoft.graph.domainState`, described in `api-reference/v1.0/resources/domainstate.md`.
@@ -3759,6 +4643,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DomainState {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "domains")]
+impl DomainState {
+    /// `lastActionDateTime`.
+    pub const LAST_ACTION_DATE_TIME: graph_runtime::Property<DomainState> = graph_runtime::Property::new(
+        "lastActionDateTime",
+    );
+    /// `operation`.
+    pub const OPERATION: graph_runtime::Property<DomainState> = graph_runtime::Property::new(
+        "operation",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<DomainState> = graph_runtime::Property::new(
+        "status",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The drive resource is the top-level object representing a user's OneDrive or a document library in SharePoint. OneDrive users will always have at least one drive available, their default drive. Users without a OneDrive license may not have a default drive available.
@@ -3971,6 +4870,95 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Drive {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Drive {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Drive> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `createdByUser`.
+    pub const CREATED_BY_USER: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "createdByUser",
+    );
+    /// `lastModifiedByUser`.
+    pub const LAST_MODIFIED_BY_USER: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "lastModifiedByUser",
+    );
+    /// `driveType`.
+    pub const DRIVE_TYPE: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "driveType",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `quota`.
+    pub const QUOTA: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "quota",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `system`.
+    pub const SYSTEM: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "system",
+    );
+    /// `following`.
+    pub const FOLLOWING: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "following",
+    );
+    /// `items`.
+    pub const ITEMS: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "items",
+    );
+    /// `root`.
+    pub const ROOT: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "root",
+    );
+    /// `special`.
+    pub const SPECIAL: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "special",
+    );
+    /// `list`.
+    pub const LIST: graph_runtime::Property<Drive> = graph_runtime::Property::new(
+        "list",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The driveItem resource represents a file, folder, or other item stored in a drive. All file system objects in OneDrive and SharePoint are returned as driveItem resources. Items in SharePoint document libraries can be represented as listItem or driveItem resources.
@@ -4331,6 +5319,177 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for DriveItem {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
+impl DriveItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `createdByUser`.
+    pub const CREATED_BY_USER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "createdByUser",
+    );
+    /// `lastModifiedByUser`.
+    pub const LAST_MODIFIED_BY_USER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "lastModifiedByUser",
+    );
+    /// `audio`.
+    pub const AUDIO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "audio",
+    );
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `cTag`.
+    pub const C_TAG: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "cTag",
+    );
+    /// `deleted`.
+    pub const DELETED: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "deleted",
+    );
+    /// `file`.
+    pub const FILE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "file",
+    );
+    /// `fileSystemInfo`.
+    pub const FILE_SYSTEM_INFO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "fileSystemInfo",
+    );
+    /// `folder`.
+    pub const FOLDER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "folder",
+    );
+    /// `image`.
+    pub const IMAGE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "image",
+    );
+    /// `location`.
+    pub const LOCATION: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "location",
+    );
+    /// `package`.
+    pub const PACKAGE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "package",
+    );
+    /// `pendingOperations`.
+    pub const PENDING_OPERATIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "pendingOperations",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `publication`.
+    pub const PUBLICATION: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "publication",
+    );
+    /// `remoteItem`.
+    pub const REMOTE_ITEM: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "remoteItem",
+    );
+    /// `root`.
+    pub const ROOT: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "root",
+    );
+    /// `searchResult`.
+    pub const SEARCH_RESULT: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "searchResult",
+    );
+    /// `shared`.
+    pub const SHARED: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "shared",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "size",
+    );
+    /// `specialFolder`.
+    pub const SPECIAL_FOLDER: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "specialFolder",
+    );
+    /// `video`.
+    pub const VIDEO: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "video",
+    );
+    /// `webDavUrl`.
+    pub const WEB_DAV_URL: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "webDavUrl",
+    );
+    /// `activities`.
+    pub const ACTIVITIES: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "activities",
+    );
+    /// `children`.
+    pub const CHILDREN: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "children",
+    );
+    /// `listItem`.
+    pub const LIST_ITEM: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "listItem",
+    );
+    /// `permissions`.
+    pub const PERMISSIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "permissions",
+    );
+    /// `subscriptions`.
+    pub const SUBSCRIPTIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "subscriptions",
+    );
+    /// `thumbnails`.
+    pub const THUMBNAILS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "thumbnails",
+    );
+    /// `versions`.
+    pub const VERSIONS: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "versions",
+    );
+    /// `workbook`.
+    pub const WORKBOOK: graph_runtime::Property<DriveItem> = graph_runtime::Property::new(
+        "workbook",
+    );
+}
 #[cfg(feature = "education")]
 /// The educationAssignment resource represents a task or unit of work assigned to a student or team member in a class as part of their study. Only teachers or team owners can create assignments. Assignments contain handouts and tasks that the teacher wants the student to work on. Each student assignment has an associated submission that contains any work their teacher asked to be turned in. A teacher can add scores and feedback to the submission turned in by the student. When an assignment is created, it is in a Draft state. Students can't see the assignment and submissions won't be created. You can change the status of an assignment by using the publish action. You can't use a PATCH request to change the assignment status. The assignment APIs are exposed in the class namespace.
 ///
@@ -4586,6 +5745,109 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationAssignment
     }
 }
 #[cfg(feature = "education")]
+impl EducationAssignment {
+    /// `id`.
+    pub const ID: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `addedStudentAction`.
+    pub const ADDED_STUDENT_ACTION: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "addedStudentAction",
+    );
+    /// `allowLateSubmissions`.
+    pub const ALLOW_LATE_SUBMISSIONS: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "allowLateSubmissions",
+    );
+    /// `allowStudentsToAddResourcesToSubmission`.
+    pub const ALLOW_STUDENTS_TO_ADD_RESOURCES_TO_SUBMISSION: graph_runtime::Property<
+        EducationAssignment,
+    > = graph_runtime::Property::new("allowStudentsToAddResourcesToSubmission");
+    /// `assignDateTime`.
+    pub const ASSIGN_DATE_TIME: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "assignDateTime",
+    );
+    /// `assignTo`.
+    pub const ASSIGN_TO: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "assignTo",
+    );
+    /// `assignedDateTime`.
+    pub const ASSIGNED_DATE_TIME: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "assignedDateTime",
+    );
+    /// `classId`.
+    pub const CLASS_ID: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "classId",
+    );
+    /// `closeDateTime`.
+    pub const CLOSE_DATE_TIME: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "closeDateTime",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `dueDateTime`.
+    pub const DUE_DATE_TIME: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "dueDateTime",
+    );
+    /// `grading`.
+    pub const GRADING: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "grading",
+    );
+    /// `instructions`.
+    pub const INSTRUCTIONS: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "instructions",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `notificationChannelUrl`.
+    pub const NOTIFICATION_CHANNEL_URL: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "notificationChannelUrl",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `resourcesFolderUrl`.
+    pub const RESOURCES_FOLDER_URL: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "resourcesFolderUrl",
+    );
+    /// `resources`.
+    pub const RESOURCES: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "resources",
+    );
+    /// `submissions`.
+    pub const SUBMISSIONS: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "submissions",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `rubric`.
+    pub const RUBRIC: graph_runtime::Property<EducationAssignment> = graph_runtime::Property::new(
+        "rubric",
+    );
+}
+#[cfg(feature = "education")]
 /// Represents how an assignment will be graded. This is used within the assignments.grading property. This superclass can't be used directly in the assignment property. It exists to allow for multiple different ways to grade assignments.
 ///
 /// `microsoft.graph.educationAssignmentGradeType`, described in `api-reference/v1.0/resources/educationassignmentgradetype.md`.
@@ -4618,6 +5880,8 @@ for EducationAssignmentGradeType {
     }
 }
 #[cfg(feature = "education")]
+impl EducationAssignmentGradeType {}
+#[cfg(feature = "education")]
 /// Resource type that is used within the assignments.assignTo property. This superclass is abstract and you cannot set the property in assignments to this value. This superclass represents who the assignment should be assigned to when the assignment is published. The educationAssignmentClassRecipient and educationAssignmentIndividualRecipient resources are subclasses of this superclass.
 ///
 /// `microsoft.graph.educationAssignmentRecipient`, described in `api-reference/v1.0/resources/educationassignmentrecipient.md`.
@@ -4649,6 +5913,8 @@ for EducationAssignmentRecipient {
         })
     }
 }
+#[cfg(feature = "education")]
+impl EducationAssignmentRecipient {}
 #[cfg(feature = "education")]
 /// A wrapper object that stores the resources associated with an assignment. The wrapper adds the distributeForStudentWork property and indicates that this resource will be copied to the student submission. If the object isn't copied, each student will see a link to the resource on the assignment. The student will not be able to update this resource. This is a handout from the teacher to the student with nothing to be turned in. If the resource is distributed, each student will receive a copy of this resource in the resource list of their submission. Each student will be able to modify their copy and submit it for grading.
 ///
@@ -4711,6 +5977,21 @@ for EducationAssignmentResource {
     }
 }
 #[cfg(feature = "education")]
+impl EducationAssignmentResource {
+    /// `distributeForStudentWork`.
+    pub const DISTRIBUTE_FOR_STUDENT_WORK: graph_runtime::Property<
+        EducationAssignmentResource,
+    > = graph_runtime::Property::new("distributeForStudentWork");
+    /// `id`.
+    pub const ID: graph_runtime::Property<EducationAssignmentResource> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `resource`.
+    pub const RESOURCE: graph_runtime::Property<EducationAssignmentResource> = graph_runtime::Property::new(
+        "resource",
+    );
+}
+#[cfg(feature = "education")]
 /// A category that can be applied to assignments.
 ///
 /// `microsoft.graph.educationCategory`, described in `api-reference/v1.0/resources/educationcategory.md`.
@@ -4754,6 +6035,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationCategory {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "education")]
+impl EducationCategory {
+    /// `id`.
+    pub const ID: graph_runtime::Property<EducationCategory> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<EducationCategory> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(feature = "education")]
 /// A superclass for all resource objects in the system. A resource is associated with an Assignment and/or Submission, which represents the learning object that is being handed out or handed in. You cannot instantiate a resource directly; you must make a subclass that will represent the type of resource being used. This resource stores the common properties across all resource types.
@@ -4832,6 +6124,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationResource {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "education")]
+impl EducationResource {
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<EducationResource> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<EducationResource> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<EducationResource> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<EducationResource> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<EducationResource> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
 }
 #[cfg(feature = "education")]
 /// A grading rubric that can be attached to an assignment. A rubric is associated with an educationUser (teacher), and attached to one or more educationAssignment resources. See Education rubric overview for more information.
@@ -4938,6 +6253,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationRubric {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "education")]
+impl EducationRubric {
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `grading`.
+    pub const GRADING: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "grading",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `levels`.
+    pub const LEVELS: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "levels",
+    );
+    /// `qualities`.
+    pub const QUALITIES: graph_runtime::Property<EducationRubric> = graph_runtime::Property::new(
+        "qualities",
+    );
 }
 #[cfg(feature = "education")]
 /// A submission represents the resources that an individual (or group) turn in for an assignment and the outcomes (such as grades or feedback) that are associated with the submission. Submissions are owned by an assignment. Submissions are automatically created when an assignment is published. The submission owns two lists of resources. Resources represent the user/groups working area while the submitted resources represent the resources that have actively been turned in by students. The status property is read-only and the object is moved through the workflow via actions. If setUpResourcesFolder has not been called on an educationSubmission resource, the resourcesFolderUrl property is `null`.
@@ -5075,6 +6429,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationSubmission
     }
 }
 #[cfg(feature = "education")]
+impl EducationSubmission {
+    /// `recipient`.
+    pub const RECIPIENT: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "recipient",
+    );
+    /// `returnedBy`.
+    pub const RETURNED_BY: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "returnedBy",
+    );
+    /// `returnedDateTime`.
+    pub const RETURNED_DATE_TIME: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "returnedDateTime",
+    );
+    /// `resourcesFolderUrl`.
+    pub const RESOURCES_FOLDER_URL: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "resourcesFolderUrl",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `submittedBy`.
+    pub const SUBMITTED_BY: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "submittedBy",
+    );
+    /// `submittedDateTime`.
+    pub const SUBMITTED_DATE_TIME: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "submittedDateTime",
+    );
+    /// `unsubmittedBy`.
+    pub const UNSUBMITTED_BY: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "unsubmittedBy",
+    );
+    /// `unsubmittedDateTime`.
+    pub const UNSUBMITTED_DATE_TIME: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "unsubmittedDateTime",
+    );
+    /// `resources`.
+    pub const RESOURCES: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "resources",
+    );
+    /// `submittedResources`.
+    pub const SUBMITTED_RESOURCES: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "submittedResources",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<EducationSubmission> = graph_runtime::Property::new(
+        "id",
+    );
+}
+#[cfg(feature = "education")]
 /// Abstract class that represents the different sets of users to whom a submission can be assigned. Possible values include individuals or groups. This is used within the submission.recipient property.
 ///
 /// `microsoft.graph.educationSubmissionRecipient`, described in `api-reference/v1.0/resources/educationsubmissionrecipient.md`.
@@ -5106,6 +6511,8 @@ for EducationSubmissionRecipient {
         })
     }
 }
+#[cfg(feature = "education")]
+impl EducationSubmissionRecipient {}
 #[cfg(feature = "education")]
 /// A wrapper around a resource for use on a submission. The wrapper adds a pointer to the assignment resource if this was copied from the assignment.
 ///
@@ -5167,6 +6574,21 @@ for EducationSubmissionResource {
         })
     }
 }
+#[cfg(feature = "education")]
+impl EducationSubmissionResource {
+    /// `assignmentResourceUrl`.
+    pub const ASSIGNMENT_RESOURCE_URL: graph_runtime::Property<
+        EducationSubmissionResource,
+    > = graph_runtime::Property::new("assignmentResourceUrl");
+    /// `id`.
+    pub const ID: graph_runtime::Property<EducationSubmissionResource> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `resource`.
+    pub const RESOURCE: graph_runtime::Property<EducationSubmissionResource> = graph_runtime::Property::new(
+        "resource",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// The name and email address of a contact or message recipient.
 ///
@@ -5213,6 +6635,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl EmailAddress {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<EmailAddress> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<EmailAddress> = graph_runtime::Property::new(
+        "name",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents organization data associated with a user. The employeeOrgData property of the user entity is a collection of organization attributes.
 ///
 /// `microsoft.graph.employeeOrgData`, described in `api-reference/v1.0/resources/employeeorgdata.md`.
@@ -5256,6 +6689,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmployeeOrgData {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl EmployeeOrgData {
+    /// `division`.
+    pub const DIVISION: graph_runtime::Property<EmployeeOrgData> = graph_runtime::Property::new(
+        "division",
+    );
+    /// `costCenter`.
+    pub const COST_CENTER: graph_runtime::Property<EmployeeOrgData> = graph_runtime::Property::new(
+        "costCenter",
+    );
 }
 #[cfg(
     any(
@@ -5310,6 +6754,20 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Entity {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "education",
+        feature = "me",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl Entity {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Entity> = graph_runtime::Property::new("id");
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// An event in a user calendar, or the default calendar of a Microsoft 365 group. The maximum number of attendees included in an event, and the maximum number of recipients in an eventMessage sent from an Exchange Online mailbox is 500. For more information, see sending limits.
@@ -5754,6 +7212,193 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Event {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Event {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Event> = graph_runtime::Property::new("id");
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `allowNewTimeProposals`.
+    pub const ALLOW_NEW_TIME_PROPOSALS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "allowNewTimeProposals",
+    );
+    /// `attendees`.
+    pub const ATTENDEES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "attendees",
+    );
+    /// `body`.
+    pub const BODY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `bodyPreview`.
+    pub const BODY_PREVIEW: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "bodyPreview",
+    );
+    /// `end`.
+    pub const END: graph_runtime::Property<Event> = graph_runtime::Property::new("end");
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `hideAttendees`.
+    pub const HIDE_ATTENDEES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "hideAttendees",
+    );
+    /// `iCalUId`.
+    pub const I_CAL_U_ID: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "iCalUId",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `isAllDay`.
+    pub const IS_ALL_DAY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isAllDay",
+    );
+    /// `isCancelled`.
+    pub const IS_CANCELLED: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isCancelled",
+    );
+    /// `isDraft`.
+    pub const IS_DRAFT: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isDraft",
+    );
+    /// `isOnlineMeeting`.
+    pub const IS_ONLINE_MEETING: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isOnlineMeeting",
+    );
+    /// `isOrganizer`.
+    pub const IS_ORGANIZER: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isOrganizer",
+    );
+    /// `isReminderOn`.
+    pub const IS_REMINDER_ON: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "isReminderOn",
+    );
+    /// `location`.
+    pub const LOCATION: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "location",
+    );
+    /// `locations`.
+    pub const LOCATIONS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "locations",
+    );
+    /// `onlineMeeting`.
+    pub const ONLINE_MEETING: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "onlineMeeting",
+    );
+    /// `onlineMeetingProvider`.
+    pub const ONLINE_MEETING_PROVIDER: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "onlineMeetingProvider",
+    );
+    /// `onlineMeetingUrl`.
+    pub const ONLINE_MEETING_URL: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "onlineMeetingUrl",
+    );
+    /// `organizer`.
+    pub const ORGANIZER: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "organizer",
+    );
+    /// `originalEndTimeZone`.
+    pub const ORIGINAL_END_TIME_ZONE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "originalEndTimeZone",
+    );
+    /// `originalStart`.
+    pub const ORIGINAL_START: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "originalStart",
+    );
+    /// `originalStartTimeZone`.
+    pub const ORIGINAL_START_TIME_ZONE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "originalStartTimeZone",
+    );
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "recurrence",
+    );
+    /// `reminderMinutesBeforeStart`.
+    pub const REMINDER_MINUTES_BEFORE_START: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "reminderMinutesBeforeStart",
+    );
+    /// `responseRequested`.
+    pub const RESPONSE_REQUESTED: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "responseRequested",
+    );
+    /// `responseStatus`.
+    pub const RESPONSE_STATUS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "responseStatus",
+    );
+    /// `sensitivity`.
+    pub const SENSITIVITY: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "sensitivity",
+    );
+    /// `seriesMasterId`.
+    pub const SERIES_MASTER_ID: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "seriesMasterId",
+    );
+    /// `showAs`.
+    pub const SHOW_AS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "showAs",
+    );
+    /// `start`.
+    pub const START: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "start",
+    );
+    /// `subject`.
+    pub const SUBJECT: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "subject",
+    );
+    /// `transactionId`.
+    pub const TRANSACTION_ID: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "transactionId",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `webLink`.
+    pub const WEB_LINK: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "webLink",
+    );
+    /// `attachments`.
+    pub const ATTACHMENTS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "attachments",
+    );
+    /// `calendar`.
+    pub const CALENDAR: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "calendar",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `instances`.
+    pub const INSTANCES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "instances",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Event> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.eventType`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EventType {
@@ -5866,6 +7511,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Extension {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Extension {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Extension> = graph_runtime::Property::new(
+        "id",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.externalAudienceScope`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ExternalAudienceScope {
@@ -5974,6 +7626,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ExternalLink {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl ExternalLink {
+    /// `href`.
+    pub const HREF: graph_runtime::Property<ExternalLink> = graph_runtime::Property::new(
+        "href",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The File resource groups file-related data items into a single structure. If a DriveItem has a non-null file facet, the item represents a file. In addition to other properties, files have a content relationship which contains the byte stream of the file.
 ///
 /// `microsoft.graph.file`, described in `api-reference/v1.0/resources/file.md`.
@@ -6017,6 +7676,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for File {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl File {
+    /// `hashes`.
+    pub const HASHES: graph_runtime::Property<File> = graph_runtime::Property::new(
+        "hashes",
+    );
+    /// `mimeType`.
+    pub const MIME_TYPE: graph_runtime::Property<File> = graph_runtime::Property::new(
+        "mimeType",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The FileSystemInfo resource contains properties that are reported by the device's local file system for the local version of an item. This facet can be used to specify the last modified date or created date of the item as it was on the local device. It is available on the fileSystemInfo property of driveItem resources.
@@ -6091,6 +7761,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for FileSystemInfo {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl FileSystemInfo {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<FileSystemInfo> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastAccessedDateTime`.
+    pub const LAST_ACCESSED_DATE_TIME: graph_runtime::Property<FileSystemInfo> = graph_runtime::Property::new(
+        "lastAccessedDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<FileSystemInfo> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The Folder resource groups folder-related data on an item into a single structure. DriveItems with a non-null folder facet are containers for other DriveItems.
 ///
 /// `microsoft.graph.folder`, described in `api-reference/v1.0/resources/folder.md`.
@@ -6134,6 +7819,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Folder {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Folder {
+    /// `childCount`.
+    pub const CHILD_COUNT: graph_runtime::Property<Folder> = graph_runtime::Property::new(
+        "childCount",
+    );
+    /// `view`.
+    pub const VIEW: graph_runtime::Property<Folder> = graph_runtime::Property::new(
+        "view",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The FolderView resource provides or sets recommendations on the user-experience of a folder. It is available from the folder property of driveItem resources.
@@ -6188,6 +7884,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for FolderView {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl FolderView {
+    /// `sortBy`.
+    pub const SORT_BY: graph_runtime::Property<FolderView> = graph_runtime::Property::new(
+        "sortBy",
+    );
+    /// `sortOrder`.
+    pub const SORT_ORDER: graph_runtime::Property<FolderView> = graph_runtime::Property::new(
+        "sortOrder",
+    );
+    /// `viewType`.
+    pub const VIEW_TYPE: graph_runtime::Property<FolderView> = graph_runtime::Property::new(
+        "viewType",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents error information from attempting to get the availability of a user, distribution list, or resource.
 ///
 /// `microsoft.graph.freeBusyError`, described in `api-reference/v1.0/resources/freebusyerror.md`.
@@ -6231,6 +7942,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for FreeBusyError {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl FreeBusyError {
+    /// `message`.
+    pub const MESSAGE: graph_runtime::Property<FreeBusyError> = graph_runtime::Property::new(
+        "message",
+    );
+    /// `responseCode`.
+    pub const RESPONSE_CODE: graph_runtime::Property<FreeBusyError> = graph_runtime::Property::new(
+        "responseCode",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.freeBusyStatus`, described in `api-reference/v1.0/resources/enums.md`.
@@ -6367,6 +8089,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for GeoCoordinates {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl GeoCoordinates {
+    /// `altitude`.
+    pub const ALTITUDE: graph_runtime::Property<GeoCoordinates> = graph_runtime::Property::new(
+        "altitude",
+    );
+    /// `latitude`.
+    pub const LATITUDE: graph_runtime::Property<GeoCoordinates> = graph_runtime::Property::new(
+        "latitude",
+    );
+    /// `longitude`.
+    pub const LONGITUDE: graph_runtime::Property<GeoCoordinates> = graph_runtime::Property::new(
+        "longitude",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The Hashes resource groups available hashes into a single structure for an item. Note: Not all services provide a value for all hash properties listed.
 ///
 /// `microsoft.graph.hashes`, described in `api-reference/v1.0/resources/hashes.md`.
@@ -6424,6 +8161,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Hashes {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Hashes {
+    /// `sha1Hash`.
+    pub const SHA1_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "sha1Hash",
+    );
+    /// `sha256Hash`.
+    pub const SHA256_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "sha256Hash",
+    );
+    /// `crc32Hash`.
+    pub const CRC32_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "crc32Hash",
+    );
+    /// `quickXorHash`.
+    pub const QUICK_XOR_HASH: graph_runtime::Property<Hashes> = graph_runtime::Property::new(
+        "quickXorHash",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents a policy to control Azure Active Directory authentication behavior for federated users, in particular for auto-acceleration and user authentication restrictions in federated domains. You can set homeRealmDiscoveryPolicy for all service principals in your organization, or for specific service principals in your organization. For more scenario and policy details, see Configure Azure AD sign in behavior for an application by using a Home Realm Discovery policy as well as Sign-in to Azure Active Directory using email as an alternate login ID. Inherits from stsPolicy.
@@ -6548,6 +8304,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for HomeRealmDiscoveryP
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl HomeRealmDiscoveryPolicy {
+    /// `id`.
+    pub const ID: graph_runtime::Property<HomeRealmDiscoveryPolicy> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<HomeRealmDiscoveryPolicy> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<HomeRealmDiscoveryPolicy> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `definition`.
+    pub const DEFINITION: graph_runtime::Property<HomeRealmDiscoveryPolicy> = graph_runtime::Property::new(
+        "definition",
+    );
+    /// `isOrganizationDefault`.
+    pub const IS_ORGANIZATION_DEFAULT: graph_runtime::Property<
+        HomeRealmDiscoveryPolicy,
+    > = graph_runtime::Property::new("isOrganizationDefault");
+    /// `AccelerateToFederatedDomain`.
+    pub const ACCELERATE_TO_FEDERATED_DOMAIN: graph_runtime::Property<
+        HomeRealmDiscoveryPolicy,
+    > = graph_runtime::Property::new("AccelerateToFederatedDomain");
+    /// `PreferredDomain`.
+    pub const PREFERRED_DOMAIN: graph_runtime::Property<HomeRealmDiscoveryPolicy> = graph_runtime::Property::new(
+        "PreferredDomain",
+    );
+    /// `AllowCloudPasswordValidation`.
+    pub const ALLOW_CLOUD_PASSWORD_VALIDATION: graph_runtime::Property<
+        HomeRealmDiscoveryPolicy,
+    > = graph_runtime::Property::new("AllowCloudPasswordValidation");
+    /// `appliesTo`.
+    pub const APPLIES_TO: graph_runtime::Property<HomeRealmDiscoveryPolicy> = graph_runtime::Property::new(
+        "appliesTo",
+    );
+}
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
 /// The Identity resource represents an identity of an actor. For example, an actor can be a user, device, or application.
 ///
@@ -6597,6 +8392,19 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Identity {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "education", feature = "me", feature = "users"))]
+impl Identity {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Identity> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Identity> = graph_runtime::Property::new("id");
+    /// `thumbnails`.
+    pub const THUMBNAILS: graph_runtime::Property<Identity> = graph_runtime::Property::new(
+        "thumbnails",
+    );
 }
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
 /// The IdentitySet resource is a keyed collection of identity resources. It is used to represent a set of identities associated with various events for an item, such as created by or last modified by.
@@ -6650,6 +8458,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for IdentitySet {
         })
     }
 }
+#[cfg(any(feature = "education", feature = "me", feature = "users"))]
+impl IdentitySet {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `device`.
+    pub const DEVICE: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "device",
+    );
+    /// `user`.
+    pub const USER: graph_runtime::Property<IdentitySet> = graph_runtime::Property::new(
+        "user",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// The Image resource groups image-related properties into a single structure. If a DriveItem has a non-null image facet, the item represents a bitmap image. Note: If the service is unable to determine the width and height of the image, the Image resource may be empty.
 ///
@@ -6694,6 +8517,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Image {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Image {
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<Image> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<Image> = graph_runtime::Property::new(
+        "width",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.importance`, described in `api-reference/v1.0/resources/enums.md`.
@@ -6812,6 +8646,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for InferenceClassifica
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl InferenceClassification {
+    /// `id`.
+    pub const ID: graph_runtime::Property<InferenceClassification> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `overrides`.
+    pub const OVERRIDES: graph_runtime::Property<InferenceClassification> = graph_runtime::Property::new(
+        "overrides",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents a user's override for how incoming messages from a specific sender should always be classified as.
 ///
 /// `microsoft.graph.inferenceClassificationOverride`, described in `api-reference/v1.0/resources/inferenceclassificationoverride.md`.
@@ -6867,6 +8712,21 @@ for InferenceClassificationOverride {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl InferenceClassificationOverride {
+    /// `id`.
+    pub const ID: graph_runtime::Property<InferenceClassificationOverride> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `classifyAs`.
+    pub const CLASSIFY_AS: graph_runtime::Property<InferenceClassificationOverride> = graph_runtime::Property::new(
+        "classifyAs",
+    );
+    /// `senderEmailAddress`.
+    pub const SENDER_EMAIL_ADDRESS: graph_runtime::Property<
+        InferenceClassificationOverride,
+    > = graph_runtime::Property::new("senderEmailAddress");
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.inferenceClassificationType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -7008,6 +8868,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for InformationalUrl {
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl InformationalUrl {
+    /// `logoUrl`.
+    pub const LOGO_URL: graph_runtime::Property<InformationalUrl> = graph_runtime::Property::new(
+        "logoUrl",
+    );
+    /// `marketingUrl`.
+    pub const MARKETING_URL: graph_runtime::Property<InformationalUrl> = graph_runtime::Property::new(
+        "marketingUrl",
+    );
+    /// `privacyStatementUrl`.
+    pub const PRIVACY_STATEMENT_URL: graph_runtime::Property<InformationalUrl> = graph_runtime::Property::new(
+        "privacyStatementUrl",
+    );
+    /// `supportUrl`.
+    pub const SUPPORT_URL: graph_runtime::Property<InformationalUrl> = graph_runtime::Property::new(
+        "supportUrl",
+    );
+    /// `termsOfServiceUrl`.
+    pub const TERMS_OF_SERVICE_URL: graph_runtime::Property<InformationalUrl> = graph_runtime::Property::new(
+        "termsOfServiceUrl",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// The itemActivity resource provides information about activities that took place on an item or within a container. Currently only available on SharePoint and OneDrive for Business. The actions that took place within an itemActivity are detailed in the itemActionSet property.
 ///
@@ -7081,6 +8964,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemActivity {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
+impl ItemActivity {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `access`.
+    pub const ACCESS: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "access",
+    );
+    /// `actor`.
+    pub const ACTOR: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "actor",
+    );
+    /// `activityDateTime`.
+    pub const ACTIVITY_DATE_TIME: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "activityDateTime",
+    );
+    /// `driveItem`.
+    pub const DRIVE_ITEM: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "driveItem",
+    );
+    /// `listItem`.
+    pub const LIST_ITEM: graph_runtime::Property<ItemActivity> = graph_runtime::Property::new(
+        "listItem",
+    );
+}
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
 /// Represents properties of the body of an item, such as a message, event or group post.
 ///
@@ -7125,6 +9035,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "education", feature = "me", feature = "users"))]
+impl ItemBody {
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<ItemBody> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<ItemBody> = graph_runtime::Property::new(
+        "contentType",
+    );
 }
 #[cfg(
     any(
@@ -7193,6 +9114,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemReference {
             additional_properties: map,
         })
     }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl ItemReference {
+    /// `driveId`.
+    pub const DRIVE_ID: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "driveId",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `path`.
+    pub const PATH: graph_runtime::Property<ItemReference> = graph_runtime::Property::new(
+        "path",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Contains a key credential associated with an application . The keyCredentials property of the application entity is a collection of keyCredential.
@@ -7286,6 +9230,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for KeyCredential {
     }
 }
 #[cfg(feature = "service-principals")]
+impl KeyCredential {
+    /// `customKeyIdentifier`.
+    pub const CUSTOM_KEY_IDENTIFIER: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "customKeyIdentifier",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `keyId`.
+    pub const KEY_ID: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "keyId",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `usage`.
+    pub const USAGE: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "usage",
+    );
+    /// `key`.
+    pub const KEY: graph_runtime::Property<KeyCredential> = graph_runtime::Property::new(
+        "key",
+    );
+}
+#[cfg(feature = "service-principals")]
 /// Represents a key-value pair.
 ///
 /// `microsoft.graph.keyValue`, described in `api-reference/v1.0/resources/keyvalue.md`.
@@ -7329,6 +9308,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for KeyValue {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "service-principals")]
+impl KeyValue {
+    /// `key`.
+    pub const KEY: graph_runtime::Property<KeyValue> = graph_runtime::Property::new(
+        "key",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<KeyValue> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.legalAgeGroupClassification`, described in `api-reference/v1.0/resources/user.md`.
@@ -7495,6 +9485,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LicenseAssignmentSt
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl LicenseAssignmentState {
+    /// `assignedByGroup`.
+    pub const ASSIGNED_BY_GROUP: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "assignedByGroup",
+    );
+    /// `disabledPlans`.
+    pub const DISABLED_PLANS: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "disabledPlans",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "error",
+    );
+    /// `skuId`.
+    pub const SKU_ID: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "skuId",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<LicenseAssignmentState> = graph_runtime::Property::new(
+        "state",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Contains information about a license assigned to a user.
 ///
 /// `microsoft.graph.licenseDetails`, described in `api-reference/v1.0/resources/licensedetails.md`.
@@ -7552,6 +9565,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LicenseDetails {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl LicenseDetails {
+    /// `id`.
+    pub const ID: graph_runtime::Property<LicenseDetails> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `servicePlans`.
+    pub const SERVICE_PLANS: graph_runtime::Property<LicenseDetails> = graph_runtime::Property::new(
+        "servicePlans",
+    );
+    /// `skuId`.
+    pub const SKU_ID: graph_runtime::Property<LicenseDetails> = graph_runtime::Property::new(
+        "skuId",
+    );
+    /// `skuPartNumber`.
+    pub const SKU_PART_NUMBER: graph_runtime::Property<LicenseDetails> = graph_runtime::Property::new(
+        "skuPartNumber",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents an item in a partner application related to a todoTask. An example is an email from where the task was created. A linkedResource object stores information about that source application, and lets you link back to the related item. You can see the linkedResource in the task details view, as shown. Linked resource in task details pane Some linkedResource objects are not associated with any web URLs, in which case, the webUrl property is not required. For example, the linked item can be from a custom business app or native platform app, such as an SMS app on a mobile phone. Here is how a linkedResource appears with and without a URL. Linked resource with and without URL
@@ -7622,6 +9654,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LinkedResource {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl LinkedResource {
+    /// `id`.
+    pub const ID: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `applicationName`.
+    pub const APPLICATION_NAME: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "applicationName",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `externalId`.
+    pub const EXTERNAL_ID: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "externalId",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<LinkedResource> = graph_runtime::Property::new(
+        "webUrl",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The list resource represents a list in a site. This resource contains the top level properties of the list, including template and field definitions.
@@ -7789,6 +9844,67 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for List {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl List {
+    /// `id`.
+    pub const ID: graph_runtime::Property<List> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<List> = graph_runtime::Property::new("name");
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `createdByUser`.
+    pub const CREATED_BY_USER: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "createdByUser",
+    );
+    /// `lastModifiedByUser`.
+    pub const LAST_MODIFIED_BY_USER: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "lastModifiedByUser",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `list`.
+    pub const LIST: graph_runtime::Property<List> = graph_runtime::Property::new("list");
+    /// `system`.
+    pub const SYSTEM: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "system",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<List> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The listInfo complex type provides additional information about a list.
 ///
 /// `microsoft.graph.listInfo`, described in `api-reference/v1.0/resources/listinfo.md`.
@@ -7843,6 +9959,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ListInfo {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl ListInfo {
+    /// `contentTypesEnabled`.
+    pub const CONTENT_TYPES_ENABLED: graph_runtime::Property<ListInfo> = graph_runtime::Property::new(
+        "contentTypesEnabled",
+    );
+    /// `hidden`.
+    pub const HIDDEN: graph_runtime::Property<ListInfo> = graph_runtime::Property::new(
+        "hidden",
+    );
+    /// `template`.
+    pub const TEMPLATE: graph_runtime::Property<ListInfo> = graph_runtime::Property::new(
+        "template",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents an item in a SharePoint list. All items in a SharePoint document library can be represented as a listItem or driveItem resource. Column values in the list are available through the `fieldValueSet` dictionary.
@@ -7996,6 +10127,63 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ListItem {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl ListItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ListItem> = graph_runtime::Property::new("id");
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `eTag`.
+    pub const E_TAG: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "eTag",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+    /// `createdByUser`.
+    pub const CREATED_BY_USER: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "createdByUser",
+    );
+    /// `lastModifiedByUser`.
+    pub const LAST_MODIFIED_BY_USER: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "lastModifiedByUser",
+    );
+    /// `contentType`.
+    pub const CONTENT_TYPE: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "contentType",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<ListItem> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Information about the locale, including the preferred language and country/region, of the signed-in user.
 ///
 /// `microsoft.graph.localeInfo`, described in `api-reference/v1.0/resources/localeinfo.md`.
@@ -8039,6 +10227,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for LocaleInfo {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl LocaleInfo {
+    /// `locale`.
+    pub const LOCALE: graph_runtime::Property<LocaleInfo> = graph_runtime::Property::new(
+        "locale",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<LocaleInfo> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents location information of an event. There are multiple ways to create events in a calendar, for example, through an app using the create event REST API, or manually using the Outlook user interface. When you create an event using the user interface, you can specify the location as plain text (for example, "Harry's Bar"), or from the rooms list provided by Outlook, Bing Autosuggest, or Bing local search. Depending on how an event is created, expect Outlook to set the read-only locationType property differently.
@@ -8130,6 +10329,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Location {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Location {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `coordinates`.
+    pub const COORDINATES: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "coordinates",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `locationEmailAddress`.
+    pub const LOCATION_EMAIL_ADDRESS: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "locationEmailAddress",
+    );
+    /// `locationUri`.
+    pub const LOCATION_URI: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "locationUri",
+    );
+    /// `locationType`.
+    pub const LOCATION_TYPE: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "locationType",
+    );
+    /// `uniqueId`.
+    pub const UNIQUE_ID: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "uniqueId",
+    );
+    /// `uniqueIdType`.
+    pub const UNIQUE_ID_TYPE: graph_runtime::Property<Location> = graph_runtime::Property::new(
+        "uniqueIdType",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.locationType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -8452,6 +10686,57 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MailFolder {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl MailFolder {
+    /// `id`.
+    pub const ID: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `childFolderCount`.
+    pub const CHILD_FOLDER_COUNT: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "childFolderCount",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `isHidden`.
+    pub const IS_HIDDEN: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "isHidden",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `totalItemCount`.
+    pub const TOTAL_ITEM_COUNT: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "totalItemCount",
+    );
+    /// `unreadItemCount`.
+    pub const UNREAD_ITEM_COUNT: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "unreadItemCount",
+    );
+    /// `childFolders`.
+    pub const CHILD_FOLDERS: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "childFolders",
+    );
+    /// `messageRules`.
+    pub const MESSAGE_RULES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "messageRules",
+    );
+    /// `messages`.
+    pub const MESSAGES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "messages",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<MailFolder> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Settings for the primary mailbox of a user. You can get or update a user's mailbox settings by querying the user's mailboxSettings property.
 ///
 /// `microsoft.graph.mailboxSettings`, described in `api-reference/v1.0/resources/mailboxsettings.md`.
@@ -8555,6 +10840,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MailboxSettings {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl MailboxSettings {
+    /// `archiveFolder`.
+    pub const ARCHIVE_FOLDER: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "archiveFolder",
+    );
+    /// `automaticRepliesSetting`.
+    pub const AUTOMATIC_REPLIES_SETTING: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "automaticRepliesSetting",
+    );
+    /// `dateFormat`.
+    pub const DATE_FORMAT: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "dateFormat",
+    );
+    /// `delegateMeetingMessageDeliveryOptions`.
+    pub const DELEGATE_MEETING_MESSAGE_DELIVERY_OPTIONS: graph_runtime::Property<
+        MailboxSettings,
+    > = graph_runtime::Property::new("delegateMeetingMessageDeliveryOptions");
+    /// `language`.
+    pub const LANGUAGE: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "language",
+    );
+    /// `timeFormat`.
+    pub const TIME_FORMAT: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "timeFormat",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "timeZone",
+    );
+    /// `workingHours`.
+    pub const WORKING_HOURS: graph_runtime::Property<MailboxSettings> = graph_runtime::Property::new(
+        "workingHours",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// A message in a mailFolder. This resource lets you add your own data to custom properties using extensions.
@@ -8876,6 +11196,135 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Message {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Message {
+    /// `bccRecipients`.
+    pub const BCC_RECIPIENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "bccRecipients",
+    );
+    /// `body`.
+    pub const BODY: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `bodyPreview`.
+    pub const BODY_PREVIEW: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "bodyPreview",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `ccRecipients`.
+    pub const CC_RECIPIENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "ccRecipients",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `conversationId`.
+    pub const CONVERSATION_ID: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "conversationId",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `from`.
+    pub const FROM: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "from",
+    );
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Message> = graph_runtime::Property::new("id");
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `inferenceClassification`.
+    pub const INFERENCE_CLASSIFICATION: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "inferenceClassification",
+    );
+    /// `internetMessageId`.
+    pub const INTERNET_MESSAGE_ID: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "internetMessageId",
+    );
+    /// `isDeliveryReceiptRequested`.
+    pub const IS_DELIVERY_RECEIPT_REQUESTED: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isDeliveryReceiptRequested",
+    );
+    /// `isDraft`.
+    pub const IS_DRAFT: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isDraft",
+    );
+    /// `isRead`.
+    pub const IS_READ: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isRead",
+    );
+    /// `isReadReceiptRequested`.
+    pub const IS_READ_RECEIPT_REQUESTED: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "isReadReceiptRequested",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `parentFolderId`.
+    pub const PARENT_FOLDER_ID: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "parentFolderId",
+    );
+    /// `receivedDateTime`.
+    pub const RECEIVED_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "receivedDateTime",
+    );
+    /// `replyTo`.
+    pub const REPLY_TO: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "replyTo",
+    );
+    /// `sender`.
+    pub const SENDER: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "sender",
+    );
+    /// `sentDateTime`.
+    pub const SENT_DATE_TIME: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "sentDateTime",
+    );
+    /// `subject`.
+    pub const SUBJECT: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "subject",
+    );
+    /// `toRecipients`.
+    pub const TO_RECIPIENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "toRecipients",
+    );
+    /// `uniqueBody`.
+    pub const UNIQUE_BODY: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "uniqueBody",
+    );
+    /// `webLink`.
+    pub const WEB_LINK: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "webLink",
+    );
+    /// `attachments`.
+    pub const ATTACHMENTS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "attachments",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `multiValueExtendedProperties`.
+    pub const MULTI_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "multiValueExtendedProperties",
+    );
+    /// `singleValueExtendedProperties`.
+    pub const SINGLE_VALUE_EXTENDED_PROPERTIES: graph_runtime::Property<Message> = graph_runtime::Property::new(
+        "singleValueExtendedProperties",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.messageActionFlag`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MessageActionFlag {
@@ -9072,6 +11521,45 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRule {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl MessageRule {
+    /// `id`.
+    pub const ID: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `actions`.
+    pub const ACTIONS: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "actions",
+    );
+    /// `conditions`.
+    pub const CONDITIONS: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "conditions",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `exceptions`.
+    pub const EXCEPTIONS: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "exceptions",
+    );
+    /// `hasError`.
+    pub const HAS_ERROR: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "hasError",
+    );
+    /// `isEnabled`.
+    pub const IS_ENABLED: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "isEnabled",
+    );
+    /// `isReadOnly`.
+    pub const IS_READ_ONLY: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "isReadOnly",
+    );
+    /// `sequence`.
+    pub const SEQUENCE: graph_runtime::Property<MessageRule> = graph_runtime::Property::new(
+        "sequence",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents the set of actions that are available to a rule.
 ///
 /// `microsoft.graph.messageRuleActions`, described in `api-reference/v1.0/resources/messageruleactions.md`.
@@ -9198,6 +11686,53 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRuleActions 
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl MessageRuleActions {
+    /// `assignCategories`.
+    pub const ASSIGN_CATEGORIES: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "assignCategories",
+    );
+    /// `copyToFolder`.
+    pub const COPY_TO_FOLDER: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "copyToFolder",
+    );
+    /// `delete`.
+    pub const DELETE: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "delete",
+    );
+    /// `forwardAsAttachmentTo`.
+    pub const FORWARD_AS_ATTACHMENT_TO: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "forwardAsAttachmentTo",
+    );
+    /// `forwardTo`.
+    pub const FORWARD_TO: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "forwardTo",
+    );
+    /// `markAsRead`.
+    pub const MARK_AS_READ: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "markAsRead",
+    );
+    /// `markImportance`.
+    pub const MARK_IMPORTANCE: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "markImportance",
+    );
+    /// `moveToFolder`.
+    pub const MOVE_TO_FOLDER: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "moveToFolder",
+    );
+    /// `permanentDelete`.
+    pub const PERMANENT_DELETE: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "permanentDelete",
+    );
+    /// `redirectTo`.
+    pub const REDIRECT_TO: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "redirectTo",
+    );
+    /// `stopProcessingRules`.
+    pub const STOP_PROCESSING_RULES: graph_runtime::Property<MessageRuleActions> = graph_runtime::Property::new(
+        "stopProcessingRules",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the set of conditions and exceptions that are available for a rule.
@@ -9501,6 +12036,129 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRulePredicat
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl MessageRulePredicates {
+    /// `bodyContains`.
+    pub const BODY_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "bodyContains",
+    );
+    /// `bodyOrSubjectContains`.
+    pub const BODY_OR_SUBJECT_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "bodyOrSubjectContains",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `fromAddresses`.
+    pub const FROM_ADDRESSES: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "fromAddresses",
+    );
+    /// `hasAttachments`.
+    pub const HAS_ATTACHMENTS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "hasAttachments",
+    );
+    /// `headerContains`.
+    pub const HEADER_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "headerContains",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `isApprovalRequest`.
+    pub const IS_APPROVAL_REQUEST: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isApprovalRequest",
+    );
+    /// `isAutomaticForward`.
+    pub const IS_AUTOMATIC_FORWARD: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isAutomaticForward",
+    );
+    /// `isAutomaticReply`.
+    pub const IS_AUTOMATIC_REPLY: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isAutomaticReply",
+    );
+    /// `isEncrypted`.
+    pub const IS_ENCRYPTED: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isEncrypted",
+    );
+    /// `isMeetingRequest`.
+    pub const IS_MEETING_REQUEST: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isMeetingRequest",
+    );
+    /// `isMeetingResponse`.
+    pub const IS_MEETING_RESPONSE: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isMeetingResponse",
+    );
+    /// `isNonDeliveryReport`.
+    pub const IS_NON_DELIVERY_REPORT: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isNonDeliveryReport",
+    );
+    /// `isPermissionControlled`.
+    pub const IS_PERMISSION_CONTROLLED: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isPermissionControlled",
+    );
+    /// `isReadReceipt`.
+    pub const IS_READ_RECEIPT: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isReadReceipt",
+    );
+    /// `isSigned`.
+    pub const IS_SIGNED: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isSigned",
+    );
+    /// `isVoicemail`.
+    pub const IS_VOICEMAIL: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "isVoicemail",
+    );
+    /// `messageActionFlag`.
+    pub const MESSAGE_ACTION_FLAG: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "messageActionFlag",
+    );
+    /// `notSentToMe`.
+    pub const NOT_SENT_TO_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "notSentToMe",
+    );
+    /// `recipientContains`.
+    pub const RECIPIENT_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "recipientContains",
+    );
+    /// `senderContains`.
+    pub const SENDER_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "senderContains",
+    );
+    /// `sensitivity`.
+    pub const SENSITIVITY: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sensitivity",
+    );
+    /// `sentCcMe`.
+    pub const SENT_CC_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentCcMe",
+    );
+    /// `sentOnlyToMe`.
+    pub const SENT_ONLY_TO_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentOnlyToMe",
+    );
+    /// `sentToAddresses`.
+    pub const SENT_TO_ADDRESSES: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentToAddresses",
+    );
+    /// `sentToMe`.
+    pub const SENT_TO_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentToMe",
+    );
+    /// `sentToOrCcMe`.
+    pub const SENT_TO_OR_CC_ME: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "sentToOrCcMe",
+    );
+    /// `subjectContains`.
+    pub const SUBJECT_CONTAINS: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "subjectContains",
+    );
+    /// `withinSizeRange`.
+    pub const WITHIN_SIZE_RANGE: graph_runtime::Property<MessageRulePredicates> = graph_runtime::Property::new(
+        "withinSizeRange",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// An extended property that contains a collection of values. See Extended properties overview for more information about when to use open extensions or extended properties, and how to specify extended properties.
 ///
 /// `microsoft.graph.multiValueLegacyExtendedProperty`, described in `api-reference/v1.0/resources/multivaluelegacyextendedproperty.md`.
@@ -9545,6 +12203,17 @@ for MultiValueLegacyExtendedProperty {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl MultiValueLegacyExtendedProperty {
+    /// `id`.
+    pub const ID: graph_runtime::Property<MultiValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<MultiValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// A OneNote notebook.
@@ -9701,6 +12370,67 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Notebook {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Notebook {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<Notebook> = graph_runtime::Property::new("id");
+    /// `isDefault`.
+    pub const IS_DEFAULT: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "isDefault",
+    );
+    /// `isShared`.
+    pub const IS_SHARED: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "isShared",
+    );
+    /// `links`.
+    pub const LINKS: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "links",
+    );
+    /// `sectionGroupsUrl`.
+    pub const SECTION_GROUPS_URL: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sectionGroupsUrl",
+    );
+    /// `sectionsUrl`.
+    pub const SECTIONS_URL: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sectionsUrl",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `userRole`.
+    pub const USER_ROLE: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "userRole",
+    );
+    /// `sectionGroups`.
+    pub const SECTION_GROUPS: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sectionGroups",
+    );
+    /// `sections`.
+    pub const SECTIONS: graph_runtime::Property<Notebook> = graph_runtime::Property::new(
+        "sections",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Links for opening a OneNote notebook.
 ///
 /// `microsoft.graph.notebookLinks`, described in `api-reference/v1.0/resources/notebooklinks.md`.
@@ -9748,6 +12478,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for NotebookLinks {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl NotebookLinks {
+    /// `oneNoteClientUrl`.
+    pub const ONE_NOTE_CLIENT_URL: graph_runtime::Property<NotebookLinks> = graph_runtime::Property::new(
+        "oneNoteClientUrl",
+    );
+    /// `oneNoteWebUrl`.
+    pub const ONE_NOTE_WEB_URL: graph_runtime::Property<NotebookLinks> = graph_runtime::Property::new(
+        "oneNoteWebUrl",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents the delegated permissions that have been granted to an application's service principal. Delegated permissions grants can be created as a result of a user consenting the an application's request to access an API, or created directly. Delegated permissions are sometimes referred to as "OAuth 2.0 scopes" or "scopes".
@@ -9822,6 +12563,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OAuth2PermissionGra
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl OAuth2PermissionGrant {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OAuth2PermissionGrant> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `clientId`.
+    pub const CLIENT_ID: graph_runtime::Property<OAuth2PermissionGrant> = graph_runtime::Property::new(
+        "clientId",
+    );
+    /// `consentType`.
+    pub const CONSENT_TYPE: graph_runtime::Property<OAuth2PermissionGrant> = graph_runtime::Property::new(
+        "consentType",
+    );
+    /// `principalId`.
+    pub const PRINCIPAL_ID: graph_runtime::Property<OAuth2PermissionGrant> = graph_runtime::Property::new(
+        "principalId",
+    );
+    /// `resourceId`.
+    pub const RESOURCE_ID: graph_runtime::Property<OAuth2PermissionGrant> = graph_runtime::Property::new(
+        "resourceId",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<OAuth2PermissionGrant> = graph_runtime::Property::new(
+        "scope",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents an identity used to sign in to a user account. An identity can be provided by Microsoft, by organizations, or by social identity providers such as Facebook, Google, or Microsoft, that are tied to a user account. This enables the user to sign in to the user account with any of those associated identities. The identities property of the user resource is an objectIdentity object.
 ///
@@ -9877,6 +12645,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ObjectIdentity {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl ObjectIdentity {
+    /// `signInType`.
+    pub const SIGN_IN_TYPE: graph_runtime::Property<ObjectIdentity> = graph_runtime::Property::new(
+        "signInType",
+    );
+    /// `issuer`.
+    pub const ISSUER: graph_runtime::Property<ObjectIdentity> = graph_runtime::Property::new(
+        "issuer",
+    );
+    /// `issuerAssignedId`.
+    pub const ISSUER_ASSIGNED_ID: graph_runtime::Property<ObjectIdentity> = graph_runtime::Property::new(
+        "issuerAssignedId",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Insights are relationships calculated using advanced analytics and machine learning techniques. You can, for example, identify OneDrive for Business documents trending around users.
@@ -9937,6 +12720,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OfficeGraphInsights
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl OfficeGraphInsights {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `trending`.
+    pub const TRENDING: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "trending",
+    );
+    /// `used`.
+    pub const USED: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "used",
+    );
+    /// `shared`.
+    pub const SHARED: graph_runtime::Property<OfficeGraphInsights> = graph_runtime::Property::new(
+        "shared",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The onPremisesExtensionAttributes property of the user entity contains fifteen custom extension attribute properties. For an onPremisesSyncEnabled user, the source of authority for this set of properties is the on-premises Active Directory which is synchronized to Azure AD, and is read-only. For a cloud-only user (where onPremisesSyncEnabled is `false`), these properties may be set during creation or update.
@@ -10136,6 +12938,69 @@ for OnPremisesExtensionAttributes {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl OnPremisesExtensionAttributes {
+    /// `extensionAttribute1`.
+    pub const EXTENSION_ATTRIBUTE1: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute1");
+    /// `extensionAttribute2`.
+    pub const EXTENSION_ATTRIBUTE2: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute2");
+    /// `extensionAttribute3`.
+    pub const EXTENSION_ATTRIBUTE3: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute3");
+    /// `extensionAttribute4`.
+    pub const EXTENSION_ATTRIBUTE4: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute4");
+    /// `extensionAttribute5`.
+    pub const EXTENSION_ATTRIBUTE5: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute5");
+    /// `extensionAttribute6`.
+    pub const EXTENSION_ATTRIBUTE6: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute6");
+    /// `extensionAttribute7`.
+    pub const EXTENSION_ATTRIBUTE7: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute7");
+    /// `extensionAttribute8`.
+    pub const EXTENSION_ATTRIBUTE8: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute8");
+    /// `extensionAttribute9`.
+    pub const EXTENSION_ATTRIBUTE9: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute9");
+    /// `extensionAttribute10`.
+    pub const EXTENSION_ATTRIBUTE10: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute10");
+    /// `extensionAttribute11`.
+    pub const EXTENSION_ATTRIBUTE11: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute11");
+    /// `extensionAttribute12`.
+    pub const EXTENSION_ATTRIBUTE12: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute12");
+    /// `extensionAttribute13`.
+    pub const EXTENSION_ATTRIBUTE13: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute13");
+    /// `extensionAttribute14`.
+    pub const EXTENSION_ATTRIBUTE14: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute14");
+    /// `extensionAttribute15`.
+    pub const EXTENSION_ATTRIBUTE15: graph_runtime::Property<
+        OnPremisesExtensionAttributes,
+    > = graph_runtime::Property::new("extensionAttribute15");
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents directory synchronization errors for the user, group and orgContact resources when synchronizing on-premises directories to Azure Active Directory.
 ///
 /// `microsoft.graph.onPremisesProvisioningError`, described in `api-reference/v1.0/resources/onpremisesprovisioningerror.md`.
@@ -10202,6 +13067,25 @@ for OnPremisesProvisioningError {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl OnPremisesProvisioningError {
+    /// `category`.
+    pub const CATEGORY: graph_runtime::Property<OnPremisesProvisioningError> = graph_runtime::Property::new(
+        "category",
+    );
+    /// `occurredDateTime`.
+    pub const OCCURRED_DATE_TIME: graph_runtime::Property<OnPremisesProvisioningError> = graph_runtime::Property::new(
+        "occurredDateTime",
+    );
+    /// `propertyCausingError`.
+    pub const PROPERTY_CAUSING_ERROR: graph_runtime::Property<
+        OnPremisesProvisioningError,
+    > = graph_runtime::Property::new("propertyCausingError");
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<OnPremisesProvisioningError> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The entry point for OneNote resources.
@@ -10290,6 +13174,35 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Onenote {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Onenote {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Onenote> = graph_runtime::Property::new("id");
+    /// `notebooks`.
+    pub const NOTEBOOKS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "notebooks",
+    );
+    /// `operations`.
+    pub const OPERATIONS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "operations",
+    );
+    /// `pages`.
+    pub const PAGES: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "pages",
+    );
+    /// `resources`.
+    pub const RESOURCES: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "resources",
+    );
+    /// `sectionGroups`.
+    pub const SECTION_GROUPS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "sectionGroups",
+    );
+    /// `sections`.
+    pub const SECTIONS: graph_runtime::Property<Onenote> = graph_runtime::Property::new(
+        "sections",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// This is a base type for OneNote entities.
 ///
 /// `microsoft.graph.onenoteEntityHierarchyModel`, described in `api-reference/v1.0/resources/onenoteentityhierarchymodel.md`.
@@ -10361,6 +13274,29 @@ for OnenoteEntityHierarchyModel {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl OnenoteEntityHierarchyModel {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OnenoteEntityHierarchyModel> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<OnenoteEntityHierarchyModel> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<OnenoteEntityHierarchyModel> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<OnenoteEntityHierarchyModel> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<
+        OnenoteEntityHierarchyModel,
+    > = graph_runtime::Property::new("lastModifiedDateTime");
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// This is a base type for OneNote entities.
 ///
 /// `microsoft.graph.onenoteEntitySchemaObjectModel`, described in `api-reference/v1.0/resources/onenoteentityschemaobjectmodel.md`.
@@ -10402,6 +13338,13 @@ for OnenoteEntitySchemaObjectModel {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl OnenoteEntitySchemaObjectModel {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<
+        OnenoteEntitySchemaObjectModel,
+    > = graph_runtime::Property::new("createdDateTime");
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The status of certain long-running OneNote operations.
@@ -10507,6 +13450,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnenoteOperation {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl OnenoteOperation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastActionDateTime`.
+    pub const LAST_ACTION_DATE_TIME: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "lastActionDateTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "error",
+    );
+    /// `resourceId`.
+    pub const RESOURCE_ID: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "resourceId",
+    );
+    /// `resourceLocation`.
+    pub const RESOURCE_LOCATION: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "resourceLocation",
+    );
+    /// `percentComplete`.
+    pub const PERCENT_COMPLETE: graph_runtime::Property<OnenoteOperation> = graph_runtime::Property::new(
+        "percentComplete",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// An error from a failed OneNote operation.
 ///
 /// `microsoft.graph.onenoteOperationError`, described in `api-reference/v1.0/resources/onenoteoperationerror.md`.
@@ -10550,6 +13528,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnenoteOperationErr
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl OnenoteOperationError {
+    /// `code`.
+    pub const CODE: graph_runtime::Property<OnenoteOperationError> = graph_runtime::Property::new(
+        "code",
+    );
+    /// `message`.
+    pub const MESSAGE: graph_runtime::Property<OnenoteOperationError> = graph_runtime::Property::new(
+        "message",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.onenoteUserRole`, described in `api-reference/v1.0/resources/enums.md`.
@@ -10703,6 +13692,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OnlineMeetingInfo {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl OnlineMeetingInfo {
+    /// `conferenceId`.
+    pub const CONFERENCE_ID: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "conferenceId",
+    );
+    /// `joinUrl`.
+    pub const JOIN_URL: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "joinUrl",
+    );
+    /// `phones`.
+    pub const PHONES: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "phones",
+    );
+    /// `quickDial`.
+    pub const QUICK_DIAL: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "quickDial",
+    );
+    /// `tollFreeNumbers`.
+    pub const TOLL_FREE_NUMBERS: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "tollFreeNumbers",
+    );
+    /// `tollNumber`.
+    pub const TOLL_NUMBER: graph_runtime::Property<OnlineMeetingInfo> = graph_runtime::Property::new(
+        "tollNumber",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.onlineMeetingProviderType`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OnlineMeetingProviderType {
@@ -10844,6 +13860,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Operation {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Operation {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Operation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<Operation> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastActionDateTime`.
+    pub const LAST_ACTION_DATE_TIME: graph_runtime::Property<Operation> = graph_runtime::Property::new(
+        "lastActionDateTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<Operation> = graph_runtime::Property::new(
+        "status",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.operationStatus`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OperationStatus {
@@ -10970,6 +14005,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookCategory {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl OutlookCategory {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OutlookCategory> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<OutlookCategory> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<OutlookCategory> = graph_runtime::Property::new(
+        "color",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The geographic coordinates, elevation, and their degree of accuracy for a physical location.
 ///
 /// `microsoft.graph.outlookGeoCoordinates`, described in `api-reference/v1.0/resources/outlookgeocoordinates.md`.
@@ -11038,6 +14088,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookGeoCoordinat
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl OutlookGeoCoordinates {
+    /// `accuracy`.
+    pub const ACCURACY: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "accuracy",
+    );
+    /// `altitude`.
+    pub const ALTITUDE: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "altitude",
+    );
+    /// `altitudeAccuracy`.
+    pub const ALTITUDE_ACCURACY: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "altitudeAccuracy",
+    );
+    /// `latitude`.
+    pub const LATITUDE: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "latitude",
+    );
+    /// `longitude`.
+    pub const LONGITUDE: graph_runtime::Property<OutlookGeoCoordinates> = graph_runtime::Property::new(
+        "longitude",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.outlookItem`, described in `api-reference/v1.0/resources/outlookitem.md`.
@@ -11116,6 +14189,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookItem {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl OutlookItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OutlookItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `categories`.
+    pub const CATEGORIES: graph_runtime::Property<OutlookItem> = graph_runtime::Property::new(
+        "categories",
+    );
+    /// `changeKey`.
+    pub const CHANGE_KEY: graph_runtime::Property<OutlookItem> = graph_runtime::Property::new(
+        "changeKey",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OutlookItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<OutlookItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents the Outlook services available to a user.
 ///
 /// `microsoft.graph.outlookUser`, described in `api-reference/v1.0/resources/outlookuser.md`.
@@ -11166,6 +14262,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for OutlookUser {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl OutlookUser {
+    /// `id`.
+    pub const ID: graph_runtime::Property<OutlookUser> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `masterCategories`.
+    pub const MASTER_CATEGORIES: graph_runtime::Property<OutlookUser> = graph_runtime::Property::new(
+        "masterCategories",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The Package resource indicates that a DriveItem is the top level item in a "package" or a collection of items that should be treated as a collection instead of individual items. An example of a package is a OneNote notebook. While the notebook is made up of files and folders that represent the contents of the notebook, the top level item that represents the notebook has a package facet to indicate to clients that this is a collection of data that should be treated special. DriveItems with the package facet do not include a folder or file facet but are conceptually similar to an item with a folder facet.
 ///
 /// `microsoft.graph.package`, described in `api-reference/v1.0/resources/package.md`.
@@ -11202,6 +14309,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Package {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Package {
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Package> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents a password credential associated with an application or a service principal. The passwordCredentials property of the application entity is a collection of passwordCredential objects.
@@ -11287,6 +14401,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PasswordCredential 
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl PasswordCredential {
+    /// `customKeyIdentifier`.
+    pub const CUSTOM_KEY_IDENTIFIER: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "customKeyIdentifier",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `endDateTime`.
+    pub const END_DATE_TIME: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "endDateTime",
+    );
+    /// `hint`.
+    pub const HINT: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "hint",
+    );
+    /// `keyId`.
+    pub const KEY_ID: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "keyId",
+    );
+    /// `secretText`.
+    pub const SECRET_TEXT: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "secretText",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<PasswordCredential> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// Contains the password profile associated with a user. The passwordProfile property of the user entity is a passwordProfile object.
 ///
@@ -11356,6 +14501,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PasswordProfile {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PasswordProfile {
+    /// `forceChangePasswordNextSignIn`.
+    pub const FORCE_CHANGE_PASSWORD_NEXT_SIGN_IN: graph_runtime::Property<
+        PasswordProfile,
+    > = graph_runtime::Property::new("forceChangePasswordNextSignIn");
+    /// `forceChangePasswordNextSignInWithMfa`.
+    pub const FORCE_CHANGE_PASSWORD_NEXT_SIGN_IN_WITH_MFA: graph_runtime::Property<
+        PasswordProfile,
+    > = graph_runtime::Property::new("forceChangePasswordNextSignInWithMfa");
+    /// `password`.
+    pub const PASSWORD: graph_runtime::Property<PasswordProfile> = graph_runtime::Property::new(
+        "password",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The recurrence pattern and range.
 ///
 /// `microsoft.graph.patternedRecurrence`, described in `api-reference/v1.0/resources/patternedrecurrence.md`.
@@ -11401,6 +14561,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PatternedRecurrence
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PatternedRecurrence {
+    /// `pattern`.
+    pub const PATTERN: graph_runtime::Property<PatternedRecurrence> = graph_runtime::Property::new(
+        "pattern",
+    );
+    /// `range`.
+    pub const RANGE: graph_runtime::Property<PatternedRecurrence> = graph_runtime::Property::new(
+        "range",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Indicates that an operation that might affect the binary content of the driveItem is pending completion.
 ///
 /// `microsoft.graph.pendingContentUpdate`, described in `api-reference/v1.0/resources/pendingcontentupdate.md`.
@@ -11437,6 +14608,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PendingContentUpdat
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PendingContentUpdate {
+    /// `queuedDateTime`.
+    pub const QUEUED_DATE_TIME: graph_runtime::Property<PendingContentUpdate> = graph_runtime::Property::new(
+        "queuedDateTime",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Indicates that one or more operations that might affect the state of the driveItem are pending completion.
@@ -11479,6 +14657,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PendingOperations {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PendingOperations {
+    /// `pendingContentUpdate`.
+    pub const PENDING_CONTENT_UPDATE: graph_runtime::Property<PendingOperations> = graph_runtime::Property::new(
+        "pendingContentUpdate",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The Permission resource provides information about a sharing permission granted for a DriveItem resource. Sharing permissions have a number of different forms. The Permission resource represents these different forms through facets on the resource.
@@ -11588,6 +14773,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Permission {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Permission {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `grantedTo`.
+    pub const GRANTED_TO: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "grantedTo",
+    );
+    /// `grantedToIdentities`.
+    pub const GRANTED_TO_IDENTITIES: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "grantedToIdentities",
+    );
+    /// `invitation`.
+    pub const INVITATION: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "invitation",
+    );
+    /// `inheritedFrom`.
+    pub const INHERITED_FROM: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "inheritedFrom",
+    );
+    /// `link`.
+    pub const LINK: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "link",
+    );
+    /// `roles`.
+    pub const ROLES: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "roles",
+    );
+    /// `shareId`.
+    pub const SHARE_ID: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "shareId",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `hasPassword`.
+    pub const HAS_PASSWORD: graph_runtime::Property<Permission> = graph_runtime::Property::new(
+        "hasPassword",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents the definition of a delegated permission. Delegated permissions can be requested by client applications needing an access token to the API which defined the permissions. Delegated permissions can be requested dynamically, using the `scopes` parameter in an authorization request to the Microsoft identity platform, or statically, through the requiredResourceAccess collection on the application object.
@@ -11707,6 +14935,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PermissionScope {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "service-principals")]
+impl PermissionScope {
+    /// `adminConsentDescription`.
+    pub const ADMIN_CONSENT_DESCRIPTION: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "adminConsentDescription",
+    );
+    /// `adminConsentDisplayName`.
+    pub const ADMIN_CONSENT_DISPLAY_NAME: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "adminConsentDisplayName",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isEnabled`.
+    pub const IS_ENABLED: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "isEnabled",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `userConsentDescription`.
+    pub const USER_CONSENT_DESCRIPTION: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "userConsentDescription",
+    );
+    /// `userConsentDisplayName`.
+    pub const USER_CONSENT_DISPLAY_NAME: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "userConsentDisplayName",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<PermissionScope> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// An aggregation of information about a person from across mail, contacts, and social networks. People can be local contacts, contacts from social networking or your organization's directory, and people from recent communications (such as email and Skype).
@@ -11892,6 +15155,87 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Person {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Person {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Person> = graph_runtime::Property::new("id");
+    /// `birthday`.
+    pub const BIRTHDAY: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "birthday",
+    );
+    /// `companyName`.
+    pub const COMPANY_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "companyName",
+    );
+    /// `department`.
+    pub const DEPARTMENT: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "department",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `scoredEmailAddresses`.
+    pub const SCORED_EMAIL_ADDRESSES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "scoredEmailAddresses",
+    );
+    /// `givenName`.
+    pub const GIVEN_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "givenName",
+    );
+    /// `imAddress`.
+    pub const IM_ADDRESS: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "imAddress",
+    );
+    /// `isFavorite`.
+    pub const IS_FAVORITE: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "isFavorite",
+    );
+    /// `jobTitle`.
+    pub const JOB_TITLE: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "jobTitle",
+    );
+    /// `officeLocation`.
+    pub const OFFICE_LOCATION: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "officeLocation",
+    );
+    /// `personNotes`.
+    pub const PERSON_NOTES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "personNotes",
+    );
+    /// `personType`.
+    pub const PERSON_TYPE: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "personType",
+    );
+    /// `phones`.
+    pub const PHONES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "phones",
+    );
+    /// `postalAddresses`.
+    pub const POSTAL_ADDRESSES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "postalAddresses",
+    );
+    /// `profession`.
+    pub const PROFESSION: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "profession",
+    );
+    /// `surname`.
+    pub const SURNAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "surname",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
+    /// `websites`.
+    pub const WEBSITES: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "websites",
+    );
+    /// `yomiCompany`.
+    pub const YOMI_COMPANY: graph_runtime::Property<Person> = graph_runtime::Property::new(
+        "yomiCompany",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents the type of person.
 ///
 /// `microsoft.graph.personType`, described in `api-reference/v1.0/resources/persontype.md`.
@@ -11937,6 +15281,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PersonType {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PersonType {
+    /// `class`.
+    pub const CLASS: graph_runtime::Property<PersonType> = graph_runtime::Property::new(
+        "class",
+    );
+    /// `subclass`.
+    pub const SUBCLASS: graph_runtime::Property<PersonType> = graph_runtime::Property::new(
+        "subclass",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents a phone number.
 ///
 /// `microsoft.graph.phone`, described in `api-reference/v1.0/resources/phone.md`.
@@ -11980,6 +15335,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Phone {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Phone {
+    /// `number`.
+    pub const NUMBER: graph_runtime::Property<Phone> = graph_runtime::Property::new(
+        "number",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Phone> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.phoneType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -12182,6 +15548,43 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Photo {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Photo {
+    /// `takenDateTime`.
+    pub const TAKEN_DATE_TIME: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "takenDateTime",
+    );
+    /// `cameraMake`.
+    pub const CAMERA_MAKE: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "cameraMake",
+    );
+    /// `cameraModel`.
+    pub const CAMERA_MODEL: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "cameraModel",
+    );
+    /// `fNumber`.
+    pub const F_NUMBER: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "fNumber",
+    );
+    /// `exposureDenominator`.
+    pub const EXPOSURE_DENOMINATOR: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "exposureDenominator",
+    );
+    /// `exposureNumerator`.
+    pub const EXPOSURE_NUMERATOR: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "exposureNumerator",
+    );
+    /// `focalLength`.
+    pub const FOCAL_LENGTH: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "focalLength",
+    );
+    /// `iso`.
+    pub const ISO: graph_runtime::Property<Photo> = graph_runtime::Property::new("iso");
+    /// `orientation`.
+    pub const ORIENTATION: graph_runtime::Property<Photo> = graph_runtime::Property::new(
+        "orientation",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents the street address of a resource such as a contact or event.
 ///
 /// `microsoft.graph.physicalAddress`, described in `api-reference/v1.0/resources/physicaladdress.md`.
@@ -12252,6 +15655,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PhysicalAddress {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PhysicalAddress {
+    /// `city`.
+    pub const CITY: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "city",
+    );
+    /// `countryOrRegion`.
+    pub const COUNTRY_OR_REGION: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "countryOrRegion",
+    );
+    /// `postalCode`.
+    pub const POSTAL_CODE: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "postalCode",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `street`.
+    pub const STREET: graph_runtime::Property<PhysicalAddress> = graph_runtime::Property::new(
+        "street",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The AppliedCategoriesCollection resource represents the collection of categories (or labels) that have been applied to a task. It is part of the plannerTask object. There can be up to 6 categories applied to a task. Category descriptions, e.g. `category1`, `category2` etc., are part of the plan details object. This is an open type.
 ///
 /// `microsoft.graph.plannerAppliedCategories`, described in `api-reference/v1.0/resources/plannerappliedcategories.md`.
@@ -12286,6 +15712,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerAppliedCateg
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PlannerAppliedCategories {
+    /// `String-value`.
+    pub const STRING_VALUE: graph_runtime::Property<PlannerAppliedCategories> = graph_runtime::Property::new(
+        "String-value",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The plannerAssignedToTaskBoardTaskFormat resource represents the information used to render a task correctly in the AssignedTo view of the Task Board (a view organized by users to whom tasks are assigned to). Each task will have one plannerAssignedToTaskBoardTaskFormat object associated with it.
@@ -12353,6 +15786,21 @@ for PlannerAssignedToTaskBoardTaskFormat {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerAssignedToTaskBoardTaskFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerAssignedToTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `orderHintsByAssignee`.
+    pub const ORDER_HINTS_BY_ASSIGNEE: graph_runtime::Property<
+        PlannerAssignedToTaskBoardTaskFormat,
+    > = graph_runtime::Property::new("orderHintsByAssignee");
+    /// `unassignedOrderHint`.
+    pub const UNASSIGNED_ORDER_HINT: graph_runtime::Property<
+        PlannerAssignedToTaskBoardTaskFormat,
+    > = graph_runtime::Property::new("unassignedOrderHint");
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerAssignment resource represents the assignment of a task to a user. This type is used in the open type plannerAssignments.
 ///
 /// `microsoft.graph.plannerAssignment`, described in `api-reference/v1.0/resources/plannerassignment.md`.
@@ -12409,6 +15857,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerAssignment {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerAssignment {
+    /// `assignedBy`.
+    pub const ASSIGNED_BY: graph_runtime::Property<PlannerAssignment> = graph_runtime::Property::new(
+        "assignedBy",
+    );
+    /// `assignedDateTime`.
+    pub const ASSIGNED_DATE_TIME: graph_runtime::Property<PlannerAssignment> = graph_runtime::Property::new(
+        "assignedDateTime",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerAssignment> = graph_runtime::Property::new(
+        "orderHint",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerAssignments resource represents assignments of a plannerTask resource. This type is an open type. Each property name in this type is the ID of a user object a task is assigned to. The users can be assigned to tasks with creating new properties named with their ID, with a plannerassignment object with orderHint property populated as the value. The assignees can be unassigned from the task by setting the propety named with their ID to null.
 ///
 /// `microsoft.graph.plannerAssignments`, described in `api-reference/v1.0/resources/plannerassignments.md`.
@@ -12451,6 +15914,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerAssignments 
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PlannerAssignments {
+    /// `4e98f8f1-bb03-4015-b8e0-19bb370949d8`.
+    pub const _4E98F8F1_BB03_4015_B8E0_19BB370949D8: graph_runtime::Property<
+        PlannerAssignments,
+    > = graph_runtime::Property::new("4e98f8f1-bb03-4015-b8e0-19bb370949d8");
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The plannerBucket resource represents a bucket (or "custom column") for tasks in a plan in Microsoft 365. It is contained in a plannerPlan and can have a collection of plannerTasks.
@@ -12520,6 +15990,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerBucket {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerBucket {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "orderHint",
+    );
+    /// `planId`.
+    pub const PLAN_ID: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "planId",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<PlannerBucket> = graph_runtime::Property::new(
+        "tasks",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerBucketTaskBoardTaskFormat resource represents the information used to render a task correctly in the Buckets view of the Task Board (a view organized by tasks within the buckets they are assigned to). Each task will have one plannerBucketTaskBoardTaskFormat object associated with it.
 ///
 /// `microsoft.graph.plannerBucketTaskBoardTaskFormat`, described in `api-reference/v1.0/resources/plannerbuckettaskboardtaskformat.md`.
@@ -12564,6 +16057,17 @@ for PlannerBucketTaskBoardTaskFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PlannerBucketTaskBoardTaskFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerBucketTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerBucketTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "orderHint",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The plannerCategoryDescriptions resource represents the descriptive labels for the categories that have been defined for a plan. It belongs to the plan details object. There can be up to 6 categories defined.
@@ -12640,6 +16144,33 @@ for PlannerCategoryDescriptions {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerCategoryDescriptions {
+    /// `category1`.
+    pub const CATEGORY1: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category1",
+    );
+    /// `category2`.
+    pub const CATEGORY2: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category2",
+    );
+    /// `category3`.
+    pub const CATEGORY3: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category3",
+    );
+    /// `category4`.
+    pub const CATEGORY4: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category4",
+    );
+    /// `category5`.
+    pub const CATEGORY5: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category5",
+    );
+    /// `category6`.
+    pub const CATEGORY6: graph_runtime::Property<PlannerCategoryDescriptions> = graph_runtime::Property::new(
+        "category6",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerChecklistItemCollection resource represents the collection of checklist items on a task. It is an Open Type. It is part of the task details object. The value in the property-value pair is the checklistItem object.
 ///
 /// `microsoft.graph.plannerChecklistItems`, described in `api-reference/v1.0/resources/plannerchecklistitems.md`.
@@ -12671,6 +16202,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerChecklistIte
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerChecklistItems {}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerExternalReferences resource represents the collection of references on a task. This is an Open Type. It is part of the task details object. The value in the property-value pair is the externalReference object.
 ///
 /// `microsoft.graph.plannerExternalReferences`, described in `api-reference/v1.0/resources/plannerexternalreferences.md`.
@@ -12701,6 +16234,8 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerExternalRefe
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
+impl PlannerExternalReferences {}
 #[cfg(any(feature = "me", feature = "users"))]
 /// The plannerOrderHintsByAssignee is a resource that contains ordering hints for assignees in a plannerTask resource, to indicate the order of the task in Assigned To view of the Task Board. This type is an open type. The properties are the ids of users assigned to the task, and the values are order hints.
 ///
@@ -12758,6 +16293,17 @@ for PlannerOrderHintsByAssignee {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PlannerOrderHintsByAssignee {
+    /// `ca2a1df2-e36b-4987-9f6b-0ea462f4eb47`.
+    pub const CA2A1DF2_E36B_4987_9F6B_0EA462F4EB47: graph_runtime::Property<
+        PlannerOrderHintsByAssignee,
+    > = graph_runtime::Property::new("ca2a1df2-e36b-4987-9f6b-0ea462f4eb47");
+    /// `4e98f8f1-bb03-4015-b8e0-19bb370949d8`.
+    pub const _4E98F8F1_BB03_4015_B8E0_19BB370949D8: graph_runtime::Property<
+        PlannerOrderHintsByAssignee,
+    > = graph_runtime::Property::new("4e98f8f1-bb03-4015-b8e0-19bb370949d8");
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The plannerPlan resource represents a plan in Microsoft 365. A plan can be owned by a group and contains a collection of plannerTasks. It can also have a collection of plannerBuckets. Each plan object has a details object that can contain more information about the plan. For more information about the relationships between groups, plans, and tasks, see Planner.
@@ -12854,6 +16400,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerPlan {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerPlan {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `buckets`.
+    pub const BUCKETS: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "buckets",
+    );
+    /// `details`.
+    pub const DETAILS: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "details",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<PlannerPlan> = graph_runtime::Property::new(
+        "tasks",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerPlanDetails resource represents the additional information about a plan. Each plan object has a details object.
 ///
 /// `microsoft.graph.plannerPlanDetails`, described in `api-reference/v1.0/resources/plannerplandetails.md`.
@@ -12910,6 +16491,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerPlanDetails 
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerPlanDetails {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerPlanDetails> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `categoryDescriptions`.
+    pub const CATEGORY_DESCRIPTIONS: graph_runtime::Property<PlannerPlanDetails> = graph_runtime::Property::new(
+        "categoryDescriptions",
+    );
+    /// `sharedWith`.
+    pub const SHARED_WITH: graph_runtime::Property<PlannerPlanDetails> = graph_runtime::Property::new(
+        "sharedWith",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerProgressTaskBoardTaskFormat resource represents the information used to render a task correctly in the Progress view of the Task Board (a view organized by the state of the PercentComplete field on the task object, with columns for Not Started, In Progress and Complete). Each task will have one plannerProgressTaskBoardTaskFormat object associated with it.
 ///
 /// `microsoft.graph.plannerProgressTaskBoardTaskFormat`, described in `api-reference/v1.0/resources/plannerprogresstaskboardtaskformat.md`.
@@ -12954,6 +16550,17 @@ for PlannerProgressTaskBoardTaskFormat {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PlannerProgressTaskBoardTaskFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerProgressTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerProgressTaskBoardTaskFormat> = graph_runtime::Property::new(
+        "orderHint",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The plannerTask resource represents a Planner task in Microsoft 365. A Planner task is contained in a plan and can be assigned to a bucket in a plan. Each task object has a details object which can contain more information about the task. See overview for more information regarding relationships between group, plan and task.
@@ -13226,6 +16833,109 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerTask {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerTask {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `activeChecklistItemCount`.
+    pub const ACTIVE_CHECKLIST_ITEM_COUNT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "activeChecklistItemCount",
+    );
+    /// `appliedCategories`.
+    pub const APPLIED_CATEGORIES: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "appliedCategories",
+    );
+    /// `assigneePriority`.
+    pub const ASSIGNEE_PRIORITY: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "assigneePriority",
+    );
+    /// `assignments`.
+    pub const ASSIGNMENTS: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "assignments",
+    );
+    /// `bucketId`.
+    pub const BUCKET_ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "bucketId",
+    );
+    /// `checklistItemCount`.
+    pub const CHECKLIST_ITEM_COUNT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "checklistItemCount",
+    );
+    /// `completedBy`.
+    pub const COMPLETED_BY: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "completedBy",
+    );
+    /// `completedDateTime`.
+    pub const COMPLETED_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "completedDateTime",
+    );
+    /// `conversationThreadId`.
+    pub const CONVERSATION_THREAD_ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "conversationThreadId",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `dueDateTime`.
+    pub const DUE_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "dueDateTime",
+    );
+    /// `hasDescription`.
+    pub const HAS_DESCRIPTION: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "hasDescription",
+    );
+    /// `orderHint`.
+    pub const ORDER_HINT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "orderHint",
+    );
+    /// `percentComplete`.
+    pub const PERCENT_COMPLETE: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "percentComplete",
+    );
+    /// `planId`.
+    pub const PLAN_ID: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "planId",
+    );
+    /// `previewType`.
+    pub const PREVIEW_TYPE: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "previewType",
+    );
+    /// `referenceCount`.
+    pub const REFERENCE_COUNT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "referenceCount",
+    );
+    /// `startDateTime`.
+    pub const START_DATE_TIME: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "startDateTime",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `assignedToTaskBoardFormat`.
+    pub const ASSIGNED_TO_TASK_BOARD_FORMAT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "assignedToTaskBoardFormat",
+    );
+    /// `bucketTaskBoardFormat`.
+    pub const BUCKET_TASK_BOARD_FORMAT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "bucketTaskBoardFormat",
+    );
+    /// `details`.
+    pub const DETAILS: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "details",
+    );
+    /// `progressTaskBoardFormat`.
+    pub const PROGRESS_TASK_BOARD_FORMAT: graph_runtime::Property<PlannerTask> = graph_runtime::Property::new(
+        "progressTaskBoardFormat",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerTaskDetails resource represents the additional information about a task. Each task object has a details object.
 ///
 /// `microsoft.graph.plannerTaskDetails`, described in `api-reference/v1.0/resources/plannertaskdetails.md`.
@@ -13292,6 +17002,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerTaskDetails 
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerTaskDetails {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `checklist`.
+    pub const CHECKLIST: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "checklist",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `previewType`.
+    pub const PREVIEW_TYPE: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "previewType",
+    );
+    /// `references`.
+    pub const REFERENCES: graph_runtime::Property<PlannerTaskDetails> = graph_runtime::Property::new(
+        "references",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerUser resource provide access to Planner resources for a user. It doesn't contain any usable properties.
 ///
 /// `microsoft.graph.plannerUser`, described in `api-reference/v1.0/resources/planneruser.md`.
@@ -13346,6 +17079,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerUser {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl PlannerUser {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `plans`.
+    pub const PLANS: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "plans",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<PlannerUser> = graph_runtime::Property::new(
+        "tasks",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The plannerUserIds resource represents the list of users ids that a plan is shared with. This is an Open Type. If you are leveraging Microsoft 365 groups, use the Groups API to manage group membership to share the group's plan. You can also add existing members of the group to this collection though it is not required for them to access the plan owned by the group.
 ///
 /// `microsoft.graph.plannerUserIds`, described in `api-reference/v1.0/resources/planneruserids.md`.
@@ -13380,6 +17128,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PlannerUserIds {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PlannerUserIds {
+    /// `String-value`.
+    pub const STRING_VALUE: graph_runtime::Property<PlannerUserIds> = graph_runtime::Property::new(
+        "String-value",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents an abstract base type for policy types to inherit from.
@@ -13433,6 +17188,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PolicyBase {
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl PolicyBase {
+    /// `id`.
+    pub const ID: graph_runtime::Property<PolicyBase> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<PolicyBase> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<PolicyBase> = graph_runtime::Property::new(
+        "displayName",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// A profile photo of a user, group or an Outlook contact accessed from Exchange Online. It's binary data not encoded in base-64. The supported sizes of HD photos on Exchange Online are as follows: '48x48', '64x64', '96x96', '120x120', '240x240', '360x360','432x432', '504x504', and '648x648'.
 ///
@@ -13484,6 +17254,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ProfilePhoto {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl ProfilePhoto {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ProfilePhoto> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<ProfilePhoto> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<ProfilePhoto> = graph_runtime::Property::new(
+        "width",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The provisionedPlans property of the user entity and the organization entity is a collection of provisionedPlan.
@@ -13546,6 +17331,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ProvisionedPlan {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl ProvisionedPlan {
+    /// `capabilityStatus`.
+    pub const CAPABILITY_STATUS: graph_runtime::Property<ProvisionedPlan> = graph_runtime::Property::new(
+        "capabilityStatus",
+    );
+    /// `provisioningStatus`.
+    pub const PROVISIONING_STATUS: graph_runtime::Property<ProvisionedPlan> = graph_runtime::Property::new(
+        "provisioningStatus",
+    );
+    /// `service`.
+    pub const SERVICE: graph_runtime::Property<ProvisionedPlan> = graph_runtime::Property::new(
+        "service",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The publicationFacet resource provides details on the published status of a driveItemVersion or driveItem resource.
 ///
 /// `microsoft.graph.publicationFacet`, described in `api-reference/v1.0/resources/publicationfacet.md`.
@@ -13589,6 +17389,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for PublicationFacet {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl PublicationFacet {
+    /// `level`.
+    pub const LEVEL: graph_runtime::Property<PublicationFacet> = graph_runtime::Property::new(
+        "level",
+    );
+    /// `versionId`.
+    pub const VERSION_ID: graph_runtime::Property<PublicationFacet> = graph_runtime::Property::new(
+        "versionId",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The quota resource provides details about space constrains on a Drive resource.
@@ -13672,6 +17483,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Quota {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Quota {
+    /// `total`.
+    pub const TOTAL: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "total",
+    );
+    /// `used`.
+    pub const USED: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "used",
+    );
+    /// `remaining`.
+    pub const REMAINING: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "remaining",
+    );
+    /// `deleted`.
+    pub const DELETED: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "deleted",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `storagePlanInformation`.
+    pub const STORAGE_PLAN_INFORMATION: graph_runtime::Property<Quota> = graph_runtime::Property::new(
+        "storagePlanInformation",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents information about a user in the sending or receiving end of an event, message or group post.
 ///
 /// `microsoft.graph.recipient`, described in `api-reference/v1.0/resources/recipient.md`.
@@ -13708,6 +17546,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Recipient {
+    /// `emailAddress`.
+    pub const EMAIL_ADDRESS: graph_runtime::Property<Recipient> = graph_runtime::Property::new(
+        "emailAddress",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Describes the frequency by which a recurring event repeats. You can specify the recurrence pattern of a recurring event in one of 6 ways depending on your scenario. For each pattern type, specify the amount of time between occurrences. The actual occurrences of the recurring event always follow this pattern falling within the date range that you specify for the event. A recurring event is always defined by its recurrencePattern (how frequently the event repeats), and its recurrenceRange (over how long the event repeats). Use the type property to specify the different types of recurrencePattern, and the interval property to specify the time between occurrences, which can be in number of days, weeks, months, or years, depending on the type. Note which properties are required for each type, as described in the following table.
@@ -13788,6 +17633,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RecurrencePattern {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl RecurrencePattern {
+    /// `dayOfMonth`.
+    pub const DAY_OF_MONTH: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "dayOfMonth",
+    );
+    /// `daysOfWeek`.
+    pub const DAYS_OF_WEEK: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "daysOfWeek",
+    );
+    /// `firstDayOfWeek`.
+    pub const FIRST_DAY_OF_WEEK: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "firstDayOfWeek",
+    );
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "index",
+    );
+    /// `interval`.
+    pub const INTERVAL: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "interval",
+    );
+    /// `month`.
+    pub const MONTH: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "month",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<RecurrencePattern> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.recurrencePatternType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -13944,6 +17820,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RecurrenceRange {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl RecurrenceRange {
+    /// `endDate`.
+    pub const END_DATE: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "endDate",
+    );
+    /// `numberOfOccurrences`.
+    pub const NUMBER_OF_OCCURRENCES: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "numberOfOccurrences",
+    );
+    /// `recurrenceTimeZone`.
+    pub const RECURRENCE_TIME_ZONE: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "recurrenceTimeZone",
+    );
+    /// `startDate`.
+    pub const START_DATE: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "startDate",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<RecurrenceRange> = graph_runtime::Property::new(
+        "type",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.recurrenceRangeType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -14196,6 +18095,85 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RemoteItem {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl RemoteItem {
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `file`.
+    pub const FILE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "file",
+    );
+    /// `fileSystemInfo`.
+    pub const FILE_SYSTEM_INFO: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "fileSystemInfo",
+    );
+    /// `folder`.
+    pub const FOLDER: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "folder",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `image`.
+    pub const IMAGE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "image",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `package`.
+    pub const PACKAGE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "package",
+    );
+    /// `parentReference`.
+    pub const PARENT_REFERENCE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "parentReference",
+    );
+    /// `shared`.
+    pub const SHARED: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "shared",
+    );
+    /// `sharepointIds`.
+    pub const SHAREPOINT_IDS: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "sharepointIds",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "size",
+    );
+    /// `specialFolder`.
+    pub const SPECIAL_FOLDER: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "specialFolder",
+    );
+    /// `video`.
+    pub const VIDEO: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "video",
+    );
+    /// `webDavUrl`.
+    pub const WEB_DAV_URL: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "webDavUrl",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<RemoteItem> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The response status of a meeting request.
 ///
 /// `microsoft.graph.responseStatus`, described in `api-reference/v1.0/resources/responsestatus.md`.
@@ -14239,6 +18217,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ResponseStatus {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl ResponseStatus {
+    /// `response`.
+    pub const RESPONSE: graph_runtime::Property<ResponseStatus> = graph_runtime::Property::new(
+        "response",
+    );
+    /// `time`.
+    pub const TIME: graph_runtime::Property<ResponseStatus> = graph_runtime::Property::new(
+        "time",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.responseType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -14361,6 +18350,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RubricCriterion {
     }
 }
 #[cfg(feature = "education")]
+impl RubricCriterion {
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<RubricCriterion> = graph_runtime::Property::new(
+        "description",
+    );
+}
+#[cfg(feature = "education")]
 /// A level of a rubric. See educationRubric for a description of the relationship between rubric qualities, levels, and criteria.
 ///
 /// `microsoft.graph.rubricLevel`, described in `api-reference/v1.0/resources/rubriclevel.md`.
@@ -14418,6 +18414,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RubricLevel {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "education")]
+impl RubricLevel {
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<RubricLevel> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<RubricLevel> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `grading`.
+    pub const GRADING: graph_runtime::Property<RubricLevel> = graph_runtime::Property::new(
+        "grading",
+    );
+    /// `levelId`.
+    pub const LEVEL_ID: graph_runtime::Property<RubricLevel> = graph_runtime::Property::new(
+        "levelId",
+    );
 }
 #[cfg(feature = "education")]
 /// A quality of a rubric. See educationRubric for a description of the relationship between rubric qualities, levels, and criteria.
@@ -14485,6 +18500,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for RubricQuality {
         })
     }
 }
+#[cfg(feature = "education")]
+impl RubricQuality {
+    /// `criteria`.
+    pub const CRITERIA: graph_runtime::Property<RubricQuality> = graph_runtime::Property::new(
+        "criteria",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<RubricQuality> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<RubricQuality> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `qualityId`.
+    pub const QUALITY_ID: graph_runtime::Property<RubricQuality> = graph_runtime::Property::new(
+        "qualityId",
+    );
+    /// `weight`.
+    pub const WEIGHT: graph_runtime::Property<RubricQuality> = graph_runtime::Property::new(
+        "weight",
+    );
+}
 #[cfg(feature = "service-principals")]
 /// Represents a container for settings related to SAML single sign-on.
 ///
@@ -14522,6 +18560,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SamlSingleSignOnSet
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "service-principals")]
+impl SamlSingleSignOnSettings {
+    /// `relayState`.
+    pub const RELAY_STATE: graph_runtime::Property<SamlSingleSignOnSettings> = graph_runtime::Property::new(
+        "relayState",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the availability of a user, distribution list, or resource (room or equipment) for a specified time period.
@@ -14592,6 +18637,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleInformation
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl ScheduleInformation {
+    /// `availabilityView`.
+    pub const AVAILABILITY_VIEW: graph_runtime::Property<ScheduleInformation> = graph_runtime::Property::new(
+        "availabilityView",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<ScheduleInformation> = graph_runtime::Property::new(
+        "error",
+    );
+    /// `scheduleId`.
+    pub const SCHEDULE_ID: graph_runtime::Property<ScheduleInformation> = graph_runtime::Property::new(
+        "scheduleId",
+    );
+    /// `scheduleItems`.
+    pub const SCHEDULE_ITEMS: graph_runtime::Property<ScheduleInformation> = graph_runtime::Property::new(
+        "scheduleItems",
+    );
+    /// `workingHours`.
+    pub const WORKING_HOURS: graph_runtime::Property<ScheduleInformation> = graph_runtime::Property::new(
+        "workingHours",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// An item that describes the availability of a user corresponding to an actual event on the user's default calendar. This item applies to a resource (room or equipment) as well.
@@ -14667,6 +18735,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleItem {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl ScheduleItem {
+    /// `end`.
+    pub const END: graph_runtime::Property<ScheduleItem> = graph_runtime::Property::new(
+        "end",
+    );
+    /// `isPrivate`.
+    pub const IS_PRIVATE: graph_runtime::Property<ScheduleItem> = graph_runtime::Property::new(
+        "isPrivate",
+    );
+    /// `location`.
+    pub const LOCATION: graph_runtime::Property<ScheduleItem> = graph_runtime::Property::new(
+        "location",
+    );
+    /// `start`.
+    pub const START: graph_runtime::Property<ScheduleItem> = graph_runtime::Property::new(
+        "start",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<ScheduleItem> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `subject`.
+    pub const SUBJECT: graph_runtime::Property<ScheduleItem> = graph_runtime::Property::new(
+        "subject",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents a scored email address.
 ///
 /// `microsoft.graph.scoredEmailAddress`, described in `api-reference/v1.0/resources/scoredemailaddress.md`.
@@ -14712,6 +18807,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScoredEmailAddress 
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl ScoredEmailAddress {
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<ScoredEmailAddress> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `relevanceScore`.
+    pub const RELEVANCE_SCORE: graph_runtime::Property<ScoredEmailAddress> = graph_runtime::Property::new(
+        "relevanceScore",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The SearchResult resource indicates than an item is the response to a search query.
 ///
 /// `microsoft.graph.searchResult`, described in `api-reference/v1.0/resources/searchresult.md`.
@@ -14752,6 +18858,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SearchResult {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl SearchResult {
+    /// `onClickTelemetryUrl`.
+    pub const ON_CLICK_TELEMETRY_URL: graph_runtime::Property<SearchResult> = graph_runtime::Property::new(
+        "onClickTelemetryUrl",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// A section group in a OneNote notebook. Section groups can contain sections and section groups.
@@ -14900,6 +19013,61 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SectionGroup {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl SectionGroup {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `sectionGroupsUrl`.
+    pub const SECTION_GROUPS_URL: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sectionGroupsUrl",
+    );
+    /// `sectionsUrl`.
+    pub const SECTIONS_URL: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sectionsUrl",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `parentNotebook`.
+    pub const PARENT_NOTEBOOK: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "parentNotebook",
+    );
+    /// `parentSectionGroup`.
+    pub const PARENT_SECTION_GROUP: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "parentSectionGroup",
+    );
+    /// `sectionGroups`.
+    pub const SECTION_GROUPS: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sectionGroups",
+    );
+    /// `sections`.
+    pub const SECTIONS: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
+        "sections",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.sensitivity`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Sensitivity {
@@ -15039,6 +19207,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ServicePlanInfo {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl ServicePlanInfo {
+    /// `servicePlanId`.
+    pub const SERVICE_PLAN_ID: graph_runtime::Property<ServicePlanInfo> = graph_runtime::Property::new(
+        "servicePlanId",
+    );
+    /// `servicePlanName`.
+    pub const SERVICE_PLAN_NAME: graph_runtime::Property<ServicePlanInfo> = graph_runtime::Property::new(
+        "servicePlanName",
+    );
+    /// `provisioningStatus`.
+    pub const PROVISIONING_STATUS: graph_runtime::Property<ServicePlanInfo> = graph_runtime::Property::new(
+        "provisioningStatus",
+    );
+    /// `appliesTo`.
+    pub const APPLIES_TO: graph_runtime::Property<ServicePlanInfo> = graph_runtime::Property::new(
+        "appliesTo",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents an instance of an application in a directory. Inherits from directoryObject. This resource supports using delta query to track incremental additions, deletions, and updates, by providing a delta function.
@@ -15536,6 +19723,185 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ServicePrincipal {
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl ServicePrincipal {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `deletedDateTime`.
+    pub const DELETED_DATE_TIME: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "deletedDateTime",
+    );
+    /// `accountEnabled`.
+    pub const ACCOUNT_ENABLED: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "accountEnabled",
+    );
+    /// `addIns`.
+    pub const ADD_INS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "addIns",
+    );
+    /// `alternativeNames`.
+    pub const ALTERNATIVE_NAMES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "alternativeNames",
+    );
+    /// `appDescription`.
+    pub const APP_DESCRIPTION: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appDescription",
+    );
+    /// `appDisplayName`.
+    pub const APP_DISPLAY_NAME: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appDisplayName",
+    );
+    /// `appId`.
+    pub const APP_ID: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appId",
+    );
+    /// `applicationTemplateId`.
+    pub const APPLICATION_TEMPLATE_ID: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "applicationTemplateId",
+    );
+    /// `appOwnerOrganizationId`.
+    pub const APP_OWNER_ORGANIZATION_ID: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appOwnerOrganizationId",
+    );
+    /// `appRoleAssignmentRequired`.
+    pub const APP_ROLE_ASSIGNMENT_REQUIRED: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appRoleAssignmentRequired",
+    );
+    /// `appRoles`.
+    pub const APP_ROLES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appRoles",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `disabledByMicrosoftStatus`.
+    pub const DISABLED_BY_MICROSOFT_STATUS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "disabledByMicrosoftStatus",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `homepage`.
+    pub const HOMEPAGE: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "homepage",
+    );
+    /// `info`.
+    pub const INFO: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "info",
+    );
+    /// `keyCredentials`.
+    pub const KEY_CREDENTIALS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "keyCredentials",
+    );
+    /// `loginUrl`.
+    pub const LOGIN_URL: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "loginUrl",
+    );
+    /// `logoutUrl`.
+    pub const LOGOUT_URL: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "logoutUrl",
+    );
+    /// `notes`.
+    pub const NOTES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "notes",
+    );
+    /// `notificationEmailAddresses`.
+    pub const NOTIFICATION_EMAIL_ADDRESSES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "notificationEmailAddresses",
+    );
+    /// `oauth2PermissionScopes`.
+    pub const OAUTH2_PERMISSION_SCOPES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "oauth2PermissionScopes",
+    );
+    /// `preferredSingleSignOnMode`.
+    pub const PREFERRED_SINGLE_SIGN_ON_MODE: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "preferredSingleSignOnMode",
+    );
+    /// `replyUrls`.
+    pub const REPLY_URLS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "replyUrls",
+    );
+    /// `samlSingleSignOnSettings`.
+    pub const SAML_SINGLE_SIGN_ON_SETTINGS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "samlSingleSignOnSettings",
+    );
+    /// `servicePrincipalNames`.
+    pub const SERVICE_PRINCIPAL_NAMES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "servicePrincipalNames",
+    );
+    /// `servicePrincipalType`.
+    pub const SERVICE_PRINCIPAL_TYPE: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "servicePrincipalType",
+    );
+    /// `signInAudience`.
+    pub const SIGN_IN_AUDIENCE: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "signInAudience",
+    );
+    /// `tags`.
+    pub const TAGS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "tags",
+    );
+    /// `tokenEncryptionKeyId`.
+    pub const TOKEN_ENCRYPTION_KEY_ID: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "tokenEncryptionKeyId",
+    );
+    /// `verifiedPublisher`.
+    pub const VERIFIED_PUBLISHER: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "verifiedPublisher",
+    );
+    /// `appRoleAssignedTo`.
+    pub const APP_ROLE_ASSIGNED_TO: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appRoleAssignedTo",
+    );
+    /// `appRoleAssignments`.
+    pub const APP_ROLE_ASSIGNMENTS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "appRoleAssignments",
+    );
+    /// `claimsMappingPolicies`.
+    pub const CLAIMS_MAPPING_POLICIES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "claimsMappingPolicies",
+    );
+    /// `createdObjects`.
+    pub const CREATED_OBJECTS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "createdObjects",
+    );
+    /// `homeRealmDiscoveryPolicies`.
+    pub const HOME_REALM_DISCOVERY_POLICIES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "homeRealmDiscoveryPolicies",
+    );
+    /// `memberOf`.
+    pub const MEMBER_OF: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "memberOf",
+    );
+    /// `oauth2PermissionGrants`.
+    pub const OAUTH2_PERMISSION_GRANTS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "oauth2PermissionGrants",
+    );
+    /// `ownedObjects`.
+    pub const OWNED_OBJECTS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "ownedObjects",
+    );
+    /// `owners`.
+    pub const OWNERS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "owners",
+    );
+    /// `tokenIssuancePolicies`.
+    pub const TOKEN_ISSUANCE_POLICIES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "tokenIssuancePolicies",
+    );
+    /// `tokenLifetimePolicies`.
+    pub const TOKEN_LIFETIME_POLICIES: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "tokenLifetimePolicies",
+    );
+    /// `passwordCredentials`.
+    pub const PASSWORD_CREDENTIALS: graph_runtime::Property<ServicePrincipal> = graph_runtime::Property::new(
+        "passwordCredentials",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// The Shared resource indicates a DriveItem has been shared with others. The resource includes information about how the item is shared. If a Driveitem has a non-null shared facet, the item has been shared.
 ///
@@ -15594,6 +19960,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Shared {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Shared {
+    /// `owner`.
+    pub const OWNER: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "owner",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `sharedBy`.
+    pub const SHARED_BY: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "sharedBy",
+    );
+    /// `sharedDateTime`.
+    pub const SHARED_DATE_TIME: graph_runtime::Property<Shared> = graph_runtime::Property::new(
+        "sharedDateTime",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The SharePointIds resource groups the various identifiers for an item stored in a SharePoint site or OneDrive for Business into a single structure. Note: items returned from OneDrive personal will not include a SharePointIds facet.
@@ -15673,6 +20058,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SharepointIds {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl SharepointIds {
+    /// `listId`.
+    pub const LIST_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "listId",
+    );
+    /// `listItemId`.
+    pub const LIST_ITEM_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "listItemId",
+    );
+    /// `listItemUniqueId`.
+    pub const LIST_ITEM_UNIQUE_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "listItemUniqueId",
+    );
+    /// `siteId`.
+    pub const SITE_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "siteId",
+    );
+    /// `siteUrl`.
+    pub const SITE_URL: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "siteUrl",
+    );
+    /// `webId`.
+    pub const WEB_ID: graph_runtime::Property<SharepointIds> = graph_runtime::Property::new(
+        "webId",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The SharingInvitation resource groups invitation-related data items into a single structure.
 ///
 /// `microsoft.graph.sharingInvitation`, described in `api-reference/v1.0/resources/sharinginvitation.md`.
@@ -15723,6 +20135,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SharingInvitation {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl SharingInvitation {
+    /// `email`.
+    pub const EMAIL: graph_runtime::Property<SharingInvitation> = graph_runtime::Property::new(
+        "email",
+    );
+    /// `invitedBy`.
+    pub const INVITED_BY: graph_runtime::Property<SharingInvitation> = graph_runtime::Property::new(
+        "invitedBy",
+    );
+    /// `signInRequired`.
+    pub const SIGN_IN_REQUIRED: graph_runtime::Property<SharingInvitation> = graph_runtime::Property::new(
+        "signInRequired",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The SharingLink resource groups link-related data items into a single structure. If a Permission resource has a non-null sharingLink facet, the permission represents a sharing link (as opposed to permissions granted to a person or group).
@@ -15802,6 +20229,33 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SharingLink {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl SharingLink {
+    /// `application`.
+    pub const APPLICATION: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "application",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `preventsDownload`.
+    pub const PREVENTS_DOWNLOAD: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "preventsDownload",
+    );
+    /// `webHtml`.
+    pub const WEB_HTML: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "webHtml",
+    );
+    /// `webUrl`.
+    pub const WEB_URL: graph_runtime::Property<SharingLink> = graph_runtime::Property::new(
+        "webUrl",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// An extended property that contains a single value. See Extended properties overview for more information about when to use open extensions or extended properties, and how to specify extended properties.
 ///
 /// `microsoft.graph.singleValueLegacyExtendedProperty`, described in `api-reference/v1.0/resources/singlevaluelegacyextendedproperty.md`.
@@ -15846,6 +20300,17 @@ for SingleValueLegacyExtendedProperty {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl SingleValueLegacyExtendedProperty {
+    /// `id`.
+    pub const ID: graph_runtime::Property<SingleValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<SingleValueLegacyExtendedProperty> = graph_runtime::Property::new(
+        "value",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Specifies the maximum and minimum sizes (in kilobytes) that an incoming message must have in order for a condition or exception to apply.
@@ -15893,6 +20358,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SizeRange {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl SizeRange {
+    /// `maximumSize`.
+    pub const MAXIMUM_SIZE: graph_runtime::Property<SizeRange> = graph_runtime::Property::new(
+        "maximumSize",
+    );
+    /// `minimumSize`.
+    pub const MINIMUM_SIZE: graph_runtime::Property<SizeRange> = graph_runtime::Property::new(
+        "minimumSize",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The SpecialFolder resource groups special folder-related data items into a single structure. If a DriveItem has a non-null specialFolder facet, the item represents a special (named) folder. Special folders can be accessed directly via the special folders collection. Special folders provide simple aliases to access well-known folders without the need to look up the folder by path (which would require localization), or reference the folder with an ID. If a special folder is renamed or moved to another location within the drive, this syntax will continue to return that folder. Special folders are automatically created the first time an application attempts to write to one, if it doesn't already exist. If a user deletes one, it is recreated when written to again. Note: If your app has only requested Files.Read scope and requests a special folder that doesn't exist, the response will be a `403 Forbidden` error.
 ///
 /// `microsoft.graph.specialFolder`, described in `api-reference/v1.0/resources/specialfolder.md`.
@@ -15929,6 +20405,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for SpecialFolder {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl SpecialFolder {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<SpecialFolder> = graph_runtime::Property::new(
+        "name",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Provides information about the drive's storage quota plans.
@@ -15971,6 +20454,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for StoragePlanInformat
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl StoragePlanInformation {
+    /// `upgradeAvailable`.
+    pub const UPGRADE_AVAILABLE: graph_runtime::Property<StoragePlanInformation> = graph_runtime::Property::new(
+        "upgradeAvailable",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents an abstract base type for policy types that control Microsoft identity platform behavior. Inherits from policyBase.
@@ -16045,6 +20535,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for StsPolicy {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "service-principals")]
+impl StsPolicy {
+    /// `id`.
+    pub const ID: graph_runtime::Property<StsPolicy> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<StsPolicy> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<StsPolicy> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `definition`.
+    pub const DEFINITION: graph_runtime::Property<StsPolicy> = graph_runtime::Property::new(
+        "definition",
+    );
+    /// `isOrganizationDefault`.
+    pub const IS_ORGANIZATION_DEFAULT: graph_runtime::Property<StsPolicy> = graph_runtime::Property::new(
+        "isOrganizationDefault",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// A subscription allows a client app to receive change notifications about changes to data in Microsoft Graph. Currently, subscriptions are enabled for the following resources:
@@ -16243,6 +20756,69 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Subscription {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Subscription {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `applicationId`.
+    pub const APPLICATION_ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "applicationId",
+    );
+    /// `changeType`.
+    pub const CHANGE_TYPE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "changeType",
+    );
+    /// `clientState`.
+    pub const CLIENT_STATE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "clientState",
+    );
+    /// `creatorId`.
+    pub const CREATOR_ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "creatorId",
+    );
+    /// `encryptionCertificate`.
+    pub const ENCRYPTION_CERTIFICATE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "encryptionCertificate",
+    );
+    /// `encryptionCertificateId`.
+    pub const ENCRYPTION_CERTIFICATE_ID: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "encryptionCertificateId",
+    );
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `includeResourceData`.
+    pub const INCLUDE_RESOURCE_DATA: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "includeResourceData",
+    );
+    /// `latestSupportedTlsVersion`.
+    pub const LATEST_SUPPORTED_TLS_VERSION: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "latestSupportedTlsVersion",
+    );
+    /// `lifecycleNotificationUrl`.
+    pub const LIFECYCLE_NOTIFICATION_URL: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "lifecycleNotificationUrl",
+    );
+    /// `notificationContentType`.
+    pub const NOTIFICATION_CONTENT_TYPE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "notificationContentType",
+    );
+    /// `notificationQueryOptions`.
+    pub const NOTIFICATION_QUERY_OPTIONS: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "notificationQueryOptions",
+    );
+    /// `notificationUrl`.
+    pub const NOTIFICATION_URL: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "notificationUrl",
+    );
+    /// `resource`.
+    pub const RESOURCE: graph_runtime::Property<Subscription> = graph_runtime::Property::new(
+        "resource",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.taskStatus`, described in `api-reference/v1.0/resources/enums.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TaskStatus {
@@ -16387,6 +20963,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Thumbnail {
     }
 }
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
+impl Thumbnail {
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `sourceItemId`.
+    pub const SOURCE_ITEM_ID: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "sourceItemId",
+    );
+    /// `url`.
+    pub const URL: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "url",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "width",
+    );
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<Thumbnail> = graph_runtime::Property::new(
+        "content",
+    );
+}
+#[cfg(any(feature = "education", feature = "me", feature = "users"))]
 /// The ThumbnailSet resource is a keyed collection of thumbnail resources. It is used to represent a set of thumbnails associated with a DriveItem.
 ///
 /// `microsoft.graph.thumbnailSet`, described in `api-reference/v1.0/resources/thumbnailset.md`.
@@ -16452,6 +21051,29 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ThumbnailSet {
         })
     }
 }
+#[cfg(any(feature = "education", feature = "me", feature = "users"))]
+impl ThumbnailSet {
+    /// `id`.
+    pub const ID: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `large`.
+    pub const LARGE: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "large",
+    );
+    /// `medium`.
+    pub const MEDIUM: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "medium",
+    );
+    /// `small`.
+    pub const SMALL: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "small",
+    );
+    /// `source`.
+    pub const SOURCE: graph_runtime::Property<ThumbnailSet> = graph_runtime::Property::new(
+        "source",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents a time slot for a meeting.
 ///
@@ -16498,6 +21120,17 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeSlot {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl TimeSlot {
+    /// `end`.
+    pub const END: graph_runtime::Property<TimeSlot> = graph_runtime::Property::new(
+        "end",
+    );
+    /// `start`.
+    pub const START: graph_runtime::Property<TimeSlot> = graph_runtime::Property::new(
+        "start",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// The basic representation of a time zone.
 ///
 /// `microsoft.graph.timeZoneBase`, described in `api-reference/v1.0/resources/timezonebase.md`.
@@ -16534,6 +21167,13 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeZoneBase {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl TimeZoneBase {
+    /// `name`.
+    pub const NAME: graph_runtime::Property<TimeZoneBase> = graph_runtime::Property::new(
+        "name",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.timeZoneStandard`, described in `api-reference/v1.0/resources/enums.md`.
@@ -16644,6 +21284,15 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Todo {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Todo {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Todo> = graph_runtime::Property::new("id");
+    /// `lists`.
+    pub const LISTS: graph_runtime::Property<Todo> = graph_runtime::Property::new(
+        "lists",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// A todoTask represents a task, such as a piece of work or personal item, that can be tracked and completed. A todoTask is always contained in a todoTaskList. It includes a relationship to a collection of linkedResource objects, tracking one or more sources of the task.
@@ -16816,6 +21465,67 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TodoTask {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl TodoTask {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TodoTask> = graph_runtime::Property::new("id");
+    /// `body`.
+    pub const BODY: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "body",
+    );
+    /// `bodyLastModifiedDateTime`.
+    pub const BODY_LAST_MODIFIED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "bodyLastModifiedDateTime",
+    );
+    /// `completedDateTime`.
+    pub const COMPLETED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "completedDateTime",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `dueDateTime`.
+    pub const DUE_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "dueDateTime",
+    );
+    /// `importance`.
+    pub const IMPORTANCE: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "importance",
+    );
+    /// `isReminderOn`.
+    pub const IS_REMINDER_ON: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "isReminderOn",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `recurrence`.
+    pub const RECURRENCE: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "recurrence",
+    );
+    /// `reminderDateTime`.
+    pub const REMINDER_DATE_TIME: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "reminderDateTime",
+    );
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `linkedResources`.
+    pub const LINKED_RESOURCES: graph_runtime::Property<TodoTask> = graph_runtime::Property::new(
+        "linkedResources",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// A list in Microsoft To Do that contains one or more todoTask resources. In To Do, there are built-in task lists such as Flagged emails and Tasks which cannot be renamed or deleted. You can, however, create additional task lists. This resource supports
 ///
 /// `microsoft.graph.todoTaskList`, described in `api-reference/v1.0/resources/todotasklist.md`.
@@ -16900,6 +21610,37 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TodoTaskList {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl TodoTaskList {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `isOwner`.
+    pub const IS_OWNER: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "isOwner",
+    );
+    /// `isShared`.
+    pub const IS_SHARED: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "isShared",
+    );
+    /// `wellknownListName`.
+    pub const WELLKNOWN_LIST_NAME: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "wellknownListName",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `tasks`.
+    pub const TASKS: graph_runtime::Property<TodoTaskList> = graph_runtime::Property::new(
+        "tasks",
+    );
 }
 #[cfg(feature = "service-principals")]
 /// Represents the policy to specify the characteristics of SAML tokens issued by Azure AD. You can use token-issuance policies to:
@@ -17028,6 +21769,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TokenIssuancePolicy
     }
 }
 #[cfg(feature = "service-principals")]
+impl TokenIssuancePolicy {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `definition`.
+    pub const DEFINITION: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "definition",
+    );
+    /// `isOrganizationDefault`.
+    pub const IS_ORGANIZATION_DEFAULT: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "isOrganizationDefault",
+    );
+    /// `TokenResponseSigningPolicy`.
+    pub const TOKEN_RESPONSE_SIGNING_POLICY: graph_runtime::Property<
+        TokenIssuancePolicy,
+    > = graph_runtime::Property::new("TokenResponseSigningPolicy");
+    /// `SamlTokenVersion`.
+    pub const SAML_TOKEN_VERSION: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "SamlTokenVersion",
+    );
+    /// `SigningAlgorithm`.
+    pub const SIGNING_ALGORITHM: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "SigningAlgorithm",
+    );
+    /// `Version`.
+    pub const VERSION: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "Version",
+    );
+    /// `appliesTo`.
+    pub const APPLIES_TO: graph_runtime::Property<TokenIssuancePolicy> = graph_runtime::Property::new(
+        "appliesTo",
+    );
+}
+#[cfg(feature = "service-principals")]
 /// Represents a policy that can control the lifetime of a JWT access token, an ID token or a SAML 1.1/2.0 token issued by Azure Active Directory (Azure AD). You can set token lifetimes for all apps in your organization, for a multi-tenant (multi-organization) application, or for a specific service principal in your organization.
 ///
 /// `microsoft.graph.tokenLifetimePolicy`, described in `api-reference/v1.0/resources/tokenlifetimepolicy.md`.
@@ -17127,6 +21911,41 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for TokenLifetimePolicy
         })
     }
 }
+#[cfg(feature = "service-principals")]
+impl TokenLifetimePolicy {
+    /// `id`.
+    pub const ID: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `description`.
+    pub const DESCRIPTION: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "description",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `definition`.
+    pub const DEFINITION: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "definition",
+    );
+    /// `isOrganizationDefault`.
+    pub const IS_ORGANIZATION_DEFAULT: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "isOrganizationDefault",
+    );
+    /// `AccessTokenLifetime`.
+    pub const ACCESS_TOKEN_LIFETIME: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "AccessTokenLifetime",
+    );
+    /// `Version`.
+    pub const VERSION: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "Version",
+    );
+    /// `appliesTo`.
+    pub const APPLIES_TO: graph_runtime::Property<TokenLifetimePolicy> = graph_runtime::Property::new(
+        "appliesTo",
+    );
+}
 #[cfg(any(feature = "me", feature = "users"))]
 /// The uploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or to Outlook event and message items as attachments.
 ///
@@ -17186,6 +22005,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for UploadSession {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl UploadSession {
+    /// `expirationDateTime`.
+    pub const EXPIRATION_DATE_TIME: graph_runtime::Property<UploadSession> = graph_runtime::Property::new(
+        "expirationDateTime",
+    );
+    /// `nextExpectedRanges`.
+    pub const NEXT_EXPECTED_RANGES: graph_runtime::Property<UploadSession> = graph_runtime::Property::new(
+        "nextExpectedRanges",
+    );
+    /// `uploadUrl`.
+    pub const UPLOAD_URL: graph_runtime::Property<UploadSession> = graph_runtime::Property::new(
+        "uploadUrl",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents an Azure AD user account. Inherits from directoryObject.
@@ -18181,6 +23015,409 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for User {
         })
     }
 }
+#[cfg(any(feature = "me", feature = "users"))]
+impl User {
+    /// `id`.
+    pub const ID: graph_runtime::Property<User> = graph_runtime::Property::new("id");
+    /// `deletedDateTime`.
+    pub const DELETED_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "deletedDateTime",
+    );
+    /// `aboutMe`.
+    pub const ABOUT_ME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "aboutMe",
+    );
+    /// `accountEnabled`.
+    pub const ACCOUNT_ENABLED: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "accountEnabled",
+    );
+    /// `ageGroup`.
+    pub const AGE_GROUP: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "ageGroup",
+    );
+    /// `assignedLicenses`.
+    pub const ASSIGNED_LICENSES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "assignedLicenses",
+    );
+    /// `assignedPlans`.
+    pub const ASSIGNED_PLANS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "assignedPlans",
+    );
+    /// `birthday`.
+    pub const BIRTHDAY: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "birthday",
+    );
+    /// `businessPhones`.
+    pub const BUSINESS_PHONES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "businessPhones",
+    );
+    /// `city`.
+    pub const CITY: graph_runtime::Property<User> = graph_runtime::Property::new("city");
+    /// `companyName`.
+    pub const COMPANY_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "companyName",
+    );
+    /// `consentProvidedForMinor`.
+    pub const CONSENT_PROVIDED_FOR_MINOR: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "consentProvidedForMinor",
+    );
+    /// `country`.
+    pub const COUNTRY: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "country",
+    );
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `creationType`.
+    pub const CREATION_TYPE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "creationType",
+    );
+    /// `department`.
+    pub const DEPARTMENT: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "department",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `employeeHireDate`.
+    pub const EMPLOYEE_HIRE_DATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeHireDate",
+    );
+    /// `employeeId`.
+    pub const EMPLOYEE_ID: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeId",
+    );
+    /// `employeeOrgData`.
+    pub const EMPLOYEE_ORG_DATA: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeOrgData",
+    );
+    /// `employeeType`.
+    pub const EMPLOYEE_TYPE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "employeeType",
+    );
+    /// `externalUserState`.
+    pub const EXTERNAL_USER_STATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "externalUserState",
+    );
+    /// `externalUserStateChangeDateTime`.
+    pub const EXTERNAL_USER_STATE_CHANGE_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "externalUserStateChangeDateTime",
+    );
+    /// `faxNumber`.
+    pub const FAX_NUMBER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "faxNumber",
+    );
+    /// `givenName`.
+    pub const GIVEN_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "givenName",
+    );
+    /// `hireDate`.
+    pub const HIRE_DATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "hireDate",
+    );
+    /// `identities`.
+    pub const IDENTITIES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "identities",
+    );
+    /// `imAddresses`.
+    pub const IM_ADDRESSES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "imAddresses",
+    );
+    /// `interests`.
+    pub const INTERESTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "interests",
+    );
+    /// `isResourceAccount`.
+    pub const IS_RESOURCE_ACCOUNT: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "isResourceAccount",
+    );
+    /// `jobTitle`.
+    pub const JOB_TITLE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "jobTitle",
+    );
+    /// `lastPasswordChangeDateTime`.
+    pub const LAST_PASSWORD_CHANGE_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "lastPasswordChangeDateTime",
+    );
+    /// `legalAgeGroupClassification`.
+    pub const LEGAL_AGE_GROUP_CLASSIFICATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "legalAgeGroupClassification",
+    );
+    /// `licenseAssignmentStates`.
+    pub const LICENSE_ASSIGNMENT_STATES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "licenseAssignmentStates",
+    );
+    /// `mail`.
+    pub const MAIL: graph_runtime::Property<User> = graph_runtime::Property::new("mail");
+    /// `mailboxSettings`.
+    pub const MAILBOX_SETTINGS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mailboxSettings",
+    );
+    /// `mailNickname`.
+    pub const MAIL_NICKNAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mailNickname",
+    );
+    /// `mobilePhone`.
+    pub const MOBILE_PHONE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mobilePhone",
+    );
+    /// `mySite`.
+    pub const MY_SITE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mySite",
+    );
+    /// `officeLocation`.
+    pub const OFFICE_LOCATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "officeLocation",
+    );
+    /// `onPremisesDistinguishedName`.
+    pub const ON_PREMISES_DISTINGUISHED_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesDistinguishedName",
+    );
+    /// `onPremisesDomainName`.
+    pub const ON_PREMISES_DOMAIN_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesDomainName",
+    );
+    /// `onPremisesExtensionAttributes`.
+    pub const ON_PREMISES_EXTENSION_ATTRIBUTES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesExtensionAttributes",
+    );
+    /// `onPremisesImmutableId`.
+    pub const ON_PREMISES_IMMUTABLE_ID: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesImmutableId",
+    );
+    /// `onPremisesLastSyncDateTime`.
+    pub const ON_PREMISES_LAST_SYNC_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesLastSyncDateTime",
+    );
+    /// `onPremisesProvisioningErrors`.
+    pub const ON_PREMISES_PROVISIONING_ERRORS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesProvisioningErrors",
+    );
+    /// `onPremisesSamAccountName`.
+    pub const ON_PREMISES_SAM_ACCOUNT_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesSamAccountName",
+    );
+    /// `onPremisesSecurityIdentifier`.
+    pub const ON_PREMISES_SECURITY_IDENTIFIER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesSecurityIdentifier",
+    );
+    /// `onPremisesSyncEnabled`.
+    pub const ON_PREMISES_SYNC_ENABLED: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesSyncEnabled",
+    );
+    /// `onPremisesUserPrincipalName`.
+    pub const ON_PREMISES_USER_PRINCIPAL_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onPremisesUserPrincipalName",
+    );
+    /// `otherMails`.
+    pub const OTHER_MAILS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "otherMails",
+    );
+    /// `passwordPolicies`.
+    pub const PASSWORD_POLICIES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "passwordPolicies",
+    );
+    /// `passwordProfile`.
+    pub const PASSWORD_PROFILE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "passwordProfile",
+    );
+    /// `pastProjects`.
+    pub const PAST_PROJECTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "pastProjects",
+    );
+    /// `postalCode`.
+    pub const POSTAL_CODE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "postalCode",
+    );
+    /// `preferredLanguage`.
+    pub const PREFERRED_LANGUAGE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "preferredLanguage",
+    );
+    /// `preferredName`.
+    pub const PREFERRED_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "preferredName",
+    );
+    /// `provisionedPlans`.
+    pub const PROVISIONED_PLANS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "provisionedPlans",
+    );
+    /// `proxyAddresses`.
+    pub const PROXY_ADDRESSES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "proxyAddresses",
+    );
+    /// `refreshTokensValidFromDateTime`.
+    pub const REFRESH_TOKENS_VALID_FROM_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "refreshTokensValidFromDateTime",
+    );
+    /// `responsibilities`.
+    pub const RESPONSIBILITIES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "responsibilities",
+    );
+    /// `schools`.
+    pub const SCHOOLS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "schools",
+    );
+    /// `showInAddressList`.
+    pub const SHOW_IN_ADDRESS_LIST: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "showInAddressList",
+    );
+    /// `skills`.
+    pub const SKILLS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "skills",
+    );
+    /// `signInSessionsValidFromDateTime`.
+    pub const SIGN_IN_SESSIONS_VALID_FROM_DATE_TIME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "signInSessionsValidFromDateTime",
+    );
+    /// `state`.
+    pub const STATE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "state",
+    );
+    /// `streetAddress`.
+    pub const STREET_ADDRESS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "streetAddress",
+    );
+    /// `surname`.
+    pub const SURNAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "surname",
+    );
+    /// `usageLocation`.
+    pub const USAGE_LOCATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "usageLocation",
+    );
+    /// `userPrincipalName`.
+    pub const USER_PRINCIPAL_NAME: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "userPrincipalName",
+    );
+    /// `userType`.
+    pub const USER_TYPE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "userType",
+    );
+    /// `agreementAcceptances`.
+    pub const AGREEMENT_ACCEPTANCES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "agreementAcceptances",
+    );
+    /// `activities`.
+    pub const ACTIVITIES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "activities",
+    );
+    /// `appRoleAssignments`.
+    pub const APP_ROLE_ASSIGNMENTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "appRoleAssignments",
+    );
+    /// `calendar`.
+    pub const CALENDAR: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendar",
+    );
+    /// `calendarGroups`.
+    pub const CALENDAR_GROUPS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendarGroups",
+    );
+    /// `calendarView`.
+    pub const CALENDAR_VIEW: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendarView",
+    );
+    /// `calendars`.
+    pub const CALENDARS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "calendars",
+    );
+    /// `contactFolders`.
+    pub const CONTACT_FOLDERS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "contactFolders",
+    );
+    /// `contacts`.
+    pub const CONTACTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "contacts",
+    );
+    /// `createdObjects`.
+    pub const CREATED_OBJECTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "createdObjects",
+    );
+    /// `directReports`.
+    pub const DIRECT_REPORTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "directReports",
+    );
+    /// `drive`.
+    pub const DRIVE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "drive",
+    );
+    /// `drives`.
+    pub const DRIVES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "drives",
+    );
+    /// `events`.
+    pub const EVENTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "events",
+    );
+    /// `extensions`.
+    pub const EXTENSIONS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "extensions",
+    );
+    /// `inferenceClassification`.
+    pub const INFERENCE_CLASSIFICATION: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "inferenceClassification",
+    );
+    /// `insights`.
+    pub const INSIGHTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "insights",
+    );
+    /// `licenseDetails`.
+    pub const LICENSE_DETAILS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "licenseDetails",
+    );
+    /// `mailFolders`.
+    pub const MAIL_FOLDERS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "mailFolders",
+    );
+    /// `manager`.
+    pub const MANAGER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "manager",
+    );
+    /// `memberOf`.
+    pub const MEMBER_OF: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "memberOf",
+    );
+    /// `messages`.
+    pub const MESSAGES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "messages",
+    );
+    /// `onenote`.
+    pub const ONENOTE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "onenote",
+    );
+    /// `outlook`.
+    pub const OUTLOOK: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "outlook",
+    );
+    /// `ownedDevices`.
+    pub const OWNED_DEVICES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "ownedDevices",
+    );
+    /// `ownedObjects`.
+    pub const OWNED_OBJECTS: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "ownedObjects",
+    );
+    /// `people`.
+    pub const PEOPLE: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "people",
+    );
+    /// `photo`.
+    pub const PHOTO: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "photo",
+    );
+    /// `planner`.
+    pub const PLANNER: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "planner",
+    );
+    /// `registeredDevices`.
+    pub const REGISTERED_DEVICES: graph_runtime::Property<User> = graph_runtime::Property::new(
+        "registeredDevices",
+    );
+    /// `todo`.
+    pub const TODO: graph_runtime::Property<User> = graph_runtime::Property::new("todo");
+}
 #[cfg(feature = "service-principals")]
 /// Represents the verified publisher of the application. For more information, see Publisher verification. Verified publishers are set using setVerifiedPublisher and can only be removed using unsetVerifiedPublisher.
 ///
@@ -18236,6 +23473,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for VerifiedPublisher {
             additional_properties: map,
         })
     }
+}
+#[cfg(feature = "service-principals")]
+impl VerifiedPublisher {
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<VerifiedPublisher> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `verifiedPublisherId`.
+    pub const VERIFIED_PUBLISHER_ID: graph_runtime::Property<VerifiedPublisher> = graph_runtime::Property::new(
+        "verifiedPublisherId",
+    );
+    /// `addedDateTime`.
+    pub const ADDED_DATE_TIME: graph_runtime::Property<VerifiedPublisher> = graph_runtime::Property::new(
+        "addedDateTime",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The Video resource groups video-related data items into a single structure. If a DriveItem has a non-null video facet, the item represents a video file. The properties of the Video resource are populated by extracting metadata from the file.
@@ -18351,6 +23603,49 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Video {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Video {
+    /// `audioBitsPerSample`.
+    pub const AUDIO_BITS_PER_SAMPLE: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioBitsPerSample",
+    );
+    /// `audioChannels`.
+    pub const AUDIO_CHANNELS: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioChannels",
+    );
+    /// `audioFormat`.
+    pub const AUDIO_FORMAT: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioFormat",
+    );
+    /// `audioSamplesPerSecond`.
+    pub const AUDIO_SAMPLES_PER_SECOND: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "audioSamplesPerSecond",
+    );
+    /// `bitrate`.
+    pub const BITRATE: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "bitrate",
+    );
+    /// `duration`.
+    pub const DURATION: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "duration",
+    );
+    /// `fourCC`.
+    pub const FOUR_CC: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "fourCC",
+    );
+    /// `frameRate`.
+    pub const FRAME_RATE: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "frameRate",
+    );
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<Video> = graph_runtime::Property::new(
+        "width",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents a website.
 ///
 /// `microsoft.graph.website`, described in `api-reference/v1.0/resources/website.md`.
@@ -18401,6 +23696,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Website {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl Website {
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<Website> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `address`.
+    pub const ADDRESS: graph_runtime::Property<Website> = graph_runtime::Property::new(
+        "address",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<Website> = graph_runtime::Property::new(
+        "displayName",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// `microsoft.graph.websiteType`, described in `api-reference/v1.0/resources/enums.md`.
@@ -18711,6 +24021,27 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for Workbook {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl Workbook {
+    /// `id`.
+    pub const ID: graph_runtime::Property<Workbook> = graph_runtime::Property::new("id");
+    /// `names`.
+    pub const NAMES: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "names",
+    );
+    /// `tables`.
+    pub const TABLES: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "tables",
+    );
+    /// `worksheets`.
+    pub const WORKSHEETS: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "worksheets",
+    );
+    /// `operations`.
+    pub const OPERATIONS: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
+        "operations",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents the status of a long-running workbook operation.
 ///
 /// `microsoft.graph.workbookOperation`, described in `api-reference/v1.0/resources/workbookoperation.md`.
@@ -18774,6 +24105,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookOperation {
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
+impl WorkbookOperation {
+    /// `status`.
+    pub const STATUS: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "status",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `error`.
+    pub const ERROR: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "error",
+    );
+    /// `resourceLocation`.
+    pub const RESOURCE_LOCATION: graph_runtime::Property<WorkbookOperation> = graph_runtime::Property::new(
+        "resourceLocation",
+    );
+}
+#[cfg(any(feature = "me", feature = "users"))]
 /// Represents an error from a failed workbook operation.
 ///
 /// `microsoft.graph.workbookOperationError`, described in `api-reference/v1.0/resources/workbookoperationerror.md`.
@@ -18822,6 +24172,21 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkbookOperationEr
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl WorkbookOperationError {
+    /// `code`.
+    pub const CODE: graph_runtime::Property<WorkbookOperationError> = graph_runtime::Property::new(
+        "code",
+    );
+    /// `message`.
+    pub const MESSAGE: graph_runtime::Property<WorkbookOperationError> = graph_runtime::Property::new(
+        "message",
+    );
+    /// `innererror`.
+    pub const INNERERROR: graph_runtime::Property<WorkbookOperationError> = graph_runtime::Property::new(
+        "innererror",
+    );
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the days of the week and hours in a specific time zone that the user works. Having access to a user's working hours is useful in scenarios that handle activity or resource planning. You can get and set the working hours of a user as part of the user's mailbox settings. You can choose to set a time zone for your working hours differently from the time zone you have set on your Outlook client. This can be useful in cases like when you travel to a different time zone than you usually work in. You can set the Outlook client to the destination time zone so that Outlook time values are displayed in local time while you are there. When other people request work meetings with you in your usual place of work, they can still respect your working hours in the appropriate time zone.
@@ -18881,6 +24246,25 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkingHours {
             additional_properties: map,
         })
     }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl WorkingHours {
+    /// `daysOfWeek`.
+    pub const DAYS_OF_WEEK: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "daysOfWeek",
+    );
+    /// `startTime`.
+    pub const START_TIME: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "startTime",
+    );
+    /// `endTime`.
+    pub const END_TIME: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "endTime",
+    );
+    /// `timeZone`.
+    pub const TIME_ZONE: graph_runtime::Property<WorkingHours> = graph_runtime::Property::new(
+        "timeZone",
+    );
 }
 #[cfg(
     any(

@@ -77,17 +77,32 @@ impl<'a> Users<'a> {
     ///
     /// Documentation: <https://learn.microsoft.com/graph/api/user-list?view=graph-rest-1.0>
     pub async fn list(&self) -> Result<ListUserResponse, graph_runtime::Error> {
+        self.list_with(&ListUserQuery::new()).await
+    }
+    /// [`Self::list`], with the query options its page documents ([`ListUserQuery`]).
+    pub async fn list_with(
+        &self,
+        query: &ListUserQuery,
+    ) -> Result<ListUserResponse, graph_runtime::Error> {
         let path = self.path.clone().finish()?;
         let request = graph_runtime::Request::new(
             graph_runtime::Method::GET,
             graph_runtime::ApiVersion::V1,
             path,
         );
+        let request = query.options().apply(request)?;
         let response = self.client.send(request).await?;
         response.json()
     }
     /// A [`graph_runtime::Pager`] over every page of [`Self::list`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are `microsoft.graph.user`.
     pub fn list_pager(&self) -> graph_runtime::Pager<crate::v1::models::User> {
+        self.list_pager_with(&ListUserQuery::new())
+    }
+    /// [`Self::list_pager`], with the query options its page documents ([`ListUserQuery`]).
+    pub fn list_pager_with(
+        &self,
+        query: &ListUserQuery,
+    ) -> graph_runtime::Pager<crate::v1::models::User> {
         let request = match self.path.clone().finish() {
             Ok(path) => {
                 graph_runtime::Request::new(
@@ -98,7 +113,10 @@ impl<'a> Users<'a> {
             }
             Err(e) => return graph_runtime::Pager::failed(self.client, e),
         };
-        graph_runtime::Pager::new(self.client, request)
+        match query.options().apply(request) {
+            Ok(request) => graph_runtime::Pager::new(self.client, request),
+            Err(e) => graph_runtime::Pager::failed(self.client, e),
+        }
     }
     /// Create a new user. The request body contains the user to create. At a minimum, you must specify the required properties for the user. You can optionally specify any other writable properties.
     ///
@@ -150,6 +168,81 @@ impl<'a> Users<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
+    }
+}
+#[cfg(feature = "users")]
+/// The query options `List users` documents: `$select`, `$expand`, `$filter`, `$search`, `$orderby`, `$top`, `$skip`, `$count`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListUserQuery(graph_runtime::QueryOptions);
+#[cfg(feature = "users")]
+impl Default for ListUserQuery {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+#[cfg(feature = "users")]
+impl ListUserQuery {
+    /// No option set.
+    pub fn new() -> Self {
+        Self(graph_runtime::QueryOptions::new().eventual_for_advanced_queries())
+    }
+    /// The options, for [`graph_runtime::QueryOptions::apply`].
+    pub fn options(&self) -> &graph_runtime::QueryOptions {
+        &self.0
+    }
+    /// `$select`: return only these properties.
+    pub fn select(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::User>,
+        >,
+    ) -> Self {
+        self.0.select(properties);
+        self
+    }
+    /// `$expand`: return these relationships inline.
+    pub fn expand(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::User>,
+        >,
+    ) -> Self {
+        self.0.expand(properties);
+        self
+    }
+    /// `$filter`: an OData filter expression, sent as written (`startswith(displayName,'a')`).
+    pub fn filter(mut self, expression: impl Into<String>) -> Self {
+        self.0.filter(expression);
+        self
+    }
+    /// `$search`: sent in double quotes unless it starts with one (`displayName:room`).
+    pub fn search(mut self, text: impl Into<String>) -> Self {
+        self.0.search(text);
+        self
+    }
+    /// `$orderby`: sort by this property (call again for a second key).
+    pub fn order_by(
+        mut self,
+        property: graph_runtime::Property<crate::v1::models::User>,
+        order: graph_runtime::Order,
+    ) -> Self {
+        self.0.order_by(property, order);
+        self
+    }
+    /// `$top`: at most this many items per page.
+    pub fn top(mut self, n: u32) -> Self {
+        self.0.top(n);
+        self
+    }
+    /// `$skip`: skip this many items.
+    pub fn skip(mut self, n: u32) -> Self {
+        self.0.skip(n);
+        self
+    }
+    /// `$count`: include `@odata.count` in the response.
+    pub fn count(mut self, count: bool) -> Self {
+        self.0.count(count);
+        self
     }
 }
 #[cfg(feature = "users")]

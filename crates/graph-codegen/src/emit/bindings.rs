@@ -273,6 +273,12 @@ pub(super) fn action_method(
         None if wire.is_empty() => quote!(),
         None => quote!(.segment(#wire)),
     };
+    // A get or list whose page documents query options, with no other argument, has a `_with`
+    // twin that takes its query builder.
+    let query = (!super::query::options(action.spec).is_empty()
+        && args.is_empty()
+        && !action.spec.operation.has_body())
+    .then(|| super::query::query_type(action));
     let pager = is_paged(action).then(|| {
         let pager_name = format_ident!("{}_pager", action.method);
         // Items of a described type are its model; others stay raw JSON.
@@ -286,6 +292,31 @@ pub(super) fn action_method(
             " A [`graph_runtime::Pager`] over every page of [`Self::{}`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. {items}",
             action.method
         );
+        if let Some(q) = &query {
+            let with = format_ident!("{}_pager_with", action.method);
+            let doc_with = format!(
+                " [`Self::{pager_name}`], with the query options its page documents ([`{q}`])."
+            );
+            return quote! {
+                #[doc = #doc]
+                pub fn #pager_name(&self) -> graph_runtime::Pager<#item> {
+                    self.#with(&#models #q::new())
+                }
+
+                #[doc = #doc_with]
+                pub fn #with(&self, query: &#models #q) -> graph_runtime::Pager<#item> {
+                    let request = match self.path.clone() #step .finish() {
+                        Ok(path) => graph_runtime::Request::new(#method, #version, path),
+                        // An invalid value fails on the first page, like the call itself.
+                        Err(e) => return graph_runtime::Pager::failed(self.client, e),
+                    };
+                    match query.options().apply(request) {
+                        Ok(request) => graph_runtime::Pager::new(self.client, request),
+                        Err(e) => graph_runtime::Pager::failed(self.client, e),
+                    }
+                }
+            };
+        }
         quote! {
             #[doc = #doc]
             pub fn #pager_name(&self, #fn_params) -> graph_runtime::Pager<#item> {
@@ -300,6 +331,31 @@ pub(super) fn action_method(
     });
     let keep_redirect = matches!(returns(action.spec), Returns::Redirect)
         .then(|| quote!(let request = request.keep_redirect();));
+    if let Some(q) = &query {
+        let with = format_ident!("{}_with", action.method);
+        let doc_with = format!(
+            " [`Self::{}`], with the query options its page documents ([`{q}`]).",
+            action.method
+        );
+        return Ok(quote! {
+            #docs
+            pub async fn #name(&self) -> Result<#ret, graph_runtime::Error> {
+                self.#with(&#models #q::new()).await
+            }
+
+            #[doc = #doc_with]
+            pub async fn #with(&self, query: &#models #q) -> Result<#ret, graph_runtime::Error> {
+                let path = self.path.clone() #step .finish()?;
+                let request = graph_runtime::Request::new(#method, #version, path);
+                let request = query.options().apply(request)?;
+                #keep_redirect
+                let response = self.client.send(request).await?;
+                #finish
+            }
+
+            #pager
+        });
+    }
     Ok(quote! {
         #docs
         pub async fn #name(&self, #fn_params #param) -> Result<#ret, graph_runtime::Error> {

@@ -12,6 +12,7 @@ mod mock;
 mod mock_paths;
 mod models;
 mod path_steps;
+mod query;
 mod thin;
 
 use graph_spec::{ApiVersion, EdmType, SpecFile};
@@ -28,6 +29,7 @@ use doc_example::doc_example;
 pub(crate) use functions::{example_args, function_args};
 use mock::mock_helpers;
 use models::{request_model, response_model};
+pub use query::example_query;
 
 use crate::type_models::Models;
 
@@ -233,6 +235,7 @@ pub fn node_rs(
         methods.push(action_method(krate, version, node, action, ops, types)?);
         if action.owns_models(node) {
             models.push(request_model(action, types)?);
+            models.push(query::query_model(action, types));
             models.push(response_model(action, types));
             models.extend(functions::enum_defs(action, types)?);
         }

@@ -155,3 +155,14 @@ fn an_update_body_is_the_pages_own_resource() {
     // An action has none.
     assert_eq!(extract(BASE).operation.request_type, None);
 }
+
+#[test]
+fn a_general_statement_including_names_keeps_both() {
+    let text = list_page(
+        "List widgets",
+        "## Optional query parameters\n\nThis method supports the [OData query parameters](/graph/query-parameters) to help customize the response, including `$search`, `$count`, and `$filter`.\n",
+    );
+    let query = extract(&text).operation.query.expect("query options");
+    assert_eq!(query.support, QuerySupport::General);
+    assert_eq!(query.names, ["$count", "$filter", "$search"]);
+}

@@ -207,12 +207,20 @@ impl<'a> UsersItem<'a> {
     ///
     /// Documentation: <https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0>
     pub async fn get(&self) -> Result<GetUserResponse, graph_runtime::Error> {
+        self.get_with(&GetUserQuery::new()).await
+    }
+    /// [`Self::get`], with the query options its page documents ([`GetUserQuery`]).
+    pub async fn get_with(
+        &self,
+        query: &GetUserQuery,
+    ) -> Result<GetUserResponse, graph_runtime::Error> {
         let path = self.path.clone().finish()?;
         let request = graph_runtime::Request::new(
             graph_runtime::Method::GET,
             graph_runtime::ApiVersion::V1,
             path,
         );
+        let request = query.options().apply(request)?;
         let response = self.client.send(request).await?;
         response.json()
     }
@@ -265,6 +273,44 @@ impl<'a> UsersItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.into_unit()
+    }
+}
+/// The query options `Get a user` documents: `$select`, `$expand`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetUserQuery(graph_runtime::QueryOptions);
+impl Default for GetUserQuery {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl GetUserQuery {
+    /// No option set.
+    pub fn new() -> Self {
+        Self(graph_runtime::QueryOptions::new())
+    }
+    /// The options, for [`graph_runtime::QueryOptions::apply`].
+    pub fn options(&self) -> &graph_runtime::QueryOptions {
+        &self.0
+    }
+    /// `$select`: return only these properties.
+    pub fn select(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::User>,
+        >,
+    ) -> Self {
+        self.0.select(properties);
+        self
+    }
+    /// `$expand`: return these relationships inline.
+    pub fn expand(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::User>,
+        >,
+    ) -> Self {
+        self.0.expand(properties);
+        self
     }
 }
 /// Response body of `Get a user`: `microsoft.graph.user`.
