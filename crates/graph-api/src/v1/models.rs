@@ -204,21 +204,20 @@ impl<'de> serde::Deserialize<'de> for AccessReviewStageFilterByCurrentUserOption
 /// Defines custom behavior that a consuming service can use to call an app in specific contexts. For example, applications that can render file streams may configure addIns for its "FileHandler" functionality. This will let services like Microsoft 365 call the application in the context of a document the user is working on.
 ///
 /// `microsoft.graph.addIn`, described in `api-reference/v1.0/resources/addin.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct AddIn {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// `Edm.Guid`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<graph_runtime::edm::Guid>,
     /// `Collection(microsoft.graph.keyValue)`.
-    #[serde(rename = "properties", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "properties", skip_serializing_if = "Option::is_none")]
     pub properties: Option<Vec<KeyValue>>,
     /// `Edm.String`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -226,75 +225,78 @@ pub struct AddIn {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for AddIn {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let properties = take(&mut map, &mut nulls, "properties")?;
-        let type_ = take(&mut map, &mut nulls, "type")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            properties,
-            type_,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for AddIn {
+    const NAME: &'static str = "AddIn";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "properties" => property.decode(&mut self.properties),
+            "type" => property.decode(&mut self.type_),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for AddIn {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents an application role that can be requested by (and granted to) a client application, or that can be used to assign an application to users or groups in a specified role. To add, update, or remove app roles for an application, update the application for the app or service. App roles on the application entity will be available in all tenants where the application is used. To define app roles that are only applicable in your tenant (for example, app roles representing custom roles in your instance of a multi-tenant application), you can also update the service principal for the app, to add or update app roles to the appRoles collection. With appRoleAssignments, app roles can be assigned to users, groups, or other applications' service principals.
 ///
 /// `microsoft.graph.appRole`, described in `api-reference/v1.0/resources/approle.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct AppRole {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Specifies whether this app role can be assigned to users and groups (by setting to `["User"]`), to other application's (by setting to `["Application"]`, or both (by setting to `["User", "Application"]`). App roles supporting assignment to other applications' service principals are also known as application permissions. The "Application" value is only supported for app roles defined on application entities.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "allowedMemberTypes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "allowedMemberTypes", skip_serializing_if = "Option::is_none")]
     pub allowed_member_types: Option<Vec<String>>,
     /// The description for the app role. This is displayed when the app role is being assigned and, if the app role functions as an application permission, during consent experiences.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Display name for the permission that appears in the app role assignment and consent experiences.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Unique role identifier inside the appRoles collection. When creating a new app role, a new Guid identifier must be provided.
     ///
     /// `Edm.Guid`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<graph_runtime::edm::Guid>,
     /// When creating or updating an app role, this must be set to true (which is the default). To delete a role, this must first be set to false. At that point, in a subsequent call, this role may be removed.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isEnabled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isEnabled", skip_serializing_if = "Option::is_none")]
     pub is_enabled: Option<bool>,
     /// Specifies if the app role is defined on the application object or on the servicePrincipal entity. Must not be included in any POST or PATCH requests. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "origin", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "origin", skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
     /// Specifies the value to include in the \`roles\` claim in ID tokens and access tokens authenticating an assigned user or service principal. Must not exceed 120 characters in length. Allowed characters are \`:\` \`\!\` \`\#\` \`$\` \`%\` \`&amp;\` \`'\` \`(\` \`)\` \`\*\` \`+\` \`,\` \`-\` \`.\` \`/\` \`:\` \`;\` &lt; \`=\` &gt; \`?\` \`@\` \`\[\` \`\]\` \`^\` \`+\` \`\_\` \` \`{\` \| \`}\` \`~\`, as well as characters in the ranges \`0-9\`, \`A-Z\` and \`a-z\`. Any other character, including the space character, are not allowed. May not begin with \`.\`.
     ///
     /// `Edm.String`.
-    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -302,96 +304,87 @@ pub struct AppRole {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for AppRole {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let allowed_member_types = take(&mut map, &mut nulls, "allowedMemberTypes")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let is_enabled = take(&mut map, &mut nulls, "isEnabled")?;
-        let origin = take(&mut map, &mut nulls, "origin")?;
-        let value = take(&mut map, &mut nulls, "value")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            allowed_member_types,
-            description,
-            display_name,
-            id,
-            is_enabled,
-            origin,
-            value,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for AppRole {
+    const NAME: &'static str = "AppRole";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "allowedMemberTypes" => property.decode(&mut self.allowed_member_types),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "id" => property.decode(&mut self.id),
+            "isEnabled" => property.decode(&mut self.is_enabled),
+            "origin" => property.decode(&mut self.origin),
+            "value" => property.decode(&mut self.value),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for AppRole {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Used to record when a user, group, or service principal is assigned an app role for an app. An app role assignment is a relationship between the assigned principal (a user, a group, or a service principal), a resource application (the app's service principal) and an app role defined on the resource application. When the app role which has been assigned to a principal has a non-empty value property, this will be included in the roles claim of tokens where the subject is the assigned principal (e.g. SAML responses, ID tokens, access tokens identifying a signed-in user, or an access token identifying a service principal). Applications and APIs use these claims as part of their authorization logic. A user can be assigned an app role directly. If an app role is assigned to a group, direct members of the group are also considered to have been assigned the app role. When a user is assigned an app role for an application, a tile for that application is displayed in the user's MyApps portal and Microsoft 365 app launcher. An app role assignment where the assigned principal is a service principal is an app-only permission grant. When a user or admin consents to an app-only permission, an app role assignment is created where the assigned principal is the service principal for the client application, and the resource is the target API's service principal.
 ///
 /// `microsoft.graph.appRoleAssignment`, described in `api-reference/v1.0/resources/approleassignment.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct AppRoleAssignment {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// A unique identifier for the appRoleAssignment Key. Not nullable. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The time when the app role assignment was created.The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "createdDateTime", skip_serializing_if = "Option::is_none")]
     pub created_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The unique identifier (id) for the user, group or service principal being granted the app role. Required on create.
     ///
     /// `Edm.Guid`.
-    #[serde(rename = "principalId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "principalId", skip_serializing_if = "Option::is_none")]
     pub principal_id: Option<graph_runtime::edm::Guid>,
     /// The type of the assigned principal. This can either be `User`, `Group` or `ServicePrincipal`. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "principalType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "principalType", skip_serializing_if = "Option::is_none")]
     pub principal_type: Option<String>,
     /// The display name of the user, group, or service principal that was granted the app role assignment. Read-only. Supports `$filter` (`eq` and `startswith`).
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "principalDisplayName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "principalDisplayName", skip_serializing_if = "Option::is_none")]
     pub principal_display_name: Option<String>,
     /// The unique identifier (id) for the resource service principal for which the assignment is made. Required on create. Supports `$filter` (`eq` only).
     ///
     /// `Edm.Guid`.
-    #[serde(rename = "resourceId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceId", skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<graph_runtime::edm::Guid>,
     /// The display name of the resource app's service principal to which the assignment is made.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "resourceDisplayName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "resourceDisplayName", skip_serializing_if = "Option::is_none")]
     pub resource_display_name: Option<String>,
     /// The identifier (id) for the app role which is assigned to the principal. This app role must be exposed in the appRoles property on the resource application's service principal (resourceId). If the resource application has not declared any app roles, a default app role ID of `00000000-0000-0000-0000-000000000000` can be specified to signal that the principal is assigned to the resource app without any specific app roles. Required on create.
     ///
     /// `Edm.Guid`.
-    #[serde(rename = "appRoleId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appRoleId", skip_serializing_if = "Option::is_none")]
     pub app_role_id: Option<graph_runtime::edm::Guid>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -399,80 +392,78 @@ pub struct AppRoleAssignment {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for AppRoleAssignment {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let created_date_time = take(&mut map, &mut nulls, "createdDateTime")?;
-        let principal_id = take(&mut map, &mut nulls, "principalId")?;
-        let principal_type = take(&mut map, &mut nulls, "principalType")?;
-        let principal_display_name = take(&mut map, &mut nulls, "principalDisplayName")?;
-        let resource_id = take(&mut map, &mut nulls, "resourceId")?;
-        let resource_display_name = take(&mut map, &mut nulls, "resourceDisplayName")?;
-        let app_role_id = take(&mut map, &mut nulls, "appRoleId")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            created_date_time,
-            principal_id,
-            principal_type,
-            principal_display_name,
-            resource_id,
-            resource_display_name,
-            app_role_id,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for AppRoleAssignment {
+    const NAME: &'static str = "AppRoleAssignment";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "createdDateTime" => property.decode(&mut self.created_date_time),
+            "principalId" => property.decode(&mut self.principal_id),
+            "principalType" => property.decode(&mut self.principal_type),
+            "principalDisplayName" => property.decode(&mut self.principal_display_name),
+            "resourceId" => property.decode(&mut self.resource_id),
+            "resourceDisplayName" => property.decode(&mut self.resource_display_name),
+            "appRoleId" => property.decode(&mut self.app_role_id),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for AppRoleAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// You can add related content to a user event, message, or post in the form of an attachment.
 ///
 /// `microsoft.graph.attachment`, described in `api-reference/v1.0/resources/attachment.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Attachment {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The MIME type.
     ///
     /// `Edm.String`.
-    #[serde(rename = "contentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "contentType", skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// `true` if the attachment is an inline attachment; otherwise, `false`.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isInline", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isInline", skip_serializing_if = "Option::is_none")]
     pub is_inline: Option<bool>,
     /// The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastModifiedDateTime", skip_serializing_if = "Option::is_none")]
     pub last_modified_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The attachment's file name.
     ///
     /// `Edm.String`.
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The length of the attachment in bytes.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "size", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "size", skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -480,71 +471,71 @@ pub struct Attachment {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Attachment {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let content_type = take(&mut map, &mut nulls, "contentType")?;
-        let is_inline = take(&mut map, &mut nulls, "isInline")?;
-        let last_modified_date_time = take(
-            &mut map,
-            &mut nulls,
-            "lastModifiedDateTime",
-        )?;
-        let name = take(&mut map, &mut nulls, "name")?;
-        let size = take(&mut map, &mut nulls, "size")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            content_type,
-            is_inline,
-            last_modified_date_time,
-            name,
-            size,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Attachment {
+    const NAME: &'static str = "Attachment";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "contentType" => property.decode(&mut self.content_type),
+            "isInline" => property.decode(&mut self.is_inline),
+            "lastModifiedDateTime" => property.decode(&mut self.last_modified_date_time),
+            "name" => property.decode(&mut self.name),
+            "size" => property.decode(&mut self.size),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for Attachment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents attributes of an item to be attached.
 ///
 /// `microsoft.graph.attachmentItem`, described in `api-reference/v1.0/resources/attachmentitem.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct AttachmentItem {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The type of attachment. Possible values are: `file`, `item`, `reference`. Required.
     ///
     /// `Edm.String`.
-    #[serde(rename = "attachmentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "attachmentType", skip_serializing_if = "Option::is_none")]
     pub attachment_type: Option<String>,
     /// The nature of the data in the attachment. Optional.
     ///
     /// `Edm.String`.
-    #[serde(rename = "contentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "contentType", skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
     /// `true` if the attachment is an inline attachment; otherwise, `false`. Optional.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isInline", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isInline", skip_serializing_if = "Option::is_none")]
     pub is_inline: Option<bool>,
     /// The display name of the attachment. This can be a descriptive string and does not have to be the actual file name. Required.
     ///
     /// `Edm.String`.
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The length of the attachment in bytes. Required.
     ///
     /// `Edm.Int64`.
-    #[serde(rename = "size", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "size", skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -552,28 +543,34 @@ pub struct AttachmentItem {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for AttachmentItem {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let attachment_type = take(&mut map, &mut nulls, "attachmentType")?;
-        let content_type = take(&mut map, &mut nulls, "contentType")?;
-        let is_inline = take(&mut map, &mut nulls, "isInline")?;
-        let name = take(&mut map, &mut nulls, "name")?;
-        let size = take(&mut map, &mut nulls, "size")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            attachment_type,
-            content_type,
-            is_inline,
-            name,
-            size,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for AttachmentItem {
+    const NAME: &'static str = "AttachmentItem";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "attachmentType" => property.decode(&mut self.attachment_type),
+            "contentType" => property.decode(&mut self.content_type),
+            "isInline" => property.decode(&mut self.is_inline),
+            "name" => property.decode(&mut self.name),
+            "size" => property.decode(&mut self.size),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for AttachmentItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
@@ -646,61 +643,52 @@ impl<'de> serde::Deserialize<'de> for BodyType {
 /// Represents the claim-mapping policies for WS-Fed, SAML, OAuth 2.0, and OpenID Connect protocols, for tokens issued to a specific application. You can use claims-mapping policies to:
 ///
 /// `microsoft.graph.claimsMappingPolicy`, described in `api-reference/v1.0/resources/claimsmappingpolicy.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ClaimsMappingPolicy {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for this policy. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Description for this policy.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Display name for this policy. Required.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// A string collection containing a JSON string that defines the rules and settings for this policy. See below for more details about the JSON schema for this property. Required.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "definition", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "definition", skip_serializing_if = "Option::is_none")]
     pub definition: Option<Vec<String>>,
     /// Ignore this property. The claims-mapping policy can only be applied to service principals and can't be set globally for the organization.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isOrganizationDefault",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isOrganizationDefault", skip_serializing_if = "Option::is_none")]
     pub is_organization_default: Option<bool>,
     /// Set value of 1. Required.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "Version", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Version", skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
     /// If set to true, all claims in the basic claim set are emitted in tokens affected by the policy. If set to false, claims in the basic claim set are not in the tokens, unless they are individually added in the ClaimsSchema property of the same policy.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "IncludeBasicClaimSet",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "IncludeBasicClaimSet", skip_serializing_if = "Option::is_none")]
     pub include_basic_claim_set: Option<bool>,
     /// The directoryObject collection that this policy has been applied to. Read-only.
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "appliesTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appliesTo", skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<Vec<DirectoryObject>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -708,64 +696,58 @@ pub struct ClaimsMappingPolicy {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for ClaimsMappingPolicy {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let definition = take(&mut map, &mut nulls, "definition")?;
-        let is_organization_default = take(
-            &mut map,
-            &mut nulls,
-            "isOrganizationDefault",
-        )?;
-        let version = take(&mut map, &mut nulls, "Version")?;
-        let include_basic_claim_set = take(
-            &mut map,
-            &mut nulls,
-            "IncludeBasicClaimSet",
-        )?;
-        let applies_to = take(&mut map, &mut nulls, "appliesTo")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            description,
-            display_name,
-            definition,
-            is_organization_default,
-            version,
-            include_basic_claim_set,
-            applies_to,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for ClaimsMappingPolicy {
+    const NAME: &'static str = "ClaimsMappingPolicy";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "definition" => property.decode(&mut self.definition),
+            "isOrganizationDefault" => property.decode(&mut self.is_organization_default),
+            "Version" => property.decode(&mut self.version),
+            "IncludeBasicClaimSet" => property.decode(&mut self.include_basic_claim_set),
+            "appliesTo" => property.decode(&mut self.applies_to),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for ClaimsMappingPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Describes the date, time, and time zone of a point in time.
 ///
 /// `microsoft.graph.dateTimeTimeZone`, described in `api-reference/v1.0/resources/datetimetimezone.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct DateTimeTimeZone {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// A single point of time in a combined date and time representation (`<date>T<time>`).
     ///
     /// `Edm.String`.
-    #[serde(rename = "DateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "DateTime", skip_serializing_if = "Option::is_none")]
     pub date_time: Option<String>,
     /// One of the following time zone names.
     ///
     /// `Edm.String`.
-    #[serde(rename = "TimeZone", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "TimeZone", skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -773,22 +755,31 @@ pub struct DateTimeTimeZone {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for DateTimeTimeZone {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let date_time = take(&mut map, &mut nulls, "DateTime")?;
-        let time_zone = take(&mut map, &mut nulls, "TimeZone")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            date_time,
-            time_zone,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for DateTimeTimeZone {
+    const NAME: &'static str = "DateTimeTimeZone";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "DateTime" => property.decode(&mut self.date_time),
+            "TimeZone" => property.decode(&mut self.time_zone),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for DateTimeTimeZone {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
@@ -887,26 +878,21 @@ impl<'de> serde::Deserialize<'de> for DayOfWeek {
 /// Represents a Microsoft Entra object. The directoryObject type is the base type for the following directory entity types generally referred to as directory objects:
 ///
 /// `microsoft.graph.directoryObject`, described in `api-reference/v1.0/resources/directoryobject.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct DirectoryObject {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The unique identifier for the object. For example, `12345678-9abc-def0-1234-56789abcde`. The value of the id property is often but not exclusively in the form of a GUID; treat it as an opaque identifier and do not rely on it being a GUID. Key. Not nullable. Read-only. Inherited from entity.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Date and time when this object was deleted. Always `null` when the object hasn't been deleted.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "deletedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "deletedDateTime", skip_serializing_if = "Option::is_none")]
     pub deleted_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -920,89 +906,94 @@ pub struct DirectoryObject {
         feature = "service-principals"
     )
 )]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for DirectoryObject {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let deleted_date_time = take(&mut map, &mut nulls, "deletedDateTime")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            deleted_date_time,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for DirectoryObject {
+    const NAME: &'static str = "DirectoryObject";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "deletedDateTime" => property.decode(&mut self.deleted_date_time),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "service-principals"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for DirectoryObject {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "domains")]
 /// Represents a domain associated with the tenant. Use domain operations to associate domains to a tenant, verify domain ownership, and configure supported services. Domain operations enable registrars to automate domain association for services such as Microsoft 365. For example, as part of domain sign up, a registrar can enable a vanity domain for email, websites, authentication, etc.
 ///
 /// `microsoft.graph.domain`, described in `api-reference/v1.0/resources/domain.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Domain {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The fully qualified name of the domain. Key, immutable, not nullable, unique.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Indicates the configured authentication type for the domain. The value is either `Managed` or `Federated`. `Managed` indicates a cloud managed domain where Azure AD performs user authentication. `Federated` indicates authentication is federated with an identity provider such as the tenant's on-premises Active Directory via Active Directory Federation Services. This property is read-only and is not nullable.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "authenticationType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "authenticationType", skip_serializing_if = "Option::is_none")]
     pub authentication_type: Option<String>,
     /// This property is always `null` except when the verify action is used. When the verify action is used, a domain entity is returned in the response. The availabilityStatus property of the domain entity in the response is either `AvailableImmediately` or `EmailVerifiedDomainTakeoverScheduled`.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "availabilityStatus",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "availabilityStatus", skip_serializing_if = "Option::is_none")]
     pub availability_status: Option<String>,
     /// The value of the property is `false` if the DNS record management of the domain has been delegated to Microsoft 365. Otherwise, the value is `true`. Not nullable
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isAdminManaged", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isAdminManaged", skip_serializing_if = "Option::is_none")]
     pub is_admin_managed: Option<bool>,
     /// `true` if this is the default domain that is used for user creation. There is only one default domain per company. Not nullable
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isDefault", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isDefault", skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// `true` if this is the initial domain created by Microsoft Online Services (companyname.onmicrosoft.com). There is only one initial domain per company. Not nullable
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isInitial", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isInitial", skip_serializing_if = "Option::is_none")]
     pub is_initial: Option<bool>,
     /// `true` if the domain is a verified root domain. Otherwise, `false` if the domain is a subdomain or unverified. Not nullable
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isRoot", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isRoot", skip_serializing_if = "Option::is_none")]
     pub is_root: Option<bool>,
     /// `true` if the domain has completed domain ownership verification. Not nullable
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isVerified", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isVerified", skip_serializing_if = "Option::is_none")]
     pub is_verified: Option<bool>,
     /// Specifies the number of days before a user receives notification that their password will expire. If the property is not set, a default value of 14 days will be used.
     ///
     /// `Edm.Int32`.
     #[serde(
         rename = "passwordNotificationWindowInDays",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub password_notification_window_in_days: Option<i32>,
@@ -1011,33 +1002,24 @@ pub struct Domain {
     /// `Edm.Int32`.
     #[serde(
         rename = "passwordValidityPeriodInDays",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub password_validity_period_in_days: Option<i32>,
     /// The capabilities assigned to the domain. Can include `0`, `1` or more of following values: `Email`, `Sharepoint`, `EmailInternalRelayOnly`, `OfficeCommunicationsOnline`, `SharePointDefaultDomain`, `FullRedelegation`, `SharePointPublic`, `OrgIdAuthentication`, `Yammer`, `Intune`. The values which you can add/remove using Graph API include: `Email`, `OfficeCommunicationsOnline`, `Yammer`. Not nullable
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "supportedServices",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "supportedServices", skip_serializing_if = "Option::is_none")]
     pub supported_services: Option<Vec<String>>,
     /// Status of asynchronous operations scheduled for the domain.
     ///
     /// `microsoft.graph.domainState`.
-    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "state", skip_serializing_if = "Option::is_none")]
     pub state: Option<Box<DomainState>>,
     /// Read-only, Nullable
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "domainNameReferences",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "domainNameReferences", skip_serializing_if = "Option::is_none")]
     pub domain_name_references: Option<Vec<DirectoryObject>>,
     /// DNS records the customer adds to the DNS zone file of the domain before the domain can be used by Microsoft Online services. Read-only, Nullable
     ///
@@ -1045,7 +1027,6 @@ pub struct Domain {
     /// A relationship (navigation property).
     #[serde(
         rename = "serviceConfigurationRecords",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub service_configuration_records: Option<Vec<DomainDnsRecord>>,
@@ -1053,21 +1034,13 @@ pub struct Domain {
     ///
     /// `Collection(microsoft.graph.domainDnsRecord)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "verificationDnsRecords",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "verificationDnsRecords", skip_serializing_if = "Option::is_none")]
     pub verification_dns_records: Option<Vec<DomainDnsRecord>>,
     /// Domain settings configured by customer when federated with Azure AD.
     ///
     /// `microsoft.graph.internalDomainFederation`: the docs do not describe this type, so the value is kept as raw JSON.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "federationConfiguration",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "federationConfiguration", skip_serializing_if = "Option::is_none")]
     pub federation_configuration: Option<serde_json::Value>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1075,116 +1048,96 @@ pub struct Domain {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "domains")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Domain {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let authentication_type = take(&mut map, &mut nulls, "authenticationType")?;
-        let availability_status = take(&mut map, &mut nulls, "availabilityStatus")?;
-        let is_admin_managed = take(&mut map, &mut nulls, "isAdminManaged")?;
-        let is_default = take(&mut map, &mut nulls, "isDefault")?;
-        let is_initial = take(&mut map, &mut nulls, "isInitial")?;
-        let is_root = take(&mut map, &mut nulls, "isRoot")?;
-        let is_verified = take(&mut map, &mut nulls, "isVerified")?;
-        let password_notification_window_in_days = take(
-            &mut map,
-            &mut nulls,
-            "passwordNotificationWindowInDays",
-        )?;
-        let password_validity_period_in_days = take(
-            &mut map,
-            &mut nulls,
-            "passwordValidityPeriodInDays",
-        )?;
-        let supported_services = take(&mut map, &mut nulls, "supportedServices")?;
-        let state = take(&mut map, &mut nulls, "state")?;
-        let domain_name_references = take(&mut map, &mut nulls, "domainNameReferences")?;
-        let service_configuration_records = take(
-            &mut map,
-            &mut nulls,
-            "serviceConfigurationRecords",
-        )?;
-        let verification_dns_records = take(
-            &mut map,
-            &mut nulls,
-            "verificationDnsRecords",
-        )?;
-        let federation_configuration = take(
-            &mut map,
-            &mut nulls,
-            "federationConfiguration",
-        )?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            authentication_type,
-            availability_status,
-            is_admin_managed,
-            is_default,
-            is_initial,
-            is_root,
-            is_verified,
-            password_notification_window_in_days,
-            password_validity_period_in_days,
-            supported_services,
-            state,
-            domain_name_references,
-            service_configuration_records,
-            verification_dns_records,
-            federation_configuration,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Domain {
+    const NAME: &'static str = "Domain";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "authenticationType" => property.decode(&mut self.authentication_type),
+            "availabilityStatus" => property.decode(&mut self.availability_status),
+            "isAdminManaged" => property.decode(&mut self.is_admin_managed),
+            "isDefault" => property.decode(&mut self.is_default),
+            "isInitial" => property.decode(&mut self.is_initial),
+            "isRoot" => property.decode(&mut self.is_root),
+            "isVerified" => property.decode(&mut self.is_verified),
+            "passwordNotificationWindowInDays" => {
+                property.decode(&mut self.password_notification_window_in_days)
+            }
+            "passwordValidityPeriodInDays" => {
+                property.decode(&mut self.password_validity_period_in_days)
+            }
+            "supportedServices" => property.decode(&mut self.supported_services),
+            "state" => property.decode(&mut self.state),
+            "domainNameReferences" => property.decode(&mut self.domain_name_references),
+            "serviceConfigurationRecords" => {
+                property.decode(&mut self.service_configuration_records)
+            }
+            "verificationDnsRecords" => {
+                property.decode(&mut self.verification_dns_records)
+            }
+            "federationConfiguration" => {
+                property.decode(&mut self.federation_configuration)
+            }
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "domains")]
+impl<'de> serde::Deserialize<'de> for Domain {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "domains")]
 /// For each domain in the tenant, you may be required to add DNS record(s) to the DNS zone file of the domain before the domain can be used by Microsoft Online Services. The DomainDnsRecord entity is used to present such DNS records. Base entity for DomainDnsCnameRecord, DomainDnsMxRecord, DomainDnsSrvRecord and DomainDnsTxtRecord entities.
 ///
 /// `microsoft.graph.domainDnsRecord`, described in `api-reference/v1.0/resources/domaindnsrecord.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct DomainDnsRecord {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier assigned to this entity. Not nullable, Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// If false, this record must be configured by the customer at the DNS host for Microsoft Online Services to operate correctly with the domain.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isOptional", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isOptional", skip_serializing_if = "Option::is_none")]
     pub is_optional: Option<bool>,
     /// Value used when configuring the name of the DNS record at the DNS host.
     ///
     /// `Edm.String`.
-    #[serde(rename = "label", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "label", skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Indicates what type of DNS record this entity represents. The value can be one of the following: CName, Mx, Srv, Txt Key
     ///
     /// `Edm.String`.
-    #[serde(rename = "recordType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "recordType", skip_serializing_if = "Option::is_none")]
     pub record_type: Option<String>,
     /// Microsoft Online Service or feature that has a dependency on this DNS record. Can be one of the following values: null, Email, Sharepoint, EmailInternalRelayOnly, OfficeCommunicationsOnline, SharePointDefaultDomain, FullRedelegation, SharePointPublic, OrgIdAuthentication, Yammer, Intune
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "supportedService",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "supportedService", skip_serializing_if = "Option::is_none")]
     pub supported_service: Option<String>,
     /// Value to use when configuring the time-to-live (ttl) property of the DNS record at the DNS host. Not nullable
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "ttl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ttl", skip_serializing_if = "Option::is_none")]
     pub ttl: Option<i32>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1192,61 +1145,61 @@ pub struct DomainDnsRecord {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "domains")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for DomainDnsRecord {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let is_optional = take(&mut map, &mut nulls, "isOptional")?;
-        let label = take(&mut map, &mut nulls, "label")?;
-        let record_type = take(&mut map, &mut nulls, "recordType")?;
-        let supported_service = take(&mut map, &mut nulls, "supportedService")?;
-        let ttl = take(&mut map, &mut nulls, "ttl")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            is_optional,
-            label,
-            record_type,
-            supported_service,
-            ttl,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for DomainDnsRecord {
+    const NAME: &'static str = "DomainDnsRecord";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "isOptional" => property.decode(&mut self.is_optional),
+            "label" => property.decode(&mut self.label),
+            "recordType" => property.decode(&mut self.record_type),
+            "supportedService" => property.decode(&mut self.supported_service),
+            "ttl" => property.decode(&mut self.ttl),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "domains")]
+impl<'de> serde::Deserialize<'de> for DomainDnsRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "domains")]
 /// Represents the status of asynchronous operations scheduled on a domain.
 ///
 /// `microsoft.graph.domainState`, described in `api-reference/v1.0/resources/domainstate.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct DomainState {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Timestamp for when the last activity occurred. The value is updated when an operation is scheduled, the asynchronous task starts, and when the operation completes.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "lastActionDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastActionDateTime", skip_serializing_if = "Option::is_none")]
     pub last_action_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Type of asynchronous operation. The values can be ForceDelete or Verification
     ///
     /// `Edm.String`.
-    #[serde(rename = "operation", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "operation", skip_serializing_if = "Option::is_none")]
     pub operation: Option<String>,
     /// Current status of the operation. Scheduled - Operation has been scheduled but has not started. InProgress - Task has started and is in progress. Failed - Operation has failed.
     ///
     /// `Edm.String`.
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1254,197 +1207,175 @@ pub struct DomainState {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "domains")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for DomainState {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let last_action_date_time = take(&mut map, &mut nulls, "lastActionDateTime")?;
-        let operation = take(&mut map, &mut nulls, "operation")?;
-        let status = take(&mut map, &mut nulls, "status")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            last_action_date_time,
-            operation,
-            status,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for DomainState {
+    const NAME: &'static str = "DomainState";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "lastActionDateTime" => property.decode(&mut self.last_action_date_time),
+            "operation" => property.decode(&mut self.operation),
+            "status" => property.decode(&mut self.status),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "domains")]
+impl<'de> serde::Deserialize<'de> for DomainState {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// The educationAssignment resource represents a task or unit of work assigned to a student or team member in a class as part of their study. Only teachers or team owners can create assignments. Assignments contain handouts and tasks that the teacher wants the student to work on. Each student assignment has an associated submission that contains any work their teacher asked to be turned in. A teacher can add scores and feedback to the submission turned in by the student. When an assignment is created, it is in a Draft state. Students can't see the assignment and submissions won't be created. You can change the status of an assignment by using the publish action. You can't use a PATCH request to change the assignment status. The assignment APIs are exposed in the class namespace.
 ///
 /// `microsoft.graph.educationAssignment`, described in `api-reference/v1.0/resources/educationassignment.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationAssignment {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Optional field to control the assignment behavior for students who are added after the assignment is published. If not specified, defaults to `none` value. Currently supports only two values: `none` or `assignIfOpen`.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "addedStudentAction",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "addedStudentAction", skip_serializing_if = "Option::is_none")]
     pub added_student_action: Option<String>,
     /// Identifies whether students can submit after the due date. If this property isn't specified during create, it defaults to true.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "allowLateSubmissions",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "allowLateSubmissions", skip_serializing_if = "Option::is_none")]
     pub allow_late_submissions: Option<bool>,
     /// Identifies whether students can add their own resources to a submission or if they can only modify resources added by the teacher.
     ///
     /// `Edm.Boolean`.
     #[serde(
         rename = "allowStudentsToAddResourcesToSubmission",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub allow_students_to_add_resources_to_submission: Option<bool>,
     /// The date when the assignment should become active. If in the future, the assignment isn't shown to the student until this date. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "assignDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "assignDateTime", skip_serializing_if = "Option::is_none")]
     pub assign_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Which users, or whole class should receive a submission object once the assignment is published.
     ///
     /// `microsoft.graph.educationAssignmentRecipient`.
-    #[serde(rename = "assignTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "assignTo", skip_serializing_if = "Option::is_none")]
     pub assign_to: Option<Box<EducationAssignmentRecipient>>,
     /// The moment that the assignment was published to students and the assignment shows up on the students timeline. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "assignedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "assignedDateTime", skip_serializing_if = "Option::is_none")]
     pub assigned_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Class which this assignment belongs.
     ///
     /// `Edm.String`.
-    #[serde(rename = "classId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "classId", skip_serializing_if = "Option::is_none")]
     pub class_id: Option<String>,
     /// Date when the assignment will be closed for submissions. This is an optional field that can be null if the assignment does not allowLateSubmissions or when the closeDateTime is the same as the dueDateTime. But if specified, then the closeDateTime must be greater than or equal to the dueDateTime. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "closeDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "closeDateTime", skip_serializing_if = "Option::is_none")]
     pub close_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Who created the assignment.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "createdBy", skip_serializing_if = "Option::is_none")]
     pub created_by: Option<Box<IdentitySet>>,
     /// Moment when the assignment was created. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "createdDateTime", skip_serializing_if = "Option::is_none")]
     pub created_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Name of the assignment.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Date when the students assignment is due. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "dueDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "dueDateTime", skip_serializing_if = "Option::is_none")]
     pub due_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// How the assignment will be graded.
     ///
     /// `microsoft.graph.educationAssignmentGradeType`.
-    #[serde(rename = "grading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "grading", skip_serializing_if = "Option::is_none")]
     pub grading: Option<Box<EducationAssignmentGradeType>>,
     /// Instructions for the assignment. This along with the display name tell the student what to do.
     ///
     /// `microsoft.graph.itemBody`.
-    #[serde(rename = "instructions", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "instructions", skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Box<ItemBody>>,
     /// Who last modified the assignment.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "lastModifiedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastModifiedBy", skip_serializing_if = "Option::is_none")]
     pub last_modified_by: Option<Box<IdentitySet>>,
     /// Moment when the assignment was last modified. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastModifiedDateTime", skip_serializing_if = "Option::is_none")]
     pub last_modified_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Optional field to specify the URL of the channel to post the assignment publish notification. If not specified or null, defaults to the `General` channel. This field only applies to assignments where the assignTo value is educationAssignmentClassRecipient. Updating the notificationChannelUrl isn't allowed after the assignment has been published.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "notificationChannelUrl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "notificationChannelUrl", skip_serializing_if = "Option::is_none")]
     pub notification_channel_url: Option<String>,
     /// Status of the Assignment. You can't PATCH this value. Possible values are: `draft`, `scheduled`, `published`, `assigned`.
     ///
     /// `Edm.String`.
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// The deep link URL for the given assignment.
     ///
     /// `Edm.String`.
-    #[serde(rename = "webUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "webUrl", skip_serializing_if = "Option::is_none")]
     pub web_url: Option<String>,
     /// Folder URL where all the file resources for this assignment are stored.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "resourcesFolderUrl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "resourcesFolderUrl", skip_serializing_if = "Option::is_none")]
     pub resources_folder_url: Option<String>,
     /// Learning objects that are associated with this assignment. Only teachers can modify this list. Nullable.
     ///
     /// `Collection(microsoft.graph.educationAssignmentResource)`.
     /// A relationship (navigation property).
-    #[serde(rename = "resources", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resources", skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<EducationAssignmentResource>>,
     /// Once published, there is a submission object for each student representing their work and grade. Read-only. Nullable.
     ///
     /// `Collection(microsoft.graph.educationSubmission)`.
     /// A relationship (navigation property).
-    #[serde(rename = "submissions", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "submissions", skip_serializing_if = "Option::is_none")]
     pub submissions: Option<Vec<EducationSubmission>>,
     /// When set, enables users to easily find assignments of a given type. Read-only. Nullable.
     ///
     /// `Collection(microsoft.graph.educationCategory)`.
     /// A relationship (navigation property).
-    #[serde(rename = "categories", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "categories", skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<EducationCategory>>,
     /// When set, the grading rubric attached to this assignment.
     ///
     /// `microsoft.graph.educationRubric`.
     /// A relationship (navigation property).
-    #[serde(rename = "rubric", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "rubric", skip_serializing_if = "Option::is_none")]
     pub rubric: Option<Box<EducationRubric>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1452,92 +1383,69 @@ pub struct EducationAssignment {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationAssignment {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let added_student_action = take(&mut map, &mut nulls, "addedStudentAction")?;
-        let allow_late_submissions = take(&mut map, &mut nulls, "allowLateSubmissions")?;
-        let allow_students_to_add_resources_to_submission = take(
-            &mut map,
-            &mut nulls,
-            "allowStudentsToAddResourcesToSubmission",
-        )?;
-        let assign_date_time = take(&mut map, &mut nulls, "assignDateTime")?;
-        let assign_to = take(&mut map, &mut nulls, "assignTo")?;
-        let assigned_date_time = take(&mut map, &mut nulls, "assignedDateTime")?;
-        let class_id = take(&mut map, &mut nulls, "classId")?;
-        let close_date_time = take(&mut map, &mut nulls, "closeDateTime")?;
-        let created_by = take(&mut map, &mut nulls, "createdBy")?;
-        let created_date_time = take(&mut map, &mut nulls, "createdDateTime")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let due_date_time = take(&mut map, &mut nulls, "dueDateTime")?;
-        let grading = take(&mut map, &mut nulls, "grading")?;
-        let instructions = take(&mut map, &mut nulls, "instructions")?;
-        let last_modified_by = take(&mut map, &mut nulls, "lastModifiedBy")?;
-        let last_modified_date_time = take(
-            &mut map,
-            &mut nulls,
-            "lastModifiedDateTime",
-        )?;
-        let notification_channel_url = take(
-            &mut map,
-            &mut nulls,
-            "notificationChannelUrl",
-        )?;
-        let status = take(&mut map, &mut nulls, "status")?;
-        let web_url = take(&mut map, &mut nulls, "webUrl")?;
-        let resources_folder_url = take(&mut map, &mut nulls, "resourcesFolderUrl")?;
-        let resources = take(&mut map, &mut nulls, "resources")?;
-        let submissions = take(&mut map, &mut nulls, "submissions")?;
-        let categories = take(&mut map, &mut nulls, "categories")?;
-        let rubric = take(&mut map, &mut nulls, "rubric")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            added_student_action,
-            allow_late_submissions,
-            allow_students_to_add_resources_to_submission,
-            assign_date_time,
-            assign_to,
-            assigned_date_time,
-            class_id,
-            close_date_time,
-            created_by,
-            created_date_time,
-            display_name,
-            due_date_time,
-            grading,
-            instructions,
-            last_modified_by,
-            last_modified_date_time,
-            notification_channel_url,
-            status,
-            web_url,
-            resources_folder_url,
-            resources,
-            submissions,
-            categories,
-            rubric,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationAssignment {
+    const NAME: &'static str = "EducationAssignment";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "addedStudentAction" => property.decode(&mut self.added_student_action),
+            "allowLateSubmissions" => property.decode(&mut self.allow_late_submissions),
+            "allowStudentsToAddResourcesToSubmission" => {
+                property.decode(&mut self.allow_students_to_add_resources_to_submission)
+            }
+            "assignDateTime" => property.decode(&mut self.assign_date_time),
+            "assignTo" => property.decode(&mut self.assign_to),
+            "assignedDateTime" => property.decode(&mut self.assigned_date_time),
+            "classId" => property.decode(&mut self.class_id),
+            "closeDateTime" => property.decode(&mut self.close_date_time),
+            "createdBy" => property.decode(&mut self.created_by),
+            "createdDateTime" => property.decode(&mut self.created_date_time),
+            "displayName" => property.decode(&mut self.display_name),
+            "dueDateTime" => property.decode(&mut self.due_date_time),
+            "grading" => property.decode(&mut self.grading),
+            "instructions" => property.decode(&mut self.instructions),
+            "lastModifiedBy" => property.decode(&mut self.last_modified_by),
+            "lastModifiedDateTime" => property.decode(&mut self.last_modified_date_time),
+            "notificationChannelUrl" => {
+                property.decode(&mut self.notification_channel_url)
+            }
+            "status" => property.decode(&mut self.status),
+            "webUrl" => property.decode(&mut self.web_url),
+            "resourcesFolderUrl" => property.decode(&mut self.resources_folder_url),
+            "resources" => property.decode(&mut self.resources),
+            "submissions" => property.decode(&mut self.submissions),
+            "categories" => property.decode(&mut self.categories),
+            "rubric" => property.decode(&mut self.rubric),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationAssignment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// Represents how an assignment will be graded. This is used within the assignments.grading property. This superclass can't be used directly in the assignment property. It exists to allow for multiple different ways to grade assignments.
 ///
 /// `microsoft.graph.educationAssignmentGradeType`, described in `api-reference/v1.0/resources/educationassignmentgradetype.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationAssignmentGradeType {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1545,31 +1453,40 @@ pub struct EducationAssignmentGradeType {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>>
-for EducationAssignmentGradeType {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationAssignmentGradeType {
+    const NAME: &'static str = "EducationAssignmentGradeType";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationAssignmentGradeType {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// Resource type that is used within the assignments.assignTo property. This superclass is abstract and you cannot set the property in assignments to this value. This superclass represents who the assignment should be assigned to when the assignment is published. The educationAssignmentClassRecipient and educationAssignmentIndividualRecipient resources are subclasses of this superclass.
 ///
 /// `microsoft.graph.educationAssignmentRecipient`, described in `api-reference/v1.0/resources/educationassignmentrecipient.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationAssignmentRecipient {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1577,50 +1494,58 @@ pub struct EducationAssignmentRecipient {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>>
-for EducationAssignmentRecipient {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationAssignmentRecipient {
+    const NAME: &'static str = "EducationAssignmentRecipient";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationAssignmentRecipient {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A wrapper object that stores the resources associated with an assignment. The wrapper adds the distributeForStudentWork property and indicates that this resource will be copied to the student submission. If the object isn't copied, each student will see a link to the resource on the assignment. The student will not be able to update this resource. This is a handout from the teacher to the student with nothing to be turned in. If the resource is distributed, each student will receive a copy of this resource in the resource list of their submission. Each student will be able to modify their copy and submit it for grading.
 ///
 /// `microsoft.graph.educationAssignmentResource`, described in `api-reference/v1.0/resources/educationassignmentresource.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationAssignmentResource {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Indicates whether this resource should be copied to each student submission for modification and submission.
     ///
     /// `Edm.Boolean`.
     #[serde(
         rename = "distributeForStudentWork",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub distribute_for_student_work: Option<bool>,
     /// ID of this resource. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Resource object that has been associated with this assignment.
     ///
     /// `microsoft.graph.educationResource`.
-    #[serde(rename = "resource", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resource", skip_serializing_if = "Option::is_none")]
     pub resource: Option<Box<EducationResource>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1628,51 +1553,55 @@ pub struct EducationAssignmentResource {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>>
-for EducationAssignmentResource {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let distribute_for_student_work = take(
-            &mut map,
-            &mut nulls,
-            "distributeForStudentWork",
-        )?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let resource = take(&mut map, &mut nulls, "resource")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            distribute_for_student_work,
-            id,
-            resource,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationAssignmentResource {
+    const NAME: &'static str = "EducationAssignmentResource";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "distributeForStudentWork" => {
+                property.decode(&mut self.distribute_for_student_work)
+            }
+            "id" => property.decode(&mut self.id),
+            "resource" => property.decode(&mut self.resource),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationAssignmentResource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A category that can be applied to assignments.
 ///
 /// `microsoft.graph.educationCategory`, described in `api-reference/v1.0/resources/educationcategory.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationCategory {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for the category.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Unique identifier for the category.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1680,67 +1609,67 @@ pub struct EducationCategory {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationCategory {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            display_name,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationCategory {
+    const NAME: &'static str = "EducationCategory";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "displayName" => property.decode(&mut self.display_name),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationCategory {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A superclass for all resource objects in the system. A resource is associated with an Assignment and/or Submission, which represents the learning object that is being handed out or handed in. You cannot instantiate a resource directly; you must make a subclass that will represent the type of resource being used. This resource stores the common properties across all resource types.
 ///
 /// `microsoft.graph.educationResource`, described in `api-reference/v1.0/resources/educationresource.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationResource {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The individual who created the resource.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "createdBy", skip_serializing_if = "Option::is_none")]
     pub created_by: Option<Box<IdentitySet>>,
     /// Moment in time when the resource was created. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "createdDateTime", skip_serializing_if = "Option::is_none")]
     pub created_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Display name of resource.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The last user to modify the resource.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "lastModifiedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastModifiedBy", skip_serializing_if = "Option::is_none")]
     pub last_modified_by: Option<Box<IdentitySet>>,
     /// Moment in time when the resource was last modified. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastModifiedDateTime", skip_serializing_if = "Option::is_none")]
     pub last_modified_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1748,97 +1677,90 @@ pub struct EducationResource {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationResource {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let created_by = take(&mut map, &mut nulls, "createdBy")?;
-        let created_date_time = take(&mut map, &mut nulls, "createdDateTime")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let last_modified_by = take(&mut map, &mut nulls, "lastModifiedBy")?;
-        let last_modified_date_time = take(
-            &mut map,
-            &mut nulls,
-            "lastModifiedDateTime",
-        )?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            created_by,
-            created_date_time,
-            display_name,
-            last_modified_by,
-            last_modified_date_time,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationResource {
+    const NAME: &'static str = "EducationResource";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "createdBy" => property.decode(&mut self.created_by),
+            "createdDateTime" => property.decode(&mut self.created_date_time),
+            "displayName" => property.decode(&mut self.display_name),
+            "lastModifiedBy" => property.decode(&mut self.last_modified_by),
+            "lastModifiedDateTime" => property.decode(&mut self.last_modified_date_time),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationResource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A grading rubric that can be attached to an assignment. A rubric is associated with an educationUser (teacher), and attached to one or more educationAssignment resources. See Education rubric overview for more information.
 ///
 /// `microsoft.graph.educationRubric`, described in `api-reference/v1.0/resources/educationrubric.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationRubric {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The user who created this resource.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "createdBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "createdBy", skip_serializing_if = "Option::is_none")]
     pub created_by: Option<Box<IdentitySet>>,
     /// The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "createdDateTime", skip_serializing_if = "Option::is_none")]
     pub created_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The description of this rubric.
     ///
     /// `microsoft.graph.itemBody`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<Box<ItemBody>>,
     /// The name of this rubric.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The grading type of this rubric -- null for a no-points rubric, or educationAssignmentPointsGradeType for a points rubric.
     ///
     /// `microsoft.graph.educationAssignmentGradeType`.
-    #[serde(rename = "grading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "grading", skip_serializing_if = "Option::is_none")]
     pub grading: Option<Box<EducationAssignmentGradeType>>,
     /// The last user to modify the resource.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "lastModifiedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "lastModifiedBy", skip_serializing_if = "Option::is_none")]
     pub last_modified_by: Option<Box<IdentitySet>>,
     /// Moment in time when the resource was last modified. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastModifiedDateTime", skip_serializing_if = "Option::is_none")]
     pub last_modified_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The collection of levels making up this rubric.
     ///
     /// `Collection(microsoft.graph.rubricLevel)`.
-    #[serde(rename = "levels", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "levels", skip_serializing_if = "Option::is_none")]
     pub levels: Option<Vec<RubricLevel>>,
     /// The collection of qualities making up this rubric.
     ///
     /// `Collection(microsoft.graph.rubricQuality)`.
-    #[serde(rename = "qualities", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "qualities", skip_serializing_if = "Option::is_none")]
     pub qualities: Option<Vec<RubricQuality>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1846,132 +1768,109 @@ pub struct EducationRubric {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationRubric {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let created_by = take(&mut map, &mut nulls, "createdBy")?;
-        let created_date_time = take(&mut map, &mut nulls, "createdDateTime")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let grading = take(&mut map, &mut nulls, "grading")?;
-        let last_modified_by = take(&mut map, &mut nulls, "lastModifiedBy")?;
-        let last_modified_date_time = take(
-            &mut map,
-            &mut nulls,
-            "lastModifiedDateTime",
-        )?;
-        let levels = take(&mut map, &mut nulls, "levels")?;
-        let qualities = take(&mut map, &mut nulls, "qualities")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            created_by,
-            created_date_time,
-            description,
-            display_name,
-            grading,
-            last_modified_by,
-            last_modified_date_time,
-            levels,
-            qualities,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationRubric {
+    const NAME: &'static str = "EducationRubric";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "createdBy" => property.decode(&mut self.created_by),
+            "createdDateTime" => property.decode(&mut self.created_date_time),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "grading" => property.decode(&mut self.grading),
+            "lastModifiedBy" => property.decode(&mut self.last_modified_by),
+            "lastModifiedDateTime" => property.decode(&mut self.last_modified_date_time),
+            "levels" => property.decode(&mut self.levels),
+            "qualities" => property.decode(&mut self.qualities),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationRubric {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A submission represents the resources that an individual (or group) turn in for an assignment and the outcomes (such as grades or feedback) that are associated with the submission. Submissions are owned by an assignment. Submissions are automatically created when an assignment is published. The submission owns two lists of resources. Resources represent the user/groups working area while the submitted resources represent the resources that have actively been turned in by students. The status property is read-only and the object is moved through the workflow via actions. If setUpResourcesFolder has not been called on an educationSubmission resource, the resourcesFolderUrl property is `null`.
 ///
 /// `microsoft.graph.educationSubmission`, described in `api-reference/v1.0/resources/educationsubmission.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationSubmission {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Who this submission is assigned to.
     ///
     /// `microsoft.graph.educationSubmissionRecipient`.
-    #[serde(rename = "recipient", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "recipient", skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Box<EducationSubmissionRecipient>>,
     /// User who moved the status of this submission to returned.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "returnedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "returnedBy", skip_serializing_if = "Option::is_none")]
     pub returned_by: Option<Box<IdentitySet>>,
     /// Moment in time when the submission was returned. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "returnedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "returnedDateTime", skip_serializing_if = "Option::is_none")]
     pub returned_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Folder where all file resources for this submission need to be stored.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "resourcesFolderUrl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "resourcesFolderUrl", skip_serializing_if = "Option::is_none")]
     pub resources_folder_url: Option<String>,
     /// Read-Only. Possible values are: `working`, `submitted`, `released`, `returned`.
     ///
     /// `Edm.String`.
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
     /// User who moved the resource into the submitted state.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "submittedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "submittedBy", skip_serializing_if = "Option::is_none")]
     pub submitted_by: Option<Box<IdentitySet>>,
     /// Moment in time when the submission was moved into the submitted state. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "submittedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "submittedDateTime", skip_serializing_if = "Option::is_none")]
     pub submitted_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// User who moved the resource from submitted into the working state.
     ///
     /// `microsoft.graph.identitySet`.
-    #[serde(rename = "unsubmittedBy", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "unsubmittedBy", skip_serializing_if = "Option::is_none")]
     pub unsubmitted_by: Option<Box<IdentitySet>>,
     /// Moment in time when the submission was moved from submitted into the working state. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "unsubmittedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "unsubmittedDateTime", skip_serializing_if = "Option::is_none")]
     pub unsubmitted_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Nullable.
     ///
     /// `Collection(microsoft.graph.educationSubmissionResource)`.
     /// A relationship (navigation property).
-    #[serde(rename = "resources", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resources", skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<EducationSubmissionResource>>,
     /// Read-only. Nullable.
     ///
     /// `Collection(microsoft.graph.educationSubmissionResource)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "submittedResources",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "submittedResources", skip_serializing_if = "Option::is_none")]
     pub submitted_resources: Option<Vec<EducationSubmissionResource>>,
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -1979,54 +1878,52 @@ pub struct EducationSubmission {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for EducationSubmission {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let recipient = take(&mut map, &mut nulls, "recipient")?;
-        let returned_by = take(&mut map, &mut nulls, "returnedBy")?;
-        let returned_date_time = take(&mut map, &mut nulls, "returnedDateTime")?;
-        let resources_folder_url = take(&mut map, &mut nulls, "resourcesFolderUrl")?;
-        let status = take(&mut map, &mut nulls, "status")?;
-        let submitted_by = take(&mut map, &mut nulls, "submittedBy")?;
-        let submitted_date_time = take(&mut map, &mut nulls, "submittedDateTime")?;
-        let unsubmitted_by = take(&mut map, &mut nulls, "unsubmittedBy")?;
-        let unsubmitted_date_time = take(&mut map, &mut nulls, "unsubmittedDateTime")?;
-        let resources = take(&mut map, &mut nulls, "resources")?;
-        let submitted_resources = take(&mut map, &mut nulls, "submittedResources")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            recipient,
-            returned_by,
-            returned_date_time,
-            resources_folder_url,
-            status,
-            submitted_by,
-            submitted_date_time,
-            unsubmitted_by,
-            unsubmitted_date_time,
-            resources,
-            submitted_resources,
-            id,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationSubmission {
+    const NAME: &'static str = "EducationSubmission";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "recipient" => property.decode(&mut self.recipient),
+            "returnedBy" => property.decode(&mut self.returned_by),
+            "returnedDateTime" => property.decode(&mut self.returned_date_time),
+            "resourcesFolderUrl" => property.decode(&mut self.resources_folder_url),
+            "status" => property.decode(&mut self.status),
+            "submittedBy" => property.decode(&mut self.submitted_by),
+            "submittedDateTime" => property.decode(&mut self.submitted_date_time),
+            "unsubmittedBy" => property.decode(&mut self.unsubmitted_by),
+            "unsubmittedDateTime" => property.decode(&mut self.unsubmitted_date_time),
+            "resources" => property.decode(&mut self.resources),
+            "submittedResources" => property.decode(&mut self.submitted_resources),
+            "id" => property.decode(&mut self.id),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationSubmission {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// Abstract class that represents the different sets of users to whom a submission can be assigned. Possible values include individuals or groups. This is used within the submission.recipient property.
 ///
 /// `microsoft.graph.educationSubmissionRecipient`, described in `api-reference/v1.0/resources/educationsubmissionrecipient.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationSubmissionRecipient {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2034,50 +1931,55 @@ pub struct EducationSubmissionRecipient {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>>
-for EducationSubmissionRecipient {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationSubmissionRecipient {
+    const NAME: &'static str = "EducationSubmissionRecipient";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationSubmissionRecipient {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A wrapper around a resource for use on a submission. The wrapper adds a pointer to the assignment resource if this was copied from the assignment.
 ///
 /// `microsoft.graph.educationSubmissionResource`, described in `api-reference/v1.0/resources/educationsubmissionresource.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EducationSubmissionResource {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Pointer to the assignment from which this resource was copied. If this is null, the student uploaded the resource.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "assignmentResourceUrl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "assignmentResourceUrl", skip_serializing_if = "Option::is_none")]
     pub assignment_resource_url: Option<String>,
     /// Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Resource object.
     ///
     /// `microsoft.graph.educationResource`.
-    #[serde(rename = "resource", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resource", skip_serializing_if = "Option::is_none")]
     pub resource: Option<Box<EducationResource>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2085,51 +1987,53 @@ pub struct EducationSubmissionResource {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>>
-for EducationSubmissionResource {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let assignment_resource_url = take(
-            &mut map,
-            &mut nulls,
-            "assignmentResourceUrl",
-        )?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let resource = take(&mut map, &mut nulls, "resource")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            assignment_resource_url,
-            id,
-            resource,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EducationSubmissionResource {
+    const NAME: &'static str = "EducationSubmissionResource";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "assignmentResourceUrl" => property.decode(&mut self.assignment_resource_url),
+            "id" => property.decode(&mut self.id),
+            "resource" => property.decode(&mut self.resource),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for EducationSubmissionResource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The name and email address of a contact or message recipient.
 ///
 /// `microsoft.graph.emailAddress`, described in `api-reference/v1.0/resources/emailaddress.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct EmailAddress {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The email address of the person or entity.
     ///
     /// `Edm.String`.
-    #[serde(rename = "address", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "address", skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// The display name of the person or entity.
     ///
     /// `Edm.String`.
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2137,22 +2041,31 @@ pub struct EmailAddress {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let address = take(&mut map, &mut nulls, "address")?;
-        let name = take(&mut map, &mut nulls, "name")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            address,
-            name,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for EmailAddress {
+    const NAME: &'static str = "EmailAddress";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "address" => property.decode(&mut self.address),
+            "name" => property.decode(&mut self.name),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for EmailAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(
@@ -2166,17 +2079,16 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for EmailAddress {
     )
 )]
 /// `microsoft.graph.entity`, described in `api-reference/v1.0/resources/entity.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Entity {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2193,37 +2105,55 @@ pub struct Entity {
         feature = "users"
     )
 )]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Entity {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Entity {
+    const NAME: &'static str = "Entity";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "education",
+        feature = "me",
+        feature = "service-principals",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for Entity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// An abstract type to support the OData v4 open type openTypeExtension.
 ///
 /// `microsoft.graph.extension`, described in `api-reference/v1.0/resources/extension.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Extension {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2231,42 +2161,51 @@ pub struct Extension {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Extension {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Extension {
+    const NAME: &'static str = "Extension";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for Extension {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents error information from attempting to get the availability of a user, distribution list, or resource.
 ///
 /// `microsoft.graph.freeBusyError`, described in `api-reference/v1.0/resources/freebusyerror.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct FreeBusyError {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Describes the error.
     ///
     /// `Edm.String`.
-    #[serde(rename = "message", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "message", skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The response code from querying for the availability of the user, distribution list, or resource.
     ///
     /// `Edm.String`.
-    #[serde(rename = "responseCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "responseCode", skip_serializing_if = "Option::is_none")]
     pub response_code: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2274,22 +2213,31 @@ pub struct FreeBusyError {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for FreeBusyError {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let message = take(&mut map, &mut nulls, "message")?;
-        let response_code = take(&mut map, &mut nulls, "responseCode")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            message,
-            response_code,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for FreeBusyError {
+    const NAME: &'static str = "FreeBusyError";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "message" => property.decode(&mut self.message),
+            "responseCode" => property.decode(&mut self.response_code),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for FreeBusyError {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
@@ -2378,66 +2326,55 @@ impl<'de> serde::Deserialize<'de> for FreeBusyStatus {
 /// Represents a policy to control Azure Active Directory authentication behavior for federated users, in particular for auto-acceleration and user authentication restrictions in federated domains. You can set homeRealmDiscoveryPolicy for all service principals in your organization, or for specific service principals in your organization. For more scenario and policy details, see Configure Azure AD sign in behavior for an application by using a Home Realm Discovery policy as well as Sign-in to Azure Active Directory using email as an alternate login ID. Inherits from stsPolicy.
 ///
 /// `microsoft.graph.homeRealmDiscoveryPolicy`, described in `api-reference/v1.0/resources/homerealmdiscoverypolicy.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct HomeRealmDiscoveryPolicy {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for this policy. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Description for this policy.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Display name for this policy. Required.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// A string collection containing a JSON string that defines the rules and settings for this policy. See below for more details about the JSON schema for this property. Required.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "definition", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "definition", skip_serializing_if = "Option::is_none")]
     pub definition: Option<Vec<String>>,
     /// If set to true, activates this policy. There can be many policies for the same policy type, but only one can be activated as the organization default. Optional, default value is false.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isOrganizationDefault",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isOrganizationDefault", skip_serializing_if = "Option::is_none")]
     pub is_organization_default: Option<bool>,
     /// Set to `true` for auto-acceleration (bypass home realm discovery). If `true` and there is only one verified and federated domain in the tenant, then users will be taken straight to the federated identity provider (such as ADFS) for sign in. If `true` and there is more than one verified domain in the tenant, PreferredDomain must be specified. Optional.
     ///
     /// `Edm.Boolean`.
     #[serde(
         rename = "AccelerateToFederatedDomain",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub accelerate_to_federated_domain: Option<bool>,
     /// Specifies a domain to accelerate sign-in to. It can be omitted if the tenant has only one federated domain. If it is omitted, and there is more than one verified federated domain, this policy has no effect. Required if AccelerateToFederatedDomain is `true`.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "PreferredDomain",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "PreferredDomain", skip_serializing_if = "Option::is_none")]
     pub preferred_domain: Option<String>,
     /// Set to `true` to allow an application to authenticate a federated user by presenting username/password credentials directly to the Azure Active Directory token endpoint. Only works if Password Hash Sync is enabled. Optional.
     ///
     /// `Edm.Boolean`.
     #[serde(
         rename = "AllowCloudPasswordValidation",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub allow_cloud_password_validation: Option<bool>,
@@ -2445,7 +2382,7 @@ pub struct HomeRealmDiscoveryPolicy {
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "appliesTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appliesTo", skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<Vec<DirectoryObject>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2453,73 +2390,66 @@ pub struct HomeRealmDiscoveryPolicy {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for HomeRealmDiscoveryPolicy {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let definition = take(&mut map, &mut nulls, "definition")?;
-        let is_organization_default = take(
-            &mut map,
-            &mut nulls,
-            "isOrganizationDefault",
-        )?;
-        let accelerate_to_federated_domain = take(
-            &mut map,
-            &mut nulls,
-            "AccelerateToFederatedDomain",
-        )?;
-        let preferred_domain = take(&mut map, &mut nulls, "PreferredDomain")?;
-        let allow_cloud_password_validation = take(
-            &mut map,
-            &mut nulls,
-            "AllowCloudPasswordValidation",
-        )?;
-        let applies_to = take(&mut map, &mut nulls, "appliesTo")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            description,
-            display_name,
-            definition,
-            is_organization_default,
-            accelerate_to_federated_domain,
-            preferred_domain,
-            allow_cloud_password_validation,
-            applies_to,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for HomeRealmDiscoveryPolicy {
+    const NAME: &'static str = "HomeRealmDiscoveryPolicy";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "definition" => property.decode(&mut self.definition),
+            "isOrganizationDefault" => property.decode(&mut self.is_organization_default),
+            "AccelerateToFederatedDomain" => {
+                property.decode(&mut self.accelerate_to_federated_domain)
+            }
+            "PreferredDomain" => property.decode(&mut self.preferred_domain),
+            "AllowCloudPasswordValidation" => {
+                property.decode(&mut self.allow_cloud_password_validation)
+            }
+            "appliesTo" => property.decode(&mut self.applies_to),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for HomeRealmDiscoveryPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// The Identity resource represents an identity of an actor. For example, an actor can be a user, device, or application.
 ///
 /// `microsoft.graph.identity`, described in `api-reference/v1.0/resources/identity.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Identity {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The identity's display name. Note that this may not always be available or up to date. For example, if a user changes their display name, the API may show the new value in a future response, but the items associated with the user won't show up as having changed when using delta.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Unique identifier for the identity.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// `microsoft.graph.thumbnailSet`.
-    #[serde(rename = "thumbnails", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "thumbnails", skip_serializing_if = "Option::is_none")]
     pub thumbnails: Option<Box<ThumbnailSet>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2527,51 +2457,58 @@ pub struct Identity {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Identity {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let thumbnails = take(&mut map, &mut nulls, "thumbnails")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            display_name,
-            id,
-            thumbnails,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Identity {
+    const NAME: &'static str = "Identity";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "displayName" => property.decode(&mut self.display_name),
+            "id" => property.decode(&mut self.id),
+            "thumbnails" => property.decode(&mut self.thumbnails),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for Identity {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// The IdentitySet resource is a keyed collection of identity resources. It is used to represent a set of identities associated with various events for an item, such as created by or last modified by.
 ///
 /// `microsoft.graph.identitySet`, described in `api-reference/v1.0/resources/identityset.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct IdentitySet {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Optional. The application associated with this action.
     ///
     /// `microsoft.graph.identity`.
-    #[serde(rename = "application", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "application", skip_serializing_if = "Option::is_none")]
     pub application: Option<Box<Identity>>,
     /// Optional. The device associated with this action.
     ///
     /// `microsoft.graph.identity`.
-    #[serde(rename = "device", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "device", skip_serializing_if = "Option::is_none")]
     pub device: Option<Box<Identity>>,
     /// Optional. The user associated with this action.
     ///
     /// `microsoft.graph.identity`.
-    #[serde(rename = "user", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "user", skip_serializing_if = "Option::is_none")]
     pub user: Option<Box<Identity>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2579,24 +2516,32 @@ pub struct IdentitySet {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for IdentitySet {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let application = take(&mut map, &mut nulls, "application")?;
-        let device = take(&mut map, &mut nulls, "device")?;
-        let user = take(&mut map, &mut nulls, "user")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            application,
-            device,
-            user,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for IdentitySet {
+    const NAME: &'static str = "IdentitySet";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "application" => property.decode(&mut self.application),
+            "device" => property.decode(&mut self.device),
+            "user" => property.decode(&mut self.user),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for IdentitySet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
@@ -2673,45 +2618,36 @@ impl<'de> serde::Deserialize<'de> for Importance {
 /// Basic profile information of the application.
 ///
 /// `microsoft.graph.informationalUrl`, described in `api-reference/v1.0/resources/informationalurl.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct InformationalUrl {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// CDN URL to the application's logo, Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "logoUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "logoUrl", skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
     /// Link to the application's marketing page. For example, https:\/\/www.contoso.com/app/marketing
     ///
     /// `Edm.String`.
-    #[serde(rename = "marketingUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "marketingUrl", skip_serializing_if = "Option::is_none")]
     pub marketing_url: Option<String>,
     /// Link to the application's privacy statement. For example, https:\/\/www.contoso.com/app/privacy
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "privacyStatementUrl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "privacyStatementUrl", skip_serializing_if = "Option::is_none")]
     pub privacy_statement_url: Option<String>,
     /// Link to the application's support page. For example, https:\/\/www.contoso.com/app/support
     ///
     /// `Edm.String`.
-    #[serde(rename = "supportUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "supportUrl", skip_serializing_if = "Option::is_none")]
     pub support_url: Option<String>,
     /// Link to the application's terms of service statement. For example, https:\/\/www.contoso.com/app/termsofservice
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "termsOfServiceUrl",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "termsOfServiceUrl", skip_serializing_if = "Option::is_none")]
     pub terms_of_service_url: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2719,50 +2655,55 @@ pub struct InformationalUrl {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for InformationalUrl {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let logo_url = take(&mut map, &mut nulls, "logoUrl")?;
-        let marketing_url = take(&mut map, &mut nulls, "marketingUrl")?;
-        let privacy_statement_url = take(&mut map, &mut nulls, "privacyStatementUrl")?;
-        let support_url = take(&mut map, &mut nulls, "supportUrl")?;
-        let terms_of_service_url = take(&mut map, &mut nulls, "termsOfServiceUrl")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            logo_url,
-            marketing_url,
-            privacy_statement_url,
-            support_url,
-            terms_of_service_url,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for InformationalUrl {
+    const NAME: &'static str = "InformationalUrl";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "logoUrl" => property.decode(&mut self.logo_url),
+            "marketingUrl" => property.decode(&mut self.marketing_url),
+            "privacyStatementUrl" => property.decode(&mut self.privacy_statement_url),
+            "supportUrl" => property.decode(&mut self.support_url),
+            "termsOfServiceUrl" => property.decode(&mut self.terms_of_service_url),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for InformationalUrl {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
 /// Represents properties of the body of an item, such as a message, event or group post.
 ///
 /// `microsoft.graph.itemBody`, described in `api-reference/v1.0/resources/itembody.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ItemBody {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The content of the item.
     ///
     /// `Edm.String`.
-    #[serde(rename = "content", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "content", skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// The type of the content. Possible values are `text` and `html`.
     ///
     /// `microsoft.graph.bodyType`.
-    #[serde(rename = "contentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "contentType", skip_serializing_if = "Option::is_none")]
     pub content_type: Option<BodyType>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2770,22 +2711,31 @@ pub struct ItemBody {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "education", feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let content = take(&mut map, &mut nulls, "content")?;
-        let content_type = take(&mut map, &mut nulls, "contentType")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            content,
-            content_type,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for ItemBody {
+    const NAME: &'static str = "ItemBody";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "content" => property.decode(&mut self.content),
+            "contentType" => property.decode(&mut self.content_type),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "education", feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for ItemBody {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(
@@ -2800,27 +2750,26 @@ impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemBody {
 /// The data needed to reference a OneDrive item across the service.
 ///
 /// `microsoft.graph.itemReference`, described in `api-reference/v1.0/resources/itemreference.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ItemReference {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier of the OneDrive instance that contains the item.
     ///
     /// `Edm.String`.
-    #[serde(rename = "driveId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "driveId", skip_serializing_if = "Option::is_none")]
     pub drive_id: Option<String>,
     /// Unique identifier of the item in the OneDrive instance.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Path that can be used to navigate to the item.
     ///
     /// `Edm.String`.
-    #[serde(rename = "path", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "path", skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2836,80 +2785,91 @@ pub struct ItemReference {
         feature = "users"
     )
 )]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for ItemReference {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let drive_id = take(&mut map, &mut nulls, "driveId")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let path = take(&mut map, &mut nulls, "path")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            drive_id,
-            id,
-            path,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for ItemReference {
+    const NAME: &'static str = "ItemReference";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "driveId" => property.decode(&mut self.drive_id),
+            "id" => property.decode(&mut self.id),
+            "path" => property.decode(&mut self.path),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for ItemReference {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Contains a key credential associated with an application . The keyCredentials property of the application entity is a collection of keyCredential.
 ///
 /// `microsoft.graph.keyCredential`, described in `api-reference/v1.0/resources/keycredential.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct KeyCredential {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Custom key identifier
     ///
     /// `Edm.Binary`.
-    #[serde(
-        rename = "customKeyIdentifier",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "customKeyIdentifier", skip_serializing_if = "Option::is_none")]
     pub custom_key_identifier: Option<String>,
     /// Friendly name for the key. Optional.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The date and time at which the credential expires.The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "endDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endDateTime", skip_serializing_if = "Option::is_none")]
     pub end_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The unique identifier (GUID) for the key.
     ///
     /// `Edm.Guid`.
-    #[serde(rename = "keyId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "keyId", skip_serializing_if = "Option::is_none")]
     pub key_id: Option<graph_runtime::edm::Guid>,
     /// The date and time at which the credential becomes valid.The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "startDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "startDateTime", skip_serializing_if = "Option::is_none")]
     pub start_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The type of key credential; for example, “Symmetric”.
     ///
     /// `Edm.String`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// A string that describes the purpose for which the key can be used; for example, “Verify”.
     ///
     /// `Edm.String`.
-    #[serde(rename = "usage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "usage", skip_serializing_if = "Option::is_none")]
     pub usage: Option<String>,
     /// The certificate's raw data in byte array converted to Base64 string; for example, `[System.Convert]::ToBase64String($Cert.GetRawCertData())`.
     ///
     /// `Edm.Binary`.
-    #[serde(rename = "key", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "key", skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2917,56 +2877,58 @@ pub struct KeyCredential {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for KeyCredential {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let custom_key_identifier = take(&mut map, &mut nulls, "customKeyIdentifier")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let end_date_time = take(&mut map, &mut nulls, "endDateTime")?;
-        let key_id = take(&mut map, &mut nulls, "keyId")?;
-        let start_date_time = take(&mut map, &mut nulls, "startDateTime")?;
-        let type_ = take(&mut map, &mut nulls, "type")?;
-        let usage = take(&mut map, &mut nulls, "usage")?;
-        let key = take(&mut map, &mut nulls, "key")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            custom_key_identifier,
-            display_name,
-            end_date_time,
-            key_id,
-            start_date_time,
-            type_,
-            usage,
-            key,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for KeyCredential {
+    const NAME: &'static str = "KeyCredential";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "customKeyIdentifier" => property.decode(&mut self.custom_key_identifier),
+            "displayName" => property.decode(&mut self.display_name),
+            "endDateTime" => property.decode(&mut self.end_date_time),
+            "keyId" => property.decode(&mut self.key_id),
+            "startDateTime" => property.decode(&mut self.start_date_time),
+            "type" => property.decode(&mut self.type_),
+            "usage" => property.decode(&mut self.usage),
+            "key" => property.decode(&mut self.key),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for KeyCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents a key-value pair.
 ///
 /// `microsoft.graph.keyValue`, described in `api-reference/v1.0/resources/keyvalue.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct KeyValue {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Key for the key-value pair.
     ///
     /// `Edm.String`.
-    #[serde(rename = "key", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "key", skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Value for the key-value pair.
     ///
     /// `Edm.String`.
-    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -2974,95 +2936,95 @@ pub struct KeyValue {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for KeyValue {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let key = take(&mut map, &mut nulls, "key")?;
-        let value = take(&mut map, &mut nulls, "value")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            key,
-            value,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for KeyValue {
+    const NAME: &'static str = "KeyValue";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "key" => property.decode(&mut self.key),
+            "value" => property.decode(&mut self.value),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for KeyValue {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// A mail folder in a user's mailbox, such as Inbox and Drafts. Mail folders can contain messages, other Outlook items, and child mail folders. This resource supports using delta query to track incremental additions, deletions, and updates, by providing a delta function. Well-known folder names Outlook creates certain folders for users by default. Instead of using the corresponding folder id value, for convenience, you can use the well-known folder names from the table below when accessing these folders. For example, you can get the Drafts folder using its well-known name with the following query.
 ///
 /// `microsoft.graph.mailFolder`, described in `api-reference/v1.0/resources/mailfolder.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct MailFolder {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The mailFolder's unique identifier.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The number of immediate child mailFolders in the current mailFolder.
     ///
     /// `Edm.Int32`.
-    #[serde(
-        rename = "childFolderCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "childFolderCount", skip_serializing_if = "Option::is_none")]
     pub child_folder_count: Option<i32>,
     /// The mailFolder's display name.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Indicates whether the mailFolder is hidden. This property can be set only when creating the folder. Find more information in Hidden mail folders.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isHidden", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isHidden", skip_serializing_if = "Option::is_none")]
     pub is_hidden: Option<bool>,
     /// The unique identifier for the mailFolder's parent mailFolder.
     ///
     /// `Edm.String`.
-    #[serde(rename = "parentFolderId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "parentFolderId", skip_serializing_if = "Option::is_none")]
     pub parent_folder_id: Option<String>,
     /// The number of items in the mailFolder.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "totalItemCount", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "totalItemCount", skip_serializing_if = "Option::is_none")]
     pub total_item_count: Option<i32>,
     /// The number of items in the mailFolder marked as unread.
     ///
     /// `Edm.Int32`.
-    #[serde(
-        rename = "unreadItemCount",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "unreadItemCount", skip_serializing_if = "Option::is_none")]
     pub unread_item_count: Option<i32>,
     /// The collection of child folders in the mailFolder.
     ///
     /// `Collection(microsoft.graph.mailFolder)`.
     /// A relationship (navigation property).
-    #[serde(rename = "childFolders", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "childFolders", skip_serializing_if = "Option::is_none")]
     pub child_folders: Option<Vec<MailFolder>>,
     /// The collection of rules that apply to the user's Inbox folder.
     ///
     /// `Collection(microsoft.graph.messageRule)`.
     /// A relationship (navigation property).
-    #[serde(rename = "messageRules", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "messageRules", skip_serializing_if = "Option::is_none")]
     pub message_rules: Option<Vec<MessageRule>>,
     /// The collection of messages in the mailFolder.
     ///
     /// `Collection(microsoft.graph.message)`.
     /// A relationship (navigation property).
-    #[serde(rename = "messages", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "messages", skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<Message>>,
     /// The collection of multi-value extended properties defined for the mailFolder. Read-only. Nullable.
     ///
@@ -3070,7 +3032,6 @@ pub struct MailFolder {
     /// A relationship (navigation property).
     #[serde(
         rename = "multiValueExtendedProperties",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub multi_value_extended_properties: Option<Vec<MultiValueLegacyExtendedProperty>>,
@@ -3080,7 +3041,6 @@ pub struct MailFolder {
     /// A relationship (navigation property).
     #[serde(
         rename = "singleValueExtendedProperties",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub single_value_extended_properties: Option<Vec<SingleValueLegacyExtendedProperty>>,
@@ -3090,242 +3050,211 @@ pub struct MailFolder {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for MailFolder {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let child_folder_count = take(&mut map, &mut nulls, "childFolderCount")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let is_hidden = take(&mut map, &mut nulls, "isHidden")?;
-        let parent_folder_id = take(&mut map, &mut nulls, "parentFolderId")?;
-        let total_item_count = take(&mut map, &mut nulls, "totalItemCount")?;
-        let unread_item_count = take(&mut map, &mut nulls, "unreadItemCount")?;
-        let child_folders = take(&mut map, &mut nulls, "childFolders")?;
-        let message_rules = take(&mut map, &mut nulls, "messageRules")?;
-        let messages = take(&mut map, &mut nulls, "messages")?;
-        let multi_value_extended_properties = take(
-            &mut map,
-            &mut nulls,
-            "multiValueExtendedProperties",
-        )?;
-        let single_value_extended_properties = take(
-            &mut map,
-            &mut nulls,
-            "singleValueExtendedProperties",
-        )?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            child_folder_count,
-            display_name,
-            is_hidden,
-            parent_folder_id,
-            total_item_count,
-            unread_item_count,
-            child_folders,
-            message_rules,
-            messages,
-            multi_value_extended_properties,
-            single_value_extended_properties,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for MailFolder {
+    const NAME: &'static str = "MailFolder";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "childFolderCount" => property.decode(&mut self.child_folder_count),
+            "displayName" => property.decode(&mut self.display_name),
+            "isHidden" => property.decode(&mut self.is_hidden),
+            "parentFolderId" => property.decode(&mut self.parent_folder_id),
+            "totalItemCount" => property.decode(&mut self.total_item_count),
+            "unreadItemCount" => property.decode(&mut self.unread_item_count),
+            "childFolders" => property.decode(&mut self.child_folders),
+            "messageRules" => property.decode(&mut self.message_rules),
+            "messages" => property.decode(&mut self.messages),
+            "multiValueExtendedProperties" => {
+                property.decode(&mut self.multi_value_extended_properties)
+            }
+            "singleValueExtendedProperties" => {
+                property.decode(&mut self.single_value_extended_properties)
+            }
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for MailFolder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// A message in a mailFolder. This resource lets you add your own data to custom properties using extensions.
 ///
 /// `microsoft.graph.message`, described in `api-reference/v1.0/resources/message.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Message {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The Bcc: recipients for the message.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(rename = "bccRecipients", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "bccRecipients", skip_serializing_if = "Option::is_none")]
     pub bcc_recipients: Option<Vec<Recipient>>,
     /// The body of the message.
     ///
     /// `microsoft.graph.itemBody`.
-    #[serde(rename = "body", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "body", skip_serializing_if = "Option::is_none")]
     pub body: Option<Box<ItemBody>>,
     /// The first 255 characters of the message body.
     ///
     /// `Edm.String`.
-    #[serde(rename = "bodyPreview", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "bodyPreview", skip_serializing_if = "Option::is_none")]
     pub body_preview: Option<String>,
     /// The categories associated with the message.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "categories", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "categories", skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<String>>,
     /// The Cc: recipients for the message.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(rename = "ccRecipients", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ccRecipients", skip_serializing_if = "Option::is_none")]
     pub cc_recipients: Option<Vec<Recipient>>,
     /// The version of the message.
     ///
     /// `Edm.String`.
-    #[serde(rename = "changeKey", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "changeKey", skip_serializing_if = "Option::is_none")]
     pub change_key: Option<String>,
     /// The ID of the conversation the email belongs to.
     ///
     /// `Edm.String`.
-    #[serde(rename = "conversationId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "conversationId", skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// The date and time the message was created.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "createdDateTime", skip_serializing_if = "Option::is_none")]
     pub created_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The mailbox owner and sender of the message.
     ///
     /// `microsoft.graph.recipient`.
-    #[serde(rename = "from", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "from", skip_serializing_if = "Option::is_none")]
     pub from: Option<Box<Recipient>>,
     /// Indicates whether the message has attachments.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "hasAttachments", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "hasAttachments", skip_serializing_if = "Option::is_none")]
     pub has_attachments: Option<bool>,
     /// Unique identifier for the message (note that this value may change if a message is moved or altered)
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The importance of the message: `Low`, `Normal`, `High`.
     ///
     /// `Edm.String`.
-    #[serde(rename = "importance", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "importance", skip_serializing_if = "Option::is_none")]
     pub importance: Option<String>,
     /// The classification of the message for the user, based on inferred relevance or importance, or on an explicit override. Possible values are: `focused` or `other`.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "inferenceClassification",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "inferenceClassification", skip_serializing_if = "Option::is_none")]
     pub inference_classification: Option<String>,
     /// The message ID in the format specified by RFC2822.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "internetMessageId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "internetMessageId", skip_serializing_if = "Option::is_none")]
     pub internet_message_id: Option<String>,
     /// Indicates whether a read receipt is requested for the message.
     ///
     /// `Edm.Boolean`.
     #[serde(
         rename = "isDeliveryReceiptRequested",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub is_delivery_receipt_requested: Option<bool>,
     /// Indicates whether the message is a draft. A message is a draft if it hasn't been sent yet.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isDraft", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isDraft", skip_serializing_if = "Option::is_none")]
     pub is_draft: Option<bool>,
     /// Indicates whether the message has been read.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isRead", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isRead", skip_serializing_if = "Option::is_none")]
     pub is_read: Option<bool>,
     /// Indicates whether a read receipt is requested for the message.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isReadReceiptRequested",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isReadReceiptRequested", skip_serializing_if = "Option::is_none")]
     pub is_read_receipt_requested: Option<bool>,
     /// The date and time the message was last changed.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "lastModifiedDateTime", skip_serializing_if = "Option::is_none")]
     pub last_modified_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The unique identifier for the message's parent mailFolder.
     ///
     /// `Edm.String`.
-    #[serde(rename = "parentFolderId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "parentFolderId", skip_serializing_if = "Option::is_none")]
     pub parent_folder_id: Option<String>,
     /// The date and time the message was received.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "receivedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "receivedDateTime", skip_serializing_if = "Option::is_none")]
     pub received_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The email addresses to use when replying.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(rename = "replyTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "replyTo", skip_serializing_if = "Option::is_none")]
     pub reply_to: Option<Vec<Recipient>>,
     /// The account that is actually used to generate the message.
     ///
     /// `microsoft.graph.recipient`.
-    #[serde(rename = "sender", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sender", skip_serializing_if = "Option::is_none")]
     pub sender: Option<Box<Recipient>>,
     /// The date and time the message was sent.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "sentDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sentDateTime", skip_serializing_if = "Option::is_none")]
     pub sent_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The subject of the message.
     ///
     /// `Edm.String`.
-    #[serde(rename = "subject", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subject", skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The To: recipients for the message.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(rename = "toRecipients", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "toRecipients", skip_serializing_if = "Option::is_none")]
     pub to_recipients: Option<Vec<Recipient>>,
     /// The part of the body of the message that is unique to the current message. uniqueBody is not provided by default but can be retrieved for a given message by use of the ?$select=uniqueBody query.
     ///
     /// `microsoft.graph.itemBody`.
-    #[serde(rename = "uniqueBody", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "uniqueBody", skip_serializing_if = "Option::is_none")]
     pub unique_body: Option<Box<ItemBody>>,
     /// The URL to open the message in Outlook Web App. You can append an ispopout argument to the end of the URL to change how the message is displayed. If ispopout is not present or if it is set to 1, then the message is shown in a popout window. If ispopout is set to 0, then the browser will show the message in the Outlook Web App review pane. The message will open in the browser if you are logged in to your mailbox via Outlook Web App. You will be prompted to login if you are not already logged in with the browser. This URL can be accessed from within an iFrame.
     ///
     /// `Edm.String`.
-    #[serde(rename = "webLink", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "webLink", skip_serializing_if = "Option::is_none")]
     pub web_link: Option<String>,
     /// The fileAttachment and itemAttachment attachments for the message.
     ///
     /// `Collection(microsoft.graph.attachment)`.
     /// A relationship (navigation property).
-    #[serde(rename = "attachments", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "attachments", skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Vec<Attachment>>,
     /// The collection of open extensions defined for the message. Read-only. Nullable.
     ///
     /// `Collection(microsoft.graph.extension)`.
     /// A relationship (navigation property).
-    #[serde(rename = "extensions", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "extensions", skip_serializing_if = "Option::is_none")]
     pub extensions: Option<Vec<Extension>>,
     /// The collection of multi-value extended properties defined for the message. Read-only. Nullable.
     ///
@@ -3333,7 +3262,6 @@ pub struct Message {
     /// A relationship (navigation property).
     #[serde(
         rename = "multiValueExtendedProperties",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub multi_value_extended_properties: Option<Vec<MultiValueLegacyExtendedProperty>>,
@@ -3343,7 +3271,6 @@ pub struct Message {
     /// A relationship (navigation property).
     #[serde(
         rename = "singleValueExtendedProperties",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub single_value_extended_properties: Option<Vec<SingleValueLegacyExtendedProperty>>,
@@ -3353,106 +3280,71 @@ pub struct Message {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Message {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let bcc_recipients = take(&mut map, &mut nulls, "bccRecipients")?;
-        let body = take(&mut map, &mut nulls, "body")?;
-        let body_preview = take(&mut map, &mut nulls, "bodyPreview")?;
-        let categories = take(&mut map, &mut nulls, "categories")?;
-        let cc_recipients = take(&mut map, &mut nulls, "ccRecipients")?;
-        let change_key = take(&mut map, &mut nulls, "changeKey")?;
-        let conversation_id = take(&mut map, &mut nulls, "conversationId")?;
-        let created_date_time = take(&mut map, &mut nulls, "createdDateTime")?;
-        let from = take(&mut map, &mut nulls, "from")?;
-        let has_attachments = take(&mut map, &mut nulls, "hasAttachments")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let importance = take(&mut map, &mut nulls, "importance")?;
-        let inference_classification = take(
-            &mut map,
-            &mut nulls,
-            "inferenceClassification",
-        )?;
-        let internet_message_id = take(&mut map, &mut nulls, "internetMessageId")?;
-        let is_delivery_receipt_requested = take(
-            &mut map,
-            &mut nulls,
-            "isDeliveryReceiptRequested",
-        )?;
-        let is_draft = take(&mut map, &mut nulls, "isDraft")?;
-        let is_read = take(&mut map, &mut nulls, "isRead")?;
-        let is_read_receipt_requested = take(
-            &mut map,
-            &mut nulls,
-            "isReadReceiptRequested",
-        )?;
-        let last_modified_date_time = take(
-            &mut map,
-            &mut nulls,
-            "lastModifiedDateTime",
-        )?;
-        let parent_folder_id = take(&mut map, &mut nulls, "parentFolderId")?;
-        let received_date_time = take(&mut map, &mut nulls, "receivedDateTime")?;
-        let reply_to = take(&mut map, &mut nulls, "replyTo")?;
-        let sender = take(&mut map, &mut nulls, "sender")?;
-        let sent_date_time = take(&mut map, &mut nulls, "sentDateTime")?;
-        let subject = take(&mut map, &mut nulls, "subject")?;
-        let to_recipients = take(&mut map, &mut nulls, "toRecipients")?;
-        let unique_body = take(&mut map, &mut nulls, "uniqueBody")?;
-        let web_link = take(&mut map, &mut nulls, "webLink")?;
-        let attachments = take(&mut map, &mut nulls, "attachments")?;
-        let extensions = take(&mut map, &mut nulls, "extensions")?;
-        let multi_value_extended_properties = take(
-            &mut map,
-            &mut nulls,
-            "multiValueExtendedProperties",
-        )?;
-        let single_value_extended_properties = take(
-            &mut map,
-            &mut nulls,
-            "singleValueExtendedProperties",
-        )?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            bcc_recipients,
-            body,
-            body_preview,
-            categories,
-            cc_recipients,
-            change_key,
-            conversation_id,
-            created_date_time,
-            from,
-            has_attachments,
-            id,
-            importance,
-            inference_classification,
-            internet_message_id,
-            is_delivery_receipt_requested,
-            is_draft,
-            is_read,
-            is_read_receipt_requested,
-            last_modified_date_time,
-            parent_folder_id,
-            received_date_time,
-            reply_to,
-            sender,
-            sent_date_time,
-            subject,
-            to_recipients,
-            unique_body,
-            web_link,
-            attachments,
-            extensions,
-            multi_value_extended_properties,
-            single_value_extended_properties,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Message {
+    const NAME: &'static str = "Message";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "bccRecipients" => property.decode(&mut self.bcc_recipients),
+            "body" => property.decode(&mut self.body),
+            "bodyPreview" => property.decode(&mut self.body_preview),
+            "categories" => property.decode(&mut self.categories),
+            "ccRecipients" => property.decode(&mut self.cc_recipients),
+            "changeKey" => property.decode(&mut self.change_key),
+            "conversationId" => property.decode(&mut self.conversation_id),
+            "createdDateTime" => property.decode(&mut self.created_date_time),
+            "from" => property.decode(&mut self.from),
+            "hasAttachments" => property.decode(&mut self.has_attachments),
+            "id" => property.decode(&mut self.id),
+            "importance" => property.decode(&mut self.importance),
+            "inferenceClassification" => {
+                property.decode(&mut self.inference_classification)
+            }
+            "internetMessageId" => property.decode(&mut self.internet_message_id),
+            "isDeliveryReceiptRequested" => {
+                property.decode(&mut self.is_delivery_receipt_requested)
+            }
+            "isDraft" => property.decode(&mut self.is_draft),
+            "isRead" => property.decode(&mut self.is_read),
+            "isReadReceiptRequested" => {
+                property.decode(&mut self.is_read_receipt_requested)
+            }
+            "lastModifiedDateTime" => property.decode(&mut self.last_modified_date_time),
+            "parentFolderId" => property.decode(&mut self.parent_folder_id),
+            "receivedDateTime" => property.decode(&mut self.received_date_time),
+            "replyTo" => property.decode(&mut self.reply_to),
+            "sender" => property.decode(&mut self.sender),
+            "sentDateTime" => property.decode(&mut self.sent_date_time),
+            "subject" => property.decode(&mut self.subject),
+            "toRecipients" => property.decode(&mut self.to_recipients),
+            "uniqueBody" => property.decode(&mut self.unique_body),
+            "webLink" => property.decode(&mut self.web_link),
+            "attachments" => property.decode(&mut self.attachments),
+            "extensions" => property.decode(&mut self.extensions),
+            "multiValueExtendedProperties" => {
+                property.decode(&mut self.multi_value_extended_properties)
+            }
+            "singleValueExtendedProperties" => {
+                property.decode(&mut self.single_value_extended_properties)
+            }
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
@@ -3561,57 +3453,56 @@ impl<'de> serde::Deserialize<'de> for MessageActionFlag {
 /// A rule that applies to messages in the Inbox of a user. In Outlook, you can set up rules for incoming messages in the Inbox to carry out specific actions upon certain conditions. Programmatically, you can access rules through the messageRules navigation property of the Inbox folder. Each rule is represented by this messageRule resource, available rule actions are represented by the messageRuleActions complex type, and available rule conditions and exceptions are represented by the messageRulePredicates complex type.
 ///
 /// `microsoft.graph.messageRule`, described in `api-reference/v1.0/resources/messagerule.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct MessageRule {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The unique identifier of the rule. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Actions to be taken on a message when the corresponding conditions are fulfilled.
     ///
     /// `microsoft.graph.messageRuleActions`.
-    #[serde(rename = "actions", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "actions", skip_serializing_if = "Option::is_none")]
     pub actions: Option<Box<MessageRuleActions>>,
     /// Conditions that when fulfilled, will trigger the corresponding actions for that rule.
     ///
     /// `microsoft.graph.messageRulePredicates`.
-    #[serde(rename = "conditions", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "conditions", skip_serializing_if = "Option::is_none")]
     pub conditions: Option<Box<MessageRulePredicates>>,
     /// The display name of the rule.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Exception conditions for the rule.
     ///
     /// `microsoft.graph.messageRulePredicates`.
-    #[serde(rename = "exceptions", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "exceptions", skip_serializing_if = "Option::is_none")]
     pub exceptions: Option<Box<MessageRulePredicates>>,
     /// Indicates whether the rule is in an error condition. Read-only.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "hasError", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "hasError", skip_serializing_if = "Option::is_none")]
     pub has_error: Option<bool>,
     /// Indicates whether the rule is enabled to be applied to messages.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isEnabled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isEnabled", skip_serializing_if = "Option::is_none")]
     pub is_enabled: Option<bool>,
     /// Indicates if the rule is read-only and cannot be modified or deleted by the rules REST API.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isReadOnly", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isReadOnly", skip_serializing_if = "Option::is_none")]
     pub is_read_only: Option<bool>,
     /// Indicates the order in which the rule is executed, among other rules.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "sequence", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sequence", skip_serializing_if = "Option::is_none")]
     pub sequence: Option<i32>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -3619,119 +3510,104 @@ pub struct MessageRule {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRule {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let actions = take(&mut map, &mut nulls, "actions")?;
-        let conditions = take(&mut map, &mut nulls, "conditions")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let exceptions = take(&mut map, &mut nulls, "exceptions")?;
-        let has_error = take(&mut map, &mut nulls, "hasError")?;
-        let is_enabled = take(&mut map, &mut nulls, "isEnabled")?;
-        let is_read_only = take(&mut map, &mut nulls, "isReadOnly")?;
-        let sequence = take(&mut map, &mut nulls, "sequence")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            actions,
-            conditions,
-            display_name,
-            exceptions,
-            has_error,
-            is_enabled,
-            is_read_only,
-            sequence,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for MessageRule {
+    const NAME: &'static str = "MessageRule";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "actions" => property.decode(&mut self.actions),
+            "conditions" => property.decode(&mut self.conditions),
+            "displayName" => property.decode(&mut self.display_name),
+            "exceptions" => property.decode(&mut self.exceptions),
+            "hasError" => property.decode(&mut self.has_error),
+            "isEnabled" => property.decode(&mut self.is_enabled),
+            "isReadOnly" => property.decode(&mut self.is_read_only),
+            "sequence" => property.decode(&mut self.sequence),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for MessageRule {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the set of actions that are available to a rule.
 ///
 /// `microsoft.graph.messageRuleActions`, described in `api-reference/v1.0/resources/messageruleactions.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct MessageRuleActions {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// A list of categories to be assigned to a message.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "assignCategories",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "assignCategories", skip_serializing_if = "Option::is_none")]
     pub assign_categories: Option<Vec<String>>,
     /// The ID of a folder that a message is to be copied to.
     ///
     /// `Edm.String`.
-    #[serde(rename = "copyToFolder", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "copyToFolder", skip_serializing_if = "Option::is_none")]
     pub copy_to_folder: Option<String>,
     /// Indicates whether a message should be moved to the Deleted Items folder.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "delete", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "delete", skip_serializing_if = "Option::is_none")]
     pub delete: Option<bool>,
     /// The email addresses of the recipients to which a message should be forwarded as an attachment.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(
-        rename = "forwardAsAttachmentTo",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "forwardAsAttachmentTo", skip_serializing_if = "Option::is_none")]
     pub forward_as_attachment_to: Option<Vec<Recipient>>,
     /// The email addresses of the recipients to which a message should be forwarded.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(rename = "forwardTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "forwardTo", skip_serializing_if = "Option::is_none")]
     pub forward_to: Option<Vec<Recipient>>,
     /// Indicates whether a message should be marked as read.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "markAsRead", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "markAsRead", skip_serializing_if = "Option::is_none")]
     pub mark_as_read: Option<bool>,
     /// Sets the importance of the message, which can be: `low`, `normal`, `high`.
     ///
     /// `microsoft.graph.importance`.
-    #[serde(rename = "markImportance", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "markImportance", skip_serializing_if = "Option::is_none")]
     pub mark_importance: Option<Importance>,
     /// The ID of the folder that a message will be moved to.
     ///
     /// `Edm.String`.
-    #[serde(rename = "moveToFolder", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "moveToFolder", skip_serializing_if = "Option::is_none")]
     pub move_to_folder: Option<String>,
     /// Indicates whether a message should be permanently deleted and not saved to the Deleted Items folder.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "permanentDelete",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "permanentDelete", skip_serializing_if = "Option::is_none")]
     pub permanent_delete: Option<bool>,
     /// The email addresses to which a message should be redirected.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(rename = "redirectTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "redirectTo", skip_serializing_if = "Option::is_none")]
     pub redirect_to: Option<Vec<Recipient>>,
     /// Indicates whether subsequent rules should be evaluated.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "stopProcessingRules",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "stopProcessingRules", skip_serializing_if = "Option::is_none")]
     pub stop_processing_rules: Option<bool>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -3739,258 +3615,203 @@ pub struct MessageRuleActions {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRuleActions {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let assign_categories = take(&mut map, &mut nulls, "assignCategories")?;
-        let copy_to_folder = take(&mut map, &mut nulls, "copyToFolder")?;
-        let delete = take(&mut map, &mut nulls, "delete")?;
-        let forward_as_attachment_to = take(
-            &mut map,
-            &mut nulls,
-            "forwardAsAttachmentTo",
-        )?;
-        let forward_to = take(&mut map, &mut nulls, "forwardTo")?;
-        let mark_as_read = take(&mut map, &mut nulls, "markAsRead")?;
-        let mark_importance = take(&mut map, &mut nulls, "markImportance")?;
-        let move_to_folder = take(&mut map, &mut nulls, "moveToFolder")?;
-        let permanent_delete = take(&mut map, &mut nulls, "permanentDelete")?;
-        let redirect_to = take(&mut map, &mut nulls, "redirectTo")?;
-        let stop_processing_rules = take(&mut map, &mut nulls, "stopProcessingRules")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            assign_categories,
-            copy_to_folder,
-            delete,
-            forward_as_attachment_to,
-            forward_to,
-            mark_as_read,
-            mark_importance,
-            move_to_folder,
-            permanent_delete,
-            redirect_to,
-            stop_processing_rules,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for MessageRuleActions {
+    const NAME: &'static str = "MessageRuleActions";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "assignCategories" => property.decode(&mut self.assign_categories),
+            "copyToFolder" => property.decode(&mut self.copy_to_folder),
+            "delete" => property.decode(&mut self.delete),
+            "forwardAsAttachmentTo" => {
+                property.decode(&mut self.forward_as_attachment_to)
+            }
+            "forwardTo" => property.decode(&mut self.forward_to),
+            "markAsRead" => property.decode(&mut self.mark_as_read),
+            "markImportance" => property.decode(&mut self.mark_importance),
+            "moveToFolder" => property.decode(&mut self.move_to_folder),
+            "permanentDelete" => property.decode(&mut self.permanent_delete),
+            "redirectTo" => property.decode(&mut self.redirect_to),
+            "stopProcessingRules" => property.decode(&mut self.stop_processing_rules),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for MessageRuleActions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the set of conditions and exceptions that are available for a rule.
 ///
 /// `microsoft.graph.messageRulePredicates`, described in `api-reference/v1.0/resources/messagerulepredicates.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct MessageRulePredicates {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Represents the strings that should appear in the body of an incoming message in order for the condition or exception to apply.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "bodyContains", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "bodyContains", skip_serializing_if = "Option::is_none")]
     pub body_contains: Option<Vec<String>>,
     /// Represents the strings that should appear in the body or subject of an incoming message in order for the condition or exception to apply.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "bodyOrSubjectContains",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "bodyOrSubjectContains", skip_serializing_if = "Option::is_none")]
     pub body_or_subject_contains: Option<Vec<String>>,
     /// Represents the categories that an incoming message should be labeled with in order for the condition or exception to apply.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "categories", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "categories", skip_serializing_if = "Option::is_none")]
     pub categories: Option<Vec<String>>,
     /// Represents the specific sender email addresses of an incoming message in order for the condition or exception to apply.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(rename = "fromAddresses", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "fromAddresses", skip_serializing_if = "Option::is_none")]
     pub from_addresses: Option<Vec<Recipient>>,
     /// Indicates whether an incoming message must have attachments in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "hasAttachments", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "hasAttachments", skip_serializing_if = "Option::is_none")]
     pub has_attachments: Option<bool>,
     /// Represents the strings that appear in the headers of an incoming message in order for the condition or exception to apply.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "headerContains", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "headerContains", skip_serializing_if = "Option::is_none")]
     pub header_contains: Option<Vec<String>>,
     /// The importance that is stamped on an incoming message in order for the condition or exception to apply: `low`, `normal`, `high`.
     ///
     /// `microsoft.graph.importance`.
-    #[serde(rename = "importance", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "importance", skip_serializing_if = "Option::is_none")]
     pub importance: Option<Importance>,
     /// Indicates whether an incoming message must be an approval request in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isApprovalRequest",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isApprovalRequest", skip_serializing_if = "Option::is_none")]
     pub is_approval_request: Option<bool>,
     /// Indicates whether an incoming message must be automatically forwarded in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isAutomaticForward",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isAutomaticForward", skip_serializing_if = "Option::is_none")]
     pub is_automatic_forward: Option<bool>,
     /// Indicates whether an incoming message must be an auto reply in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isAutomaticReply",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isAutomaticReply", skip_serializing_if = "Option::is_none")]
     pub is_automatic_reply: Option<bool>,
     /// Indicates whether an incoming message must be encrypted in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isEncrypted", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isEncrypted", skip_serializing_if = "Option::is_none")]
     pub is_encrypted: Option<bool>,
     /// Indicates whether an incoming message must be a meeting request in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isMeetingRequest",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isMeetingRequest", skip_serializing_if = "Option::is_none")]
     pub is_meeting_request: Option<bool>,
     /// Indicates whether an incoming message must be a meeting response in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isMeetingResponse",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isMeetingResponse", skip_serializing_if = "Option::is_none")]
     pub is_meeting_response: Option<bool>,
     /// Indicates whether an incoming message must be a non-delivery report in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isNonDeliveryReport",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isNonDeliveryReport", skip_serializing_if = "Option::is_none")]
     pub is_non_delivery_report: Option<bool>,
     /// Indicates whether an incoming message must be permission controlled (RMS-protected) in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isPermissionControlled",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isPermissionControlled", skip_serializing_if = "Option::is_none")]
     pub is_permission_controlled: Option<bool>,
     /// Indicates whether an incoming message must be a read receipt in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isReadReceipt", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isReadReceipt", skip_serializing_if = "Option::is_none")]
     pub is_read_receipt: Option<bool>,
     /// Indicates whether an incoming message must be S/MIME-signed in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isSigned", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isSigned", skip_serializing_if = "Option::is_none")]
     pub is_signed: Option<bool>,
     /// Indicates whether an incoming message must be a voice mail in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isVoicemail", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isVoicemail", skip_serializing_if = "Option::is_none")]
     pub is_voicemail: Option<bool>,
     /// Represents the flag-for-action value that appears on an incoming message in order for the condition or exception to apply. The possible values are: `any`, `call`, `doNotForward`, `followUp`, `fyi`, `forward`, `noResponseNecessary`, `read`, `reply`, `replyToAll`, `review`.
     ///
     /// `microsoft.graph.messageActionFlag`.
-    #[serde(
-        rename = "messageActionFlag",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "messageActionFlag", skip_serializing_if = "Option::is_none")]
     pub message_action_flag: Option<MessageActionFlag>,
     /// Indicates whether the owner of the mailbox must not be a recipient of an incoming message in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "notSentToMe", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "notSentToMe", skip_serializing_if = "Option::is_none")]
     pub not_sent_to_me: Option<bool>,
     /// Represents the strings that appear in either the toRecipients or ccRecipients properties of an incoming message in order for the condition or exception to apply.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "recipientContains",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "recipientContains", skip_serializing_if = "Option::is_none")]
     pub recipient_contains: Option<Vec<String>>,
     /// Represents the strings that appear in the from property of an incoming message in order for the condition or exception to apply.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "senderContains", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "senderContains", skip_serializing_if = "Option::is_none")]
     pub sender_contains: Option<Vec<String>>,
     /// Represents the sensitivity level that must be stamped on an incoming message in order for the condition or exception to apply. The possible values are: `normal`, `personal`, `private`, `confidential`.
     ///
     /// `microsoft.graph.sensitivity`.
-    #[serde(rename = "sensitivity", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sensitivity", skip_serializing_if = "Option::is_none")]
     pub sensitivity: Option<Sensitivity>,
     /// Indicates whether the owner of the mailbox must be in the ccRecipients property of an incoming message in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "sentCcMe", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sentCcMe", skip_serializing_if = "Option::is_none")]
     pub sent_cc_me: Option<bool>,
     /// Indicates whether the owner of the mailbox must be the only recipient in an incoming message in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "sentOnlyToMe", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sentOnlyToMe", skip_serializing_if = "Option::is_none")]
     pub sent_only_to_me: Option<bool>,
     /// Represents the email addresses that an incoming message must have been sent to in order for the condition or exception to apply.
     ///
     /// `Collection(microsoft.graph.recipient)`.
-    #[serde(
-        rename = "sentToAddresses",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "sentToAddresses", skip_serializing_if = "Option::is_none")]
     pub sent_to_addresses: Option<Vec<Recipient>>,
     /// Indicates whether the owner of the mailbox must be in the toRecipients property of an incoming message in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "sentToMe", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sentToMe", skip_serializing_if = "Option::is_none")]
     pub sent_to_me: Option<bool>,
     /// Indicates whether the owner of the mailbox must be in either a toRecipients or ccRecipients property of an incoming message in order for the condition or exception to apply.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "sentToOrCcMe", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sentToOrCcMe", skip_serializing_if = "Option::is_none")]
     pub sent_to_or_cc_me: Option<bool>,
     /// Represents the strings that appear in the subject of an incoming message in order for the condition or exception to apply.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "subjectContains",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "subjectContains", skip_serializing_if = "Option::is_none")]
     pub subject_contains: Option<Vec<String>>,
     /// Represents the minimum and maximum sizes (in kilobytes) that an incoming message must fall in between in order for the condition or exception to apply.
     ///
     /// `microsoft.graph.sizeRange`.
-    #[serde(
-        rename = "withinSizeRange",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "withinSizeRange", skip_serializing_if = "Option::is_none")]
     pub within_size_range: Option<Box<SizeRange>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -3998,108 +3819,84 @@ pub struct MessageRulePredicates {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for MessageRulePredicates {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let body_contains = take(&mut map, &mut nulls, "bodyContains")?;
-        let body_or_subject_contains = take(
-            &mut map,
-            &mut nulls,
-            "bodyOrSubjectContains",
-        )?;
-        let categories = take(&mut map, &mut nulls, "categories")?;
-        let from_addresses = take(&mut map, &mut nulls, "fromAddresses")?;
-        let has_attachments = take(&mut map, &mut nulls, "hasAttachments")?;
-        let header_contains = take(&mut map, &mut nulls, "headerContains")?;
-        let importance = take(&mut map, &mut nulls, "importance")?;
-        let is_approval_request = take(&mut map, &mut nulls, "isApprovalRequest")?;
-        let is_automatic_forward = take(&mut map, &mut nulls, "isAutomaticForward")?;
-        let is_automatic_reply = take(&mut map, &mut nulls, "isAutomaticReply")?;
-        let is_encrypted = take(&mut map, &mut nulls, "isEncrypted")?;
-        let is_meeting_request = take(&mut map, &mut nulls, "isMeetingRequest")?;
-        let is_meeting_response = take(&mut map, &mut nulls, "isMeetingResponse")?;
-        let is_non_delivery_report = take(&mut map, &mut nulls, "isNonDeliveryReport")?;
-        let is_permission_controlled = take(
-            &mut map,
-            &mut nulls,
-            "isPermissionControlled",
-        )?;
-        let is_read_receipt = take(&mut map, &mut nulls, "isReadReceipt")?;
-        let is_signed = take(&mut map, &mut nulls, "isSigned")?;
-        let is_voicemail = take(&mut map, &mut nulls, "isVoicemail")?;
-        let message_action_flag = take(&mut map, &mut nulls, "messageActionFlag")?;
-        let not_sent_to_me = take(&mut map, &mut nulls, "notSentToMe")?;
-        let recipient_contains = take(&mut map, &mut nulls, "recipientContains")?;
-        let sender_contains = take(&mut map, &mut nulls, "senderContains")?;
-        let sensitivity = take(&mut map, &mut nulls, "sensitivity")?;
-        let sent_cc_me = take(&mut map, &mut nulls, "sentCcMe")?;
-        let sent_only_to_me = take(&mut map, &mut nulls, "sentOnlyToMe")?;
-        let sent_to_addresses = take(&mut map, &mut nulls, "sentToAddresses")?;
-        let sent_to_me = take(&mut map, &mut nulls, "sentToMe")?;
-        let sent_to_or_cc_me = take(&mut map, &mut nulls, "sentToOrCcMe")?;
-        let subject_contains = take(&mut map, &mut nulls, "subjectContains")?;
-        let within_size_range = take(&mut map, &mut nulls, "withinSizeRange")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            body_contains,
-            body_or_subject_contains,
-            categories,
-            from_addresses,
-            has_attachments,
-            header_contains,
-            importance,
-            is_approval_request,
-            is_automatic_forward,
-            is_automatic_reply,
-            is_encrypted,
-            is_meeting_request,
-            is_meeting_response,
-            is_non_delivery_report,
-            is_permission_controlled,
-            is_read_receipt,
-            is_signed,
-            is_voicemail,
-            message_action_flag,
-            not_sent_to_me,
-            recipient_contains,
-            sender_contains,
-            sensitivity,
-            sent_cc_me,
-            sent_only_to_me,
-            sent_to_addresses,
-            sent_to_me,
-            sent_to_or_cc_me,
-            subject_contains,
-            within_size_range,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for MessageRulePredicates {
+    const NAME: &'static str = "MessageRulePredicates";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "bodyContains" => property.decode(&mut self.body_contains),
+            "bodyOrSubjectContains" => {
+                property.decode(&mut self.body_or_subject_contains)
+            }
+            "categories" => property.decode(&mut self.categories),
+            "fromAddresses" => property.decode(&mut self.from_addresses),
+            "hasAttachments" => property.decode(&mut self.has_attachments),
+            "headerContains" => property.decode(&mut self.header_contains),
+            "importance" => property.decode(&mut self.importance),
+            "isApprovalRequest" => property.decode(&mut self.is_approval_request),
+            "isAutomaticForward" => property.decode(&mut self.is_automatic_forward),
+            "isAutomaticReply" => property.decode(&mut self.is_automatic_reply),
+            "isEncrypted" => property.decode(&mut self.is_encrypted),
+            "isMeetingRequest" => property.decode(&mut self.is_meeting_request),
+            "isMeetingResponse" => property.decode(&mut self.is_meeting_response),
+            "isNonDeliveryReport" => property.decode(&mut self.is_non_delivery_report),
+            "isPermissionControlled" => {
+                property.decode(&mut self.is_permission_controlled)
+            }
+            "isReadReceipt" => property.decode(&mut self.is_read_receipt),
+            "isSigned" => property.decode(&mut self.is_signed),
+            "isVoicemail" => property.decode(&mut self.is_voicemail),
+            "messageActionFlag" => property.decode(&mut self.message_action_flag),
+            "notSentToMe" => property.decode(&mut self.not_sent_to_me),
+            "recipientContains" => property.decode(&mut self.recipient_contains),
+            "senderContains" => property.decode(&mut self.sender_contains),
+            "sensitivity" => property.decode(&mut self.sensitivity),
+            "sentCcMe" => property.decode(&mut self.sent_cc_me),
+            "sentOnlyToMe" => property.decode(&mut self.sent_only_to_me),
+            "sentToAddresses" => property.decode(&mut self.sent_to_addresses),
+            "sentToMe" => property.decode(&mut self.sent_to_me),
+            "sentToOrCcMe" => property.decode(&mut self.sent_to_or_cc_me),
+            "subjectContains" => property.decode(&mut self.subject_contains),
+            "withinSizeRange" => property.decode(&mut self.within_size_range),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for MessageRulePredicates {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// An extended property that contains a collection of values. See Extended properties overview for more information about when to use open extensions or extended properties, and how to specify extended properties.
 ///
 /// `microsoft.graph.multiValueLegacyExtendedProperty`, described in `api-reference/v1.0/resources/multivaluelegacyextendedproperty.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct MultiValueLegacyExtendedProperty {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The property identifier. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A collection of property values.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<Vec<String>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4107,65 +3904,72 @@ pub struct MultiValueLegacyExtendedProperty {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>>
-for MultiValueLegacyExtendedProperty {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let value = take(&mut map, &mut nulls, "value")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            value,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for MultiValueLegacyExtendedProperty {
+    const NAME: &'static str = "MultiValueLegacyExtendedProperty";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "value" => property.decode(&mut self.value),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for MultiValueLegacyExtendedProperty {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents the delegated permissions that have been granted to an application's service principal. Delegated permissions grants can be created as a result of a user consenting the an application's request to access an API, or created directly. Delegated permissions are sometimes referred to as "OAuth 2.0 scopes" or "scopes".
 ///
 /// `microsoft.graph.oAuth2PermissionGrant`, described in `api-reference/v1.0/resources/oauth2permissiongrant.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct OAuth2PermissionGrant {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for the oAuth2PermissionGrant. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The id of the client service principal for the application which is authorized to act on behalf of a signed-in user when accessing an API. Required. Supports `$filter` (`eq` only).
     ///
     /// `Edm.String`.
-    #[serde(rename = "clientId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "clientId", skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Indicates if authorization is granted for the client application to impersonate all users or only a specific user. AllPrincipals indicates authorization to impersonate all users. Principal indicates authorization to impersonate a specific user. Consent on behalf of all users can be granted by an administrator. Non-admin users may be authorized to consent on behalf of themselves in some cases, for some delegated permissions. Required. Supports `$filter` (`eq` only).
     ///
     /// `Edm.String`.
-    #[serde(rename = "consentType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "consentType", skip_serializing_if = "Option::is_none")]
     pub consent_type: Option<String>,
     /// The id of the user on behalf of whom the client is authorized to access the resource, when consentType is Principal. If consentType is AllPrincipals this value is null. Required when consentType is Principal.
     ///
     /// `Edm.String`.
-    #[serde(rename = "principalId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "principalId", skip_serializing_if = "Option::is_none")]
     pub principal_id: Option<String>,
     /// The id of the resource service principal to which access is authorized. This identifies the API which the client is authorized to attempt to call on behalf of a signed-in user.
     ///
     /// `Edm.String`.
-    #[serde(rename = "resourceId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "resourceId", skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// A space-separated list of the claim values for delegated permissions which should be included in access tokens for the resource application (the API). For example, `openid User.Read GroupMember.Read.All`. Each claim value should match the value field of one of the delegated permissions defined by the API, listed in the publishedPermissionScopes property of the resource service principal.
     ///
     /// `Edm.String`.
-    #[serde(rename = "scope", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "scope", skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4173,81 +3977,81 @@ pub struct OAuth2PermissionGrant {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for OAuth2PermissionGrant {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let client_id = take(&mut map, &mut nulls, "clientId")?;
-        let consent_type = take(&mut map, &mut nulls, "consentType")?;
-        let principal_id = take(&mut map, &mut nulls, "principalId")?;
-        let resource_id = take(&mut map, &mut nulls, "resourceId")?;
-        let scope = take(&mut map, &mut nulls, "scope")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            client_id,
-            consent_type,
-            principal_id,
-            resource_id,
-            scope,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for OAuth2PermissionGrant {
+    const NAME: &'static str = "OAuth2PermissionGrant";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "clientId" => property.decode(&mut self.client_id),
+            "consentType" => property.decode(&mut self.consent_type),
+            "principalId" => property.decode(&mut self.principal_id),
+            "resourceId" => property.decode(&mut self.resource_id),
+            "scope" => property.decode(&mut self.scope),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for OAuth2PermissionGrant {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents a password credential associated with an application or a service principal. The passwordCredentials property of the application entity is a collection of passwordCredential objects.
 ///
 /// `microsoft.graph.passwordCredential`, described in `api-reference/v1.0/resources/passwordcredential.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct PasswordCredential {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Do not use.
     ///
     /// `Edm.Binary`.
-    #[serde(
-        rename = "customKeyIdentifier",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "customKeyIdentifier", skip_serializing_if = "Option::is_none")]
     pub custom_key_identifier: Option<String>,
     /// Friendly name for the password. Optional.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The date and time at which the password expires represented using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 would look like this: `'2014-01-01T00:00:00Z'`. Optional.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "endDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endDateTime", skip_serializing_if = "Option::is_none")]
     pub end_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Contains the first three characters of the password. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "hint", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "hint", skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// The unique identifier for the password.
     ///
     /// `Edm.Guid`.
-    #[serde(rename = "keyId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "keyId", skip_serializing_if = "Option::is_none")]
     pub key_id: Option<graph_runtime::edm::Guid>,
     /// Read-only; Contains the strong passwords generated by Azure AD that are 16-64 characters in length. The generated password value is only returned during the initial POST request to addPassword. There is no way to retrieve this password in the future.
     ///
     /// `Edm.String`.
-    #[serde(rename = "secretText", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secretText", skip_serializing_if = "Option::is_none")]
     pub secret_text: Option<String>,
     /// The date and time at which the password becomes valid. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 would look like this: `'2014-01-01T00:00:00Z'`. Optional.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "startDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "startDateTime", skip_serializing_if = "Option::is_none")]
     pub start_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4255,100 +4059,87 @@ pub struct PasswordCredential {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for PasswordCredential {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let custom_key_identifier = take(&mut map, &mut nulls, "customKeyIdentifier")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let end_date_time = take(&mut map, &mut nulls, "endDateTime")?;
-        let hint = take(&mut map, &mut nulls, "hint")?;
-        let key_id = take(&mut map, &mut nulls, "keyId")?;
-        let secret_text = take(&mut map, &mut nulls, "secretText")?;
-        let start_date_time = take(&mut map, &mut nulls, "startDateTime")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            custom_key_identifier,
-            display_name,
-            end_date_time,
-            hint,
-            key_id,
-            secret_text,
-            start_date_time,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for PasswordCredential {
+    const NAME: &'static str = "PasswordCredential";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "customKeyIdentifier" => property.decode(&mut self.custom_key_identifier),
+            "displayName" => property.decode(&mut self.display_name),
+            "endDateTime" => property.decode(&mut self.end_date_time),
+            "hint" => property.decode(&mut self.hint),
+            "keyId" => property.decode(&mut self.key_id),
+            "secretText" => property.decode(&mut self.secret_text),
+            "startDateTime" => property.decode(&mut self.start_date_time),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for PasswordCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents the definition of a delegated permission. Delegated permissions can be requested by client applications needing an access token to the API which defined the permissions. Delegated permissions can be requested dynamically, using the `scopes` parameter in an authorization request to the Microsoft identity platform, or statically, through the requiredResourceAccess collection on the application object.
 ///
 /// `microsoft.graph.permissionScope`, described in `api-reference/v1.0/resources/permissionscope.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct PermissionScope {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// A description of the delegated permissions, intended to be read by an administrator granting the permission on behalf of all users. This text appears in tenant-wide admin consent experiences.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "adminConsentDescription",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "adminConsentDescription", skip_serializing_if = "Option::is_none")]
     pub admin_consent_description: Option<String>,
     /// The permission's title, intended to be read by an administrator granting the permission on behalf of all users.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "adminConsentDisplayName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "adminConsentDisplayName", skip_serializing_if = "Option::is_none")]
     pub admin_consent_display_name: Option<String>,
     /// Unique delegated permission identifier inside the collection of delegated permissions defined for a resource application.
     ///
     /// `Edm.Guid`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<graph_runtime::edm::Guid>,
     /// When creating or updating a permission, this property must be set to true (which is the default). To delete a permission, this property must first be set to false. At that point, in a subsequent call, the permission may be removed.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isEnabled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isEnabled", skip_serializing_if = "Option::is_none")]
     pub is_enabled: Option<bool>,
     /// Specifies whether this delegated permission should be considered safe for non-admin users to consent to on behalf of themselves, or whether an administrator should be required for consent to the permissions. This will be the default behavior, but each customer can choose to customize the behavior in their organization (by allowing, restricting or limiting user consent to this delegated permission.)
     ///
     /// `Edm.String`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// A description of the delegated permissions, intended to be read by a user granting the permission on their own behalf. This text appears in consent experiences where the user is consenting only on behalf of themselves.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "userConsentDescription",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "userConsentDescription", skip_serializing_if = "Option::is_none")]
     pub user_consent_description: Option<String>,
     /// A title for the permission, intended to be read by a user granting the permission on their own behalf. This text appears in consent experiences where the user is consenting only on behalf of themselves.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "userConsentDisplayName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "userConsentDisplayName", skip_serializing_if = "Option::is_none")]
     pub user_consent_display_name: Option<String>,
     /// Specifies the value to include in the \`scp\` (scope) claim in access tokens. Must not exceed 120 characters in length. Allowed characters are \`:\` \`\!\` \`\#\` \`$\` \`%\` \`&amp;\` \`'\` \`(\` \`)\` \`\*\` \`+\` \`,\` \`-\` \`.\` \`/\` \`:\` \`;\` &lt; \`=\` &gt; \`?\` \`@\` \`\[\` \`\]\` \`^\` \`+\` \`\_\` \` \`{\` \| \`}\` \`~\`, as well as characters in the ranges \`0-9\`, \`A-Z\` and \`a-z\`. Any other character, including the space character, are not allowed. May not begin with \`.\`.
     ///
     /// `Edm.String`.
-    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4356,77 +4147,71 @@ pub struct PermissionScope {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for PermissionScope {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let admin_consent_description = take(
-            &mut map,
-            &mut nulls,
-            "adminConsentDescription",
-        )?;
-        let admin_consent_display_name = take(
-            &mut map,
-            &mut nulls,
-            "adminConsentDisplayName",
-        )?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let is_enabled = take(&mut map, &mut nulls, "isEnabled")?;
-        let type_ = take(&mut map, &mut nulls, "type")?;
-        let user_consent_description = take(
-            &mut map,
-            &mut nulls,
-            "userConsentDescription",
-        )?;
-        let user_consent_display_name = take(
-            &mut map,
-            &mut nulls,
-            "userConsentDisplayName",
-        )?;
-        let value = take(&mut map, &mut nulls, "value")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            admin_consent_description,
-            admin_consent_display_name,
-            id,
-            is_enabled,
-            type_,
-            user_consent_description,
-            user_consent_display_name,
-            value,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for PermissionScope {
+    const NAME: &'static str = "PermissionScope";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "adminConsentDescription" => {
+                property.decode(&mut self.admin_consent_description)
+            }
+            "adminConsentDisplayName" => {
+                property.decode(&mut self.admin_consent_display_name)
+            }
+            "id" => property.decode(&mut self.id),
+            "isEnabled" => property.decode(&mut self.is_enabled),
+            "type" => property.decode(&mut self.type_),
+            "userConsentDescription" => {
+                property.decode(&mut self.user_consent_description)
+            }
+            "userConsentDisplayName" => {
+                property.decode(&mut self.user_consent_display_name)
+            }
+            "value" => property.decode(&mut self.value),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for PermissionScope {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents an abstract base type for policy types to inherit from.
 ///
 /// `microsoft.graph.policyBase`, described in `api-reference/v1.0/resources/policybase.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct PolicyBase {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for this policy. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Description for this policy.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Display name for this policy.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4434,41 +4219,48 @@ pub struct PolicyBase {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for PolicyBase {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            description,
-            display_name,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for PolicyBase {
+    const NAME: &'static str = "PolicyBase";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for PolicyBase {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents information about a user in the sending or receiving end of an event, message or group post.
 ///
 /// `microsoft.graph.recipient`, described in `api-reference/v1.0/resources/recipient.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Recipient {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The recipient's email address.
     ///
     /// `microsoft.graph.emailAddress`.
-    #[serde(rename = "emailAddress", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "emailAddress", skip_serializing_if = "Option::is_none")]
     pub email_address: Option<Box<EmailAddress>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4476,37 +4268,46 @@ pub struct Recipient {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Recipient {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let email_address = take(&mut map, &mut nulls, "emailAddress")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            email_address,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Recipient {
+    const NAME: &'static str = "Recipient";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "emailAddress" => property.decode(&mut self.email_address),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for Recipient {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A criterion of a rubric. See educationRubric for a description of the relationship between rubric qualities, levels, and criteria.
 ///
 /// `microsoft.graph.rubricCriterion`, described in `api-reference/v1.0/resources/rubriccriterion.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct RubricCriterion {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The description of this criterion.
     ///
     /// `microsoft.graph.itemBody`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<Box<ItemBody>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4514,52 +4315,61 @@ pub struct RubricCriterion {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for RubricCriterion {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            description,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for RubricCriterion {
+    const NAME: &'static str = "RubricCriterion";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "description" => property.decode(&mut self.description),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for RubricCriterion {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A level of a rubric. See educationRubric for a description of the relationship between rubric qualities, levels, and criteria.
 ///
 /// `microsoft.graph.rubricLevel`, described in `api-reference/v1.0/resources/rubriclevel.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct RubricLevel {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The description of this rubric level.
     ///
     /// `microsoft.graph.itemBody`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<Box<ItemBody>>,
     /// The name of this rubric level.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Null if this is a no-points rubric; educationAssignmentPointsGradeType if it is a points rubric.
     ///
     /// `microsoft.graph.educationAssignmentGradeType`.
-    #[serde(rename = "grading", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "grading", skip_serializing_if = "Option::is_none")]
     pub grading: Option<Box<EducationAssignmentGradeType>>,
     /// The ID of this resource.
     ///
     /// `Edm.String`.
-    #[serde(rename = "levelId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "levelId", skip_serializing_if = "Option::is_none")]
     pub level_id: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4567,63 +4377,69 @@ pub struct RubricLevel {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for RubricLevel {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let grading = take(&mut map, &mut nulls, "grading")?;
-        let level_id = take(&mut map, &mut nulls, "levelId")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            description,
-            display_name,
-            grading,
-            level_id,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for RubricLevel {
+    const NAME: &'static str = "RubricLevel";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "grading" => property.decode(&mut self.grading),
+            "levelId" => property.decode(&mut self.level_id),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for RubricLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// A quality of a rubric. See educationRubric for a description of the relationship between rubric qualities, levels, and criteria.
 ///
 /// `microsoft.graph.rubricQuality`, described in `api-reference/v1.0/resources/rubricquality.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct RubricQuality {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The collection of criteria for this rubric quality.
     ///
     /// `Collection(microsoft.graph.rubricCriterion)`.
-    #[serde(rename = "criteria", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "criteria", skip_serializing_if = "Option::is_none")]
     pub criteria: Option<Vec<RubricCriterion>>,
     /// The description of this rubric quality.
     ///
     /// `microsoft.graph.itemBody`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<Box<ItemBody>>,
     /// The name of this rubric quality.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The ID of this resource.
     ///
     /// `Edm.String`.
-    #[serde(rename = "qualityId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "qualityId", skip_serializing_if = "Option::is_none")]
     pub quality_id: Option<String>,
     /// If present, a numerical weight for this quality. Weights must add up to 100.
     ///
     /// `Edm.Single`.
-    #[serde(rename = "weight", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "weight", skip_serializing_if = "Option::is_none")]
     pub weight: Option<f32>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4631,45 +4447,50 @@ pub struct RubricQuality {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for RubricQuality {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let criteria = take(&mut map, &mut nulls, "criteria")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let quality_id = take(&mut map, &mut nulls, "qualityId")?;
-        let weight = take(&mut map, &mut nulls, "weight")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            criteria,
-            description,
-            display_name,
-            quality_id,
-            weight,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for RubricQuality {
+    const NAME: &'static str = "RubricQuality";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "criteria" => property.decode(&mut self.criteria),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "qualityId" => property.decode(&mut self.quality_id),
+            "weight" => property.decode(&mut self.weight),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for RubricQuality {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents a container for settings related to SAML single sign-on.
 ///
 /// `microsoft.graph.samlSingleSignOnSettings`, described in `api-reference/v1.0/resources/samlsinglesignonsettings.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct SamlSingleSignOnSettings {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The relative URI the service provider would redirect to after completion of the single sign-on flow.
     ///
     /// `Edm.String`.
-    #[serde(rename = "relayState", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "relayState", skip_serializing_if = "Option::is_none")]
     pub relay_state: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4677,61 +4498,66 @@ pub struct SamlSingleSignOnSettings {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for SamlSingleSignOnSettings {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let relay_state = take(&mut map, &mut nulls, "relayState")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            relay_state,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for SamlSingleSignOnSettings {
+    const NAME: &'static str = "SamlSingleSignOnSettings";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "relayState" => property.decode(&mut self.relay_state),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for SamlSingleSignOnSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the availability of a user, distribution list, or resource (room or equipment) for a specified time period.
 ///
 /// `microsoft.graph.scheduleInformation`, described in `api-reference/v1.0/resources/scheduleinformation.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ScheduleInformation {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Represents a merged view of availability of all the items in `scheduleItems`. The view consists of time slots. Availability during each time slot is indicated with: `0`= free, `1`= tentative, `2`= busy, `3`= out of office, `4`= working elsewhere.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "availabilityView",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "availabilityView", skip_serializing_if = "Option::is_none")]
     pub availability_view: Option<String>,
     /// Error information from attempting to get the availability of the user, distribution list, or resource.
     ///
     /// `microsoft.graph.freeBusyError`.
-    #[serde(rename = "error", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "error", skip_serializing_if = "Option::is_none")]
     pub error: Option<Box<FreeBusyError>>,
     /// An SMTP address of the user, distribution list, or resource, identifying an instance of scheduleInformation.
     ///
     /// `Edm.String`.
-    #[serde(rename = "scheduleId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "scheduleId", skip_serializing_if = "Option::is_none")]
     pub schedule_id: Option<String>,
     /// Contains the items that describe the availability of the user or resource.
     ///
     /// `Collection(microsoft.graph.scheduleItem)`.
-    #[serde(rename = "scheduleItems", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "scheduleItems", skip_serializing_if = "Option::is_none")]
     pub schedule_items: Option<Vec<ScheduleItem>>,
     /// The days of the week and hours in a specific time zone that the user works. These are set as part of the user's mailboxSettings.
     ///
     /// `microsoft.graph.workingHours`.
-    #[serde(rename = "workingHours", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "workingHours", skip_serializing_if = "Option::is_none")]
     pub working_hours: Option<Box<WorkingHours>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4739,70 +4565,75 @@ pub struct ScheduleInformation {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleInformation {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let availability_view = take(&mut map, &mut nulls, "availabilityView")?;
-        let error = take(&mut map, &mut nulls, "error")?;
-        let schedule_id = take(&mut map, &mut nulls, "scheduleId")?;
-        let schedule_items = take(&mut map, &mut nulls, "scheduleItems")?;
-        let working_hours = take(&mut map, &mut nulls, "workingHours")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            availability_view,
-            error,
-            schedule_id,
-            schedule_items,
-            working_hours,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for ScheduleInformation {
+    const NAME: &'static str = "ScheduleInformation";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "availabilityView" => property.decode(&mut self.availability_view),
+            "error" => property.decode(&mut self.error),
+            "scheduleId" => property.decode(&mut self.schedule_id),
+            "scheduleItems" => property.decode(&mut self.schedule_items),
+            "workingHours" => property.decode(&mut self.working_hours),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for ScheduleInformation {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// An item that describes the availability of a user corresponding to an actual event on the user's default calendar. This item applies to a resource (room or equipment) as well.
 ///
 /// `microsoft.graph.scheduleItem`, described in `api-reference/v1.0/resources/scheduleitem.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ScheduleItem {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The date, time, and time zone that the corresponding event ends.
     ///
     /// `microsoft.graph.dateTimeTimeZone`.
-    #[serde(rename = "end", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "end", skip_serializing_if = "Option::is_none")]
     pub end: Option<Box<DateTimeTimeZone>>,
     /// The sensitivity of the corresponding event. True if the event is marked `private`, false otherwise. Optional.
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "isPrivate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "isPrivate", skip_serializing_if = "Option::is_none")]
     pub is_private: Option<bool>,
     /// The location where the corresponding event is held or attended from. Optional.
     ///
     /// `Edm.String`.
-    #[serde(rename = "location", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "location", skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The date, time, and time zone that the corresponding event starts.
     ///
     /// `microsoft.graph.dateTimeTimeZone`.
-    #[serde(rename = "start", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "start", skip_serializing_if = "Option::is_none")]
     pub start: Option<Box<DateTimeTimeZone>>,
     /// The availability status of the user or resource during the corresponding event. The possible values are: `free`, `tentative`, `busy`, `oof`, `workingElsewhere`, `unknown`.
     ///
     /// `microsoft.graph.freeBusyStatus`.
-    #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "status", skip_serializing_if = "Option::is_none")]
     pub status: Option<FreeBusyStatus>,
     /// The corresponding event's subject line. Optional.
     ///
     /// `Edm.String`.
-    #[serde(rename = "subject", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "subject", skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -4810,30 +4641,35 @@ pub struct ScheduleItem {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for ScheduleItem {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let end = take(&mut map, &mut nulls, "end")?;
-        let is_private = take(&mut map, &mut nulls, "isPrivate")?;
-        let location = take(&mut map, &mut nulls, "location")?;
-        let start = take(&mut map, &mut nulls, "start")?;
-        let status = take(&mut map, &mut nulls, "status")?;
-        let subject = take(&mut map, &mut nulls, "subject")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            end,
-            is_private,
-            location,
-            start,
-            status,
-            subject,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for ScheduleItem {
+    const NAME: &'static str = "ScheduleItem";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "end" => property.decode(&mut self.end),
+            "isPrivate" => property.decode(&mut self.is_private),
+            "location" => property.decode(&mut self.location),
+            "start" => property.decode(&mut self.start),
+            "status" => property.decode(&mut self.status),
+            "subject" => property.decode(&mut self.subject),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for ScheduleItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
@@ -4914,264 +4750,210 @@ impl<'de> serde::Deserialize<'de> for Sensitivity {
 /// Represents an instance of an application in a directory. Inherits from directoryObject. This resource supports using delta query to track incremental additions, deletions, and updates, by providing a delta function.
 ///
 /// `microsoft.graph.servicePrincipal`, described in `api-reference/v1.0/resources/serviceprincipal.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ServicePrincipal {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The unique identifier for the service principal. Inherited from directoryObject. Key. Not nullable. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The date and time the service principal was deleted. Read-only.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "deletedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "deletedDateTime", skip_serializing_if = "Option::is_none")]
     pub deleted_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// `true` if the service principal account is enabled; otherwise, `false`. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
     ///
     /// `Edm.Boolean`.
-    #[serde(rename = "accountEnabled", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "accountEnabled", skip_serializing_if = "Option::is_none")]
     pub account_enabled: Option<bool>,
     /// Defines custom behavior that a consuming service can use to call an app in specific contexts. For example, applications that can render file streams may set the addIns property for its "FileHandler" functionality. This will let services like Microsoft 365 call the application in the context of a document the user is working on.
     ///
     /// `Collection(microsoft.graph.addIn)`.
-    #[serde(rename = "addIns", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "addIns", skip_serializing_if = "Option::is_none")]
     pub add_ins: Option<Vec<AddIn>>,
     /// Used to retrieve service principals by subscription, identify resource group and full resource ids for managed identities. Supports `$filter` (`eq`, `NOT`, `ge`, `le`, `startsWith`).
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "alternativeNames",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "alternativeNames", skip_serializing_if = "Option::is_none")]
     pub alternative_names: Option<Vec<String>>,
     /// The description exposed by the associated application.
     ///
     /// `Edm.String`.
-    #[serde(rename = "appDescription", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appDescription", skip_serializing_if = "Option::is_none")]
     pub app_description: Option<String>,
     /// The display name exposed by the associated application.
     ///
     /// `Edm.String`.
-    #[serde(rename = "appDisplayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appDisplayName", skip_serializing_if = "Option::is_none")]
     pub app_display_name: Option<String>,
     /// The unique identifier for the associated application (its appId property).
     ///
     /// `Edm.String`.
-    #[serde(rename = "appId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appId", skip_serializing_if = "Option::is_none")]
     pub app_id: Option<String>,
     /// Unique identifier of the applicationTemplate that the servicePrincipal was created from. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`, `startsWith`).
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "applicationTemplateId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "applicationTemplateId", skip_serializing_if = "Option::is_none")]
     pub application_template_id: Option<String>,
     /// Contains the tenant id where the application is registered. This is applicable only to service principals backed by applications. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`).
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "appOwnerOrganizationId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "appOwnerOrganizationId", skip_serializing_if = "Option::is_none")]
     pub app_owner_organization_id: Option<String>,
     /// Specifies whether users or other service principals need to be granted an app role assignment for this service principal before users can sign in or apps can get tokens. The default value is `false`. Not nullable. Supports `$filter` (`eq`, `ne`, `NOT`).
     ///
     /// `Edm.Boolean`.
     #[serde(
         rename = "appRoleAssignmentRequired",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub app_role_assignment_required: Option<bool>,
     /// The roles exposed by the application which this service principal represents. For more information see the appRoles property definition on the application entity. Not nullable.
     ///
     /// `Collection(microsoft.graph.appRole)`.
-    #[serde(rename = "appRoles", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appRoles", skip_serializing_if = "Option::is_none")]
     pub app_roles: Option<Vec<AppRole>>,
     /// Free text field to provide an internal end-user facing description of the service principal. End-user portals such MyApps will display the application description in this field. The maximum allowed size is 1024 characters. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `startsWith`) and `$search`.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Specifies whether Microsoft has disabled the registered application. Possible values are: `null` (default value), `NotDisabled`, and `DisabledDueToViolationOfServicesAgreement` (reasons may include suspicious, abusive, or malicious activity, or a violation of the Microsoft Services Agreement). Supports `$filter` (`eq`, `ne`, `NOT`).
     ///
     /// `Edm.String`.
     #[serde(
         rename = "disabledByMicrosoftStatus",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub disabled_by_microsoft_status: Option<String>,
     /// The display name for the service principal. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`, `in`, `startsWith`), `$search`, and `$orderBy`.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Home page or landing page of the application.
     ///
     /// `Edm.String`.
-    #[serde(rename = "homepage", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "homepage", skip_serializing_if = "Option::is_none")]
     pub homepage: Option<String>,
     /// Basic profile information of the acquired application such as app's marketing, support, terms of service and privacy statement URLs. The terms of service and privacy statement are surfaced to users through the user consent experience. For more info, see How to: Add Terms of service and privacy statement for registered Azure AD apps. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`).
     ///
     /// `microsoft.graph.informationalUrl`.
-    #[serde(rename = "info", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "info", skip_serializing_if = "Option::is_none")]
     pub info: Option<Box<InformationalUrl>>,
     /// The collection of key credentials associated with the service principal. Not nullable. Supports `$filter` (`eq`, `NOT`, `ge`, `le`).
     ///
     /// `Collection(microsoft.graph.keyCredential)`.
-    #[serde(rename = "keyCredentials", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "keyCredentials", skip_serializing_if = "Option::is_none")]
     pub key_credentials: Option<Vec<KeyCredential>>,
     /// Specifies the URL where the service provider redirects the user to Azure AD to authenticate. Azure AD uses the URL to launch the application from Microsoft 365 or the Azure AD My Apps. When blank, Azure AD performs IdP-initiated sign-on for applications configured with SAML-based single sign-on. The user launches the application from Microsoft 365, the Azure AD My Apps, or the Azure AD SSO URL.
     ///
     /// `Edm.String`.
-    #[serde(rename = "loginUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "loginUrl", skip_serializing_if = "Option::is_none")]
     pub login_url: Option<String>,
     /// Specifies the URL that will be used by Microsoft's authorization service to logout an user using OpenId Connect front-channel, back-channel or SAML logout protocols.
     ///
     /// `Edm.String`.
-    #[serde(rename = "logoutUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "logoutUrl", skip_serializing_if = "Option::is_none")]
     pub logout_url: Option<String>,
     /// Free text field to capture information about the service principal, typically used for operational purposes. Maximum allowed size is 1024 characters.
     ///
     /// `Edm.String`.
-    #[serde(rename = "notes", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "notes", skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Specifies the list of email addresses where Azure AD sends a notification when the active certificate is near the expiration date. This is only for the certificates used to sign the SAML token issued for Azure AD Gallery applications.
     ///
     /// `Collection(Edm.String)`.
     #[serde(
         rename = "notificationEmailAddresses",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub notification_email_addresses: Option<Vec<String>>,
     /// The delegated permissions exposed by the application. For more information see the oauth2PermissionScopes property on the application entity's api property. Not nullable.
     ///
     /// `Collection(microsoft.graph.permissionScope)`.
-    #[serde(
-        rename = "oauth2PermissionScopes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "oauth2PermissionScopes", skip_serializing_if = "Option::is_none")]
     pub oauth2_permission_scopes: Option<Vec<PermissionScope>>,
     /// Specifies the single sign-on mode configured for this application. Azure AD uses the preferred single sign-on mode to launch the application from Microsoft 365 or the Azure AD My Apps. The supported values are `password`, `saml`, `notSupported`, and `oidc`.
     ///
     /// `Edm.String`.
     #[serde(
         rename = "preferredSingleSignOnMode",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub preferred_single_sign_on_mode: Option<String>,
     /// The URLs that user tokens are sent to for sign in with the associated application, or the redirect URIs that OAuth 2.0 authorization codes and access tokens are sent to for the associated application. Not nullable.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "replyUrls", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "replyUrls", skip_serializing_if = "Option::is_none")]
     pub reply_urls: Option<Vec<String>>,
     /// The collection for settings related to saml single sign-on.
     ///
     /// `microsoft.graph.samlSingleSignOnSettings`.
     #[serde(
         rename = "samlSingleSignOnSettings",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub saml_single_sign_on_settings: Option<Box<SamlSingleSignOnSettings>>,
     /// Contains the list of identifiersUris, copied over from the associated application. Additional values can be added to hybrid applications. These values can be used to identify the permissions exposed by this app within Azure AD. For example, Client apps can specify a resource URI which is based on the values of this property to acquire an access token, which is the URI returned in the “aud” claim. The any operator is required for filter expressions on multi-valued properties. Not nullable. Supports `$filter` (`eq`, `NOT`, `ge`, `le`, `startsWith`).
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "servicePrincipalNames",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "servicePrincipalNames", skip_serializing_if = "Option::is_none")]
     pub service_principal_names: Option<Vec<String>>,
     /// Identifies whether the service principal represents an application, a managed identity, or a legacy application. This is set by Azure AD internally. The servicePrincipalType property can be set to three different values: Application - A service principal that represents an application or service. The appId property identifies the associated app registration, and matches the appId of an application, possibly from a different tenant. If the associated app registration is missing, tokens are not issued for the service principal. ManagedIdentity - A service principal that represents a managed identity. Service principals representing managed identities can be granted access and permissions, but cannot be updated or modified directly. Legacy - A service principal that represents an app created before app registrations, or through legacy experiences. Legacy service principal can have credentials, service principal names, reply URLs, and other properties which are editable by an authorized user, but does not have an associated app registration. The appId value does not associate the service principal with an app registration. The service principal can only be used in the tenant where it was created.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "servicePrincipalType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "servicePrincipalType", skip_serializing_if = "Option::is_none")]
     pub service_principal_type: Option<String>,
     /// Specifies the Microsoft accounts that are supported for the current application. Read-only. Supported values are: `AzureADMyOrg`: Users with a Microsoft work or school account in my organization’s Azure AD tenant (single-tenant). `AzureADMultipleOrgs`: Users with a Microsoft work or school account in any organization’s Azure AD tenant (multi-tenant). `AzureADandPersonalMicrosoftAccount`: Users with a personal Microsoft account, or a work or school account in any organization’s Azure AD tenant. `PersonalMicrosoftAccount`: Users with a personal Microsoft account only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "signInAudience", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "signInAudience", skip_serializing_if = "Option::is_none")]
     pub sign_in_audience: Option<String>,
     /// Custom strings that can be used to categorize and identify the service principal. Not nullable. Supports `$filter` (`eq`, `NOT`, `ge`, `le`, `startsWith`).
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "tags", skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Specifies the keyId of a public key from the keyCredentials collection. When configured, Azure AD issues tokens for this application encrypted using the key specified by this property. The application code that receives the encrypted token must use the matching private key to decrypt the token before it can be used for the signed-in user.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "tokenEncryptionKeyId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "tokenEncryptionKeyId", skip_serializing_if = "Option::is_none")]
     pub token_encryption_key_id: Option<String>,
     /// Specifies the verified publisher of the application which this service principal represents.
     ///
     /// `microsoft.graph.verifiedPublisher`.
-    #[serde(
-        rename = "verifiedPublisher",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "verifiedPublisher", skip_serializing_if = "Option::is_none")]
     pub verified_publisher: Option<Box<VerifiedPublisher>>,
     /// App role assignments for this app or service, granted to users, groups, and other service principals. Supports `$expand`.
     ///
     /// `microsoft.graph.appRoleAssignment`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "appRoleAssignedTo",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "appRoleAssignedTo", skip_serializing_if = "Option::is_none")]
     pub app_role_assigned_to: Option<Box<AppRoleAssignment>>,
     /// App role assignment for another app or service, granted to this service principal. Supports `$expand`.
     ///
     /// `Collection(microsoft.graph.appRoleAssignment)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "appRoleAssignments",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "appRoleAssignments", skip_serializing_if = "Option::is_none")]
     pub app_role_assignments: Option<Vec<AppRoleAssignment>>,
     /// The claimsMappingPolicies assigned to this service principal. Supports `$expand`.
     ///
     /// `Collection(microsoft.graph.claimsMappingPolicy)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "claimsMappingPolicies",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "claimsMappingPolicies", skip_serializing_if = "Option::is_none")]
     pub claims_mapping_policies: Option<Vec<ClaimsMappingPolicy>>,
     /// Directory objects created by this service principal. Read-only. Nullable.
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "createdObjects", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "createdObjects", skip_serializing_if = "Option::is_none")]
     pub created_objects: Option<Vec<DirectoryObject>>,
     /// The homeRealmDiscoveryPolicies assigned to this service principal. Supports `$expand`.
     ///
@@ -5179,7 +4961,6 @@ pub struct ServicePrincipal {
     /// A relationship (navigation property).
     #[serde(
         rename = "homeRealmDiscoveryPolicies",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub home_realm_discovery_policies: Option<Vec<HomeRealmDiscoveryPolicy>>,
@@ -5187,56 +4968,40 @@ pub struct ServicePrincipal {
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "memberOf", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "memberOf", skip_serializing_if = "Option::is_none")]
     pub member_of: Option<Vec<DirectoryObject>>,
     /// Delegated permission grants authorizing this service principal to access an API on behalf of a signed-in user. Read-only. Nullable.
     ///
     /// `Collection(microsoft.graph.oAuth2PermissionGrant)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "oauth2PermissionGrants",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "oauth2PermissionGrants", skip_serializing_if = "Option::is_none")]
     pub oauth2_permission_grants: Option<Vec<OAuth2PermissionGrant>>,
     /// Directory objects that are owned by this service principal. Read-only. Nullable. Supports `$expand`.
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "ownedObjects", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ownedObjects", skip_serializing_if = "Option::is_none")]
     pub owned_objects: Option<Vec<DirectoryObject>>,
     /// Directory objects that are owners of this servicePrincipal. The owners are a set of non-admin users or servicePrincipals who are allowed to modify this object. Read-only. Nullable. Supports `$expand`.
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "owners", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "owners", skip_serializing_if = "Option::is_none")]
     pub owners: Option<Vec<DirectoryObject>>,
     /// The tokenIssuancePolicies assigned to this service principal.
     ///
     /// `Collection(microsoft.graph.tokenIssuancePolicy)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "tokenIssuancePolicies",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "tokenIssuancePolicies", skip_serializing_if = "Option::is_none")]
     pub token_issuance_policies: Option<Vec<TokenIssuancePolicy>>,
     /// The tokenLifetimePolicies assigned to this service principal.
     ///
     /// `Collection(microsoft.graph.tokenLifetimePolicy)`.
     /// A relationship (navigation property).
-    #[serde(
-        rename = "tokenLifetimePolicies",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "tokenLifetimePolicies", skip_serializing_if = "Option::is_none")]
     pub token_lifetime_policies: Option<Vec<TokenLifetimePolicy>>,
     /// `Collection(microsoft.graph.passwordCredential)`.
-    #[serde(
-        rename = "passwordCredentials",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "passwordCredentials", skip_serializing_if = "Option::is_none")]
     pub password_credentials: Option<Vec<PasswordCredential>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5244,188 +5009,112 @@ pub struct ServicePrincipal {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for ServicePrincipal {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let deleted_date_time = take(&mut map, &mut nulls, "deletedDateTime")?;
-        let account_enabled = take(&mut map, &mut nulls, "accountEnabled")?;
-        let add_ins = take(&mut map, &mut nulls, "addIns")?;
-        let alternative_names = take(&mut map, &mut nulls, "alternativeNames")?;
-        let app_description = take(&mut map, &mut nulls, "appDescription")?;
-        let app_display_name = take(&mut map, &mut nulls, "appDisplayName")?;
-        let app_id = take(&mut map, &mut nulls, "appId")?;
-        let application_template_id = take(
-            &mut map,
-            &mut nulls,
-            "applicationTemplateId",
-        )?;
-        let app_owner_organization_id = take(
-            &mut map,
-            &mut nulls,
-            "appOwnerOrganizationId",
-        )?;
-        let app_role_assignment_required = take(
-            &mut map,
-            &mut nulls,
-            "appRoleAssignmentRequired",
-        )?;
-        let app_roles = take(&mut map, &mut nulls, "appRoles")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let disabled_by_microsoft_status = take(
-            &mut map,
-            &mut nulls,
-            "disabledByMicrosoftStatus",
-        )?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let homepage = take(&mut map, &mut nulls, "homepage")?;
-        let info = take(&mut map, &mut nulls, "info")?;
-        let key_credentials = take(&mut map, &mut nulls, "keyCredentials")?;
-        let login_url = take(&mut map, &mut nulls, "loginUrl")?;
-        let logout_url = take(&mut map, &mut nulls, "logoutUrl")?;
-        let notes = take(&mut map, &mut nulls, "notes")?;
-        let notification_email_addresses = take(
-            &mut map,
-            &mut nulls,
-            "notificationEmailAddresses",
-        )?;
-        let oauth2_permission_scopes = take(
-            &mut map,
-            &mut nulls,
-            "oauth2PermissionScopes",
-        )?;
-        let preferred_single_sign_on_mode = take(
-            &mut map,
-            &mut nulls,
-            "preferredSingleSignOnMode",
-        )?;
-        let reply_urls = take(&mut map, &mut nulls, "replyUrls")?;
-        let saml_single_sign_on_settings = take(
-            &mut map,
-            &mut nulls,
-            "samlSingleSignOnSettings",
-        )?;
-        let service_principal_names = take(
-            &mut map,
-            &mut nulls,
-            "servicePrincipalNames",
-        )?;
-        let service_principal_type = take(&mut map, &mut nulls, "servicePrincipalType")?;
-        let sign_in_audience = take(&mut map, &mut nulls, "signInAudience")?;
-        let tags = take(&mut map, &mut nulls, "tags")?;
-        let token_encryption_key_id = take(
-            &mut map,
-            &mut nulls,
-            "tokenEncryptionKeyId",
-        )?;
-        let verified_publisher = take(&mut map, &mut nulls, "verifiedPublisher")?;
-        let app_role_assigned_to = take(&mut map, &mut nulls, "appRoleAssignedTo")?;
-        let app_role_assignments = take(&mut map, &mut nulls, "appRoleAssignments")?;
-        let claims_mapping_policies = take(
-            &mut map,
-            &mut nulls,
-            "claimsMappingPolicies",
-        )?;
-        let created_objects = take(&mut map, &mut nulls, "createdObjects")?;
-        let home_realm_discovery_policies = take(
-            &mut map,
-            &mut nulls,
-            "homeRealmDiscoveryPolicies",
-        )?;
-        let member_of = take(&mut map, &mut nulls, "memberOf")?;
-        let oauth2_permission_grants = take(
-            &mut map,
-            &mut nulls,
-            "oauth2PermissionGrants",
-        )?;
-        let owned_objects = take(&mut map, &mut nulls, "ownedObjects")?;
-        let owners = take(&mut map, &mut nulls, "owners")?;
-        let token_issuance_policies = take(
-            &mut map,
-            &mut nulls,
-            "tokenIssuancePolicies",
-        )?;
-        let token_lifetime_policies = take(
-            &mut map,
-            &mut nulls,
-            "tokenLifetimePolicies",
-        )?;
-        let password_credentials = take(&mut map, &mut nulls, "passwordCredentials")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            deleted_date_time,
-            account_enabled,
-            add_ins,
-            alternative_names,
-            app_description,
-            app_display_name,
-            app_id,
-            application_template_id,
-            app_owner_organization_id,
-            app_role_assignment_required,
-            app_roles,
-            description,
-            disabled_by_microsoft_status,
-            display_name,
-            homepage,
-            info,
-            key_credentials,
-            login_url,
-            logout_url,
-            notes,
-            notification_email_addresses,
-            oauth2_permission_scopes,
-            preferred_single_sign_on_mode,
-            reply_urls,
-            saml_single_sign_on_settings,
-            service_principal_names,
-            service_principal_type,
-            sign_in_audience,
-            tags,
-            token_encryption_key_id,
-            verified_publisher,
-            app_role_assigned_to,
-            app_role_assignments,
-            claims_mapping_policies,
-            created_objects,
-            home_realm_discovery_policies,
-            member_of,
-            oauth2_permission_grants,
-            owned_objects,
-            owners,
-            token_issuance_policies,
-            token_lifetime_policies,
-            password_credentials,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for ServicePrincipal {
+    const NAME: &'static str = "ServicePrincipal";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "deletedDateTime" => property.decode(&mut self.deleted_date_time),
+            "accountEnabled" => property.decode(&mut self.account_enabled),
+            "addIns" => property.decode(&mut self.add_ins),
+            "alternativeNames" => property.decode(&mut self.alternative_names),
+            "appDescription" => property.decode(&mut self.app_description),
+            "appDisplayName" => property.decode(&mut self.app_display_name),
+            "appId" => property.decode(&mut self.app_id),
+            "applicationTemplateId" => property.decode(&mut self.application_template_id),
+            "appOwnerOrganizationId" => {
+                property.decode(&mut self.app_owner_organization_id)
+            }
+            "appRoleAssignmentRequired" => {
+                property.decode(&mut self.app_role_assignment_required)
+            }
+            "appRoles" => property.decode(&mut self.app_roles),
+            "description" => property.decode(&mut self.description),
+            "disabledByMicrosoftStatus" => {
+                property.decode(&mut self.disabled_by_microsoft_status)
+            }
+            "displayName" => property.decode(&mut self.display_name),
+            "homepage" => property.decode(&mut self.homepage),
+            "info" => property.decode(&mut self.info),
+            "keyCredentials" => property.decode(&mut self.key_credentials),
+            "loginUrl" => property.decode(&mut self.login_url),
+            "logoutUrl" => property.decode(&mut self.logout_url),
+            "notes" => property.decode(&mut self.notes),
+            "notificationEmailAddresses" => {
+                property.decode(&mut self.notification_email_addresses)
+            }
+            "oauth2PermissionScopes" => {
+                property.decode(&mut self.oauth2_permission_scopes)
+            }
+            "preferredSingleSignOnMode" => {
+                property.decode(&mut self.preferred_single_sign_on_mode)
+            }
+            "replyUrls" => property.decode(&mut self.reply_urls),
+            "samlSingleSignOnSettings" => {
+                property.decode(&mut self.saml_single_sign_on_settings)
+            }
+            "servicePrincipalNames" => property.decode(&mut self.service_principal_names),
+            "servicePrincipalType" => property.decode(&mut self.service_principal_type),
+            "signInAudience" => property.decode(&mut self.sign_in_audience),
+            "tags" => property.decode(&mut self.tags),
+            "tokenEncryptionKeyId" => property.decode(&mut self.token_encryption_key_id),
+            "verifiedPublisher" => property.decode(&mut self.verified_publisher),
+            "appRoleAssignedTo" => property.decode(&mut self.app_role_assigned_to),
+            "appRoleAssignments" => property.decode(&mut self.app_role_assignments),
+            "claimsMappingPolicies" => property.decode(&mut self.claims_mapping_policies),
+            "createdObjects" => property.decode(&mut self.created_objects),
+            "homeRealmDiscoveryPolicies" => {
+                property.decode(&mut self.home_realm_discovery_policies)
+            }
+            "memberOf" => property.decode(&mut self.member_of),
+            "oauth2PermissionGrants" => {
+                property.decode(&mut self.oauth2_permission_grants)
+            }
+            "ownedObjects" => property.decode(&mut self.owned_objects),
+            "owners" => property.decode(&mut self.owners),
+            "tokenIssuancePolicies" => property.decode(&mut self.token_issuance_policies),
+            "tokenLifetimePolicies" => property.decode(&mut self.token_lifetime_policies),
+            "passwordCredentials" => property.decode(&mut self.password_credentials),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for ServicePrincipal {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// An extended property that contains a single value. See Extended properties overview for more information about when to use open extensions or extended properties, and how to specify extended properties.
 ///
 /// `microsoft.graph.singleValueLegacyExtendedProperty`, described in `api-reference/v1.0/resources/singlevaluelegacyextendedproperty.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct SingleValueLegacyExtendedProperty {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The property ID used to identify the property. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A property value.
     ///
     /// `Edm.String`.
-    #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5433,45 +5122,52 @@ pub struct SingleValueLegacyExtendedProperty {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>>
-for SingleValueLegacyExtendedProperty {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let value = take(&mut map, &mut nulls, "value")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            value,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for SingleValueLegacyExtendedProperty {
+    const NAME: &'static str = "SingleValueLegacyExtendedProperty";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "value" => property.decode(&mut self.value),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for SingleValueLegacyExtendedProperty {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Specifies the maximum and minimum sizes (in kilobytes) that an incoming message must have in order for a condition or exception to apply.
 ///
 /// `microsoft.graph.sizeRange`, described in `api-reference/v1.0/resources/sizerange.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct SizeRange {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The maximum size (in kilobytes) that an incoming message must have in order for a condition or exception to apply.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "maximumSize", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "maximumSize", skip_serializing_if = "Option::is_none")]
     pub maximum_size: Option<i32>,
     /// The minimum size (in kilobytes) that an incoming message must have in order for a condition or exception to apply.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "minimumSize", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "minimumSize", skip_serializing_if = "Option::is_none")]
     pub minimum_size: Option<i32>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5479,63 +5175,67 @@ pub struct SizeRange {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for SizeRange {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let maximum_size = take(&mut map, &mut nulls, "maximumSize")?;
-        let minimum_size = take(&mut map, &mut nulls, "minimumSize")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            maximum_size,
-            minimum_size,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for SizeRange {
+    const NAME: &'static str = "SizeRange";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "maximumSize" => property.decode(&mut self.maximum_size),
+            "minimumSize" => property.decode(&mut self.minimum_size),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for SizeRange {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents an abstract base type for policy types that control Microsoft identity platform behavior. Inherits from policyBase.
 ///
 /// `microsoft.graph.stsPolicy`, described in `api-reference/v1.0/resources/stspolicy.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct StsPolicy {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for this policy. Read-only. Inherited from policyBase.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Description for this policy. Inherited from policyBase.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Display name for this policy. Inherited from policyBase.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// A string collection containing a JSON string that defines the rules and settings for a policy. The syntax for the definition differs for each derived policy type. Required.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "definition", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "definition", skip_serializing_if = "Option::is_none")]
     pub definition: Option<Vec<String>>,
     /// If set to true, activates this policy. There can be many policies for the same policy type, but only one can be activated as the organization default. Optional, default value is false.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isOrganizationDefault",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isOrganizationDefault", skip_serializing_if = "Option::is_none")]
     pub is_organization_default: Option<bool>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5543,69 +5243,70 @@ pub struct StsPolicy {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for StsPolicy {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let definition = take(&mut map, &mut nulls, "definition")?;
-        let is_organization_default = take(
-            &mut map,
-            &mut nulls,
-            "isOrganizationDefault",
-        )?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            description,
-            display_name,
-            definition,
-            is_organization_default,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for StsPolicy {
+    const NAME: &'static str = "StsPolicy";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "definition" => property.decode(&mut self.definition),
+            "isOrganizationDefault" => property.decode(&mut self.is_organization_default),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for StsPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// The thumbnail resource type represents a thumbnail for an image, video, document, or any item that has a bitmap representation.
 ///
 /// `microsoft.graph.thumbnail`, described in `api-reference/v1.0/resources/thumbnail.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Thumbnail {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The height of the thumbnail, in pixels.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "height", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "height", skip_serializing_if = "Option::is_none")]
     pub height: Option<i32>,
     /// The unique identifier of the item that provided the thumbnail. This is only available when a folder thumbnail is requested.
     ///
     /// `Edm.String`.
-    #[serde(rename = "sourceItemId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sourceItemId", skip_serializing_if = "Option::is_none")]
     pub source_item_id: Option<String>,
     /// The URL used to fetch the thumbnail content.
     ///
     /// `Edm.String`.
-    #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "url", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The width of the thumbnail, in pixels.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "width", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "width", skip_serializing_if = "Option::is_none")]
     pub width: Option<i32>,
     /// The content stream for the thumbnail.
     ///
     /// `Edm.Stream`.
-    #[serde(rename = "content", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "content", skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5613,65 +5314,70 @@ pub struct Thumbnail {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Thumbnail {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let height = take(&mut map, &mut nulls, "height")?;
-        let source_item_id = take(&mut map, &mut nulls, "sourceItemId")?;
-        let url = take(&mut map, &mut nulls, "url")?;
-        let width = take(&mut map, &mut nulls, "width")?;
-        let content = take(&mut map, &mut nulls, "content")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            height,
-            source_item_id,
-            url,
-            width,
-            content,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Thumbnail {
+    const NAME: &'static str = "Thumbnail";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "height" => property.decode(&mut self.height),
+            "sourceItemId" => property.decode(&mut self.source_item_id),
+            "url" => property.decode(&mut self.url),
+            "width" => property.decode(&mut self.width),
+            "content" => property.decode(&mut self.content),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for Thumbnail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "education")]
 /// The ThumbnailSet resource is a keyed collection of thumbnail resources. It is used to represent a set of thumbnails associated with a DriveItem.
 ///
 /// `microsoft.graph.thumbnailSet`, described in `api-reference/v1.0/resources/thumbnailset.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct ThumbnailSet {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The id within the item. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A 1920x1920 scaled thumbnail.
     ///
     /// `microsoft.graph.thumbnail`.
-    #[serde(rename = "large", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "large", skip_serializing_if = "Option::is_none")]
     pub large: Option<Box<Thumbnail>>,
     /// A 176x176 scaled thumbnail.
     ///
     /// `microsoft.graph.thumbnail`.
-    #[serde(rename = "medium", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "medium", skip_serializing_if = "Option::is_none")]
     pub medium: Option<Box<Thumbnail>>,
     /// A 48x48 cropped thumbnail.
     ///
     /// `microsoft.graph.thumbnail`.
-    #[serde(rename = "small", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "small", skip_serializing_if = "Option::is_none")]
     pub small: Option<Box<Thumbnail>>,
     /// A custom thumbnail image or the original image used to generate other thumbnails.
     ///
     /// `microsoft.graph.thumbnail`.
-    #[serde(rename = "source", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "source", skip_serializing_if = "Option::is_none")]
     pub source: Option<Box<Thumbnail>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5679,45 +5385,50 @@ pub struct ThumbnailSet {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "education")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for ThumbnailSet {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let large = take(&mut map, &mut nulls, "large")?;
-        let medium = take(&mut map, &mut nulls, "medium")?;
-        let small = take(&mut map, &mut nulls, "small")?;
-        let source = take(&mut map, &mut nulls, "source")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            large,
-            medium,
-            small,
-            source,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for ThumbnailSet {
+    const NAME: &'static str = "ThumbnailSet";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "large" => property.decode(&mut self.large),
+            "medium" => property.decode(&mut self.medium),
+            "small" => property.decode(&mut self.small),
+            "source" => property.decode(&mut self.source),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "education")]
+impl<'de> serde::Deserialize<'de> for ThumbnailSet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The basic representation of a time zone.
 ///
 /// `microsoft.graph.timeZoneBase`, described in `api-reference/v1.0/resources/timezonebase.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct TimeZoneBase {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The name of a time zone. It can be a standard time zone name such as "Hawaii-Aleutian Standard Time", or "Customized Time Zone" for a custom time zone.
     ///
     /// `Edm.String`.
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "name", skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5725,20 +5436,30 @@ pub struct TimeZoneBase {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for TimeZoneBase {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let name = take(&mut map, &mut nulls, "name")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            name,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for TimeZoneBase {
+    const NAME: &'static str = "TimeZoneBase";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "name" => property.decode(&mut self.name),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for TimeZoneBase {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
@@ -5811,79 +5532,65 @@ impl<'de> serde::Deserialize<'de> for TimeZoneStandard {
 /// Represents the policy to specify the characteristics of SAML tokens issued by Azure AD. You can use token-issuance policies to:
 ///
 /// `microsoft.graph.tokenIssuancePolicy`, described in `api-reference/v1.0/resources/tokenissuancepolicy.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct TokenIssuancePolicy {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for this policy. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Description for this policy.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Display name for this policy. Required.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// A string collection containing a JSON string that defines the rules and settings for this policy. See below for more details about the JSON schema for this property. Required.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "definition", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "definition", skip_serializing_if = "Option::is_none")]
     pub definition: Option<Vec<String>>,
     /// Ignore this property. The token-issuance policy can only be applied to service principals and can't be set globally for the organization.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isOrganizationDefault",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isOrganizationDefault", skip_serializing_if = "Option::is_none")]
     pub is_organization_default: Option<bool>,
     /// Represents the certificate signing options available in Azure AD. Supported values are: `ResponseOnly`, `TokenOnly`, `ResponseAndToken`.
     ///
     /// `Edm.String`.
     #[serde(
         rename = "TokenResponseSigningPolicy",
-        default,
         skip_serializing_if = "Option::is_none"
     )]
     pub token_response_signing_policy: Option<String>,
     /// Version of the SAML token. Supported values are: `1.1`, `2.0`.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "SamlTokenVersion",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "SamlTokenVersion", skip_serializing_if = "Option::is_none")]
     pub saml_token_version: Option<String>,
     /// Signing algorithm use by Azure AD to sign the SAML token. Supported values are: `http:\/\/www.w3.org/2001/04/xmldsig-more#rsa-sha256`, `http:\/\/www.w3.org/2000/09/xmldsig#rsa-sha1`.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "SigningAlgorithm",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "SigningAlgorithm", skip_serializing_if = "Option::is_none")]
     pub signing_algorithm: Option<String>,
     /// Set value of 1. Required.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "Version", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Version", skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
     /// The directoryObject collection that this policy has been applied to. Read-only.
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "appliesTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appliesTo", skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<Vec<DirectoryObject>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5891,107 +5598,93 @@ pub struct TokenIssuancePolicy {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for TokenIssuancePolicy {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let definition = take(&mut map, &mut nulls, "definition")?;
-        let is_organization_default = take(
-            &mut map,
-            &mut nulls,
-            "isOrganizationDefault",
-        )?;
-        let token_response_signing_policy = take(
-            &mut map,
-            &mut nulls,
-            "TokenResponseSigningPolicy",
-        )?;
-        let saml_token_version = take(&mut map, &mut nulls, "SamlTokenVersion")?;
-        let signing_algorithm = take(&mut map, &mut nulls, "SigningAlgorithm")?;
-        let version = take(&mut map, &mut nulls, "Version")?;
-        let applies_to = take(&mut map, &mut nulls, "appliesTo")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            description,
-            display_name,
-            definition,
-            is_organization_default,
-            token_response_signing_policy,
-            saml_token_version,
-            signing_algorithm,
-            version,
-            applies_to,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for TokenIssuancePolicy {
+    const NAME: &'static str = "TokenIssuancePolicy";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "definition" => property.decode(&mut self.definition),
+            "isOrganizationDefault" => property.decode(&mut self.is_organization_default),
+            "TokenResponseSigningPolicy" => {
+                property.decode(&mut self.token_response_signing_policy)
+            }
+            "SamlTokenVersion" => property.decode(&mut self.saml_token_version),
+            "SigningAlgorithm" => property.decode(&mut self.signing_algorithm),
+            "Version" => property.decode(&mut self.version),
+            "appliesTo" => property.decode(&mut self.applies_to),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for TokenIssuancePolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents a policy that can control the lifetime of a JWT access token, an ID token or a SAML 1.1/2.0 token issued by Azure Active Directory (Azure AD). You can set token lifetimes for all apps in your organization, for a multi-tenant (multi-organization) application, or for a specific service principal in your organization.
 ///
 /// `microsoft.graph.tokenLifetimePolicy`, described in `api-reference/v1.0/resources/tokenlifetimepolicy.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct TokenLifetimePolicy {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Unique identifier for this policy. Read-only.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Description for this policy.
     ///
     /// `Edm.String`.
-    #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "description", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Display name for this policy. Required.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// A string collection containing a JSON string that defines the rules and settings for this policy. See below for more details about the JSON schema for this property. Required.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(rename = "definition", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "definition", skip_serializing_if = "Option::is_none")]
     pub definition: Option<Vec<String>>,
     /// If set to `true`, activates this policy. There can be many policies for the same policy type, but only one can be activated as the organization default. Optional, default value is `false`.
     ///
     /// `Edm.Boolean`.
-    #[serde(
-        rename = "isOrganizationDefault",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "isOrganizationDefault", skip_serializing_if = "Option::is_none")]
     pub is_organization_default: Option<bool>,
     /// Controls how long both access and ID tokens are considered valid.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "AccessTokenLifetime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "AccessTokenLifetime", skip_serializing_if = "Option::is_none")]
     pub access_token_lifetime: Option<String>,
     /// Set value of 1. Required.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "Version", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Version", skip_serializing_if = "Option::is_none")]
     pub version: Option<i32>,
     /// The directoryObject collection that this policy has been applied to. Read-only.
     ///
     /// `Collection(microsoft.graph.directoryObject)`.
     /// A relationship (navigation property).
-    #[serde(rename = "appliesTo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "appliesTo", skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<Vec<DirectoryObject>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -5999,73 +5692,63 @@ pub struct TokenLifetimePolicy {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for TokenLifetimePolicy {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let description = take(&mut map, &mut nulls, "description")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let definition = take(&mut map, &mut nulls, "definition")?;
-        let is_organization_default = take(
-            &mut map,
-            &mut nulls,
-            "isOrganizationDefault",
-        )?;
-        let access_token_lifetime = take(&mut map, &mut nulls, "AccessTokenLifetime")?;
-        let version = take(&mut map, &mut nulls, "Version")?;
-        let applies_to = take(&mut map, &mut nulls, "appliesTo")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            description,
-            display_name,
-            definition,
-            is_organization_default,
-            access_token_lifetime,
-            version,
-            applies_to,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for TokenLifetimePolicy {
+    const NAME: &'static str = "TokenLifetimePolicy";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "description" => property.decode(&mut self.description),
+            "displayName" => property.decode(&mut self.display_name),
+            "definition" => property.decode(&mut self.definition),
+            "isOrganizationDefault" => property.decode(&mut self.is_organization_default),
+            "AccessTokenLifetime" => property.decode(&mut self.access_token_lifetime),
+            "Version" => property.decode(&mut self.version),
+            "appliesTo" => property.decode(&mut self.applies_to),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for TokenLifetimePolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// The uploadSession resource provides information about how to upload large files to OneDrive, OneDrive for Business, or SharePoint document libraries, or to Outlook event and message items as attachments.
 ///
 /// `microsoft.graph.uploadSession`, described in `api-reference/v1.0/resources/uploadsession.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct UploadSession {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The date and time in UTC that the upload session will expire. The complete file must be uploaded before this expiration time is reached.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(
-        rename = "expirationDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "expirationDateTime", skip_serializing_if = "Option::is_none")]
     pub expiration_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// A collection of byte ranges that the server is missing for the file. These ranges are zero indexed and of the format "start-end" (e.g. "0-26" to indicate the first 27 bytes of the file). When uploading files as Outlook attachments, instead of a collection of ranges, this property always indicates a single value "{start}", the location in the file where the next upload should begin.
     ///
     /// `Collection(Edm.String)`.
-    #[serde(
-        rename = "nextExpectedRanges",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "nextExpectedRanges", skip_serializing_if = "Option::is_none")]
     pub next_expected_ranges: Option<Vec<String>>,
     /// The URL endpoint that accepts PUT requests for byte ranges of the file.
     ///
     /// `Edm.String`.
-    #[serde(rename = "uploadUrl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "uploadUrl", skip_serializing_if = "Option::is_none")]
     pub upload_url: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -6073,55 +5756,58 @@ pub struct UploadSession {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for UploadSession {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let expiration_date_time = take(&mut map, &mut nulls, "expirationDateTime")?;
-        let next_expected_ranges = take(&mut map, &mut nulls, "nextExpectedRanges")?;
-        let upload_url = take(&mut map, &mut nulls, "uploadUrl")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            expiration_date_time,
-            next_expected_ranges,
-            upload_url,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for UploadSession {
+    const NAME: &'static str = "UploadSession";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "expirationDateTime" => property.decode(&mut self.expiration_date_time),
+            "nextExpectedRanges" => property.decode(&mut self.next_expected_ranges),
+            "uploadUrl" => property.decode(&mut self.upload_url),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for UploadSession {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "service-principals")]
 /// Represents the verified publisher of the application. For more information, see Publisher verification. Verified publishers are set using setVerifiedPublisher and can only be removed using unsetVerifiedPublisher.
 ///
 /// `microsoft.graph.verifiedPublisher`, described in `api-reference/v1.0/resources/verifiedpublisher.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct VerifiedPublisher {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The verified publisher name from the app publisher's Partner Center account.
     ///
     /// `Edm.String`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "displayName", skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The ID of the verified publisher from the app publisher's Partner Center account.
     ///
     /// `Edm.String`.
-    #[serde(
-        rename = "verifiedPublisherId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "verifiedPublisherId", skip_serializing_if = "Option::is_none")]
     pub verified_publisher_id: Option<String>,
     /// The timestamp when the verified publisher was first added or most recently updated.
     ///
     /// `Edm.DateTimeOffset`.
-    #[serde(rename = "addedDateTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "addedDateTime", skip_serializing_if = "Option::is_none")]
     pub added_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -6129,56 +5815,63 @@ pub struct VerifiedPublisher {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "service-principals")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for VerifiedPublisher {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let display_name = take(&mut map, &mut nulls, "displayName")?;
-        let verified_publisher_id = take(&mut map, &mut nulls, "verifiedPublisherId")?;
-        let added_date_time = take(&mut map, &mut nulls, "addedDateTime")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            display_name,
-            verified_publisher_id,
-            added_date_time,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for VerifiedPublisher {
+    const NAME: &'static str = "VerifiedPublisher";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "displayName" => property.decode(&mut self.display_name),
+            "verifiedPublisherId" => property.decode(&mut self.verified_publisher_id),
+            "addedDateTime" => property.decode(&mut self.added_date_time),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "service-principals")]
+impl<'de> serde::Deserialize<'de> for VerifiedPublisher {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Represents the days of the week and hours in a specific time zone that the user works. Having access to a user's working hours is useful in scenarios that handle activity or resource planning. You can get and set the working hours of a user as part of the user's mailbox settings. You can choose to set a time zone for your working hours differently from the time zone you have set on your Outlook client. This can be useful in cases like when you travel to a different time zone than you usually work in. You can set the Outlook client to the destination time zone so that Outlook time values are displayed in local time while you are there. When other people request work meetings with you in your usual place of work, they can still respect your working hours in the appropriate time zone.
 ///
 /// `microsoft.graph.workingHours`, described in `api-reference/v1.0/resources/workinghours.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct WorkingHours {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The days of the week on which the user works.
     ///
     /// `Collection(microsoft.graph.dayOfWeek)`.
-    #[serde(rename = "daysOfWeek", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "daysOfWeek", skip_serializing_if = "Option::is_none")]
     pub days_of_week: Option<Vec<DayOfWeek>>,
     /// The time of the day that the user starts working.
     ///
     /// `Edm.TimeOfDay`.
-    #[serde(rename = "startTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "startTime", skip_serializing_if = "Option::is_none")]
     pub start_time: Option<String>,
     /// The time of the day that the user stops working.
     ///
     /// `Edm.TimeOfDay`.
-    #[serde(rename = "endTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "endTime", skip_serializing_if = "Option::is_none")]
     pub end_time: Option<String>,
     /// The time zone to which the working hours apply.
     ///
     /// `microsoft.graph.timeZoneBase`.
-    #[serde(rename = "timeZone", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "timeZone", skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<Box<TimeZoneBase>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -6186,56 +5879,32 @@ pub struct WorkingHours {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(any(feature = "me", feature = "users"))]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for WorkingHours {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let days_of_week = take(&mut map, &mut nulls, "daysOfWeek")?;
-        let start_time = take(&mut map, &mut nulls, "startTime")?;
-        let end_time = take(&mut map, &mut nulls, "endTime")?;
-        let time_zone = take(&mut map, &mut nulls, "timeZone")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            days_of_week,
-            start_time,
-            end_time,
-            time_zone,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for WorkingHours {
+    const NAME: &'static str = "WorkingHours";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "daysOfWeek" => property.decode(&mut self.days_of_week),
+            "startTime" => property.decode(&mut self.start_time),
+            "endTime" => property.decode(&mut self.end_time),
+            "timeZone" => property.decode(&mut self.time_zone),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
     }
 }
-#[cfg(
-    any(
-        feature = "directory-objects",
-        feature = "domains",
-        feature = "drives",
-        feature = "education",
-        feature = "groups",
-        feature = "me",
-        feature = "service-principals",
-        feature = "sites",
-        feature = "users"
-    )
-)]
-/// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is
-/// `null`, which is then kept in `nulls` so that it is written back.
-fn take<T: serde::de::DeserializeOwned>(
-    map: &mut serde_json::Map<String, serde_json::Value>,
-    nulls: &mut serde_json::Map<String, serde_json::Value>,
-    key: &str,
-) -> Result<Option<T>, String> {
-    match map.remove(key) {
-        None => Ok(None),
-        Some(serde_json::Value::Null) => {
-            nulls.insert(key.to_string(), serde_json::Value::Null);
-            Ok(None)
-        }
-        Some(value) => {
-            serde_json::from_value(value).map(Some).map_err(|e| format!("`{key}`: {e}"))
-        }
+#[cfg(any(feature = "me", feature = "users"))]
+impl<'de> serde::Deserialize<'de> for WorkingHours {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
