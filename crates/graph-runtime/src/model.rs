@@ -56,6 +56,21 @@ struct Rest {
     has_nulls: bool,
 }
 
+impl Rest {
+    /// Takes out a `null` kept for `key`, when a value of the same key follows it.
+    fn remove_null(&mut self, key: &str) {
+        // The usual rest is a few entries: a scan of them is cheaper than hashing the key.
+        let present = if self.map.len() <= 8 {
+            self.map.keys().any(|k| k == key)
+        } else {
+            self.map.contains_key(key)
+        };
+        if present {
+            self.map.shift_remove(key);
+        }
+    }
+}
+
 /// One property of the object being decoded: its key, and its value not read yet.
 pub struct Property<'a, 'de, A> {
     key: Cow<'de, str>,
@@ -76,7 +91,7 @@ impl<'de, A: MapAccess<'de>> Property<'_, 'de, A> {
         match access.next_value::<Option<T>>() {
             Ok(Some(value)) => {
                 if rest.has_nulls {
-                    rest.map.shift_remove(key.as_ref());
+                    rest.remove_null(&key);
                 }
                 *field = Some(value);
             }
