@@ -9,6 +9,7 @@
 //!   with `204 No Content`, so that the per-call benchmark measures the client, not a mock.
 //! - [`paired`]: an interleaved A/B measurement that complements criterion's sequential one on a
 //!   noisy machine.
+//! - [`users`]: the decode benchmark's page of users and its plain-derive baselines.
 //! - [`report`]: reads criterion's estimates and prints the medians and ratios table
 //!   (`cargo run -p graph-benches --bin bench-report`).
 //!
@@ -22,6 +23,7 @@ pub mod pages;
 pub mod paired;
 pub mod report;
 pub mod server;
+pub mod users;
 
 use std::path::PathBuf;
 

@@ -49,6 +49,30 @@ pub const COMPARISONS: &[Comparison] = &[
         target: None,
     },
     Comparison {
+        group: "decode_users_999",
+        candidate: "generated",
+        baseline: "plain_derive",
+        target: Some(1.3),
+    },
+    Comparison {
+        group: "decode_users_999",
+        candidate: "generated",
+        baseline: "json_value",
+        target: Some(0.6),
+    },
+    Comparison {
+        group: "decode_users_999",
+        candidate: "generated_documented_only",
+        baseline: "plain_derive_documented_only",
+        target: None,
+    },
+    Comparison {
+        group: "serialize_create_user",
+        candidate: "generated",
+        baseline: "plain_derive",
+        target: Some(1.2),
+    },
+    Comparison {
         group: "extract",
         candidate: "extract_str",
         baseline: "pulldown_page",

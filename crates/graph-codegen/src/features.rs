@@ -377,28 +377,18 @@ impl Areas {
         }
     }
 
-    /// Gates each type of a version's `models.rs` (the item and its impls), and the helper the
-    /// structs share on the union of the structs' gates.
+    /// Gates each type of a version's `models.rs` (the item and its impls).
     pub(crate) fn gate_models(&self, file: &mut syn::File, version_module: &str) {
         let gate_of = |ident: &str| {
             self.types
                 .get(&(version_module.to_string(), ident.to_string()))
                 .cloned()
         };
-        let mut structs = Gate::never();
-        for item in &file.items {
-            if let Item::Struct(s) = item
-                && let Some(g) = gate_of(&s.ident.to_string())
-            {
-                structs.add(&g);
-            }
-        }
         for item in &mut file.items {
             let gate = match item {
                 Item::Struct(s) => gate_of(&s.ident.to_string()),
                 Item::Enum(e) => gate_of(&e.ident.to_string()),
                 Item::Impl(i) => self_ident(i).and_then(|id| gate_of(&id)),
-                Item::Fn(_) => Some(structs.clone()),
                 _ => None,
             };
             if let (Some(attr), Some(attrs)) = (gate.and_then(|g| g.attr()), attrs_mut(item)) {

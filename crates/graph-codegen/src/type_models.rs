@@ -6,8 +6,11 @@
 //! - A struct carries its base types' properties (a flattened copy, nearest base last), `@odata.type`
 //!   as `odata_type`, and `additional_properties` for everything else, so that a round trip loses
 //!   nothing. A property sent as `null` reads as `None` and is kept in `additional_properties` as
-//!   `null`, so that it is written back as it came (structs deserialize through
-//!   `TryFrom<serde_json::Map>` to do this).
+//!   `null`, so that it is written back as it came.
+//! - A struct deserializes in one pass through `graph_runtime::model`: its `Model` impl is a
+//!   `match` from wire name to field, one line per property; the runtime's visitor reads each key
+//!   once and decodes the value in place (no intermediate `serde_json::Map`). `Serialize` is
+//!   serde's derive.
 //! - An enum has a variant per documented member (serialized as the member's wire name) and
 //!   `Undocumented(String)` for any other string, so that a member added behind
 //!   `unknownFutureValue` never fails to deserialize. (`Unknown` is not used for the catch-all: many
@@ -260,25 +263,6 @@ impl<'t> Models<'t> {
         Ok(quote! {
             #![doc = #doc]
             #(#items)*
-
-            /// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is
-            /// `null`, which is then kept in `nulls` so that it is written back.
-            fn take<T: serde::de::DeserializeOwned>(
-                map: &mut serde_json::Map<String, serde_json::Value>,
-                nulls: &mut serde_json::Map<String, serde_json::Value>,
-                key: &str,
-            ) -> Result<Option<T>, String> {
-                match map.remove(key) {
-                    None => Ok(None),
-                    Some(serde_json::Value::Null) => {
-                        nulls.insert(key.to_string(), serde_json::Value::Null);
-                        Ok(None)
-                    }
-                    Some(value) => serde_json::from_value(value)
-                        .map(Some)
-                        .map_err(|e| format!("`{key}`: {e}")),
-                }
-            }
         })
     }
 
@@ -389,24 +373,22 @@ impl<'t> Models<'t> {
             let doc = doc_attrs(f.docs.clone());
             quote! {
                 #doc
-                #[serde(rename = #wire, default, skip_serializing_if = "Option::is_none")]
+                #[serde(rename = #wire, skip_serializing_if = "Option::is_none")]
                 pub #fid: Option<#ty>,
             }
         });
-        let takes = fields.iter().map(|f| {
+        let arms = fields.iter().map(|f| {
             let fid = ident(&f.ident);
             let wire = f.wire;
-            quote!(let #fid = take(&mut map, &mut nulls, #wire)?;)
+            quote!(#wire => property.decode(&mut self.#fid),)
         });
-        let names = fields.iter().map(|f| ident(&f.ident));
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-            #[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+            #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
             pub struct #name {
                 /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
                 /// any type in a collection of several).
-                #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+                #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
                 pub odata_type: Option<String>,
                 #(#decls)*
                 /// Every other property of the JSON object (and every property sent as `null`),
@@ -415,21 +397,30 @@ impl<'t> Models<'t> {
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
 
-            impl TryFrom<serde_json::Map<String, serde_json::Value>> for #name {
-                type Error = String;
+            impl graph_runtime::model::Model for #name {
+                const NAME: &'static str = #id;
 
-                fn try_from(
-                    mut map: serde_json::Map<String, serde_json::Value>,
-                ) -> Result<Self, String> {
-                    let mut nulls = serde_json::Map::new();
-                    let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-                    #(#takes)*
-                    map.extend(nulls);
-                    Ok(Self {
-                        odata_type,
-                        #(#names,)*
-                        additional_properties: map,
-                    })
+                fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    property: graph_runtime::model::Property<'_, 'de, A>,
+                ) -> Result<(), A::Error> {
+                    match property.key() {
+                        "@odata.type" => property.decode(&mut self.odata_type),
+                        #(#arms)*
+                        _ => property.keep(),
+                    }
+                }
+
+                fn additional_properties_mut(
+                    &mut self,
+                ) -> &mut serde_json::Map<String, serde_json::Value> {
+                    &mut self.additional_properties
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    graph_runtime::model::deserialize(deserializer)
                 }
             }
         }

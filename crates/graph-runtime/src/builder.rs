@@ -201,10 +201,11 @@ impl ClientBuilder {
                         .build()
                         .map_err(|e| Error::Config(format!("could not build the HTTP client: {e}")))
                 };
-                // Redirects are followed (reqwest drops `Authorization` on another origin), except
-                // for requests that expect one as their answer (a report's `302 Found`).
+                // Redirects are followed (reqwest drops `Authorization` on another origin), never
+                // from https down to plain http, except for requests that expect one as their
+                // answer (a report's `302 Found`).
                 (
-                    build(reqwest::redirect::Policy::default())?,
+                    build(redirect_policy())?,
                     Some(build(reqwest::redirect::Policy::none())?),
                     Some(self.connect_timeout),
                 )
@@ -227,6 +228,27 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// reqwest's default (at most 10 redirects), and no redirect to plain `http` once the request
+/// was on `https`: a redirect that would downgrade is an error rather than followed. The http
+/// loopback base URLs of mocks stay `http` throughout, so their redirects are followed.
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        if downgrades(attempt.previous(), attempt.url()) {
+            let to = format!("{}://{}", attempt.url().scheme(), attempt.url().authority());
+            attempt.error(format!("refused a redirect from https down to {to}"))
+        } else if attempt.previous().len() > 10 {
+            attempt.error("too many redirects (more than 10)")
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
+/// Whether following a redirect to `next` leaves https for plain http.
+fn downgrades(previous: &[Url], next: &Url) -> bool {
+    next.scheme() == "http" && previous.iter().any(|u| u.scheme() == "https")
 }
 
 /// Parses and checks a base URL: `https`, or `http` to a loopback host; no
@@ -290,4 +312,32 @@ fn tls_config() -> Result<rustls::ClientConfig, Error> {
     .with_no_client_auth();
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(config)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::{Url, downgrades};
+
+    fn urls(list: &[&str]) -> Vec<Url> {
+        list.iter().map(|u| Url::parse(u).unwrap()).collect()
+    }
+
+    #[test]
+    fn a_redirect_from_https_to_http_downgrades() {
+        let next = |u: &str| Url::parse(u).unwrap();
+        let from_https = urls(&["https://graph.microsoft.com/v1.0/me"]);
+        assert!(downgrades(&from_https, &next("http://evil.example/")));
+        assert!(downgrades(&from_https, &next("http://127.0.0.1:8080/")));
+        assert!(!downgrades(&from_https, &next("https://download.example/")));
+        // Once on https, a later hop to http is refused too.
+        let via = urls(&["http://127.0.0.1:1/", "https://graph.microsoft.com/"]);
+        assert!(downgrades(&via, &next("http://127.0.0.1:1/")));
+        // The http loopback of mocks keeps its redirects.
+        let loopback = urls(&["http://127.0.0.1:1/v1.0/me"]);
+        assert!(!downgrades(
+            &loopback,
+            &next("http://127.0.0.1:1/elsewhere")
+        ));
+    }
 }

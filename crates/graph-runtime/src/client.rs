@@ -228,7 +228,11 @@ impl Client {
                 retry = retries + 1,
                 wait_ms = delay.as_secs_f64() * 1000.0,
                 reason = %reason,
-                wait_from = if retry_after.is_some() { "retry-after" } else { "backoff" },
+                wait_from = if inner.retry.honoured(retry_after).is_some() {
+                    "retry-after"
+                } else {
+                    "backoff"
+                },
                 "retrying"
             );
             sleep(delay).await;

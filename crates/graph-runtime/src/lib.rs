@@ -86,7 +86,8 @@
 //!
 //! The [`edm`] module holds the types generated models use for OData
 //! primitives without a std equivalent (`Edm.Guid`, `Edm.DateTimeOffset`,
-//! `Edm.Date`).
+//! `Edm.Date`), and the [`model`] module the one-pass `Deserialize` of the
+//! generated models (each key read once, unknown properties and `null`s kept).
 //!
 //! # Features
 //!
@@ -108,6 +109,7 @@ mod download;
 mod dry_run;
 pub mod edm;
 mod error;
+pub mod model;
 mod odata;
 mod pager;
 mod path;

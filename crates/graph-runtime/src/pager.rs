@@ -35,35 +35,26 @@ impl<T: DeserializeOwned> Page<T> {
     /// Decodes a collection page; [`Error::Decode`] (with the JSON path) when `value` is not an
     /// array of `T` or a link is not a string.
     pub fn from_response(response: Response) -> Result<Page<T>, Error> {
-        let raw: RawPage<T> = response.json()?;
-        Ok(Page {
-            value: raw.value,
-            next_link: raw.next_link,
-            delta_link: raw.delta_link,
-        })
+        response.json()
     }
 }
 
-/// The wire shape, decoded by hand (graph-runtime does without serde's derive macros).
-struct RawPage<T> {
-    value: Vec<T>,
-    next_link: Option<String>,
-    delta_link: Option<String>,
-}
-
-impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for RawPage<T> {
+/// The wire shape: `value` (required), `@odata.nextLink` and `@odata.deltaLink`; any other key
+/// (`@odata.context`, `@odata.count`, ...) is skipped. Decoded by hand (graph-runtime does
+/// without serde's derive macros).
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Page<T> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct PageVisitor<T>(std::marker::PhantomData<T>);
         impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for PageVisitor<T> {
-            type Value = RawPage<T>;
+            type Value = Page<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a collection page (an object with `value`)")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> Result<RawPage<T>, A::Error> {
-                let mut page = RawPage {
+            ) -> Result<Page<T>, A::Error> {
+                let mut page = Page {
                     value: Vec::new(),
                     next_link: None,
                     delta_link: None,

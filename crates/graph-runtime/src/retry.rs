@@ -9,7 +9,17 @@ use std::time::{Duration, SystemTime};
 /// `Retry-After` header (delta seconds or an HTTP date), capped at
 /// [`max_delay`](RetryPolicy::max_delay); without a usable `Retry-After` it is
 /// an exponential backoff from [`base_delay`](RetryPolicy::base_delay) with
-/// jitter. When the next wait would push the sum of waits past
+/// jitter.
+///
+/// **The floor.** A `Retry-After` shorter than `base_delay` (`0`, or an HTTP
+/// date already past) counts as absent: the wait is the backoff, so never
+/// shorter than `base_delay / 2` (500 ms by default; `max_delay` when that
+/// is smaller), and jittered, so that
+/// clients told to come back at once do not all come back together. A server
+/// answering `Retry-After: 0` to every attempt thus costs at least
+/// `max_retries * base_delay / 2` before the error, not a burst of requests.
+/// (Kiota's retry handler likewise falls back to its backoff when there is no
+/// usable `Retry-After`.) When the next wait would push the sum of waits past
 /// [`max_total_wait`](RetryPolicy::max_total_wait), or after
 /// [`max_retries`](RetryPolicy::max_retries) retries, the last response's
 /// error is returned. Transport errors and timeouts are not retried.
@@ -54,11 +64,17 @@ impl RetryPolicy {
 
     /// The wait before retry number `retry` (1-based), given the response's
     /// parsed `Retry-After` delay if it had a valid one.
+    /// A `Retry-After` below `base_delay` counts as absent (see "The floor").
     pub(crate) fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
-        match retry_after {
+        match self.honoured(retry_after) {
             Some(d) => d.min(self.max_delay),
             None => self.backoff(retry),
         }
+    }
+
+    /// The `Retry-After` delay the wait follows: `None` when absent or below `base_delay`.
+    pub(crate) fn honoured(&self, retry_after: Option<Duration>) -> Option<Duration> {
+        retry_after.filter(|d| *d >= self.base_delay)
     }
 
     /// Exponential backoff with "equal jitter": half the exponential delay
@@ -147,6 +163,12 @@ mod tests {
         assert_eq!(huge, Duration::from_secs(u64::MAX));
         let day = parse_retry_after("86400", now).expect("parsed");
         let p = RetryPolicy::default();
+        // Below `base_delay` (0 included): the backoff, at least half of `base_delay`.
+        for short in [Duration::ZERO, Duration::from_millis(999)] {
+            let d = p.delay(1, Some(short));
+            assert!(d >= p.base_delay / 2 && d <= p.base_delay, "{d:?}");
+            assert_eq!(p.honoured(Some(short)), None);
+        }
         assert_eq!(p.delay(1, Some(huge)), p.max_delay);
         assert_eq!(p.delay(1, Some(day)), p.max_delay);
         assert_eq!(

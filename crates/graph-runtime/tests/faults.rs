@@ -394,8 +394,10 @@ async fn a_503_storm_with_retry_after_zero_stops_at_max_retries() {
             then.status(503).header("retry-after", "0");
         })
         .await;
-    // Zero waits never exhaust the time budget; the attempt count still bounds the storm.
-    let policy = policy(10, Duration::from_secs(1), Duration::from_secs(1));
+    // `Retry-After: 0` counts as absent, so each wait is the backoff, here capped at 1 ms by
+    // `max_delay`: the waits never exhaust the time budget and the attempt count bounds the
+    // storm (retries.rs has the floor itself).
+    let policy = policy(10, Duration::from_millis(1), Duration::from_secs(1));
     let client = client(server.base_url(), policy, Duration::from_secs(5));
     let (result, elapsed) = send(&client, get("/storm")).await;
     let err = result.expect_err("503 every time");

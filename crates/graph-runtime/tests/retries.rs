@@ -240,3 +240,36 @@ impl WithMaxDelay for RetryPolicy {
         self
     }
 }
+
+#[tokio_time::test(crate = "tokio_time")]
+async fn a_retry_after_zero_storm_waits_the_floor_between_attempts() {
+    let server = MockServer::start_async().await;
+    let storm = server
+        .mock_async(|when, then| {
+            when.path("/v1.0/storm");
+            then.status(429)
+                .header("retry-after", "0")
+                .body(r#"{"error":{"code":"TooManyRequests","message":"come back now"}}"#);
+        })
+        .await;
+    let policy = RetryPolicy {
+        max_retries: 3,
+        base_delay: Duration::from_millis(100),
+        max_delay: Duration::from_secs(1),
+        max_total_wait: Duration::from_secs(10),
+    };
+    let started = Instant::now();
+    let err = client(&server, policy)
+        .send(get("/storm"))
+        .await
+        .expect_err("still throttled");
+    let elapsed = started.elapsed();
+    assert!(
+        matches!(err, Error::Service(ref e) if e.status == 429),
+        "{err:?}"
+    );
+    // Bounded in attempts, and `Retry-After: 0` did not mean "at once": each of the 3 waits is
+    // at least half of `base_delay` (a lower bound of the policy, not a speed measurement).
+    storm.assert_calls_async(4).await;
+    assert!(elapsed >= Duration::from_millis(150), "{elapsed:?}");
+}

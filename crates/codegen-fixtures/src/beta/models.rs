@@ -6,22 +6,21 @@
 //! The types the beta documentation describes on its resource pages, used by the operations' request and response models.
 #[cfg(feature = "widgets")]
 /// `microsoft.graph.baseThing`, described in `api-reference/beta/resources/basething.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct BaseThing {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The key.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A cycle through the base type.
     ///
     /// `microsoft.graph.thing`.
-    #[serde(rename = "owner", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "owner", skip_serializing_if = "Option::is_none")]
     pub owner: Option<Box<Thing>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -29,22 +28,31 @@ pub struct BaseThing {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "widgets")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for BaseThing {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let owner = take(&mut map, &mut nulls, "owner")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            owner,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for BaseThing {
+    const NAME: &'static str = "BaseThing";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "owner" => property.decode(&mut self.owner),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "widgets")]
+impl<'de> serde::Deserialize<'de> for BaseThing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "widgets")]
@@ -138,54 +146,49 @@ impl<'de> serde::Deserialize<'de> for Shade {
 /// \*/ fn evil() {} /\* A thing whose docs try to break out: \`unbalanced, \[link\](x), &lt;b&gt;html&lt;/b&gt;, \u{202e} reversed.
 ///
 /// `microsoft.graph.thing`, described in `api-reference/beta/resources/thing.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Thing {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The key.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A cycle through the base type.
     ///
     /// `microsoft.graph.thing`.
-    #[serde(rename = "owner", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "owner", skip_serializing_if = "Option::is_none")]
     pub owner: Option<Box<Thing>>,
     /// "\] \#\[evil\]
     ///
     /// `Edm.String`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// Points back: boxed.
     ///
     /// `microsoft.graph.thing`.
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<Box<Thing>>,
     /// A collection needs no box.
     ///
     /// `Collection(microsoft.graph.thing)`.
-    #[serde(rename = "children", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "children", skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Thing>>,
     /// `microsoft.graph.shade`.
-    #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
     pub _1st: Option<Shade>,
     /// No page describes it.
     ///
     /// `microsoft.graph.blob`: the docs do not describe this type, so the value is kept as raw JSON.
-    #[serde(rename = "blob", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "blob", skip_serializing_if = "Option::is_none")]
     pub blob: Option<serde_json::Value>,
     /// Named like the catch-all field's wire form.
     ///
     /// `Edm.Int32`.
-    #[serde(
-        rename = "additionalProperties",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "additionalProperties", skip_serializing_if = "Option::is_none")]
     pub additional_properties_: Option<i32>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
@@ -193,34 +196,37 @@ pub struct Thing {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "widgets")]
-impl TryFrom<serde_json::Map<String, serde_json::Value>> for Thing {
-    type Error = String;
-    fn try_from(
-        mut map: serde_json::Map<String, serde_json::Value>,
-    ) -> Result<Self, String> {
-        let mut nulls = serde_json::Map::new();
-        let odata_type = take(&mut map, &mut nulls, "@odata.type")?;
-        let id = take(&mut map, &mut nulls, "id")?;
-        let owner = take(&mut map, &mut nulls, "owner")?;
-        let type_ = take(&mut map, &mut nulls, "type")?;
-        let self_ = take(&mut map, &mut nulls, "self")?;
-        let children = take(&mut map, &mut nulls, "children")?;
-        let _1st = take(&mut map, &mut nulls, "1st")?;
-        let blob = take(&mut map, &mut nulls, "blob")?;
-        let additional_properties_ = take(&mut map, &mut nulls, "additionalProperties")?;
-        map.extend(nulls);
-        Ok(Self {
-            odata_type,
-            id,
-            owner,
-            type_,
-            self_,
-            children,
-            _1st,
-            blob,
-            additional_properties_,
-            additional_properties: map,
-        })
+impl graph_runtime::model::Model for Thing {
+    const NAME: &'static str = "Thing";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "owner" => property.decode(&mut self.owner),
+            "type" => property.decode(&mut self.type_),
+            "self" => property.decode(&mut self.self_),
+            "children" => property.decode(&mut self.children),
+            "1st" => property.decode(&mut self._1st),
+            "blob" => property.decode(&mut self.blob),
+            "additionalProperties" => property.decode(&mut self.additional_properties_),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(feature = "widgets")]
+impl<'de> serde::Deserialize<'de> for Thing {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
     }
 }
 #[cfg(feature = "widgets")]
@@ -253,23 +259,4 @@ impl Thing {
     pub const ADDITIONAL_PROPERTIES_: graph_runtime::Property<Thing> = graph_runtime::Property::new(
         "additionalProperties",
     );
-}
-#[cfg(feature = "widgets")]
-/// Takes `key` out of `map` as a `T`: `None` when it is absent, and also when it is
-/// `null`, which is then kept in `nulls` so that it is written back.
-fn take<T: serde::de::DeserializeOwned>(
-    map: &mut serde_json::Map<String, serde_json::Value>,
-    nulls: &mut serde_json::Map<String, serde_json::Value>,
-    key: &str,
-) -> Result<Option<T>, String> {
-    match map.remove(key) {
-        None => Ok(None),
-        Some(serde_json::Value::Null) => {
-            nulls.insert(key.to_string(), serde_json::Value::Null);
-            Ok(None)
-        }
-        Some(value) => {
-            serde_json::from_value(value).map(Some).map_err(|e| format!("`{key}`: {e}"))
-        }
-    }
 }

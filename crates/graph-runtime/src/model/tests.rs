@@ -1,0 +1,104 @@
+#![allow(clippy::unwrap_used)]
+
+use serde::de::MapAccess;
+use serde_json::{Map, Value, json};
+
+use super::{Model, Property};
+
+/// A model written as the generator writes one.
+#[derive(Debug, Default, PartialEq)]
+struct Thing {
+    odata_type: Option<String>,
+    id: Option<String>,
+    count: Option<i32>,
+    inner: Option<Box<Thing>>,
+    additional_properties: Map<String, Value>,
+}
+
+impl Model for Thing {
+    const NAME: &'static str = "Thing";
+
+    fn decode_property<'de, A: MapAccess<'de>>(
+        &mut self,
+        property: Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "count" => property.decode(&mut self.count),
+            "inner" => property.decode(&mut self.inner),
+            _ => property.keep(),
+        }
+    }
+
+    fn additional_properties_mut(&mut self) -> &mut Map<String, Value> {
+        &mut self.additional_properties
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Thing {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::deserialize(deserializer)
+    }
+}
+
+fn both(text: &str) -> Thing {
+    let from_str: Thing = serde_json::from_str(text).unwrap();
+    let from_value: Thing = serde_json::from_value(serde_json::from_str(text).unwrap()).unwrap();
+    assert_eq!(from_str, from_value);
+    from_str
+}
+
+#[test]
+fn known_properties_are_decoded_and_the_rest_kept() {
+    let t = both(
+        r##"{"@odata.type": "#x", "id": "a\"b", "count": 3, "extra": [1, {"y": null}],
+            "inner": {"id": "i", "more": true}}"##,
+    );
+    assert_eq!(t.odata_type.as_deref(), Some("#x"));
+    assert_eq!(t.id.as_deref(), Some("a\"b"));
+    assert_eq!(t.count, Some(3));
+    assert_eq!(t.inner.as_ref().unwrap().id.as_deref(), Some("i"));
+    assert_eq!(
+        t.inner.as_ref().unwrap().additional_properties["more"],
+        json!(true)
+    );
+    assert_eq!(t.additional_properties.len(), 1);
+    assert_eq!(t.additional_properties["extra"], json!([1, {"y": null}]));
+}
+
+#[test]
+fn null_is_none_and_kept_and_the_last_duplicate_wins() {
+    let t = both(r#"{"id": null, "count": 1}"#);
+    assert_eq!(t.id, None);
+    assert_eq!(t.additional_properties["id"], Value::Null);
+
+    // A value after a null takes the null out again; a null after a value replaces it.
+    let t = both(r#"{"id": null, "id": "v", "count": 1, "count": null}"#);
+    assert_eq!(t.id.as_deref(), Some("v"));
+    assert_eq!(t.count, None);
+    assert_eq!(
+        t.additional_properties.keys().collect::<Vec<_>>(),
+        ["count"]
+    );
+}
+
+#[test]
+fn errors_name_the_property_and_the_type() {
+    let err = serde_json::from_str::<Thing>(r#"{"count": "x"}"#).unwrap_err();
+    assert!(
+        err.to_string().starts_with("`count`: invalid type"),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Thing>(r#"{"inner": {"id": 5}}"#).unwrap_err();
+    assert!(
+        err.to_string().starts_with("`inner`: `id`: invalid type"),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Thing>("[1]").unwrap_err();
+    assert!(err.to_string().contains("a Thing object"), "{err}");
+    // Malformed input is an error, never a panic.
+    for bad in [r#"{"id": "#, r#"{"count": 1,}"#, r#"{1: 2}"#, ""] {
+        assert!(serde_json::from_str::<Thing>(bad).is_err(), "{bad}");
+    }
+}
