@@ -27,7 +27,8 @@
 //!   of that form, the H1; if neither is, the name is the last segment of the first path and the binding
 //!   the file name before its first `-`, with its case taken from a link to `../resources/<binding>.md` on
 //!   the page when there is one. The fallback is reported as a warning when the page is an action or
-//!   a function (a resource operation's title, `Get user`, is never of that form).
+//!   a function (a resource operation's title, `Get user`, is never of that form); a resource
+//!   operation is named by its kind (`user: get`).
 //! - **Kind** (`kind` module): get, list, create, update, replace, delete, the `$ref`, `$value` and
 //!   `$count` operations, action or function, from the method, the last path segment, the title and
 //!   the documented response; the rules are listed in that module.
@@ -398,7 +399,7 @@ impl Ctx<'_> {
             })?;
         let summary = self.summary(h1);
         let (method, paths, http_range) = self.http_request(h1)?;
-        let (binding, name, titled) = self.binding_and_name(&title, h1_text.as_deref(), &paths);
+        let (binding, mut name, titled) = self.binding_and_name(&title, h1_text.as_deref(), &paths);
 
         let annotated = examples::collect(self, &http_range, api_version, &paths)?;
         let includes = self.load_includes(&annotated.permission_targets);
@@ -440,6 +441,11 @@ impl Ctx<'_> {
         });
         if let Some(note) = note {
             self.warn(http_line, note);
+        }
+        if !titled && kind.is_resource() {
+            // `Get a user` on `/users/{id}`: the operation is named by what it does (`user: get`),
+            // not by a path segment that may be a placeholder.
+            name = kind.as_str().to_string();
         }
         if !titled && !kind.is_resource() {
             let path = paths.first().map_or("", |p| p.template.as_str());
