@@ -46,6 +46,10 @@ pub enum MentionKind {
     ResponseSection,
     /// The `"@odata.type"` of a response annotation (`<!-- { "blockType": "response", ... } -->`).
     ResponseAnnotation,
+    /// A line of the `## Request body` section (for the body of a create or update).
+    RequestBodySection,
+    /// A request line of the page (`GET /users/{id}`), for a path.
+    RequestLine,
 }
 
 impl MentionKind {
@@ -59,6 +63,8 @@ impl MentionKind {
             MentionKind::Template => "template argument",
             MentionKind::ResponseSection => "Response section",
             MentionKind::ResponseAnnotation => "response annotation",
+            MentionKind::RequestBodySection => "Request body section",
+            MentionKind::RequestLine => "request line",
         }
     }
 }
@@ -191,15 +197,34 @@ impl<'a> Page<'a> {
     }
 
     fn response_section_shows_type(&self, ty: &str) -> Option<Evidence> {
+        self.section_shows_type("## response", ty, MentionKind::ResponseSection)
+    }
+
+    /// The first line of the `## Request body` section that shows the (normalised) type `ty`.
+    pub fn request_body_shows_type(&self, ty: &str) -> Option<Evidence> {
+        self.section_shows_type("## request body", ty, MentionKind::RequestBodySection)
+    }
+
+    fn section_shows_type(&self, heading: &str, ty: &str, how: MentionKind) -> Option<Evidence> {
         let start = self
             .lines
             .iter()
-            .position(|l| l.trim_end().eq_ignore_ascii_case("## response"))?;
+            .position(|l| l.trim_end().eq_ignore_ascii_case(heading))?;
         self.lines[start + 1..]
             .iter()
             .take_while(|l| !(l.starts_with("# ") || l.starts_with("## ")))
             .position(|l| line_shows_type(&l.to_ascii_lowercase(), ty))
-            .map(|i| self.evidence(start + 1 + i, MentionKind::ResponseSection))
+            .map(|i| self.evidence(start + 1 + i, how))
+    }
+
+    /// The lines of the page, in order.
+    pub(crate) fn lines(&self) -> &[&'a str] {
+        &self.lines
+    }
+
+    /// The evidence of the 0-based line `index`, said in `how`.
+    pub(crate) fn line_evidence(&self, index: usize, how: MentionKind) -> Evidence {
+        self.evidence(index, how)
     }
 }
 
