@@ -16,6 +16,11 @@
 //! - An item path (`root:/{item-path}:`, `items/{id}:/{file}:`, `sites/{host}:/{path}`) addresses
 //!   a member by path: the segments from the `:` to the next segment ending with `:` (or to the
 //!   end) leave the type reached as it was.
+//! - After a collection, a segment that is none of these (no property of its type, no cast,
+//!   no bound operation) is a key written as a literal, as OData's key-as-segment convention
+//!   reads it: `mailFolders/inbox`, `classes/acdefc6b-...`, `directoryRoles/roleTemplateId=...`.
+//!   A property of the type right after a collection is an error: the page left out the key.
+//! - `...` (a page's "and so on, nested") leaves the type reached as it was.
 //! - `$ref`, `$value` and `$count` end the path.
 
 use crate::csdl::strip_collection;
@@ -244,6 +249,9 @@ impl Walk<'_> {
         if seg.starts_with('{') && seg.ends_with('}') {
             return self.key(seg);
         }
+        if seg == "..." {
+            return Ok(());
+        }
         let (name, args) = split_call(seg);
         if args.is_none()
             && name.contains('.')
@@ -282,7 +290,10 @@ impl Walk<'_> {
                 };
             }
         }
-        self.bound_operation(name)
+        match self.bound_operation(name) {
+            Err(_) if self.collection && args.is_none() => self.key(seg),
+            other => other,
+        }
     }
 
     /// A bound function or action called in the path: the one bound to the type reached (or a

@@ -5,8 +5,9 @@
 //! [`Era`]):
 //!
 //! 1. every documented path is resolved (see [`crate::resolve`]); a path that does not resolve
-//!    is the extractor's when a request line of the page (`GET /users/{id}`, outside the
-//!    examples' full URLs) that the spec does not have resolves, else the docs';
+//!    is the extractor's when a request line of the page with the operation's method
+//!    (`GET /users/{id}`, not the examples' full URLs) that the spec does not have resolves,
+//!    else the docs';
 //! 2. the first path that resolves gives the return type the kind implies: get, list and
 //!    `$ref` get the type reached (`Collection(T)` for a collection); create the entity of the
 //!    collection; update and replace the entity, or no body when the page answers `204`;
@@ -258,16 +259,15 @@ fn reaches(r: &Resolved) -> String {
     format!("{}{suffix}", r.type_name())
 }
 
-/// The request lines of a page (`GET /users/{id}`): 0-based line, path.
-fn request_lines<'p>(page: &Page<'p>) -> Vec<(usize, &'p str)> {
+/// The request lines of a page with the method `method` (`GET /users/{id}`): 0-based line, path.
+fn request_lines<'p>(page: &Page<'p>, method: &str) -> Vec<(usize, &'p str)> {
     page.lines()
         .iter()
         .enumerate()
         .filter_map(|(i, line)| {
-            let (method, rest) = line.trim().split_once(' ')?;
-            let known = ["GET", "POST", "PATCH", "PUT", "DELETE"];
+            let (m, rest) = line.trim().split_once(' ')?;
             let path = rest.trim();
-            (known.contains(&method) && path.starts_with('/')).then_some((i, path))
+            (m == method && path.starts_with('/')).then_some((i, path))
         })
         .collect()
 }
@@ -290,7 +290,7 @@ fn path_disagreement(
     let Some(page) = page else {
         return unclassified(What::Path, detail);
     };
-    let lines = request_lines(page);
+    let lines = request_lines(page, spec.operation.method.as_str());
     let missed = lines.iter().find(|(_, path)| {
         !spec
             .operation

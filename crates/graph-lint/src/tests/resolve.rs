@@ -167,6 +167,28 @@ fn paths_resolve_through_sets_keys_properties_casts_and_suffixes() {
 }
 
 #[test]
+fn literal_keys_and_ellipses_resolve() {
+    assert_eq!(
+        reach("/users/a@b.com/messages"),
+        "Collection(microsoft.graph.message)"
+    );
+    assert_eq!(
+        reach("/me/messages/AAMkAG=/attachments"),
+        "Collection(microsoft.graph.attachment)"
+    );
+    assert_eq!(reach("/users/roleTemplateId=42"), "microsoft.graph.user");
+    assert_eq!(
+        reach("/me/messages/{id}/.../attachments/{id}"),
+        "microsoft.graph.attachment"
+    );
+    assert_eq!(
+        resolve(&schema(), "/users/delta").unwrap().type_name(),
+        "Collection(microsoft.graph.user)",
+        "a bound function before a literal key"
+    );
+}
+
+#[test]
 fn a_property_of_a_derived_type_resolves_and_says_so() {
     let r = resolve(&schema(), "/me/messages/{id}/event").unwrap();
     assert_eq!(r.type_name(), "microsoft.graph.event");

@@ -243,7 +243,10 @@ fn a_path_the_page_writes_otherwise_is_the_extractors() {
         ],
         &[
             ("a.md", page),
-            ("b.md", "## HTTP request\n\nPOST /users/{id}/mesages\n"),
+            (
+                "b.md",
+                "## HTTP request\n\nPOST /users/{id}/mesages\nPATCH /users/{id}/messages/{id}\n",
+            ),
         ],
         &no_body_type,
     );
