@@ -8,7 +8,9 @@
 //!    is the extractor's when a request line of the page with the operation's method
 //!    (`GET /users/{id}`, not the examples' full URLs) that the spec does not have resolves,
 //!    else the docs';
-//! 2. the first path that resolves gives the return type the kind implies: get, list and
+//! 2. the first path that resolves gives the return type the kind implies (when several paths
+//!    resolve alike, to types of one family such as casts to `user` and `group`, their nearest
+//!    common base type, unless that is the root of the hierarchy such as `entity`): get, list and
 //!    `$ref` get the type reached (`Collection(T)` for a collection); create the entity of the
 //!    collection; update and replace the entity, or no body when the page answers `204`;
 //!    delete and the other `$ref` operations no body; `$value` get `Edm.Stream` or no body;
@@ -225,6 +227,24 @@ pub(crate) fn lint_resource(
             }
         })
         .collect();
+    // Several paths that reach types of one family (casts to `user`, `group`, ...) return what
+    // they have in common.
+    if let Some(r) = first.as_mut() {
+        let alike: Vec<Resolved> = op
+            .paths
+            .iter()
+            .filter_map(|p| resolve(schema, &p.template).ok())
+            .filter(|o| o.collection == r.collection && o.suffix == r.suffix)
+            .collect();
+        let types: Vec<&str> = alike.iter().map(|o| o.ty.as_str()).collect();
+        // `entity`, the root of nearly every hierarchy, is no family.
+        let root = |t: &str| schema.types.get(t).is_none_or(|m| m.base.is_none());
+        if let Some(base) = schema.common_base(&types)
+            && (!root(&base) || types.iter().all(|t| t.eq_ignore_ascii_case(&base)))
+        {
+            r.ty = base;
+        }
+    }
     let returns = first.as_ref().map(|r| returns(spec, r, schema, page));
     let body = first
         .as_ref()

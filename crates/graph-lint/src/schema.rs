@@ -142,6 +142,25 @@ impl Schema {
         false
     }
 
+    /// The nearest type every one of `types` is or derives from (`microsoft.graph.directoryObject`
+    /// for `user` and `group`), if they have one.
+    pub fn common_base(&self, types: &[&str]) -> Option<String> {
+        let first = types.first()?;
+        let mut current = Some(first.to_string());
+        let mut steps = 0;
+        while let Some(candidate) = current {
+            if types.iter().all(|t| self.derives_from(t, &candidate)) {
+                return Some(candidate);
+            }
+            steps += 1;
+            if steps > 64 {
+                return None;
+            }
+            current = self.types.get(&candidate).and_then(|m| m.base.clone());
+        }
+        None
+    }
+
     /// The property `name` of `ty` (compared case-insensitively): declared on it or a base type,
     /// else on a type deriving from it (the nearest, in document order).
     pub fn property(&self, ty: &str, name: &str) -> Option<Found<'_>> {

@@ -415,3 +415,28 @@ fn the_action_lint_leaves_resource_operations_to_this_one() {
     let pages: Vec<&str> = report.operations.iter().map(|o| o.page.as_str()).collect();
     assert_eq!(pages, ["b.md", "c.md"]);
 }
+
+#[test]
+fn paths_of_one_family_return_their_common_base() {
+    let run_one = |paths: &[&str], body: &str| {
+        let report = run(
+            vec![spec("p.md", "list", "GET", paths, 200, Some(body), None)],
+            &[],
+            &no_body_type,
+        );
+        report.operations[0].returns.clone().unwrap()
+    };
+    let casts = [
+        "/users/{id}/memberOf/microsoft.graph.group",
+        "/users/{id}/memberOf/microsoft.graph.user",
+    ];
+    let r = run_one(&casts, "Collection(microsoft.graph.directoryObject)");
+    assert_eq!(r.expected, "Collection(microsoft.graph.directoryObject)");
+    assert_eq!(r.agreement, Agreement::Same);
+    let unrelated = ["/me/messages", "/users/{id}/memberOf"];
+    let r = run_one(&unrelated, "Collection(microsoft.graph.message)");
+    assert_eq!(
+        r.expected, "Collection(microsoft.graph.message)",
+        "entity is no family: the first path decides"
+    );
+}
