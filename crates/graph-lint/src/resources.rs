@@ -52,9 +52,13 @@ impl Era {
     }
 
     /// The era of a spec: current when its front matter's `ms.date` (`spec.ms_date`) has a year
-    /// of 2022 or later, else 2021. The 2021 docs predate 2022, and every page written or
-    /// revised since carries an `ms.date`; a page without one is an old page.
+    /// of 2022 or later, or when it records national clouds (`operation.national_clouds`, read
+    /// from the `national-cloud-support` include that pages have carried since 2023); else 2021.
+    /// The 2021 docs predate both. A current page with neither is taken for a 2021 one.
     pub fn of(spec: &SpecFile) -> Era {
+        if spec.operation.national_clouds.is_some() {
+            return Era::Current;
+        }
         let year = spec.ms_date.as_deref().and_then(|d| {
             d.split(|c: char| !c.is_ascii_digit())
                 .filter(|p| p.len() == 4)

@@ -72,6 +72,18 @@ fn eras_follow_the_ms_date_year() {
     assert_eq!(with(Some("09/10/2017")), Era::Y2021);
     assert_eq!(with(Some("04/04/2024")), Era::Current);
     assert_eq!(with(Some("2022-01-31")), Era::Current);
+    let mut clouds = spec("p", "get", "GET", &["/me"], 200, None, Some("09/10/2017"));
+    clouds.operation.national_clouds = Some(
+        serde_json::from_value(
+            json!({"global": true, "us_gov_l4": true, "us_gov_l5_dod": true, "china": true}),
+        )
+        .unwrap(),
+    );
+    assert_eq!(
+        Era::of(&clouds),
+        Era::Current,
+        "the national-cloud include is newer than 2021"
+    );
     let report = run(
         vec![
             spec(
