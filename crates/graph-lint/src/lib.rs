@@ -27,6 +27,11 @@
 //!   metadata does not have, a body the metadata does not return and an HTTP method that does not
 //!   fit the kind of operation are the docs' (the extractor took them from the page).
 //!
+//! Resource operations (get, list, create, update, replace, delete, `$ref`, `$value`, `$count`)
+//! are left to [`lint_resources`]: each documented path is resolved in the metadata of the
+//! page's [`Era`] (see [`resolve`]), and the return type and body the kind implies are compared
+//! with the spec's; [`lint`] compares actions, functions and unclassified operations only.
+//!
 //! Type files (`spec/<version>/types/`) are compared with the metadata's `ComplexType`, `EntityType`
 //! and `EnumType` by [`lint_types`] (kind, base type, properties and their types, members), with the
 //! same classes; see the `types` module's rules.
