@@ -2,15 +2,42 @@
 
 use super::*;
 
+fn metadata_dir() -> PathBuf {
+    std::env::var("GRAPH_METADATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace_root().join("../shared/graph-metadata"))
+}
+
 /// The CSDL of `version`: the one Microsoft serves for it, from the shared metadata directory.
 fn default_csdl(version: ApiVersion) -> PathBuf {
-    let dir = std::env::var("GRAPH_METADATA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| workspace_root().join("../shared/graph-metadata"));
-    dir.join(match version {
+    metadata_dir().join(match version {
         ApiVersion::V1 => "v1.0.csdl",
         ApiVersion::Beta => "beta-usnat.csdl",
     })
+}
+
+/// The 2021 CSDL of `version`, for the resource operations of 2021 pages.
+fn default_csdl_2021(version: ApiVersion) -> PathBuf {
+    metadata_dir().join(match version {
+        ApiVersion::V1 => "v1.0-2021.csdl",
+        ApiVersion::Beta => "beta-2021.csdl",
+    })
+}
+
+/// Reads and parses a CSDL document once; its file name names it in the report.
+fn read_schema(csdl: &std::path::Path) -> Result<(String, graph_lint::Schema), String> {
+    let xml = std::fs::read_to_string(csdl).map_err(|e| {
+        format!(
+            "cannot read the CSDL {}: {e} (set --csdl, --csdl-2021 or GRAPH_METADATA_DIR)",
+            csdl.display()
+        )
+    })?;
+    let schema = graph_lint::Schema::parse(&xml).map_err(|e| format!("{}: {e}", csdl.display()))?;
+    let name = csdl.file_name().map_or_else(
+        || csdl.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((name, schema))
 }
 
 /// Parsed `lint` flags.
@@ -18,6 +45,7 @@ fn default_csdl(version: ApiVersion) -> PathBuf {
 struct LintFlags {
     version: Option<ApiVersion>,
     csdl: Option<PathBuf>,
+    csdl_2021: Option<PathBuf>,
     spec: Option<PathBuf>,
     docs: Option<String>,
     json: bool,
@@ -42,6 +70,7 @@ fn parse_lint_flags(args: &[String]) -> Result<LintFlags, String> {
                 })
             }
             "--csdl" => flags.csdl = Some(value("a file")?.into()),
+            "--csdl-2021" => flags.csdl_2021 = Some(value("a file")?.into()),
             "--spec" => flags.spec = Some(value("a directory")?.into()),
             "--docs" => flags.docs = Some(value("a directory")?),
             "--json" => flags.json = true,
@@ -81,9 +110,9 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     if versions.is_empty() {
         return Err(format!("no spec file under {}", dir.display()));
     }
-    if flags.csdl.is_some() && versions.len() > 1 {
+    if (flags.csdl.is_some() || flags.csdl_2021.is_some()) && versions.len() > 1 {
         return Err(
-            "--csdl names one metadata document, but the specs are of several versions: add --version"
+            "--csdl and --csdl-2021 name one metadata document each, but the specs are of several versions: add --version"
                 .into(),
         );
     }
@@ -104,28 +133,49 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let mut reports = Vec::new();
     for version in versions {
         let csdl = flags.csdl.clone().unwrap_or_else(|| default_csdl(version));
-        let xml = std::fs::read_to_string(&csdl).map_err(|e| {
-            format!(
-                "cannot read the CSDL {}: {e} (set --csdl or GRAPH_METADATA_DIR)",
-                csdl.display()
-            )
-        })?;
-        let metadata =
-            graph_lint::Metadata::parse(&xml).map_err(|e| format!("{}: {e}", csdl.display()))?;
-        let name = csdl.file_name().map_or_else(
-            || csdl.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let mut report = graph_lint::lint(version, &name, &metadata, &specs, &page_text);
+        let (name, schema) = read_schema(&csdl)?;
+        let mut report = graph_lint::lint(version, &name, &schema.operations, &specs, &page_text);
         if types.iter().any(|(_, t)| t.api_version == version) {
-            let meta_types = graph_lint::MetaTypes::parse(&xml)
-                .map_err(|e| format!("{}: {e}", csdl.display()))?;
             report.types = Some(graph_lint::lint_types(
                 version,
                 &name,
-                &meta_types,
+                &schema.types,
                 &types,
                 &page_text,
+            ));
+        }
+        let resources: Vec<&SpecFile> = specs
+            .iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.api_version == version && s.operation.kind.is_resource())
+            .collect();
+        if !resources.is_empty() {
+            // The 2021 metadata is read only when a 2021 page needs it.
+            let old = if resources
+                .iter()
+                .any(|s| graph_lint::Era::of(s) == graph_lint::Era::Y2021)
+            {
+                let path = flags
+                    .csdl_2021
+                    .clone()
+                    .unwrap_or_else(|| default_csdl_2021(version));
+                match read_schema(&path) {
+                    Ok(found) => Some(found),
+                    Err(e) if flags.csdl_2021.is_none() => {
+                        eprintln!("warning: {e}; 2021 pages are compared with {name}");
+                        None
+                    }
+                    Err(e) => return Err(e),
+                }
+            } else {
+                None
+            };
+            let eras = graph_lint::Eras {
+                current: (&name, &schema),
+                y2021: old.as_ref().map(|(n, s)| (n.as_str(), s)),
+            };
+            report.resources = Some(graph_lint::lint_resources(
+                version, &eras, &specs, &page_text,
             ));
         }
         reports.push(report);
@@ -146,6 +196,9 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         for report in &type_reports {
             print!("{}", graph_lint::render_types(report));
         }
+        for resources in reports.iter().filter_map(|r| r.resources.as_ref()) {
+            print!("{}", graph_lint::render_resources(resources));
+        }
         if reports.iter().any(|r| r.totals.unclassified > 0) {
             eprintln!(
                 "warning: some pages could not be read below the docs root {}: their disagreements are unclassified",
@@ -161,6 +214,13 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
                 .iter()
                 .flat_map(|r| &r.operations)
                 .flat_map(graph_lint::OperationReport::all_disagreements)
+                .chain(
+                    reports
+                        .iter()
+                        .filter_map(|r| r.resources.as_ref())
+                        .flat_map(|r| &r.operations)
+                        .flat_map(graph_lint::ResourceReport::all_disagreements),
+                )
                 .chain(
                     type_reports
                         .iter()

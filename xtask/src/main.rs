@@ -21,7 +21,7 @@ usage:
                                                  extract pages into DIR/<version>/<page>.json
   cargo xtask codegen [--check]                  generate the bindings and conformance tests from spec/
   cargo xtask conformance                        run the conformance tests and print a table of checks
-  cargo xtask lint [--version v1.0|beta] [--csdl FILE] [--spec DIR] [--docs DIR] [--json] [--deny extractor|docs]
+  cargo xtask lint [--version v1.0|beta] [--csdl FILE] [--csdl-2021 FILE] [--spec DIR] [--docs DIR] [--json] [--deny extractor|docs]
                                                  compare the spec with Microsoft's CSDL metadata and
                                                  classify each disagreement (docs differ / extractor missed)
 
@@ -29,8 +29,10 @@ The docs root is --docs, else $GRAPH_DOCS_DIR, else ../shared/graph-docs beside 
 --check compares instead of writing and fails with a diff when anything differs.
 lint: --spec DIR lints the spec JSON files below DIR (default spec/); without --version, every version
 found there is linted, operations and type files (spec/<version>/types/) alike. The CSDL is --csdl (one version only), else v1.0.csdl or beta-usnat.csdl in
-$GRAPH_METADATA_DIR, else in ../shared/graph-metadata beside the workspace. --deny extractor (or docs)
-fails when any disagreement is of that class.";
+$GRAPH_METADATA_DIR, else in ../shared/graph-metadata beside the workspace. Resource operations (get, list,
+create, update, delete, $ref, $value, $count) are resolved through their URLs, a 2021 page's in
+--csdl-2021, else v1.0-2021.csdl or beta-2021.csdl there. --deny extractor (or docs) fails when any
+disagreement is of that class.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

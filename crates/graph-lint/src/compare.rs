@@ -9,7 +9,7 @@ use crate::{
     Requirement, ReturnRow, SpecParameter, What, documented_parameters,
 };
 
-fn unclassified(what: What, detail: String) -> Disagreement {
+pub(crate) fn unclassified(what: What, detail: String) -> Disagreement {
     Disagreement {
         what,
         class: Class::Unclassified,
@@ -20,7 +20,7 @@ fn unclassified(what: What, detail: String) -> Disagreement {
 
 /// A disagreement classified by whether the page shows what the metadata says: if `shown` found
 /// the line, the extractor missed it; else the docs differ.
-fn classify(
+pub(crate) fn classify(
     what: What,
     page: Option<&Page>,
     shown: impl FnOnce(&Page) -> Option<Evidence>,
@@ -46,7 +46,7 @@ fn classify(
     }
 }
 
-fn docs_differ(what: What, detail: String) -> Disagreement {
+pub(crate) fn docs_differ(what: What, detail: String) -> Disagreement {
     Disagreement {
         what,
         class: Class::DocsDiffer,

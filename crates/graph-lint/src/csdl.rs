@@ -123,6 +123,11 @@ impl Metadata {
     pub fn parse(xml: &str) -> Result<Metadata, CsdlError> {
         let doc =
             roxmltree::Document::parse(xml).map_err(|e| CsdlError(format!("not XML: {e}")))?;
+        Metadata::from_document(&doc)
+    }
+
+    /// The bound operations of a parsed CSDL document.
+    pub(crate) fn from_document(doc: &roxmltree::Document) -> Result<Metadata, CsdlError> {
         let schemas: Vec<_> = doc
             .descendants()
             .filter(|n| n.has_tag_name(EDM_SCHEMA))
@@ -130,15 +135,7 @@ impl Metadata {
         if schemas.is_empty() {
             return Err(CsdlError("no <Schema> element: not a CSDL document".into()));
         }
-        // Alias -> namespace, for every schema of the document.
-        let mut aliases = HashMap::new();
-        for schema in &schemas {
-            if let (Some(ns), Some(alias)) =
-                (schema.attribute("Namespace"), schema.attribute("Alias"))
-            {
-                aliases.insert(alias.to_string(), ns.to_string());
-            }
-        }
+        let aliases = aliases(&schemas);
         let mut metadata = Metadata::default();
         for schema in &schemas {
             for node in schema.children().filter(|n| n.is_element()) {
@@ -208,6 +205,19 @@ impl Metadata {
     pub fn is_empty(&self) -> bool {
         self.operations.is_empty()
     }
+}
+
+/// Alias -> namespace, for every schema of a document.
+pub(crate) fn aliases(schemas: &[roxmltree::Node]) -> HashMap<String, String> {
+    schemas
+        .iter()
+        .filter_map(|s| {
+            Some((
+                s.attribute("Alias")?.to_string(),
+                s.attribute("Namespace")?.to_string(),
+            ))
+        })
+        .collect()
 }
 
 /// `<Schema>` in the EDM namespace (the element name is all roxmltree needs; the namespace varies

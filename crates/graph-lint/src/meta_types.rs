@@ -1,11 +1,11 @@
 //! The metadata's types: every `<EntityType>`, `<ComplexType>` and `<EnumType>` of a CSDL document,
 //! with their properties (structural and navigation), base types and members.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::csdl::{CsdlError, normalise_type};
+use crate::csdl::{CsdlError, aliases, normalise_type};
 
 /// The kind of a metadata type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -68,6 +68,11 @@ impl MetaTypes {
     pub fn parse(xml: &str) -> Result<MetaTypes, CsdlError> {
         let doc =
             roxmltree::Document::parse(xml).map_err(|e| CsdlError(format!("not XML: {e}")))?;
+        MetaTypes::from_document(&doc)
+    }
+
+    /// The types of a parsed CSDL document.
+    pub(crate) fn from_document(doc: &roxmltree::Document) -> Result<MetaTypes, CsdlError> {
         let schemas: Vec<_> = doc
             .descendants()
             .filter(|n| n.has_tag_name("Schema"))
@@ -75,14 +80,7 @@ impl MetaTypes {
         if schemas.is_empty() {
             return Err(CsdlError("no <Schema> element: not a CSDL document".into()));
         }
-        let mut aliases = HashMap::new();
-        for schema in &schemas {
-            if let (Some(ns), Some(alias)) =
-                (schema.attribute("Namespace"), schema.attribute("Alias"))
-            {
-                aliases.insert(alias.to_string(), ns.to_string());
-            }
-        }
+        let aliases = aliases(&schemas);
         let mut types = BTreeMap::new();
         for schema in &schemas {
             let namespace = schema.attribute("Namespace").unwrap_or_default();
@@ -149,6 +147,11 @@ impl MetaTypes {
             base = t.base.clone();
         }
         out
+    }
+
+    /// Every type, by qualified name (lower-cased order).
+    pub fn iter(&self) -> impl Iterator<Item = &MetaType> {
+        self.types.values()
     }
 
     /// How many types the document has.

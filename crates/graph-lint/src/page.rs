@@ -46,6 +46,10 @@ pub enum MentionKind {
     ResponseSection,
     /// The `"@odata.type"` of a response annotation (`<!-- { "blockType": "response", ... } -->`).
     ResponseAnnotation,
+    /// A line of the `## Request body` section (for the body of a create or update).
+    RequestBodySection,
+    /// A request line of the page (`GET /users/{id}`), for a path.
+    RequestLine,
 }
 
 impl MentionKind {
@@ -59,6 +63,8 @@ impl MentionKind {
             MentionKind::Template => "template argument",
             MentionKind::ResponseSection => "Response section",
             MentionKind::ResponseAnnotation => "response annotation",
+            MentionKind::RequestBodySection => "Request body section",
+            MentionKind::RequestLine => "request line",
         }
     }
 }
@@ -191,15 +197,34 @@ impl<'a> Page<'a> {
     }
 
     fn response_section_shows_type(&self, ty: &str) -> Option<Evidence> {
+        self.section_shows_type("## response", ty, MentionKind::ResponseSection)
+    }
+
+    /// The first line of the `## Request body` section that shows the (normalised) type `ty`.
+    pub fn request_body_shows_type(&self, ty: &str) -> Option<Evidence> {
+        self.section_shows_type("## request body", ty, MentionKind::RequestBodySection)
+    }
+
+    fn section_shows_type(&self, heading: &str, ty: &str, how: MentionKind) -> Option<Evidence> {
         let start = self
             .lines
             .iter()
-            .position(|l| l.trim_end().eq_ignore_ascii_case("## response"))?;
+            .position(|l| l.trim_end().eq_ignore_ascii_case(heading))?;
         self.lines[start + 1..]
             .iter()
             .take_while(|l| !(l.starts_with("# ") || l.starts_with("## ")))
             .position(|l| line_shows_type(&l.to_ascii_lowercase(), ty))
-            .map(|i| self.evidence(start + 1 + i, MentionKind::ResponseSection))
+            .map(|i| self.evidence(start + 1 + i, how))
+    }
+
+    /// The lines of the page, in order.
+    pub(crate) fn lines(&self) -> &[&'a str] {
+        &self.lines
+    }
+
+    /// The evidence of the 0-based line `index`, said in `how`.
+    pub(crate) fn line_evidence(&self, index: usize, how: MentionKind) -> Evidence {
+        self.evidence(index, how)
     }
 }
 
@@ -307,175 +332,4 @@ fn line_shows_type(line: &str, ty: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const PAGE: &str = "\
-# signIn: confirmSafe
-Mark the name of a thing safe.
-
-| Parameter | Type | Description |
-|:--|:--|:--|
-| requestIds | String collection | Required. The IDs. |
-| **comment** | String | Optional. A note. |
-| `count` | Int32 | The count. |
-
-The _parentReference_ should include `driveId`.
-
-```json
-{ \"sendResponse\" : true }
-```
-
-GET /reports/getX(period='{period_value}')
-
-## Response
-
-If successful, this action returns a `200 OK` response code and a collection of [scheduleInformation](x.md) objects.
-
-## Examples
-
-Returns a String.
-";
-
-    fn kinds(name: &str) -> Vec<(usize, MentionKind)> {
-        Page::new(PAGE)
-            .mentions(name)
-            .into_iter()
-            .map(|e| (e.line, e.how))
-            .collect()
-    }
-
-    #[test]
-    fn finds_names_in_the_forms_the_docs_write_them() {
-        assert_eq!(kinds("requestids"), [(6, MentionKind::TableCell)]);
-        assert_eq!(kinds("Comment"), [(7, MentionKind::TableCell)]);
-        assert_eq!(kinds("count"), [(8, MentionKind::TableCell)]);
-        assert_eq!(kinds("parentReference"), [(10, MentionKind::Emphasis)]);
-        assert_eq!(kinds("driveId"), [(10, MentionKind::Backticks)]);
-        assert_eq!(kinds("sendResponse"), [(13, MentionKind::JsonKey)]);
-        assert_eq!(kinds("period"), [(16, MentionKind::Template)]);
-    }
-
-    #[test]
-    fn prose_and_parts_of_words_are_not_mentions() {
-        assert_eq!(kinds("name"), []);
-        assert_eq!(kinds("request"), []);
-        assert_eq!(kinds("Ids"), []);
-        assert_eq!(kinds("value"), []);
-    }
-
-    #[test]
-    fn types_are_shown_on_the_parameter_line() {
-        let page = Page::new(PAGE);
-        assert_eq!(
-            page.shows_type("requestIds", "Collection(Edm.String)")
-                .map(|e| e.line),
-            Some(6)
-        );
-        assert_eq!(
-            page.shows_type("requestIds", "Edm.String"),
-            None,
-            "a collection is not one string"
-        );
-        assert_eq!(page.shows_type("requestIds", "Collection(Edm.Guid)"), None);
-        assert_eq!(
-            page.shows_type("comment", "Edm.String").map(|e| e.line),
-            Some(7)
-        );
-        assert_eq!(page.shows_type("count", "Edm.Int64"), None);
-        assert_eq!(page.shows_type("missing", "Edm.String"), None);
-    }
-
-    #[test]
-    fn requirements_are_shown_on_the_parameter_line() {
-        let page = Page::new(PAGE);
-        assert_eq!(
-            page.shows_requirement("requestIds", Requirement::Required)
-                .map(|e| e.line),
-            Some(6)
-        );
-        assert_eq!(
-            page.shows_requirement("requestIds", Requirement::Optional),
-            None
-        );
-        assert_eq!(
-            page.shows_requirement("comment", Requirement::Optional)
-                .map(|e| e.line),
-            Some(7)
-        );
-        assert_eq!(page.shows_requirement("count", Requirement::Required), None);
-    }
-
-    #[test]
-    fn return_types_are_read_from_the_response_section_only() {
-        let page = Page::new(PAGE);
-        let e = page
-            .response_shows_type("Collection(microsoft.graph.scheduleInformation)")
-            .unwrap();
-        assert_eq!((e.line, e.how), (20, MentionKind::ResponseSection));
-        assert!(e.text.starts_with("If successful"));
-        assert_eq!(
-            page.response_shows_type("microsoft.graph.scheduleInformation"),
-            None
-        );
-        assert_eq!(
-            page.response_shows_type("Edm.String"),
-            None,
-            "the Examples section is not read"
-        );
-        let report = Page::new("## Response\n\nRedirects to a download URL for the report.\n");
-        assert_eq!(
-            report.response_shows_type("microsoft.graph.report"),
-            None,
-            "prose is not a type name"
-        );
-        for line in [
-            "a [report](r.md) object",
-            "a `report`",
-            "a **report**",
-            "#microsoft.graph.report",
-        ] {
-            let page = format!("## Response\n\n{line}\n");
-            assert!(
-                Page::new(&page)
-                    .response_shows_type("microsoft.graph.report")
-                    .is_some(),
-                "{line}"
-            );
-        }
-        assert_eq!(
-            Page::new("no sections").response_shows_type("Edm.String"),
-            None
-        );
-    }
-
-    #[test]
-    fn return_types_are_read_from_response_annotations_too() {
-        let page = Page::new(
-            "## Response\n\nThe body holds the model.\n\n## Examples\n\n<!-- {\n  \"blockType\": \"request\",\n  \"@odata.type\": \"microsoft.graph.other\"\n} -->\n<!-- {\n  \"blockType\" : \"response\",\n  \"truncated\": true,\n  \"@odata.type\": \"microsoft.graph.educationSubmission\"\n} -->\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(String)\" } -->\n",
-        );
-        let e = page
-            .response_shows_type("microsoft.graph.educationSubmission")
-            .unwrap();
-        assert_eq!((e.line, e.how), (14, MentionKind::ResponseAnnotation));
-        assert_eq!(
-            page.response_shows_type("microsoft.graph.other"),
-            None,
-            "a request annotation"
-        );
-        assert_eq!(
-            page.response_shows_type("Collection(Edm.String)")
-                .map(|e| e.line),
-            Some(16)
-        );
-        assert_eq!(page.response_shows_type("Edm.String"), None);
-    }
-
-    #[test]
-    fn words_have_boundaries() {
-        assert!(has_word("a string b", "string"));
-        assert!(has_word("collection(edm.string)", "collection"));
-        assert!(!has_word("datetimestring", "string"));
-        assert!(!has_word("string_x", "string"));
-    }
-}
+mod tests;

@@ -48,6 +48,10 @@ pub enum What {
     Kind,
     /// A type's base type differs.
     BaseType,
+    /// A resource operation's path does not resolve in the metadata.
+    Path,
+    /// A create or update body is not the entity the path addresses.
+    Body,
 }
 
 impl What {
@@ -62,6 +66,8 @@ impl What {
             What::Method => "method",
             What::Kind => "kind",
             What::BaseType => "base type",
+            What::Path => "path",
+            What::Body => "body",
         }
     }
 }
@@ -185,4 +191,8 @@ pub struct Report {
     /// The type comparison of the version (see [`crate::lint_types`]), when the caller made one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub types: Option<crate::TypesReport>,
+    /// The resource-operation comparison of the version (see [`crate::lint_resources`]), when the
+    /// caller made one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<crate::ResourcesReport>,
 }

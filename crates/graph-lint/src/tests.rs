@@ -10,6 +10,8 @@ mod compare;
 mod matching;
 mod output;
 mod path_functions;
+mod resolve;
+mod resources;
 
 const CSDL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
