@@ -9,6 +9,27 @@ use graph_spec::EdmType;
 use crate::blocks::{Block, BlockKind, Inline};
 use crate::types::NAMESPACE;
 
+/// What a `Namespace: microsoft.graph.x` line says: `None` when `text` is no such line, else the
+/// sub-namespace (`security`, `partners.billing`), `None` inside for `microsoft.graph` itself.
+fn namespace_line(text: &str) -> Option<Option<String>> {
+    let rest = text.trim().strip_prefix("Namespace:")?;
+    let ns = rest.split_whitespace().next().unwrap_or("");
+    let ns = ns.trim_end_matches(['.', ',', ';']);
+    let prefix = format!("{NAMESPACE}.");
+    let Some(sub) = ns
+        .get(..prefix.len())
+        .filter(|p| p.eq_ignore_ascii_case(&prefix))
+    else {
+        return Some(None);
+    };
+    let sub = ns.get(sub.len()..).unwrap_or("");
+    let ok = !sub.is_empty()
+        && sub
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+    Some(ok.then(|| sub.to_string()))
+}
+
 /// The sub-namespace (`security`, `partners.billing`) a `Namespace: microsoft.graph.x` line of the
 /// page's intro (before its first `##`) names; `None` for `microsoft.graph` or no such line.
 pub(crate) fn sub_namespace(blocks: &[Block]) -> Option<String> {
@@ -16,24 +37,25 @@ pub(crate) fn sub_namespace(blocks: &[Block]) -> Option<String> {
         match &b.kind {
             BlockKind::Heading { level: 2, .. } => return None,
             BlockKind::Paragraph { inline, .. } => {
-                let text = inline.plain();
-                let Some(rest) = text.trim().strip_prefix("Namespace:") else {
-                    continue;
-                };
-                let ns = rest.split_whitespace().next().unwrap_or("");
-                let ns = ns.trim_end_matches(['.', ',', ';']);
-                let prefix = format!("{NAMESPACE}.");
-                let sub = ns
-                    .get(..prefix.len())
-                    .filter(|p| p.eq_ignore_ascii_case(&prefix))?;
-                let sub = ns.get(sub.len()..).unwrap_or("");
-                let ok = !sub.is_empty()
-                    && sub
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
-                return ok.then(|| sub.to_string());
+                if let Some(found) = namespace_line(&inline.plain()) {
+                    return found;
+                }
             }
             _ => {}
+        }
+    }
+    None
+}
+
+/// [`sub_namespace`] of a page's raw text, read line by line up to its first `##` heading (for a
+/// linked page: cheaper than parsing it).
+pub(crate) fn sub_namespace_of_text(text: &str) -> Option<String> {
+    for line in text.lines() {
+        if line.trim().starts_with("## ") {
+            return None;
+        }
+        if let Some(found) = namespace_line(line) {
+            return found;
         }
     }
     None

@@ -170,9 +170,13 @@ fn find_status(text: &str) -> Option<(u16, usize)> {
     None
 }
 
+/// A body type found in prose: the type, a note for a warning, and the destination of the link
+/// that named it.
+type Found = (EdmType, Option<String>, Option<String>);
+
 /// The body type named in the sentence after the status: a linked resource (`a [user](...) object`,
 /// `a collection of [x](...) objects`) or a primitive word (`String collection`).
-fn body_type(p: &Inline, from: usize) -> Result<Option<(EdmType, Option<String>)>, String> {
+fn body_type(p: &Inline, from: usize) -> Result<Option<Found>, String> {
     let end = p
         .text
         .get(from..)
@@ -215,6 +219,7 @@ fn body_type(p: &Inline, from: usize) -> Result<Option<(EdmType, Option<String>)
         return Ok(Some((
             if collection { ty.collection_of() } else { ty },
             note,
+            Some(link.dest.clone()),
         )));
     }
     let words: Vec<&str> = window
@@ -238,6 +243,7 @@ fn body_type(p: &Inline, from: usize) -> Result<Option<(EdmType, Option<String>)
                 );
             return Ok(Some((
                 if collection { ty.collection_of() } else { ty },
+                None,
                 None,
             )));
         }
@@ -307,11 +313,15 @@ fn documented(
         };
         status = Some(code);
         match body_type(p, end) {
-            Ok(Some((ty, note))) => {
+            Ok(Some((ty, note, dest))) => {
                 if let Some(note) = note {
                     ctx.warn(*line, note);
                 }
-                body = Some(ty);
+                // `[term](../resources/termstore-term.md)` is `microsoft.graph.termStore.term`.
+                body = Some(match dest {
+                    Some(dest) => ctx.qualify_linked(ty, &dest),
+                    None => ty,
+                });
             }
             Ok(None) => {}
             Err(why) => ctx.warn(

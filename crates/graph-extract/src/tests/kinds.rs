@@ -166,3 +166,52 @@ fn a_general_statement_including_names_keeps_both() {
     assert_eq!(query.support, QuerySupport::General);
     assert_eq!(query.names, ["$count", "$filter", "$search"]);
 }
+
+#[test]
+fn a_type_linked_to_a_sub_namespace_page_is_qualified() {
+    let text = list_page("List widgets", "").replace(
+        "a collection of [widget](../resources/widget.md) objects",
+        "a collection of [term](../resources/termstore-term.md) objects",
+    );
+    let mut files = includes();
+    // Without the linked page, the link text names the type.
+    let spec = extract_with(&text, &files).unwrap();
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(ty("Collection(microsoft.graph.term)"))
+    );
+    files.insert(
+        "api-reference/beta/resources/termstore-term.md".to_string(),
+        "# term resource type\n\nNamespace: microsoft.graph.termStore\n\nA term.\n\n## Properties\n".to_string(),
+    );
+    let spec = extract_with(&text, &files).unwrap();
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(ty("Collection(microsoft.graph.termStore.term)"))
+    );
+}
+
+#[test]
+fn an_update_that_links_nothing_takes_its_resource_pages_heading() {
+    let text = body_page(
+        "PATCH",
+        "/gadgets/{gadget-id}",
+        "Update gadget",
+        "In the request body, supply the values for relevant fields that should be updated.",
+        "If successful, this method returns a `204 No Content` response code.",
+    )
+    .replace("widget: polish", "gadget: tune");
+    let page = "api-reference/beta/api/gadget-update.md";
+    let mut files = includes();
+    let spec = extract_str(page, &text, &|p: &str| files.get(p).cloned()).unwrap();
+    assert_eq!(spec.operation.request_type, None);
+    files.insert(
+        "api-reference/beta/resources/gadget.md".to_string(),
+        "# gadget resource type\n\nNamespace: microsoft.graph\n\nA gadget.\n".to_string(),
+    );
+    let spec = extract_str(page, &text, &|p: &str| files.get(p).cloned()).unwrap();
+    assert_eq!(
+        spec.operation.request_type,
+        Some(ty("microsoft.graph.gadget"))
+    );
+}
