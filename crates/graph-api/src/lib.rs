@@ -28,23 +28,54 @@
 // Source: spec/beta/user-revokesigninsessions.json
 // Source: spec/v1.0/accesspackageassignment-filterbycurrentuser.json
 // Source: spec/v1.0/accessreviewstage-filterbycurrentuser.json
+// Source: spec/v1.0/application-delete.json
+// Source: spec/v1.0/application-get.json
+// Source: spec/v1.0/application-list.json
+// Source: spec/v1.0/application-post-applications.json
+// Source: spec/v1.0/application-update.json
 // Source: spec/v1.0/attachment-createuploadsession.json
 // Source: spec/v1.0/calendar-getschedule.json
 // Source: spec/v1.0/call-addlargegalleryview.json
 // Source: spec/v1.0/calltranscript-delta.json
+// Source: spec/v1.0/channel-delete.json
+// Source: spec/v1.0/channel-get.json
+// Source: spec/v1.0/channel-list-messages.json
+// Source: spec/v1.0/channel-list.json
+// Source: spec/v1.0/channel-patch.json
+// Source: spec/v1.0/channel-post.json
 // Source: spec/v1.0/chat-completemigration.json
+// Source: spec/v1.0/chatmessage-get.json
+// Source: spec/v1.0/contact-delete.json
+// Source: spec/v1.0/contact-get.json
+// Source: spec/v1.0/contact-update.json
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/directoryobject-getbyids.json
 // Source: spec/v1.0/domain-verify.json
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
+// Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/educationassignment-activate.json
 // Source: spec/v1.0/educationsubmission-setupresourcesfolder.json
+// Source: spec/v1.0/event-delete.json
+// Source: spec/v1.0/event-get.json
+// Source: spec/v1.0/event-update.json
 // Source: spec/v1.0/filestoragecontainer-lock.json
+// Source: spec/v1.0/group-delete.json
+// Source: spec/v1.0/group-get.json
+// Source: spec/v1.0/group-list-members.json
+// Source: spec/v1.0/group-list.json
+// Source: spec/v1.0/group-post-groups.json
+// Source: spec/v1.0/group-update.json
 // Source: spec/v1.0/group-validateproperties.json
 // Source: spec/v1.0/mailboxfolder-delta.json
 // Source: spec/v1.0/mailfolder-delta.json
+// Source: spec/v1.0/mailfolder-get.json
+// Source: spec/v1.0/message-delete.json
+// Source: spec/v1.0/message-get.json
 // Source: spec/v1.0/message-move.json
+// Source: spec/v1.0/message-update.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
 // Source: spec/v1.0/protectionrulebase-run.json
@@ -62,13 +93,26 @@
 // Source: spec/v1.0/riskyuser-confirmcompromised.json
 // Source: spec/v1.0/schedule-share.json
 // Source: spec/v1.0/securityreportsroot-getattacksimulationtrainingusercoverage.json
+// Source: spec/v1.0/serviceprincipal-delete.json
 // Source: spec/v1.0/serviceprincipal-delta.json
+// Source: spec/v1.0/serviceprincipal-get.json
+// Source: spec/v1.0/serviceprincipal-list.json
+// Source: spec/v1.0/serviceprincipal-post-serviceprincipals.json
+// Source: spec/v1.0/serviceprincipal-update.json
 // Source: spec/v1.0/serviceupdatemessage-markunread.json
 // Source: spec/v1.0/signin-confirmsafe.json
+// Source: spec/v1.0/team-get.json
+// Source: spec/v1.0/team-update.json
 // Source: spec/v1.0/user-changepassword.json
 // Source: spec/v1.0/user-delete.json
 // Source: spec/v1.0/user-get.json
+// Source: spec/v1.0/user-list-contacts.json
+// Source: spec/v1.0/user-list-events.json
+// Source: spec/v1.0/user-list-mailfolders.json
+// Source: spec/v1.0/user-list-messages.json
 // Source: spec/v1.0/user-list.json
+// Source: spec/v1.0/user-post-events.json
+// Source: spec/v1.0/user-post-messages.json
 // Source: spec/v1.0/user-post-users.json
 // Source: spec/v1.0/user-update.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
@@ -117,6 +161,7 @@ pub use serde_json;
     any(
         feature = "admin",
         feature = "app",
+        feature = "applications",
         feature = "audit-logs",
         feature = "chats",
         feature = "communications",
@@ -175,6 +220,7 @@ pub trait GraphApi {
         any(
             feature = "admin",
             feature = "app",
+            feature = "applications",
             feature = "audit-logs",
             feature = "chats",
             feature = "communications",
@@ -229,6 +275,7 @@ impl GraphApi for Client {
         any(
             feature = "admin",
             feature = "app",
+            feature = "applications",
             feature = "audit-logs",
             feature = "chats",
             feature = "communications",

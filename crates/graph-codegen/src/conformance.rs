@@ -65,6 +65,30 @@ fn unusable(
             r.status
         ));
     }
+    // An example with no documented response leaves nothing to answer a typed binding with.
+    if example.response.is_none()
+        && response.status != 302
+        && matches!(
+            response.body_type,
+            Some(ref ty) if *ty != graph_spec::EdmType::Primitive(graph_spec::Primitive::Stream)
+        )
+    {
+        return Some(format!(
+            "it documents no response, and the binding decodes a `{}` body: there is nothing to answer with",
+            response
+                .body_type
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        ));
+    }
+    // An operation that sends its entity (or required parameters) needs the example's body.
+    if example.request.body.is_none()
+        && action.spec.operation.has_body()
+        && !crate::emit::body_is_optional(action.spec)
+    {
+        return Some("it sends no body, but the operation takes one".into());
+    }
     // A documented success body the response model cannot hold (a placeholder such as
     // `"String (timestamp)"` where a typed model has an `Edm.DateTimeOffset`).
     if let (Some(models), Some(ty), Some(r)) = (models, &response.body_type, &example.response)

@@ -131,6 +131,22 @@ fn request_line(trimmed: &str, line: usize) -> Result<RequestLine, LineError> {
     if !path.starts_with('/') || path.len() < 2 {
         return Err((line, expected()));
     }
+    let trimmed_slash;
+    if path.len() > 1 && path.ends_with('/') {
+        trimmed_slash = path.trim_end_matches('/').to_string();
+        note = Some(format!(
+            "`{path}` ends with `/`; recorded as `{trimmed_slash}`"
+        ));
+        path = &trimmed_slash;
+    }
+    if path.split('/').any(|segment| segment == "...") {
+        return Err((
+            line,
+            format!(
+                "`{path}` has a `...` segment (a nesting of any depth), which no request sends as written"
+            ),
+        ));
+    }
     let parameters = path_parameters(path).map_err(|m| (line, m))?;
     Ok(RequestLine {
         line,

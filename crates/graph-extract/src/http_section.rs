@@ -97,7 +97,29 @@ impl Ctx<'_> {
         let (method, first_line) = (first.method, first.line);
         let mut paths: Vec<PathTemplate> = Vec::new();
         let mut notes = Vec::new();
+        // `$value`, `$ref` and `$count` address another operation than the entity itself.
+        let suffix = |template: &str| {
+            template
+                .rsplit('/')
+                .next()
+                .filter(|last| last.starts_with('$'))
+                .map(str::to_string)
+        };
+        let first_suffix = suffix(&first.path.template);
         for l in lines {
+            let own_suffix = suffix(&l.path.template);
+            if l.method == method && own_suffix != first_suffix {
+                notes.push((
+                    l.line,
+                    format!(
+                        "`{}` addresses {} rather than what line {first_line} does: the page documents \
+                         more than one operation; this path is skipped",
+                        l.path.template,
+                        own_suffix.as_deref().unwrap_or("the entity itself"),
+                    ),
+                ));
+                continue;
+            }
             if l.method != method {
                 // One spec holds one operation: the first method's paths are kept.
                 notes.push((

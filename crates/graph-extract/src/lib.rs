@@ -430,7 +430,7 @@ impl Ctx<'_> {
             .cloned()
             .collect();
         let enums = enums::resolve_enums(self, &typed);
-        let response = response::response(self, &annotated)?;
+        let response = response::response(self, &annotated, &paths, api_version)?;
         let h1_line = h1.and_then(|i| self.blocks.get(i)).map_or(1, |b| b.line);
         let (kind, note) = kind::classify(&kind::Facts {
             method,

@@ -1,7 +1,7 @@
 //! The `Response` section: success status, body type and mentioned headers; cross-checked against the
 //! examples' responses.
 
-use graph_spec::{EdmType, Response};
+use graph_spec::{ApiVersion, EdmType, PathTemplate, Response};
 
 use crate::blocks::Inline;
 use crate::examples::Annotated;
@@ -279,7 +279,12 @@ fn mentioned_headers(text: &str) -> Vec<String> {
 }
 
 /// The documented success response.
-pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Response, ExtractError> {
+pub(crate) fn response(
+    ctx: &mut Ctx<'_>,
+    annotated: &Annotated,
+    paths: &[PathTemplate],
+    version: ApiVersion,
+) -> Result<Response, ExtractError> {
     let section = ctx.section(&["response", "responses"]);
     let heading_line = section
         .as_ref()
@@ -293,7 +298,7 @@ pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Respo
         .iter()
         .filter_map(|b| b.paragraph().map(|p| (b.line, p)))
         .collect();
-    let result = documented(ctx, annotated, heading_line, &paragraphs);
+    let result = documented(ctx, annotated, (paths, version), heading_line, &paragraphs);
     ctx.blocks = blocks;
     result
 }
@@ -302,6 +307,7 @@ pub(crate) fn response(ctx: &mut Ctx<'_>, annotated: &Annotated) -> Result<Respo
 fn documented(
     ctx: &mut Ctx<'_>,
     annotated: &Annotated,
+    (paths, version): (&[PathTemplate], ApiVersion),
     heading_line: usize,
     paragraphs: &[(usize, &Inline)],
 ) -> Result<Response, ExtractError> {
@@ -393,6 +399,11 @@ fn documented(
     let mut taken_type = None;
     for (i, e) in annotated.examples.iter().enumerate() {
         let Some(r) = &e.response else { continue };
+        // An example of another operation on the page (`.../$value` beside the entity's get)
+        // says nothing of this one's response.
+        if !crate::documents(paths, version.path_below(&e.request.url)) {
+            continue;
+        }
         let mut extra = annotated.extras.get(i).cloned().unwrap_or_default();
         let line = extra.response_line.unwrap_or(e.line);
         // A typed success body sent as something other than JSON (a CSV report as

@@ -2,6 +2,18 @@
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
+// Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-update.json
+// Source: spec/v1.0/event-delete.json
+// Source: spec/v1.0/event-get.json
+// Source: spec/v1.0/event-update.json
+// Source: spec/v1.0/group-delete.json
+// Source: spec/v1.0/group-get.json
+// Source: spec/v1.0/group-list-members.json
+// Source: spec/v1.0/group-list.json
+// Source: spec/v1.0/group-post-groups.json
+// Source: spec/v1.0/group-update.json
 // Source: spec/v1.0/group-validateproperties.json
 
 //! Operations and navigation under `/v1.0/groups`.
@@ -24,5 +36,327 @@ impl<'a> Groups<'a> {
     /// The value (`id`) is percent-encoded, so it can never change the path; an empty value, `.` or `..` makes the call fail with [`graph_runtime::Error::InvalidRequest`] before anything is sent.
     pub fn by_id(&self, id: &str) -> item::GroupsItem<'a> {
         item::GroupsItem::new(self.client, self.path.clone().param("id", id))
+    }
+    /// List all the groups in an organization, including but not limited to Microsoft 365 groups. This operation returns by default only a subset of the properties for each group. These default properties are noted in the Properties section. To get properties that are not returned by default, do a GET operation for the group and specify the properties in a `$select` OData query option. The hasMembersWithLicenseErrors property is an exception and is not returned in the `$select` query.
+    ///
+    /// `GET /v1.0/groups`: *List groups*, from `spec/v1.0/group-list.json`.
+    ///
+    /// On success Graph answers `200` with a `Collection(microsoft.graph.group)` body; an empty body is [`graph_runtime::Error::Decode`].
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | GroupMember.Read.All | Group.Read.All, Directory.Read.All, Group.ReadWrite.All, Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | GroupMember.Read.All | Group.Read.All, Directory.Read.All, Group.ReadWrite.All, Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let response = client.v1().groups().list().await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/group-list?view=graph-rest-1.0>
+    pub async fn list(&self) -> Result<ListGroupResponse, graph_runtime::Error> {
+        self.list_with(&ListGroupQuery::new()).await
+    }
+    /// [`Self::list`], with the query options its page documents ([`ListGroupQuery`]).
+    pub async fn list_with(
+        &self,
+        query: &ListGroupQuery,
+    ) -> Result<ListGroupResponse, graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::GET,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = query.options().apply(request)?;
+        let response = self.client.send(request).await?;
+        response.json()
+    }
+    /// A [`graph_runtime::Pager`] over every page of [`Self::list`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. Items are `microsoft.graph.group`.
+    pub fn list_pager(&self) -> graph_runtime::Pager<crate::v1::models::Group> {
+        self.list_pager_with(&ListGroupQuery::new())
+    }
+    /// [`Self::list_pager`], with the query options its page documents ([`ListGroupQuery`]).
+    pub fn list_pager_with(
+        &self,
+        query: &ListGroupQuery,
+    ) -> graph_runtime::Pager<crate::v1::models::Group> {
+        let request = match self.path.clone().finish() {
+            Ok(path) => {
+                graph_runtime::Request::new(
+                    graph_runtime::Method::GET,
+                    graph_runtime::ApiVersion::V1,
+                    path,
+                )
+            }
+            Err(e) => return graph_runtime::Pager::failed(self.client, e),
+        };
+        match query.options().apply(request) {
+            Ok(request) => graph_runtime::Pager::new(self.client, request),
+            Err(e) => graph_runtime::Pager::failed(self.client, e),
+        }
+    }
+    /// Create a new group as specified in the request body. You can create the following types of groups:
+    ///
+    /// `POST /v1.0/groups`: *Create group*, from `spec/v1.0/group-post-groups.json`.
+    ///
+    /// On success Graph answers `201` with a `microsoft.graph.group` body; an empty body is [`graph_runtime::Error::Decode`].
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | Group.ReadWrite.All | Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | Group.Create | Group.ReadWrite.All, Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    /// use graph_api::v1::groups::CreateGroupRequest;
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let body = CreateGroupRequest::default();
+    /// let response = client.v1().groups().create(&body).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/group-post-groups?view=graph-rest-1.0>
+    pub async fn create(
+        &self,
+        body: &CreateGroupRequest,
+    ) -> Result<CreateGroupResponse, graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::POST,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.json()
+    }
+}
+/// The query options `List groups` documents: `$select`, `$expand`, `$filter`, `$search`, `$orderby`, `$top`, `$count`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListGroupQuery(graph_runtime::QueryOptions);
+impl Default for ListGroupQuery {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl ListGroupQuery {
+    /// No option set.
+    pub fn new() -> Self {
+        Self(graph_runtime::QueryOptions::new().eventual_for_advanced_queries())
+    }
+    /// The options, for [`graph_runtime::QueryOptions::apply`].
+    pub fn options(&self) -> &graph_runtime::QueryOptions {
+        &self.0
+    }
+    /// `$select`: return only these properties.
+    pub fn select(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::Group>,
+        >,
+    ) -> Self {
+        self.0.select(properties);
+        self
+    }
+    /// `$expand`: return these relationships inline.
+    pub fn expand(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::Group>,
+        >,
+    ) -> Self {
+        self.0.expand(properties);
+        self
+    }
+    /// `$filter`: an OData filter expression, sent as written (`startswith(displayName,'a')`).
+    pub fn filter(mut self, expression: impl Into<String>) -> Self {
+        self.0.filter(expression);
+        self
+    }
+    /// `$search`: sent in double quotes unless it starts with one (`displayName:room`).
+    pub fn search(mut self, text: impl Into<String>) -> Self {
+        self.0.search(text);
+        self
+    }
+    /// `$orderby`: sort by this property (call again for a second key).
+    pub fn order_by(
+        mut self,
+        property: graph_runtime::Property<crate::v1::models::Group>,
+        order: graph_runtime::Order,
+    ) -> Self {
+        self.0.order_by(property, order);
+        self
+    }
+    /// `$top`: at most this many items per page.
+    pub fn top(mut self, n: u32) -> Self {
+        self.0.top(n);
+        self
+    }
+    /// `$count`: include `@odata.count` in the response.
+    pub fn count(mut self, count: bool) -> Self {
+        self.0.count(count);
+        self
+    }
+}
+/// Response body of `List groups`: `Collection(microsoft.graph.group)`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ListGroupResponse {
+    /// The returned value.
+    pub value: Vec<crate::v1::models::Group>,
+    /// Properties the documentation does not describe (such as `@odata.context`).
+    #[serde(flatten)]
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+/// Request body of `Create group` (`spec/v1.0/group-post-groups.json`). The body is a `microsoft.graph.group`.
+pub type CreateGroupRequest = crate::v1::models::Group;
+/// Response body of `Create group`: `microsoft.graph.group`.
+pub type CreateGroupResponse = crate::v1::models::Group;
+#[cfg(feature = "mock")]
+/// Typed [httpmock] helpers for the operations under `/v1.0/groups`, for tests of code that calls them.
+pub mod mock {
+    /// What a mocked `/v1.0/groups` request must look like.
+    pub struct ListGroupWhen(httpmock::When);
+    impl ListGroupWhen {
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/groups` answers.
+    pub struct ListGroupThen(httpmock::Then);
+    impl ListGroupThen {
+        /// Answers as documented: `200` with `body` as JSON.
+        pub fn ok(self, body: &super::ListGroupResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `GET /v1.0/groups` on `server`: `config` narrows the match and sets the answer.
+    pub fn list<'s>(
+        server: &'s httpmock::MockServer,
+        config: impl FnOnce(ListGroupWhen, ListGroupThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("groups");
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::GET).path(path);
+                config(ListGroupWhen(when), ListGroupThen(then));
+            })
+    }
+    /// What a mocked `/v1.0/groups` request must look like.
+    pub struct CreateGroupWhen(httpmock::When);
+    impl CreateGroupWhen {
+        /// Matches only requests whose JSON body equals `body`.
+        pub fn body(self, body: &super::CreateGroupRequest) -> Self {
+            Self(self.0.json_body_obj(body))
+        }
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/groups` answers.
+    pub struct CreateGroupThen(httpmock::Then);
+    impl CreateGroupThen {
+        /// Answers as documented: `201` with `body` as JSON.
+        pub fn ok(self, body: &super::CreateGroupResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(201u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `POST /v1.0/groups` on `server`: `config` narrows the match and sets the answer.
+    pub fn create<'s>(
+        server: &'s httpmock::MockServer,
+        config: impl FnOnce(CreateGroupWhen, CreateGroupThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("groups");
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::POST).path(path);
+                config(CreateGroupWhen(when), CreateGroupThen(then));
+            })
     }
 }

@@ -279,6 +279,14 @@ pub(super) fn action_method(
         && args.is_empty()
         && !action.spec.operation.has_body())
     .then(|| super::query::query_type(action));
+    // The builder's path for doc links: here, or in the module holding the models.
+    let query_link = query.as_ref().map(|q| {
+        if action.owns_models(node) {
+            format!("[`{q}`]")
+        } else {
+            format!("[`{q}`](crate::{}::{q})", action.models_home.join("::"))
+        }
+    });
     let pager = is_paged(action).then(|| {
         let pager_name = format_ident!("{}_pager", action.method);
         // Items of a described type are its model; others stay raw JSON.
@@ -294,8 +302,9 @@ pub(super) fn action_method(
         );
         if let Some(q) = &query {
             let with = format_ident!("{}_pager_with", action.method);
+            let link = query_link.clone().unwrap_or_default();
             let doc_with = format!(
-                " [`Self::{pager_name}`], with the query options its page documents ([`{q}`])."
+                " [`Self::{pager_name}`], with the query options its page documents ({link})."
             );
             return quote! {
                 #[doc = #doc]
@@ -334,8 +343,9 @@ pub(super) fn action_method(
     if let Some(q) = &query {
         let with = format_ident!("{}_with", action.method);
         let doc_with = format!(
-            " [`Self::{}`], with the query options its page documents ([`{q}`]).",
-            action.method
+            " [`Self::{}`], with the query options its page documents ({}).",
+            action.method,
+            query_link.clone().unwrap_or_default()
         );
         return Ok(quote! {
             #docs

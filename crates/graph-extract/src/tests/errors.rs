@@ -410,3 +410,54 @@ fn never_panics_on_truncated_or_mangled_pages() {
         let _ = extract_with(&BASE[i..], &files);
     }
 }
+
+#[test]
+fn a_path_nested_to_any_depth_is_skipped_with_a_warning() {
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish\n",
+        "POST /widgets/{widget-id}/polish\nPOST /widgets/{widget-id}/parts/{id}/.../polish\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(spec.operation.paths.len(), 1);
+    warning_at(
+        &spec,
+        line_of(&text, "/.../polish"),
+        "has a `...` segment (a nesting of any depth), which no request sends as written; this path is skipped",
+    );
+}
+
+#[test]
+fn a_trailing_slash_is_dropped_with_a_warning() {
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish\n",
+        "POST /widgets/{widget-id}/polish/\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.paths[0].template,
+        "/widgets/{widget-id}/polish"
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "polish/"),
+        "ends with `/`; recorded as `/widgets/{widget-id}/polish`",
+    );
+}
+
+#[test]
+fn a_value_path_beside_the_entity_is_another_operation() {
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish\n",
+        "POST /widgets/{widget-id}/polish\nPOST /widgets/{widget-id}/polish/$value\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(spec.operation.paths.len(), 1);
+    warning_at(
+        &spec,
+        line_of(&text, "polish/$value"),
+        "addresses $value rather than what line",
+    );
+}

@@ -2,10 +2,23 @@
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
+// Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-update.json
+// Source: spec/v1.0/event-delete.json
+// Source: spec/v1.0/event-get.json
+// Source: spec/v1.0/event-update.json
+// Source: spec/v1.0/group-delete.json
+// Source: spec/v1.0/group-get.json
+// Source: spec/v1.0/group-list-members.json
+// Source: spec/v1.0/group-update.json
 // Source: spec/v1.0/group-validateproperties.json
 
 //! Operations and navigation under `/v1.0/groups/{id}`.
+pub mod calendar;
 pub mod drive;
+pub mod events;
+pub mod members;
 /// Request builder for `/v1.0/groups/{id}`.
 #[derive(Debug, Clone)]
 pub struct GroupsItem<'a> {
@@ -19,9 +32,21 @@ impl<'a> GroupsItem<'a> {
     ) -> Self {
         Self { client, path }
     }
+    /// `/v1.0/groups/{id}/calendar`
+    pub fn calendar(&self) -> calendar::Calendar<'a> {
+        calendar::Calendar::new(self.client, self.path.clone().segment("calendar"))
+    }
     /// `/v1.0/groups/{id}/drive`
     pub fn drive(&self) -> drive::Drive<'a> {
         drive::Drive::new(self.client, self.path.clone().segment("drive"))
+    }
+    /// `/v1.0/groups/{id}/events`
+    pub fn events(&self) -> events::Events<'a> {
+        events::Events::new(self.client, self.path.clone().segment("events"))
+    }
+    /// `/v1.0/groups/{id}/members`
+    pub fn members(&self) -> members::Members<'a> {
+        members::Members::new(self.client, self.path.clone().segment("members"))
     }
     /// `POST /v1.0/groups/{id}/checkMemberGroups`: *directoryObject: checkMemberGroups* through another of its documented paths, with the same request and response types; [`DirectoryObjectsItem::check_member_groups`](crate::v1::directory_objects::item::DirectoryObjectsItem::check_member_groups) has its documentation and example.
     pub async fn check_member_groups(
@@ -40,6 +65,158 @@ impl<'a> GroupsItem<'a> {
         let request = request.json(body)?;
         let response = self.client.send(request).await?;
         response.json()
+    }
+    /// Delete group. When deleted, Microsoft 365 groups are moved to a temporary container and can be restored within 30 days. After that time, they are permanently deleted. To learn more, see deletedItems. This applies only to Microsoft 365 groups.
+    ///
+    /// `DELETE /v1.0/groups/{id}`: *Delete group - Microsoft Graph API*, from `spec/v1.0/group-delete.json`.
+    ///
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | Group.ReadWrite.All | Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | Group.ReadWrite.All | Not available. |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// client.v1().groups().by_id("{id}").delete().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/group-delete?view=graph-rest-1.0>
+    pub async fn delete(&self) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::DELETE,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let response = self.client.send(request).await?;
+        response.into_unit()
+    }
+    /// Get the properties and relationships of a group object. This operation returns by default only a subset of all the available properties, as noted in the Properties section. To get properties that are not returned by default, specify them in a `$select` OData query option. The hasMembersWithLicenseErrors property is an exception and is not returned in the `$select` query.
+    ///
+    /// `GET /v1.0/groups/{id}`: *Get group*, from `spec/v1.0/group-get.json`.
+    ///
+    /// On success Graph answers `200` with a `microsoft.graph.group` body; an empty body is [`graph_runtime::Error::Decode`].
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | GroupMember.Read.All | Group.Read.All, Directory.Read.All, Group.ReadWrite.All, Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | GroupMember.Read.All | Group.Read.All, Directory.Read.All, Group.ReadWrite.All, Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let response = client
+    ///     .v1()
+    ///     .groups()
+    ///     .by_id("b320ee12-b1cd-4cca-b648-a437be61c5cd")
+    ///     .get()
+    ///     .await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/group-get?view=graph-rest-1.0>
+    pub async fn get(&self) -> Result<GetGroupResponse, graph_runtime::Error> {
+        self.get_with(&GetGroupQuery::new()).await
+    }
+    /// [`Self::get`], with the query options its page documents ([`GetGroupQuery`]).
+    pub async fn get_with(
+        &self,
+        query: &GetGroupQuery,
+    ) -> Result<GetGroupResponse, graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::GET,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = query.options().apply(request)?;
+        let response = self.client.send(request).await?;
+        response.json()
+    }
+    /// Update the properties of a group object.
+    ///
+    /// `PATCH /v1.0/groups/{id}`: *Update group*, from `spec/v1.0/group-update.json`.
+    ///
+    /// On success Graph answers `204` with no body, and this returns `Ok(())` (any body Graph sends is ignored).
+    ///
+    /// # Permissions
+    ///
+    /// | Permission type | Least privileged | Higher privileged |
+    /// |---|---|---|
+    /// | Delegated (work or school account) | Group.ReadWrite.All | Directory.ReadWrite.All, Directory.AccessAsUser.All |
+    /// | Delegated (personal Microsoft account) | Not supported. | Not supported. |
+    /// | Application | Group.ReadWrite.All | Directory.ReadWrite.All |
+    ///
+    /// # National clouds
+    ///
+    /// The documentation page does not say which national clouds serve this operation.
+    ///
+    /// # Errors
+    ///
+    /// [`graph_runtime::Error::Service`] with Graph's error code and request id when Graph refuses the call; the other variants of [`graph_runtime::Error`] for transport, timeout and decoding failures. Throttled calls (429, 503, 504) are retried first, as the client's retry policy allows.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use graph_api::{Client, GraphApi};
+    /// use graph_api::v1::groups::item::UpdateGroupRequest;
+    ///
+    /// # async fn run(client: Client) -> Result<(), graph_api::Error> {
+    /// let body = UpdateGroupRequest::default();
+    /// client.v1().groups().by_id("{id}").update(&body).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    ///
+    /// Documentation: <https://learn.microsoft.com/graph/api/group-update?view=graph-rest-1.0>
+    pub async fn update(
+        &self,
+        body: &UpdateGroupRequest,
+    ) -> Result<(), graph_runtime::Error> {
+        let path = self.path.clone().finish()?;
+        let request = graph_runtime::Request::new(
+            graph_runtime::Method::PATCH,
+            graph_runtime::ApiVersion::V1,
+            path,
+        );
+        let request = request.json(body)?;
+        let response = self.client.send(request).await?;
+        response.into_unit()
     }
     /// Validate that an Office 365 group's display name or mail nickname complies with naming policies. Clients can use this API to determine whether a display name or mail nickname is valid before trying to update an Office 365 group. To validate the properties before creating a group, use the directoryobject:validateProperties function.
     ///
@@ -97,6 +274,38 @@ impl<'a> GroupsItem<'a> {
         response.into_unit()
     }
 }
+/// The query options `Get group` documents: `$select`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GetGroupQuery(graph_runtime::QueryOptions);
+impl Default for GetGroupQuery {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+impl GetGroupQuery {
+    /// No option set.
+    pub fn new() -> Self {
+        Self(graph_runtime::QueryOptions::new())
+    }
+    /// The options, for [`graph_runtime::QueryOptions::apply`].
+    pub fn options(&self) -> &graph_runtime::QueryOptions {
+        &self.0
+    }
+    /// `$select`: return only these properties.
+    pub fn select(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::Group>,
+        >,
+    ) -> Self {
+        self.0.select(properties);
+        self
+    }
+}
+/// Response body of `Get group`: `microsoft.graph.group`.
+pub type GetGroupResponse = crate::v1::models::Group;
+/// Request body of `Update group` (`spec/v1.0/group-update.json`). The body is a `microsoft.graph.group`.
+pub type UpdateGroupRequest = crate::v1::models::Group;
 /// Request body of `group: validateProperties` (`spec/v1.0/group-validateproperties.json`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ValidatePropertiesRequest {
@@ -137,6 +346,160 @@ impl ValidatePropertiesRequest {
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/groups/{id}`, for tests of code that calls them.
 pub mod mock {
+    /// What a mocked `/v1.0/groups/{id}` request must look like.
+    pub struct DeleteGroupWhen(httpmock::When);
+    impl DeleteGroupWhen {
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/groups/{id}` answers.
+    pub struct DeleteGroupThen(httpmock::Then);
+    impl DeleteGroupThen {
+        /// Answers as documented: `204` with no body.
+        pub fn ok(self) -> Self {
+            Self(self.0.status(204u16))
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `DELETE /v1.0/groups/{id}` on `server`: `config` narrows the match and sets the answer.
+    pub fn delete<'s>(
+        server: &'s httpmock::MockServer,
+        id: &str,
+        config: impl FnOnce(DeleteGroupWhen, DeleteGroupThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("groups").param("id", id);
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::DELETE).path(path);
+                config(DeleteGroupWhen(when), DeleteGroupThen(then));
+            })
+    }
+    /// What a mocked `/v1.0/groups/{id}` request must look like.
+    pub struct GetGroupWhen(httpmock::When);
+    impl GetGroupWhen {
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/groups/{id}` answers.
+    pub struct GetGroupThen(httpmock::Then);
+    impl GetGroupThen {
+        /// Answers as documented: `200` with `body` as JSON.
+        pub fn ok(self, body: &super::GetGroupResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(body),
+            )
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `GET /v1.0/groups/{id}` on `server`: `config` narrows the match and sets the answer.
+    pub fn get<'s>(
+        server: &'s httpmock::MockServer,
+        id: &str,
+        config: impl FnOnce(GetGroupWhen, GetGroupThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("groups").param("id", id);
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::GET).path(path);
+                config(GetGroupWhen(when), GetGroupThen(then));
+            })
+    }
+    /// What a mocked `/v1.0/groups/{id}` request must look like.
+    pub struct UpdateGroupWhen(httpmock::When);
+    impl UpdateGroupWhen {
+        /// Matches only requests whose JSON body equals `body`.
+        pub fn body(self, body: &super::UpdateGroupRequest) -> Self {
+            Self(self.0.json_body_obj(body))
+        }
+        /// The underlying matcher, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::When {
+            self.0
+        }
+    }
+    /// How a mocked `/v1.0/groups/{id}` answers.
+    pub struct UpdateGroupThen(httpmock::Then);
+    impl UpdateGroupThen {
+        /// Answers as documented: `204` with no body.
+        pub fn ok(self) -> Self {
+            Self(self.0.status(204u16))
+        }
+        /// Answers with a Graph error body: `{"error": {"code", "message"}}`.
+        pub fn error(self, status: u16, code: &str, message: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .json_body(
+                        serde_json::json!(
+                            { "error" : { "code" : code, "message" : message } }
+                        ),
+                    ),
+            )
+        }
+        /// The underlying responder, for anything the typed helpers do not cover.
+        pub fn into_inner(self) -> httpmock::Then {
+            self.0
+        }
+    }
+    /// Mocks `PATCH /v1.0/groups/{id}` on `server`: `config` narrows the match and sets the answer.
+    pub fn update<'s>(
+        server: &'s httpmock::MockServer,
+        id: &str,
+        config: impl FnOnce(UpdateGroupWhen, UpdateGroupThen),
+    ) -> httpmock::Mock<'s> {
+        let path = graph_runtime::RequestPath::new().segment("groups").param("id", id);
+        let path = format!("{}{}", "/v1.0", path.encoded());
+        server
+            .mock(|when, then| {
+                let when = when.method(httpmock::Method::PATCH).path(path);
+                config(UpdateGroupWhen(when), UpdateGroupThen(then));
+            })
+    }
     /// What a mocked `/v1.0/groups/{id}/validateProperties` request must look like.
     pub struct ValidatePropertiesWhen(httpmock::When);
     impl ValidatePropertiesWhen {

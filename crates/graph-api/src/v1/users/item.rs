@@ -2,15 +2,35 @@
 // Source: spec/v1.0/attachment-createuploadsession.json
 // Source: spec/v1.0/calendar-getschedule.json
 // Source: spec/v1.0/calltranscript-delta.json
+// Source: spec/v1.0/chatmessage-get.json
+// Source: spec/v1.0/contact-delete.json
+// Source: spec/v1.0/contact-get.json
+// Source: spec/v1.0/contact-update.json
 // Source: spec/v1.0/directoryobject-checkmembergroups.json
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
+// Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-update.json
+// Source: spec/v1.0/event-delete.json
+// Source: spec/v1.0/event-get.json
+// Source: spec/v1.0/event-update.json
 // Source: spec/v1.0/mailfolder-delta.json
+// Source: spec/v1.0/mailfolder-get.json
+// Source: spec/v1.0/message-delete.json
+// Source: spec/v1.0/message-get.json
 // Source: spec/v1.0/message-move.json
+// Source: spec/v1.0/message-update.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
 // Source: spec/v1.0/user-delete.json
 // Source: spec/v1.0/user-get.json
+// Source: spec/v1.0/user-list-contacts.json
+// Source: spec/v1.0/user-list-events.json
+// Source: spec/v1.0/user-list-mailfolders.json
+// Source: spec/v1.0/user-list-messages.json
+// Source: spec/v1.0/user-post-events.json
+// Source: spec/v1.0/user-post-messages.json
 // Source: spec/v1.0/user-update.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
 // Source: spec/v1.0/userteamwork-getallretainedtargetedmessages.json
@@ -19,6 +39,18 @@
 //! Operations and navigation under `/v1.0/users/{id}`.
 #[cfg(feature = "users")]
 pub mod calendar;
+#[cfg(feature = "users")]
+pub mod calendargroups;
+#[cfg(feature = "users")]
+pub mod calendars;
+#[cfg(feature = "users")]
+pub mod chats;
+#[cfg(feature = "users")]
+pub mod contact_folders;
+#[cfg(feature = "users")]
+pub mod contactfolders;
+#[cfg(feature = "users")]
+pub mod contacts;
 #[cfg(feature = "users")]
 pub mod data_security_and_governance;
 #[cfg(feature = "users")]
@@ -57,6 +89,39 @@ impl<'a> UsersItem<'a> {
     /// `/v1.0/users/{id}/calendar`
     pub fn calendar(&self) -> calendar::Calendar<'a> {
         calendar::Calendar::new(self.client, self.path.clone().segment("calendar"))
+    }
+    /// `/v1.0/users/{id}/calendargroups`
+    pub fn calendargroups(&self) -> calendargroups::Calendargroups<'a> {
+        calendargroups::Calendargroups::new(
+            self.client,
+            self.path.clone().segment("calendargroups"),
+        )
+    }
+    /// `/v1.0/users/{id}/calendars`
+    pub fn calendars(&self) -> calendars::Calendars<'a> {
+        calendars::Calendars::new(self.client, self.path.clone().segment("calendars"))
+    }
+    /// `/v1.0/users/{id}/chats`
+    pub fn chats(&self) -> chats::Chats<'a> {
+        chats::Chats::new(self.client, self.path.clone().segment("chats"))
+    }
+    /// `/v1.0/users/{id}/contactFolders`
+    pub fn contact_folders(&self) -> contact_folders::ContactFolders<'a> {
+        contact_folders::ContactFolders::new(
+            self.client,
+            self.path.clone().segment("contactFolders"),
+        )
+    }
+    /// `/v1.0/users/{id}/contactfolders`
+    pub fn contactfolders(&self) -> contactfolders::Contactfolders<'a> {
+        contactfolders::Contactfolders::new(
+            self.client,
+            self.path.clone().segment("contactfolders"),
+        )
+    }
+    /// `/v1.0/users/{id}/contacts`
+    pub fn contacts(&self) -> contacts::Contacts<'a> {
+        contacts::Contacts::new(self.client, self.path.clone().segment("contacts"))
     }
     /// `/v1.0/users/{id}/dataSecurityAndGovernance`
     pub fn data_security_and_governance(
