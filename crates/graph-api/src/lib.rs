@@ -54,6 +54,7 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/educationassignment-activate.json
@@ -62,6 +63,8 @@
 // Source: spec/v1.0/event-get.json
 // Source: spec/v1.0/event-update.json
 // Source: spec/v1.0/filestoragecontainer-lock.json
+// Source: spec/v1.0/group-delete-members.json
+// Source: spec/v1.0/group-delete-owners.json
 // Source: spec/v1.0/group-delete.json
 // Source: spec/v1.0/group-get.json
 // Source: spec/v1.0/group-list-members.json
@@ -78,6 +81,7 @@
 // Source: spec/v1.0/message-update.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
+// Source: spec/v1.0/profilephoto-get.json
 // Source: spec/v1.0/protectionrulebase-run.json
 // Source: spec/v1.0/reportroot-getmailboxusagedetail.json
 // Source: spec/v1.0/reportroot-getmailboxusagequotastatusmailboxcounts.json

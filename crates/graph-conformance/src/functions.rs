@@ -193,6 +193,14 @@ pub(crate) fn canonical_path(path: &str) -> String {
             if let Some(call) = canonical_call(&raw) {
                 return call;
             }
+            // OData's own segments (`$ref`, `$value`, `$count`) are literals of the binding,
+            // sent as written.
+            if let Some(word) = raw.strip_prefix('$')
+                && !word.is_empty()
+                && word.chars().all(|c| c.is_ascii_alphabetic())
+            {
+                return raw.into_owned();
+            }
             let (value, colon) = match raw.strip_suffix(':') {
                 Some(v) if !v.is_empty() => (v, ":"),
                 _ => (raw.as_ref(), ""),

@@ -3,11 +3,14 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/event-delete.json
 // Source: spec/v1.0/event-get.json
 // Source: spec/v1.0/event-update.json
+// Source: spec/v1.0/group-delete-members.json
+// Source: spec/v1.0/group-delete-owners.json
 // Source: spec/v1.0/group-delete.json
 // Source: spec/v1.0/group-get.json
 // Source: spec/v1.0/group-list-members.json
@@ -15,6 +18,7 @@
 // Source: spec/v1.0/group-post-groups.json
 // Source: spec/v1.0/group-update.json
 // Source: spec/v1.0/group-validateproperties.json
+// Source: spec/v1.0/profilephoto-get.json
 
 //! Operations and navigation under `/v1.0/groups`.
 pub mod item;

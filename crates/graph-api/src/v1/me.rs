@@ -9,6 +9,7 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/event-delete.json
@@ -21,6 +22,7 @@
 // Source: spec/v1.0/message-move.json
 // Source: spec/v1.0/message-update.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
+// Source: spec/v1.0/profilephoto-get.json
 // Source: spec/v1.0/user-changepassword.json
 // Source: spec/v1.0/user-get.json
 // Source: spec/v1.0/user-list-contacts.json
@@ -57,6 +59,7 @@ pub mod mail_folders;
 pub mod messages;
 #[cfg(any(feature = "me", feature = "users"))]
 pub mod outlook;
+pub mod photo;
 #[cfg(feature = "me")]
 /// Request builder for `/v1.0/me`.
 #[derive(Debug, Clone)]
@@ -140,6 +143,10 @@ impl<'a> Me<'a> {
     /// `/v1.0/me/outlook`
     pub fn outlook(&self) -> outlook::Outlook<'a> {
         outlook::Outlook::new(self.client, self.path.clone().segment("outlook"))
+    }
+    /// `/v1.0/me/photo`
+    pub fn photo(&self) -> photo::Photo<'a> {
+        photo::Photo::new(self.client, self.path.clone().segment("photo"))
     }
     /// `POST /v1.0/me/checkMemberGroups`: *directoryObject: checkMemberGroups* through another of its documented paths, with the same request and response types; [`DirectoryObjectsItem::check_member_groups`](crate::v1::directory_objects::item::DirectoryObjectsItem::check_member_groups) has its documentation and example.
     pub async fn check_member_groups(

@@ -10,6 +10,7 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/event-delete.json
@@ -23,6 +24,7 @@
 // Source: spec/v1.0/message-update.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
+// Source: spec/v1.0/profilephoto-get.json
 // Source: spec/v1.0/user-delete.json
 // Source: spec/v1.0/user-get.json
 // Source: spec/v1.0/user-list-contacts.json

@@ -381,6 +381,11 @@ fn returns(spec: &SpecFile) -> Returns<'_> {
     if response.status == 302 {
         return Returns::Redirect;
     }
+    // A media get (`.../photo/$value`, `.../content`) answers the content itself, whatever type
+    // the page names for it.
+    if spec.operation.kind == graph_spec::OperationKind::MediaGet {
+        return Returns::Bytes;
+    }
     match &response.body_type {
         Some(EdmType::Primitive(graph_spec::Primitive::Stream)) => Returns::Bytes,
         Some(ty) if shown_empty => Returns::TypedOrEmpty(ty),

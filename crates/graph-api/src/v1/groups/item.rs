@@ -3,22 +3,28 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/event-delete.json
 // Source: spec/v1.0/event-get.json
 // Source: spec/v1.0/event-update.json
+// Source: spec/v1.0/group-delete-members.json
+// Source: spec/v1.0/group-delete-owners.json
 // Source: spec/v1.0/group-delete.json
 // Source: spec/v1.0/group-get.json
 // Source: spec/v1.0/group-list-members.json
 // Source: spec/v1.0/group-update.json
 // Source: spec/v1.0/group-validateproperties.json
+// Source: spec/v1.0/profilephoto-get.json
 
 //! Operations and navigation under `/v1.0/groups/{id}`.
 pub mod calendar;
 pub mod drive;
 pub mod events;
 pub mod members;
+pub mod owners;
+pub mod photo;
 /// Request builder for `/v1.0/groups/{id}`.
 #[derive(Debug, Clone)]
 pub struct GroupsItem<'a> {
@@ -47,6 +53,14 @@ impl<'a> GroupsItem<'a> {
     /// `/v1.0/groups/{id}/members`
     pub fn members(&self) -> members::Members<'a> {
         members::Members::new(self.client, self.path.clone().segment("members"))
+    }
+    /// `/v1.0/groups/{id}/owners`
+    pub fn owners(&self) -> owners::Owners<'a> {
+        owners::Owners::new(self.client, self.path.clone().segment("owners"))
+    }
+    /// `/v1.0/groups/{id}/photo`
+    pub fn photo(&self) -> photo::Photo<'a> {
+        photo::Photo::new(self.client, self.path.clone().segment("photo"))
     }
     /// `POST /v1.0/groups/{id}/checkMemberGroups`: *directoryObject: checkMemberGroups* through another of its documented paths, with the same request and response types; [`DirectoryObjectsItem::check_member_groups`](crate::v1::directory_objects::item::DirectoryObjectsItem::check_member_groups) has its documentation and example.
     pub async fn check_member_groups(

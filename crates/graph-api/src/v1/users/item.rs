@@ -10,6 +10,7 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/event-delete.json
@@ -23,6 +24,7 @@
 // Source: spec/v1.0/message-update.json
 // Source: spec/v1.0/outlookuser-supportedtimezones.json
 // Source: spec/v1.0/presence-setuserpreferredpresence.json
+// Source: spec/v1.0/profilephoto-get.json
 // Source: spec/v1.0/user-delete.json
 // Source: spec/v1.0/user-get.json
 // Source: spec/v1.0/user-list-contacts.json
@@ -65,6 +67,8 @@ pub mod messages;
 pub mod online_meetings;
 #[cfg(feature = "users")]
 pub mod outlook;
+#[cfg(feature = "users")]
+pub mod photo;
 #[cfg(feature = "users")]
 pub mod presence;
 #[cfg(feature = "users")]
@@ -161,6 +165,10 @@ impl<'a> UsersItem<'a> {
     /// `/v1.0/users/{id}/outlook`
     pub fn outlook(&self) -> outlook::Outlook<'a> {
         outlook::Outlook::new(self.client, self.path.clone().segment("outlook"))
+    }
+    /// `/v1.0/users/{id}/photo`
+    pub fn photo(&self) -> photo::Photo<'a> {
+        photo::Photo::new(self.client, self.path.clone().segment("photo"))
     }
     /// `/v1.0/users/{id}/presence`
     pub fn presence(&self) -> presence::Presence<'a> {

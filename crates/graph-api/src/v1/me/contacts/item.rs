@@ -2,8 +2,11 @@
 // Source: spec/v1.0/contact-delete.json
 // Source: spec/v1.0/contact-get.json
 // Source: spec/v1.0/contact-update.json
+// Source: spec/v1.0/profilephoto-get.json
 
 //! Operations and navigation under `/v1.0/me/contacts/{id}`.
+#[cfg(feature = "me")]
+pub mod photo;
 #[cfg(feature = "me")]
 /// Request builder for `/v1.0/me/contacts/{id}`.
 #[derive(Debug, Clone)]
@@ -18,6 +21,10 @@ impl<'a> ContactsItem<'a> {
         path: graph_runtime::RequestPath,
     ) -> Self {
         Self { client, path }
+    }
+    /// `/v1.0/me/contacts/{id}/photo`
+    pub fn photo(&self) -> photo::Photo<'a> {
+        photo::Photo::new(self.client, self.path.clone().segment("photo"))
     }
     /// Delete a contact.
     ///

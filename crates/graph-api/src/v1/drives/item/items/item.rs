@@ -2,11 +2,13 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 
 //! Operations and navigation under `/v1.0/drives/{drive-id}/items/{item-id}`.
 pub mod children;
+pub mod content;
 #[cfg(feature = "drives")]
 /// Request builder for `/v1.0/drives/{drive-id}/items/{item-id}`.
 #[derive(Debug, Clone)]
@@ -25,6 +27,10 @@ impl<'a> ItemsItem<'a> {
     /// `/v1.0/drives/{drive-id}/items/{item-id}/children`
     pub fn children(&self) -> children::Children<'a> {
         children::Children::new(self.client, self.path.clone().segment("children"))
+    }
+    /// `/v1.0/drives/{drive-id}/items/{item-id}/content`
+    pub fn content(&self) -> content::Content<'a> {
+        content::Content::new(self.client, self.path.clone().segment("content"))
     }
     /// Asynchronously assign a sensitivity label to a driveItem. This API is part of Microsoft SharePoint and OneDrive APIs that perform advanced premium administrative functions and is considered a protected API. Protected APIs require you to have additional validation, beyond permission and consent, before you can use them. Before you call this API, you must Enable metered APIs and services in Microsoft Graph. For more information about sensitivity labels from an administrator's perspective, see Enable sensitivity labels for Office files in SharePoint and OneDrive.
     ///

@@ -2,11 +2,13 @@
 // Source: spec/v1.0/driveitem-assignsensitivitylabel.json
 // Source: spec/v1.0/driveitem-copy.json
 // Source: spec/v1.0/driveitem-delete.json
+// Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
 // Source: spec/v1.0/driveitem-update.json
 
 //! Operations and navigation under `/v1.0/me/drive/items/{item-id}`.
 pub mod children;
+pub mod content;
 /// Request builder for `/v1.0/me/drive/items/{item-id}`.
 #[derive(Debug, Clone)]
 pub struct ItemsItem<'a> {
@@ -23,6 +25,10 @@ impl<'a> ItemsItem<'a> {
     /// `/v1.0/me/drive/items/{item-id}/children`
     pub fn children(&self) -> children::Children<'a> {
         children::Children::new(self.client, self.path.clone().segment("children"))
+    }
+    /// `/v1.0/me/drive/items/{item-id}/content`
+    pub fn content(&self) -> content::Content<'a> {
+        content::Content::new(self.client, self.path.clone().segment("content"))
     }
     /// `POST /v1.0/me/drive/items/{item-id}/assignSensitivityLabel`: *driveItem: assignSensitivityLabel* through another of its documented paths, with the same request and response types; [`ItemsItem::assign_sensitivity_label`](crate::v1::drives::item::items::item::ItemsItem::assign_sensitivity_label) has its documentation and example.
     pub async fn assign_sensitivity_label(

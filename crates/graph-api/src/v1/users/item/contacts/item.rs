@@ -2,8 +2,10 @@
 // Source: spec/v1.0/contact-delete.json
 // Source: spec/v1.0/contact-get.json
 // Source: spec/v1.0/contact-update.json
+// Source: spec/v1.0/profilephoto-get.json
 
 //! Operations and navigation under `/v1.0/users/{id}/contacts/{id}`.
+pub mod photo;
 /// Request builder for `/v1.0/users/{id}/contacts/{id}`.
 #[derive(Debug, Clone)]
 pub struct ContactsItem<'a> {
@@ -16,6 +18,10 @@ impl<'a> ContactsItem<'a> {
         path: graph_runtime::RequestPath,
     ) -> Self {
         Self { client, path }
+    }
+    /// `/v1.0/users/{id}/contacts/{id}/photo`
+    pub fn photo(&self) -> photo::Photo<'a> {
+        photo::Photo::new(self.client, self.path.clone().segment("photo"))
     }
     /// `DELETE /v1.0/users/{id \| userPrincipalName}/contacts/{id}`: *Delete contact* through another of its documented paths, with the same request and response types; [`ContactsItem::delete`](crate::v1::me::contacts::item::ContactsItem::delete) has its documentation and example.
     pub async fn delete(&self) -> Result<(), graph_runtime::Error> {
