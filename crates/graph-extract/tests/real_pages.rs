@@ -65,12 +65,14 @@ fn pages(root: &Path) -> Vec<String> {
     out
 }
 
-/// The chosen pages that get a snapshot each: the source pages of the committed operation specs in
-/// `spec/`, sorted. Snapshots of thousands of pages would help nobody; the whole corpus has
-/// [`whole_corpus_matches_its_summary`] instead.
-fn chosen_pages() -> Vec<String> {
-    let spec_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec");
-    let committed = graph_spec::load_dir(&spec_dir).unwrap_or_else(|errors| {
+/// The workspace's `spec/` folder.
+fn spec_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec")
+}
+
+/// The committed operation specs, `(file, spec)`; a file that does not load fails the test.
+fn committed_specs() -> Vec<(PathBuf, graph_spec::SpecFile)> {
+    graph_spec::load_dir(&spec_dir()).unwrap_or_else(|errors| {
         panic!(
             "{}",
             errors
@@ -79,8 +81,17 @@ fn chosen_pages() -> Vec<String> {
                 .collect::<Vec<_>>()
                 .join("\n")
         )
-    });
-    let mut pages: Vec<String> = committed.into_iter().map(|(_, s)| s.source.page).collect();
+    })
+}
+
+/// The chosen pages that get a snapshot each: the source pages of the committed operation specs in
+/// `spec/`, sorted. Snapshots of thousands of pages would help nobody; the whole corpus has
+/// [`whole_corpus_matches_its_summary`] instead.
+fn chosen_pages() -> Vec<String> {
+    let mut pages: Vec<String> = committed_specs()
+        .into_iter()
+        .map(|(_, s)| s.source.page)
+        .collect();
     pages.sort();
     pages.dedup();
     pages
@@ -343,21 +354,11 @@ fn signin_confirmsafe_beta() {
 #[test]
 fn committed_specs_are_fresh() {
     let Some(root) = docs_root() else { return };
-    let spec_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec");
-    let committed = graph_spec::load_dir(&spec_dir).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let committed = committed_specs();
     assert!(
         !committed.is_empty(),
         "no spec files under {}",
-        spec_dir.display()
+        spec_dir().display()
     );
     for (file, spec) in &committed {
         let fresh = graph_extract::extract_page(&root, &spec.source.page)
