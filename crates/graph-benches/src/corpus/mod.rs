@@ -89,11 +89,14 @@ impl std::error::Error for CorpusError {}
 /// Attempts per operation before giving up; from half-way on, names get the operation's number.
 const ATTEMPTS: usize = 64;
 
-/// Whether the generator can take this template: no function parameters (not generated yet) and
+/// Whether the generator can take this template: an action or function, no function parameters (not generated yet) and
 /// only plain or `{placeholder}` segments, each path ending in a plain action.
 fn usable(spec: &SpecFile) -> bool {
     let op = &spec.operation;
-    op.function_parameters.is_empty()
+    // The corpus varies an action's last segment; a resource operation is named by its kind at
+    // the module its whole path addresses, so renaming a segment would not make another one.
+    !op.kind.is_resource()
+        && op.function_parameters.is_empty()
         && !op.paths.is_empty()
         && op.paths.iter().all(|p| {
             let segs: Vec<&str> = p.template.trim_start_matches('/').split('/').collect();
