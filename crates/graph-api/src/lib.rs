@@ -56,6 +56,7 @@
 // Source: spec/v1.0/driveitem-delete.json
 // Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-put-content.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/educationassignment-activate.json
 // Source: spec/v1.0/educationsubmission-setupresourcesfolder.json
@@ -70,6 +71,8 @@
 // Source: spec/v1.0/group-list-members.json
 // Source: spec/v1.0/group-list.json
 // Source: spec/v1.0/group-post-groups.json
+// Source: spec/v1.0/group-post-members.json
+// Source: spec/v1.0/group-post-owners.json
 // Source: spec/v1.0/group-update.json
 // Source: spec/v1.0/group-validateproperties.json
 // Source: spec/v1.0/mailboxfolder-delta.json

@@ -51,6 +51,8 @@ pub struct Case {
     index: usize,
     /// Whether the binding sends the example's query string, which the mock then requires.
     with_query: bool,
+    /// Whether the body's `@odata.id` is built from the client's own base URL (a `$ref` add).
+    own_base_ids: bool,
 }
 
 /// A client for `base` with the conformance token and no retries.
@@ -86,7 +88,30 @@ impl Case {
             spec,
             index,
             with_query: false,
+            own_base_ids: false,
         }
+    }
+
+    /// The binding builds the body's `@odata.id` from the client's own base URL (a `$ref` add):
+    /// the mock expects the documented reference at its own address
+    /// (`https://graph.microsoft.com/v1.0/directoryObjects/x` becomes `{mock}/v1.0/directoryObjects/x`).
+    pub fn with_own_base_ids(mut self) -> Case {
+        self.own_base_ids = true;
+        self
+    }
+
+    /// The documented request body, with `@odata.id` rebased onto `base` when
+    /// [`Case::with_own_base_ids`] says so.
+    fn expected_body(&self, base: &str) -> Option<Value> {
+        let mut body = self.example().request.body.clone()?;
+        if self.own_base_ids
+            && let Some(Value::String(id)) = body.get_mut("@odata.id")
+            && let Some(after_scheme) = id.split_once("://").map(|(_, rest)| rest.to_string())
+        {
+            let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+            *id = format!("{base}{path}");
+        }
+        Some(body)
     }
 
     /// The binding sends the example's query options (`?$select=...&$top=5`): the mock matches
@@ -285,11 +310,11 @@ impl Case {
                         when = when.query_param(name, value);
                     }
                 }
-                match &example.request.body {
+                match self.expected_body(&server.base_url()) {
                     Some(documented) => {
                         when = when
                             .header("content-type", "application/json")
-                            .json_body(documented.clone());
+                            .json_body(documented);
                     }
                     None => {
                         when = when.header_missing("content-type");

@@ -2,7 +2,8 @@
 //!
 //! One code block of `METHOD /path` lines, read line by line (a bad line is skipped with a warning;
 //! a section without a usable path is an error). A page that documents one operation per `##`
-//! section has an `### HTTP request` in each, and their paths are the operation's paths. Paths
+//! section has an `### HTTP request` in each, and their paths are the operation's paths; so do
+//! several `## HTTP request (to upload a new file)` sections, one per case. Paths
 //! relative to the service root (`~/users`, `users/{id}`) are read from it, with a warning.
 
 use std::ops::Range;
@@ -36,6 +37,32 @@ impl Ctx<'_> {
         out
     }
 
+    /// Every level-2 heading that starts with `prefix` (lower case; compared case-insensitively),
+    /// with its block range up to the next heading of level 1 or 2.
+    fn qualified_sections(&self, prefix: &str) -> Vec<(usize, Range<usize>)> {
+        let mut out = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            let BlockKind::Heading { level: 2, inline } = &b.kind else {
+                continue;
+            };
+            if !inline
+                .plain()
+                .trim()
+                .to_ascii_lowercase()
+                .starts_with(prefix)
+            {
+                continue;
+            }
+            let end = (i + 1..self.blocks.len())
+                .find(|&j| {
+                    matches!(self.blocks.get(j).map(|b| &b.kind), Some(BlockKind::Heading { level, .. }) if *level <= 2)
+                })
+                .unwrap_or(self.blocks.len());
+            out.push((i, i + 1..end));
+        }
+        out
+    }
+
     pub(crate) fn http_request(
         &mut self,
         h1: Option<usize>,
@@ -46,7 +73,15 @@ impl Ctx<'_> {
         // an `### HTTP request` in each: their paths are the operation's paths.
         let sections = match self.section(&NAMES) {
             Some(found) => vec![found],
-            None => self.subsections(&NAMES),
+            None => {
+                let below = self.subsections(&NAMES);
+                if below.is_empty() {
+                    // `## HTTP request (to upload a new file)`, one per case.
+                    self.qualified_sections("http request (")
+                } else {
+                    below
+                }
+            }
         };
         let Some((heading, range)) = sections.first().cloned() else {
             return Err(self.error(

@@ -174,9 +174,12 @@ impl Operation {
             .flatten()
     }
 
-    /// Whether the operation sends a JSON body: parameters, or an entity.
+    /// Whether the operation sends a JSON body of the caller's: parameters, or an entity. A `$ref`
+    /// add (whose `@odata.id` body the binding builds) and a media put (bytes) do not.
     pub fn has_body(&self) -> bool {
-        self.request_body.is_some() || self.entity_body().is_some()
+        use crate::OperationKind as K;
+        !matches!(self.kind, K::RefAdd | K::MediaPut)
+            && (self.request_body.is_some() || self.entity_body().is_some())
     }
 }
 

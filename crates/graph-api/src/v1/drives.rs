@@ -4,6 +4,7 @@
 // Source: spec/v1.0/driveitem-delete.json
 // Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-put-content.json
 // Source: spec/v1.0/driveitem-update.json
 
 //! Operations and navigation under `/v1.0/drives`.

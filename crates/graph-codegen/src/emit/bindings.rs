@@ -211,7 +211,23 @@ pub(super) fn action_method(
     let method = method_tokens(action.spec.operation.method);
     let version = version_tokens(version);
     let models = models_path(node, action);
-    let (param, with_body) = if body_is_optional(action.spec) {
+    let (param, with_body) = if action.spec.operation.kind == graph_spec::OperationKind::RefAdd {
+        // `{"@odata.id": "{the client's base}/{version}{target}"}`: the reference is built from
+        // the client's own base URL, so a national cloud or a mock gets its own.
+        (
+            quote!(target: graph_runtime::RequestPath),
+            quote! {
+                let target = target.finish()?;
+                let id = format!("{}/{}{}", self.client.base_url(), request.version().as_str(), target.as_str());
+                let request = request.json(&serde_json::json!({ "@odata.id": id }))?;
+            },
+        )
+    } else if action.spec.operation.kind == graph_spec::OperationKind::MediaPut {
+        (
+            quote!(content_type: &str, content: Vec<u8>),
+            quote!(let request = request.bytes(content_type, content)?;),
+        )
+    } else if body_is_optional(action.spec) {
         let req = request_type(action);
         (
             quote!(body: Option<&#models #req>),

@@ -54,7 +54,20 @@ pub(super) fn doc_example(
         quote!(#krate::#(#segs::)*)
     };
     let fn_values = functions::example_args(&fn_args, call_values.as_deref(), &enum_home, false);
-    let (setup, args) = if action.spec.operation.has_body() {
+    let kind = action.spec.operation.kind;
+    let (setup, args) = if kind == graph_spec::OperationKind::RefAdd {
+        // The object to reference, by its path below the version.
+        let krate = ident(krate);
+        (
+            quote!(),
+            quote!(#krate::runtime::RequestPath::new().segment("directoryObjects").param("id", "<id>")),
+        )
+    } else if kind == graph_spec::OperationKind::MediaPut {
+        (
+            quote!(),
+            quote!("text/plain", b"The contents of the file".to_vec()),
+        )
+    } else if action.spec.operation.has_body() {
         let req = request_type(action);
         let home = action.models_home.join("::");
         lines.push(format!("use {krate}::{home}::{req};"));

@@ -336,7 +336,8 @@ fn models_path(node: &Node<'_>, action: &Action<'_>) -> TokenStream {
 /// Whether the body may be left out: it has parameters and every one is documented as optional
 /// (never an entity body: a create or an update sends its entity).
 pub fn body_is_optional(spec: &SpecFile) -> bool {
-    spec.operation.entity_body().is_none()
+    spec.operation.has_body()
+        && spec.operation.entity_body().is_none()
         && spec
             .operation
             .request_body

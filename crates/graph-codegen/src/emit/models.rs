@@ -106,7 +106,13 @@ pub(super) fn request_model(
             pub type #name = #rust;
         });
     }
-    let Some(params) = &action.spec.operation.request_body else {
+    let Some(params) = action
+        .spec
+        .operation
+        .request_body
+        .as_ref()
+        .filter(|_| action.spec.operation.has_body())
+    else {
         return Ok(quote!());
     };
     object_model(

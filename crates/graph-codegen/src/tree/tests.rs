@@ -101,15 +101,26 @@ fn resource_operations_hang_off_the_module_their_path_addresses() {
             ("polish".into(), "polish".into(), "N".into())
         ]
     );
-    // `$ref`, `$value` and `$count` are refused until they are generated.
+    // An OData suffix is the binding's own segment.
     let refs = vec![(
         "d.json".to_string(),
         spec("ref_add", "POST", "/widgets/{id}/owners/$ref", "widget"),
     )];
-    let e = build(&refs).unwrap_err();
+    let roots = build(&refs).unwrap();
+    let owners = &roots[&ApiVersion::V1].children["widgets"].children["{}"].children["owners"];
+    assert_eq!(
+        names(owners),
+        [("add_ref".into(), "$ref".into(), "AddRefWidget".into())]
+    );
+    // `$count` and reading or setting references are refused until they are generated.
+    let count = vec![(
+        "e.json".to_string(),
+        spec("count", "GET", "/widgets/$count", "widget"),
+    )];
+    let e = build(&count).unwrap_err();
     assert_eq!(
         (e.file.as_str(), e.path.as_str()),
-        ("d.json", "operation.kind")
+        ("e.json", "operation.kind")
     );
-    assert!(e.message.contains("`ref_add`"), "{e:?}");
+    assert!(e.message.contains("`count`"), "{e:?}");
 }

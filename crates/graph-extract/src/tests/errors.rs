@@ -461,3 +461,23 @@ fn a_value_path_beside_the_entity_is_another_operation() {
         "addresses $value rather than what line",
     );
 }
+
+#[test]
+fn http_request_sections_per_case_give_the_paths() {
+    let text = edit(
+        BASE,
+        "## HTTP request\n\n<!-- { \"blockType\": \"ignored\" } -->\n``` http\nPOST /widgets/{widget-id}/polish\n```",
+        "## HTTP request (to polish one widget)\n\n``` http\nPOST /widgets/{widget-id}/polish\n```\n\n## HTTP request (to polish mine)\n\n``` http\nPOST /me/widget/polish\n```",
+    );
+    let spec = extract(&text);
+    let templates: Vec<&str> = spec
+        .operation
+        .paths
+        .iter()
+        .map(|p| p.template.as_str())
+        .collect();
+    assert_eq!(
+        templates,
+        ["/widgets/{widget-id}/polish", "/me/widget/polish"]
+    );
+}

@@ -5,6 +5,7 @@
 // Source: spec/v1.0/driveitem-delete.json
 // Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-put-content.json
 // Source: spec/v1.0/driveitem-update.json
 // Source: spec/v1.0/event-delete.json
 // Source: spec/v1.0/event-get.json
@@ -14,6 +15,8 @@
 // Source: spec/v1.0/group-delete.json
 // Source: spec/v1.0/group-get.json
 // Source: spec/v1.0/group-list-members.json
+// Source: spec/v1.0/group-post-members.json
+// Source: spec/v1.0/group-post-owners.json
 // Source: spec/v1.0/group-update.json
 // Source: spec/v1.0/group-validateproperties.json
 // Source: spec/v1.0/profilephoto-get.json

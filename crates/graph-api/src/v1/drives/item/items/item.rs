@@ -4,9 +4,12 @@
 // Source: spec/v1.0/driveitem-delete.json
 // Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-put-content.json
 // Source: spec/v1.0/driveitem-update.json
 
 //! Operations and navigation under `/v1.0/drives/{drive-id}/items/{item-id}`.
+#[cfg(feature = "drives")]
+pub mod path;
 pub mod children;
 pub mod content;
 #[cfg(feature = "drives")]
@@ -23,6 +26,15 @@ impl<'a> ItemsItem<'a> {
         path: graph_runtime::RequestPath,
     ) -> Self {
         Self { client, path }
+    }
+    /// `/v1.0/drives/{drive-id}/items/{item-id}/:/{filename}:`
+    ///
+    /// `filename` is a slash-separated item path (`folder/file.txt`): each of its segments is percent-encoded and `/` kept between them, so it can never leave the `:/..:` address; an empty path or segment, `.` or `..` makes the call fail with [`graph_runtime::Error::InvalidRequest`] before anything is sent.
+    pub fn path(&self, filename: &str) -> path::Path<'a> {
+        path::Path::new(
+            self.client,
+            self.path.clone().item_path("", "filename", filename),
+        )
     }
     /// `/v1.0/drives/{drive-id}/items/{item-id}/children`
     pub fn children(&self) -> children::Children<'a> {

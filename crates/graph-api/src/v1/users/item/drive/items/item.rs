@@ -4,9 +4,11 @@
 // Source: spec/v1.0/driveitem-delete.json
 // Source: spec/v1.0/driveitem-get-content.json
 // Source: spec/v1.0/driveitem-list-children.json
+// Source: spec/v1.0/driveitem-put-content.json
 // Source: spec/v1.0/driveitem-update.json
 
 //! Operations and navigation under `/v1.0/users/{id}/drive/items/{item-id}`.
+pub mod path;
 pub mod children;
 pub mod content;
 /// Request builder for `/v1.0/users/{id}/drive/items/{item-id}`.
@@ -21,6 +23,15 @@ impl<'a> ItemsItem<'a> {
         path: graph_runtime::RequestPath,
     ) -> Self {
         Self { client, path }
+    }
+    /// `/v1.0/users/{id}/drive/items/{item-id}/:/{filename}:`
+    ///
+    /// `filename` is a slash-separated item path (`folder/file.txt`): each of its segments is percent-encoded and `/` kept between them, so it can never leave the `:/..:` address; an empty path or segment, `.` or `..` makes the call fail with [`graph_runtime::Error::InvalidRequest`] before anything is sent.
+    pub fn path(&self, filename: &str) -> path::Path<'a> {
+        path::Path::new(
+            self.client,
+            self.path.clone().item_path("", "filename", filename),
+        )
     }
     /// `/v1.0/users/{id}/drive/items/{item-id}/children`
     pub fn children(&self) -> children::Children<'a> {
