@@ -108,10 +108,12 @@ async fn readme_list_example(client: Client) -> Result<(), graph_api::Error> {
 /// README's update example, compiled here.
 #[allow(dead_code)]
 async fn readme_update_example(client: Client) -> Result<(), graph_api::Error> {
-    let patch = User {
+    use graph_api::runtime::model::Model;
+    let mut patch = User {
         office_location: Some("18/2111".into()),
         ..Default::default()
     };
+    patch.set_null(User::MOBILE_PHONE);
     client
         .v1()
         .users()
@@ -119,4 +121,32 @@ async fn readme_update_example(client: Client) -> Result<(), graph_api::Error> {
         .update(&patch)
         .await?;
     Ok(())
+}
+
+#[tokio::test]
+async fn an_update_sends_only_what_is_set_and_clears_with_null() {
+    use graph_runtime::model::Model;
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method("PATCH")
+                .path("/v1.0/users/u1")
+                .json_body(json!({"jobTitle": "Engineer", "officeLocation": null}));
+            then.status(204);
+        })
+        .await;
+    let client = graph_conformance::client_for(&server.base_url());
+    let mut patch = User {
+        job_title: Some("Engineer".into()),
+        ..Default::default()
+    };
+    patch.set_null(User::OFFICE_LOCATION);
+    client
+        .v1()
+        .users()
+        .by_id("u1")
+        .update(&patch)
+        .await
+        .unwrap();
+    mock.assert_async().await;
 }

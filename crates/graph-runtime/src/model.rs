@@ -42,6 +42,16 @@ pub trait Model: Default {
 
     /// The map of properties that have no field (and of those sent as `null`).
     fn additional_properties_mut(&mut self) -> &mut Map<String, Value>;
+
+    /// Sends `property` as `null`, which clears it in an update (`PATCH`): `user.set_null(
+    /// User::OFFICE_LOCATION)`. Leave the property's own field `None`, or it is sent twice.
+    fn set_null(&mut self, property: crate::Property<Self>)
+    where
+        Self: Sized,
+    {
+        self.additional_properties_mut()
+            .insert(property.name().to_owned(), Value::Null);
+    }
 }
 
 /// Deserializes a [`Model`] from a JSON object, reading each key once.
