@@ -309,6 +309,15 @@ impl Case {
                     for (name, value) in graph_spec::url_query(&example.request.url) {
                         when = when.query_param(name, value);
                     }
+                    // The query builder sends `ConsistencyLevel` with `$count` and `$search`, as
+                    // the documented request does.
+                    for h in &example.request.headers {
+                        if h.name.eq_ignore_ascii_case("ConsistencyLevel")
+                            && let Some(value) = &h.value
+                        {
+                            when = when.header(h.name.to_ascii_lowercase(), value.as_str());
+                        }
+                    }
                 }
                 match self.expected_body(&server.base_url()) {
                     Some(documented) => {
