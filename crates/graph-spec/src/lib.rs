@@ -30,6 +30,7 @@ mod literal;
 mod model;
 mod path_match;
 mod types;
+mod url;
 mod validate;
 
 use std::fmt;
@@ -43,6 +44,7 @@ pub use types::{
     Property, TYPES_DIR, TYPES_SCHEMA_FILE, TypeFile, TypeKind, load_type_dir, type_file_name,
     type_files, type_from_json, type_to_json, types_schema_json, validate_types,
 };
+pub use url::{url_path, url_query};
 pub(crate) use validate::fold;
 pub use validate::{ValidationError, validate};
 

@@ -445,35 +445,6 @@ pub struct Warning {
     pub message: String,
 }
 
-/// The query of a documented URL as `(name, value)` pairs, percent-decoded, in order:
-/// `...?$select=displayName,mail&$top=5` gives `[("$select", "displayName,mail"), ("$top", "5")]`.
-/// Docs often write values unencoded (`$orderby=displayName desc`); those stay as written. A
-/// fragment is dropped; a pair without `=` has an empty value.
-pub fn url_query(url: &str) -> Vec<(String, String)> {
-    let Some((_, query)) = url.split_once('?') else {
-        return Vec::new();
-    };
-    let query = query.split('#').next().unwrap_or(query);
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(name), percent_decode(value))
-        })
-        .collect()
-}
-
-/// The path of a documented URL, without scheme, host, query or fragment:
-/// `https://graph.microsoft.com/beta/a/b?x=1` -> `/beta/a/b`; a relative `/me/x` stays as it is.
-pub fn url_path(url: &str) -> &str {
-    let path = match url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
-        None => url,
-    };
-    path.split(['?', '#']).next().unwrap_or(path)
-}
-
 impl PathTemplate {
     /// Matches a URL path below the version (`/users/abc/assignLicense`) against this template
     /// (`/users/{id | userPrincipalName}/assignLicense`): the percent-decoded value of each
@@ -498,7 +469,7 @@ impl ApiVersion {
     /// The path of a documented example URL below this version: `https://graph.microsoft.com/beta/a`
     /// and `/beta/a` give `/a`; a URL written without the version (`/me/x`) is taken as it is.
     pub fn path_below(self, url: &str) -> &str {
-        let path = url_path(url);
+        let path = crate::url::url_path(url);
         let prefix = format!("/{}", self.as_str());
         match path.strip_prefix(&prefix) {
             Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
@@ -507,30 +478,10 @@ impl ApiVersion {
     }
 }
 
-/// `%2F` -> `/`; an invalid escape is kept as it is.
-pub(crate) fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod path_tests {
     use super::*;
+    use crate::url::url_path;
 
     fn t(template: &str) -> PathTemplate {
         PathTemplate {

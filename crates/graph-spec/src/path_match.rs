@@ -1,7 +1,7 @@
 //! Matching a documented URL path against a path template, segment by segment, with OData's
 //! other spellings of one address (see [`PathTemplate::match_path`](crate::PathTemplate::match_path)).
 
-use crate::model::percent_decode;
+use crate::url::percent_decode;
 
 /// The segments of a path template: split at `/`, except inside a `{placeholder}` (the docs
 /// write item paths as `root:/{path/to/file}:`).
