@@ -92,6 +92,7 @@
 // Source: spec/v1.0/user-list-messages.json
 // Source: spec/v1.0/user-list.json
 // Source: spec/v1.0/user-post-events.json
+// Source: spec/v1.0/user-post-manager.json
 // Source: spec/v1.0/user-post-messages.json
 // Source: spec/v1.0/user-post-users.json
 // Source: spec/v1.0/user-update.json

@@ -72,7 +72,7 @@ fn unusable(
                 "it uploads bytes, which the spec does not record (only JSON bodies are)".into(),
             );
         }
-        K::RefAdd if ref_target(example).is_none() => {
+        kind if kind.sends_reference() && ref_target(example).is_none() => {
             return Some("its body has no `@odata.id` URL naming the object to reference".into());
         }
         _ => {}
@@ -267,8 +267,11 @@ pub fn tests_rs(
                 };
                 // A `$ref` add names the documented object by its path; the binding builds the
                 // `@odata.id` from the client's (the mock's) base URL.
-                let (call, load_extra) = match (action.spec.operation.kind
-                    == graph_spec::OperationKind::RefAdd)
+                let (call, load_extra) = match action
+                    .spec
+                    .operation
+                    .kind
+                    .sends_reference()
                     .then(|| ref_target(example).unwrap_or_default())
                 {
                     Some(segments) => (

@@ -119,6 +119,7 @@
 // Source: spec/v1.0/user-list-messages.json
 // Source: spec/v1.0/user-list.json
 // Source: spec/v1.0/user-post-events.json
+// Source: spec/v1.0/user-post-manager.json
 // Source: spec/v1.0/user-post-messages.json
 // Source: spec/v1.0/user-post-users.json
 // Source: spec/v1.0/user-update.json
@@ -2327,6 +2328,24 @@ async fn v1_0__user_update__update_user_password_profile() {
             client: &graph_api::Client,
             body: graph_api::v1::users::item::UpdateUserRequest|
         { client.v1().users().by_id("{id}").update(&body).await })
+        .await;
+}
+#[rustfmt::skip]
+#[tokio::test]
+async fn v1_0__user_post_manager__create_manager_from_group() {
+    let case = graph_conformance::Case::load("spec/v1.0/user-post-manager.json", 0u64)
+        .with_own_base_ids();
+    case.replay(async |client: &graph_api::Client| {
+            client
+                .v1()
+                .users()
+                .by_id("{id}")
+                .manager()
+                .set_ref(
+                    graph_runtime::RequestPath::new().segment("users").segment("{id}"),
+                )
+                .await
+        })
         .await;
 }
 #[rustfmt::skip]

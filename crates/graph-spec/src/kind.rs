@@ -103,6 +103,11 @@ impl OperationKind {
         }
     }
 
+    /// Whether the body is a reference (`{"@odata.id": ...}`): a `$ref` add or set.
+    pub fn sends_reference(self) -> bool {
+        matches!(self, Self::RefAdd | Self::RefSet)
+    }
+
     /// Whether this is a resource operation (not an action, a function or unclassified).
     pub fn is_resource(self) -> bool {
         !matches!(self, Self::Action | Self::Function | Self::Unclassified)

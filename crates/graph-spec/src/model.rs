@@ -175,10 +175,11 @@ impl Operation {
     }
 
     /// Whether the operation sends a JSON body of the caller's: parameters, or an entity. A `$ref`
-    /// add (whose `@odata.id` body the binding builds) and a media put (bytes) do not.
+    /// add or set (whose `@odata.id` body the binding builds) and a media put (bytes) do not.
     pub fn has_body(&self) -> bool {
         use crate::OperationKind as K;
-        !matches!(self.kind, K::RefAdd | K::MediaPut)
+        !self.kind.sends_reference()
+            && self.kind != K::MediaPut
             && (self.request_body.is_some() || self.entity_body().is_some())
     }
 }

@@ -211,7 +211,7 @@ pub(super) fn action_method(
     let method = method_tokens(action.spec.operation.method);
     let version = version_tokens(version);
     let models = models_path(node, action);
-    let (param, with_body) = if action.spec.operation.kind == graph_spec::OperationKind::RefAdd {
+    let (param, with_body) = if action.spec.operation.kind.sends_reference() {
         // `{"@odata.id": "{the client's base}/{version}{target}"}`: the reference is built from
         // the client's own base URL, so a national cloud or a mock gets its own.
         (

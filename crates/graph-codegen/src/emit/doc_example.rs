@@ -55,7 +55,7 @@ pub(super) fn doc_example(
     };
     let fn_values = functions::example_args(&fn_args, call_values.as_deref(), &enum_home, false);
     let kind = action.spec.operation.kind;
-    let (setup, args) = if kind == graph_spec::OperationKind::RefAdd {
+    let (setup, args) = if kind.sends_reference() {
         // The object to reference, by its path below the version.
         let krate = ident(krate);
         (

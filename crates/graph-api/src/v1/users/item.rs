@@ -33,6 +33,7 @@
 // Source: spec/v1.0/user-list-mailfolders.json
 // Source: spec/v1.0/user-list-messages.json
 // Source: spec/v1.0/user-post-events.json
+// Source: spec/v1.0/user-post-manager.json
 // Source: spec/v1.0/user-post-messages.json
 // Source: spec/v1.0/user-update.json
 // Source: spec/v1.0/userdatasecurityandgovernance-processcontent.json
@@ -62,6 +63,8 @@ pub mod drive;
 pub mod events;
 #[cfg(feature = "users")]
 pub mod mail_folders;
+#[cfg(feature = "users")]
+pub mod manager;
 #[cfg(feature = "users")]
 pub mod messages;
 #[cfg(feature = "users")]
@@ -151,6 +154,10 @@ impl<'a> UsersItem<'a> {
             self.client,
             self.path.clone().segment("mailFolders"),
         )
+    }
+    /// `/v1.0/users/{id}/manager`
+    pub fn manager(&self) -> manager::Manager<'a> {
+        manager::Manager::new(self.client, self.path.clone().segment("manager"))
     }
     /// `/v1.0/users/{id}/messages`
     pub fn messages(&self) -> messages::Messages<'a> {
