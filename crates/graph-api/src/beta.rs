@@ -25,6 +25,7 @@
 // Source: spec/beta/team-archive.json
 // Source: spec/beta/unifiedroleassignmentschedule-filterbycurrentuser.json
 // Source: spec/beta/user-assignlicense.json
+// Source: spec/beta/user-get-transitivereports.json
 // Source: spec/beta/user-revokesigninsessions.json
 
 //! Operations and navigation under `/beta`.

@@ -72,6 +72,16 @@ fn unusable(
                 "it uploads bytes, which the spec does not record (only JSON bodies are)".into(),
             );
         }
+        K::Count | K::RefGet
+            if example
+                .response
+                .as_ref()
+                .is_none_or(|r| r.body.is_none() && (200..300).contains(&r.status)) =>
+        {
+            return Some(
+                "its response shows no body (a count or references) to answer with".into(),
+            );
+        }
         kind if kind.sends_reference() && ref_target(example).is_none() => {
             return Some("its body has no `@odata.id` URL naming the object to reference".into());
         }

@@ -252,16 +252,6 @@ pub fn build<'s>(
             // resource operation is a method of the module its whole path addresses, named by its
             // kind (`users().by_id(..).get()`), with an OData suffix (`$ref`) as its own segment.
             let resource = resource_method(spec.operation.kind);
-            if resource.is_some_and(|m| NOT_YET.contains(&m)) {
-                return Err(CodegenError {
-                    file: file.clone(),
-                    path: "operation.kind".into(),
-                    message: format!(
-                        "`{}` operations are classified but not generated yet (of `$ref`, `$value` and `$count`, all but `get_ref` and `count` are)",
-                        spec.operation.kind
-                    ),
-                });
-            }
             let (action_wire, parents): (&str, &[&str]) = match (resource, segments.split_last()) {
                 (_, None) => return Err(err(".template", "empty path".into())),
                 (Some(_), Some((last, rest))) if last.starts_with('$') => (*last, rest),
@@ -432,9 +422,6 @@ pub fn build<'s>(
     }
     Ok(roots)
 }
-
-/// Resource methods whose bindings are not generated yet: codegen refuses their specs.
-const NOT_YET: [&str; 2] = ["get_ref", "count"];
 
 /// The method of a resource operation of this kind (`get`, `list`, ...), or `None` for an action,
 /// a function, or a spec written before kinds were read (generated as an action, as then).

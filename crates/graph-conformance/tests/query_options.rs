@@ -150,3 +150,28 @@ async fn an_update_sends_only_what_is_set_and_clears_with_null() {
         .unwrap();
     mock.assert_async().await;
 }
+
+#[tokio::test]
+async fn a_count_reads_the_plain_text_number() {
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method("GET")
+                .path("/beta/users/u1/transitiveReports/$count");
+            then.status(200)
+                .header("content-type", "text/plain")
+                .body("5");
+        })
+        .await;
+    let client = graph_conformance::client_for(&server.base_url());
+    let n = client
+        .beta()
+        .users()
+        .by_id("u1")
+        .transitive_reports()
+        .count()
+        .await
+        .unwrap();
+    assert_eq!(n, 5);
+    mock.assert_async().await;
+}

@@ -5,6 +5,7 @@
 // Source: spec/beta/message-send.json
 // Source: spec/beta/permission-revokegrants.json
 // Source: spec/beta/user-assignlicense.json
+// Source: spec/beta/user-get-transitivereports.json
 // Source: spec/beta/user-revokesigninsessions.json
 
 //! Operations and navigation under `/beta/users`.

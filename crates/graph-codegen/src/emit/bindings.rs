@@ -120,6 +120,12 @@ fn success_line(spec: &SpecFile) -> String {
         Returns::Bytes => format!(
             "On success Graph answers `{status}` with the content itself (`Edm.Stream`), returned as bytes."
         ),
+        Returns::Count => format!(
+            "On success Graph answers `{status}` with the number of items as plain text, returned as a number."
+        ),
+        Returns::Json => format!(
+            "On success Graph answers `{status}` with the references (`@odata.id`), returned as raw JSON."
+        ),
         Returns::Headers(headers) => format!(
             "On success Graph answers `{status}` with no body; the response's {} header(s) are returned.",
             headers
@@ -269,6 +275,9 @@ pub(super) fn action_method(
             quote!(response.into_redirect()),
         ),
         Returns::Bytes => (quote!(Vec<u8>), quote!(Ok(response.into_body().to_vec()))),
+        // `893`: plain text, which is also a JSON number.
+        Returns::Count => (quote!(u64), quote!(response.json())),
+        Returns::Json => (quote!(serde_json::Value), quote!(response.json())),
         Returns::Headers(headers) => {
             let resp = response_type(action);
             let fields = headers.iter().map(|h| {

@@ -96,7 +96,11 @@ pub(super) fn doc_example(
             let content = #call;
             println!("{} bytes", content.len());
         },
-        Returns::Typed(_) | Returns::TypedOrEmpty(_) | Returns::Headers(_) => quote! {
+        Returns::Typed(_)
+        | Returns::TypedOrEmpty(_)
+        | Returns::Headers(_)
+        | Returns::Count
+        | Returns::Json => quote! {
             #setup
             let response = #call;
             println!("{response:?}");

@@ -193,6 +193,24 @@ pub(super) fn when_then(
                 }
             }
         }
+        Returns::Count => {
+            let doc = format!(" Answers as documented: `{status}` with `count` as plain text.");
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, count: u64) -> Self {
+                    Self(self.0.status(#status).header("content-type", "text/plain").body(count.to_string()))
+                }
+            }
+        }
+        Returns::Json => {
+            let doc = format!(" Answers as documented: `{status}` with `body` (the references).");
+            quote! {
+                #[doc = #doc]
+                pub fn ok(self, body: &serde_json::Value) -> Self {
+                    Self(self.0.status(#status).json_body_obj(body))
+                }
+            }
+        }
         Returns::Unit => {
             let doc = format!(" Answers as documented: `{status}` with no body.");
             quote! {

@@ -360,6 +360,11 @@ enum Returns<'t> {
     Redirect,
     /// The content itself (`Edm.Stream`, e.g. CSV): bytes.
     Bytes,
+    /// A `$count`: the number of items, as plain text.
+    Count,
+    /// The references of a relationship (`GET .../$ref`): raw JSON (`{"@odata.id": ..}` or a
+    /// collection of them).
+    Json,
 }
 
 /// The success shape of an operation, from its documented response and examples:
@@ -384,8 +389,11 @@ fn returns(spec: &SpecFile) -> Returns<'_> {
     }
     // A media get (`.../photo/$value`, `.../content`) answers the content itself, whatever type
     // the page names for it.
-    if spec.operation.kind == graph_spec::OperationKind::MediaGet {
-        return Returns::Bytes;
+    match spec.operation.kind {
+        graph_spec::OperationKind::MediaGet => return Returns::Bytes,
+        graph_spec::OperationKind::Count => return Returns::Count,
+        graph_spec::OperationKind::RefGet => return Returns::Json,
+        _ => {}
     }
     match &response.body_type {
         Some(EdmType::Primitive(graph_spec::Primitive::Stream)) => Returns::Bytes,

@@ -270,7 +270,9 @@ pub(super) fn response_model(action: &Action<'_>, types: &Models<'_>) -> TokenSt
     let resp = response_type(action);
     let ty = match returns(action.spec) {
         // A redirect is `graph_runtime::Redirect`, a stream `Vec<u8>`: no type of their own.
-        Returns::Unit | Returns::Redirect | Returns::Bytes => return quote!(),
+        Returns::Unit | Returns::Redirect | Returns::Bytes | Returns::Count | Returns::Json => {
+            return quote!();
+        }
         Returns::Typed(ty) | Returns::TypedOrEmpty(ty) => ty,
         Returns::Headers(headers) => {
             let doc = format!(

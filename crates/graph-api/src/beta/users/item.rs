@@ -5,6 +5,7 @@
 // Source: spec/beta/message-send.json
 // Source: spec/beta/permission-revokegrants.json
 // Source: spec/beta/user-assignlicense.json
+// Source: spec/beta/user-get-transitivereports.json
 // Source: spec/beta/user-revokesigninsessions.json
 
 //! Operations and navigation under `/beta/users/{id}`.
@@ -17,6 +18,7 @@ pub mod drive;
 pub mod events;
 pub mod mail_folders;
 pub mod messages;
+pub mod transitive_reports;
 /// Request builder for `/beta/users/{id}`.
 #[derive(Debug, Clone)]
 pub struct UsersItem<'a> {
@@ -77,6 +79,13 @@ impl<'a> UsersItem<'a> {
     /// `/beta/users/{id}/messages`
     pub fn messages(&self) -> messages::Messages<'a> {
         messages::Messages::new(self.client, self.path.clone().segment("messages"))
+    }
+    /// `/beta/users/{id}/transitiveReports`
+    pub fn transitive_reports(&self) -> transitive_reports::TransitiveReports<'a> {
+        transitive_reports::TransitiveReports::new(
+            self.client,
+            self.path.clone().segment("transitiveReports"),
+        )
     }
     /// Add or remove licenses for the user to enable or disable their use of Microsoft cloud offerings. For example, an organization can have a Microsoft 365 Enterprise E3 subscription with 100 licenses, and this request assigns one of those licenses to a specific user. You can also enable and disable specific plans associated with a subscription. To learn more about subscriptions and licenses, see this Technet article. To get the subscriptions available in the directory, perform a GET subscribedSkus request.
     ///
