@@ -459,6 +459,19 @@ impl Ctx<'_> {
         }
         let query = self.query_options();
         let request_type = self.request_type(kind, &binding, &response);
+        // A body that is an entity keeps the properties the page lists; parameters guessed from
+        // an example's body (`start`, `locations` typed as made-up named types) say nothing more.
+        let request_body = match request_body {
+            Some(params)
+                if request_type.is_some()
+                    && params
+                        .iter()
+                        .all(|p| p.source == graph_spec::FactSource::Example) =>
+            {
+                None
+            }
+            other => other,
+        };
         for e in &annotated.examples {
             let below = api_version.path_below(&e.request.url);
             if !documents(&paths, below) {
