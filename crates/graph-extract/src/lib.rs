@@ -459,14 +459,15 @@ impl Ctx<'_> {
         }
         let query = self.query_options();
         let request_type = self.request_type(kind, &binding, &response);
-        // A body that is an entity keeps the properties the page lists; parameters guessed from
-        // an example's body (`start`, `locations` typed as made-up named types) say nothing more.
+        // A body that is an entity keeps the properties the page's table lists; parameters guessed
+        // from an example's body or the prose (`start`, `locations` typed as made-up named types)
+        // say nothing more.
         let request_body = match request_body {
             Some(params)
                 if request_type.is_some()
-                    && params
+                    && !params
                         .iter()
-                        .all(|p| p.source == graph_spec::FactSource::Example) =>
+                        .any(|p| p.source == graph_spec::FactSource::Table) =>
             {
                 None
             }
