@@ -82,7 +82,9 @@ fn unusable(
                 "its response shows no body (a count or references) to answer with".into(),
             );
         }
-        kind if kind.sends_reference() && ref_target(example).is_none() => {
+        kind if kind.sends_reference()
+            && ref_target(action.spec.api_version, example).is_none() =>
+        {
             return Some("its body has no `@odata.id` URL naming the object to reference".into());
         }
         _ => {}
@@ -152,15 +154,12 @@ fn unusable(
 
 /// The segments of the path below the version of a `$ref` add's documented `@odata.id`
 /// (`https://graph.microsoft.com/v1.0/directoryObjects/{id}` gives `directoryObjects`, `{id}`).
-fn ref_target(example: &graph_spec::Example) -> Option<Vec<String>> {
+fn ref_target(version: ApiVersion, example: &graph_spec::Example) -> Option<Vec<String>> {
     let id = example.request.body.as_ref()?.get("@odata.id")?.as_str()?;
-    let (_, rest) = id.split_once("://")?;
-    let path = &rest[rest.find('/')?..];
-    let below = path
-        .strip_prefix("/v1.0")
-        .or_else(|| path.strip_prefix("/beta"))
-        .unwrap_or(path);
-    let segments: Vec<String> = below
+    // An absolute URL: a relative one names no object the binding could rebase.
+    id.contains("://").then_some(())?;
+    let segments: Vec<String> = version
+        .path_below(id)
         .split('/')
         .filter(|s| !s.is_empty())
         .map(String::from)
@@ -282,7 +281,7 @@ pub fn tests_rs(
                     .operation
                     .kind
                     .sends_reference()
-                    .then(|| ref_target(example).unwrap_or_default())
+                    .then(|| ref_target(*version, example).unwrap_or_default())
                 {
                     Some(segments) => (
                         quote! {

@@ -106,10 +106,9 @@ impl Case {
         let mut body = self.example().request.body.clone()?;
         if self.own_base_ids
             && let Some(Value::String(id)) = body.get_mut("@odata.id")
-            && let Some(after_scheme) = id.split_once("://").map(|(_, rest)| rest.to_string())
+            && id.contains("://")
         {
-            let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-            *id = format!("{base}{path}");
+            *id = format!("{base}{}", graph_spec::url_path(id));
         }
         Some(body)
     }

@@ -11,58 +11,9 @@ use std::ops::Range;
 use graph_spec::{HttpMethod, PathTemplate};
 
 use crate::blocks::BlockKind;
-use crate::{Ctx, ErrorKind, ExtractError, http};
+use crate::{Ctx, ErrorKind, ExtractError, http, names_match};
 
 impl Ctx<'_> {
-    /// Every heading below level 2 with one of `names` (as [`Ctx::section`] compares them): its
-    /// index and the block range up to the next heading of the same or a higher level.
-    pub(crate) fn subsections(&self, names: &[&str]) -> Vec<(usize, Range<usize>)> {
-        let mut out = Vec::new();
-        for (i, b) in self.blocks.iter().enumerate() {
-            let BlockKind::Heading { level, inline } = &b.kind else {
-                continue;
-            };
-            let plain = inline.plain();
-            let t = plain.trim().trim_end_matches(':');
-            if *level <= 2 || !names.iter().any(|n| t.eq_ignore_ascii_case(n)) {
-                continue;
-            }
-            let end = (i + 1..self.blocks.len())
-                .find(|&j| {
-                    matches!(self.blocks.get(j).map(|b| &b.kind), Some(BlockKind::Heading { level: l, .. }) if l <= level)
-                })
-                .unwrap_or(self.blocks.len());
-            out.push((i, i + 1..end));
-        }
-        out
-    }
-
-    /// Every level-2 heading that starts with `prefix` (lower case; compared case-insensitively),
-    /// with its block range up to the next heading of level 1 or 2.
-    fn qualified_sections(&self, prefix: &str) -> Vec<(usize, Range<usize>)> {
-        let mut out = Vec::new();
-        for (i, b) in self.blocks.iter().enumerate() {
-            let BlockKind::Heading { level: 2, inline } = &b.kind else {
-                continue;
-            };
-            if !inline
-                .plain()
-                .trim()
-                .to_ascii_lowercase()
-                .starts_with(prefix)
-            {
-                continue;
-            }
-            let end = (i + 1..self.blocks.len())
-                .find(|&j| {
-                    matches!(self.blocks.get(j).map(|b| &b.kind), Some(BlockKind::Heading { level, .. }) if *level <= 2)
-                })
-                .unwrap_or(self.blocks.len());
-            out.push((i, i + 1..end));
-        }
-        out
-    }
-
     pub(crate) fn http_request(
         &mut self,
         h1: Option<usize>,
@@ -74,10 +25,13 @@ impl Ctx<'_> {
         let sections = match self.section(&NAMES) {
             Some(found) => vec![found],
             None => {
-                let below = self.subsections(&NAMES);
+                let below =
+                    self.sections_where(|level, text| level > 2 && names_match(&NAMES, text));
                 if below.is_empty() {
                     // `## HTTP request (to upload a new file)`, one per case.
-                    self.qualified_sections("http request (")
+                    self.sections_where(|level, text| {
+                        level == 2 && text.to_ascii_lowercase().starts_with("http request (")
+                    })
                 } else {
                     below
                 }

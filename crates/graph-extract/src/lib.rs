@@ -285,6 +285,13 @@ fn api_version(page: &str) -> Result<ApiVersion, ExtractError> {
     })
 }
 
+/// Whether a heading's text is one of `names` (lower case; compared case-insensitively, a trailing
+/// `:` ignored).
+pub(crate) fn names_match(names: &[&str], text: &str) -> bool {
+    let t = text.trim_end_matches(':');
+    names.iter().any(|n| t.eq_ignore_ascii_case(n))
+}
+
 /// Whether a URL path below the version is an instance of one of the page's paths.
 pub(crate) fn documents(paths: &[PathTemplate], below: &str) -> bool {
     paths.iter().any(|p| p.match_path(below).is_some())
@@ -344,20 +351,33 @@ impl Ctx<'_> {
     /// The first level-2 section with one of `names` (lower case; compared case-insensitively): its
     /// heading index and the block range up to the next heading of level 1 or 2.
     pub(crate) fn section(&self, names: &[&str]) -> Option<(usize, Range<usize>)> {
-        let heading = self.blocks.iter().position(|b| match &b.kind {
-            BlockKind::Heading { level: 2, inline } => {
-                let plain = inline.plain();
-                let t = plain.trim().trim_end_matches(':');
-                names.iter().any(|n| t.eq_ignore_ascii_case(n))
+        self.sections_where(|level, text| level == 2 && names_match(names, text))
+            .into_iter()
+            .next()
+    }
+
+    /// Every heading for which `wanted(level, text)` holds (`text` is its plain text, trimmed):
+    /// its index and the block range up to the next heading of the same or a higher level.
+    pub(crate) fn sections_where(
+        &self,
+        wanted: impl Fn(u8, &str) -> bool,
+    ) -> Vec<(usize, Range<usize>)> {
+        let mut out = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            let BlockKind::Heading { level, inline } = &b.kind else {
+                continue;
+            };
+            if !wanted(*level, inline.plain().trim()) {
+                continue;
             }
-            _ => false,
-        })?;
-        let end = (heading + 1..self.blocks.len())
-            .find(|&i| {
-                matches!(self.blocks.get(i).map(|b| &b.kind), Some(BlockKind::Heading { level, .. }) if *level <= 2)
-            })
-            .unwrap_or(self.blocks.len());
-        Some((heading, heading + 1..end))
+            let end = (i + 1..self.blocks.len())
+                .find(|&j| {
+                    matches!(self.blocks.get(j).map(|b| &b.kind), Some(BlockKind::Heading { level: l, .. }) if l <= level)
+                })
+                .unwrap_or(self.blocks.len());
+            out.push((i, i + 1..end));
+        }
+        out
     }
 
     fn extract(

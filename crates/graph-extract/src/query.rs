@@ -15,18 +15,14 @@
 
 use std::collections::BTreeSet;
 
-use graph_spec::{QUERY_OPTIONS, QueryOptions, QuerySupport};
+use graph_spec::{QueryOptions, QuerySupport};
 
 use crate::Ctx;
 use crate::blocks::{BlockKind, Inline};
 
 /// The canonical spelling of a query option written `word` (with or without `$`, any case).
 fn canonical(word: &str) -> Option<&'static str> {
-    let word = word.trim().trim_start_matches('$');
-    QUERY_OPTIONS
-        .iter()
-        .find(|o| o[1..].eq_ignore_ascii_case(word))
-        .copied()
+    graph_spec::query_option(&format!("${}", word.trim().trim_start_matches('$')))
 }
 
 /// Every `$option` in `text`, and every code span that is an option's name without `$`.

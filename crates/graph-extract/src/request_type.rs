@@ -52,16 +52,9 @@ impl Ctx<'_> {
         let sub = crate::resolve(self.page, dest)
             .and_then(|path| (self.read_include)(&path))
             .and_then(|text| resource_ns::sub_namespace_of_text(&text));
-        let Some(sub) = sub else { return ty };
-        let qualify = |t: EdmType| match t {
-            EdmType::Named(n) if n.matches('.').count() == 2 => {
-                EdmType::Named(resource_ns::in_namespace(&n, &sub))
-            }
-            other => other,
-        };
-        match ty {
-            EdmType::Collection(inner) => EdmType::Collection(Box::new(qualify(*inner))),
-            other => qualify(other),
+        match sub {
+            Some(sub) => resource_ns::moved_into(ty, &sub),
+            None => ty,
         }
     }
 
@@ -119,10 +112,7 @@ impl Ctx<'_> {
         let name = name.trim_matches('`');
         let (ty, _) = types::named(name)?;
         let ty = match resource_ns::sub_namespace_of_text(&text) {
-            Some(sub) => match ty {
-                EdmType::Named(n) => EdmType::Named(resource_ns::in_namespace(&n, &sub)),
-                other => other,
-            },
+            Some(sub) => resource_ns::moved_into(ty, &sub),
             None => ty,
         };
         (ty.to_string().to_ascii_lowercase().ends_with(own)).then_some(ty)

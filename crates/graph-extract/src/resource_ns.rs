@@ -67,6 +67,18 @@ pub(crate) fn in_namespace(name: &str, ns: &str) -> String {
     format!("{NAMESPACE}.{ns}.{short}")
 }
 
+/// `ty` with each `microsoft.graph.<short>` in it moved into the sub-namespace `ns`; a name already
+/// in a sub-namespace stays.
+pub(crate) fn moved_into(ty: EdmType, ns: &str) -> EdmType {
+    match ty {
+        EdmType::Collection(inner) => EdmType::Collection(Box::new(moved_into(*inner, ns))),
+        EdmType::Named(name) if !name.get(NAMESPACE.len() + 1..).unwrap_or(".").contains('.') => {
+            EdmType::Named(in_namespace(&name, ns))
+        }
+        other => other,
+    }
+}
+
 /// Whether a link destination is the page of `short` in the sub-namespace `ns`
 /// (`security-alertevidence.md`, `../resources/security-alertevidence.md`), or an anchor of a
 /// values table of the page (`#alertseverity-values`).

@@ -4,10 +4,19 @@
 
 use graph_spec::{Header, NationalClouds, PermissionEntry, Permissions};
 
-use crate::blocks::{Inline, Table};
+use crate::blocks::{Inline, Row, Table};
 
 /// A finding inside a table: the line it is about and the message.
 pub(crate) type Note = (usize, String);
+
+/// The rows with more cells in the source than the header has.
+fn wide_rows(table: &Table) -> impl Iterator<Item = &Row> {
+    let width = table.header.len();
+    table
+        .rows
+        .iter()
+        .filter(move |row| row.source_cells > width)
+}
 
 /// A note for each row that has more cells than the header: the markdown parser drops the cells
 /// beyond the header's count. Graph's pages do this with an unescaped `|` in the last column
@@ -15,10 +24,7 @@ pub(crate) type Note = (usize, String);
 /// shifted column can be found.
 pub(crate) fn width_notes(table: &Table, what: &str) -> Vec<Note> {
     let width = table.header.len();
-    table
-        .rows
-        .iter()
-        .filter(|row| row.source_cells > width)
+    wide_rows(table)
         .map(|row| {
             (
                 row.line,
@@ -36,7 +42,7 @@ pub(crate) fn width_notes(table: &Table, what: &str) -> Vec<Note> {
 /// tables warn with it and read on).
 pub(crate) fn check_widths(table: &Table, what: &str) -> Result<(), Note> {
     let width = table.header.len();
-    match table.rows.iter().find(|row| row.source_cells > width) {
+    match wide_rows(table).next() {
         Some(row) => Err((
             row.line,
             format!(

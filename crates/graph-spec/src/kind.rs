@@ -125,6 +125,15 @@ pub const QUERY_OPTIONS: [&str; 9] = [
     "$count", "$expand", "$filter", "$format", "$orderby", "$search", "$select", "$skip", "$top",
 ];
 
+/// The canonical spelling of the OData system query option `name` (`$orderBy` gives `$orderby`);
+/// `None` for any other name.
+pub fn query_option(name: &str) -> Option<&'static str> {
+    QUERY_OPTIONS
+        .iter()
+        .find(|o| o.eq_ignore_ascii_case(name))
+        .copied()
+}
+
 /// What the page's *Optional query parameters* section says about OData query options.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -37,7 +37,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use edm::{EdmParseError, EdmType, Primitive};
-pub use kind::{OperationKind, QUERY_OPTIONS, QueryOptions, QuerySupport};
+pub use kind::{OperationKind, QUERY_OPTIONS, QueryOptions, QuerySupport, query_option};
 pub use model::*;
 pub use path_match::{split_call_args, template_segments};
 pub use types::{

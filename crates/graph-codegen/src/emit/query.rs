@@ -194,11 +194,7 @@ pub fn example_query(
     let home = action.models_home.iter().map(|m| format_ident!("{m}"));
     let mut calls = Vec::new();
     for (name, value) in &pairs {
-        let canonical = graph_spec::QUERY_OPTIONS
-            .iter()
-            .find(|o| o.eq_ignore_ascii_case(name))
-            .copied();
-        let Some(option) = canonical.filter(|o| offered.contains(o)) else {
+        let Some(option) = graph_spec::query_option(name).filter(|o| offered.contains(o)) else {
             return Err(format!(
                 "it sends `{name}`, which is not among the query options its page documents"
             ));
