@@ -1,7 +1,7 @@
 //! The operation methods of a request builder, their rustdoc, and the navigation calls that reach them.
 
 use graph_spec::{ApiVersion, HttpMethod, SpecFile};
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::doc_example::doc_example;
@@ -300,16 +300,18 @@ pub(super) fn action_method(
     };
     // A get or list whose page documents query options, with no other argument, has a `_with`
     // twin that takes its query builder.
-    let query = (!super::query::options(action.spec).is_empty()
-        && args.is_empty()
-        && !action.spec.operation.has_body())
-    .then(|| super::query::query_type(action));
-    // The builder's path for doc links: here, or in the module holding the models.
-    let query_link = query.as_ref().map(|q| {
-        if action.owns_models(node) {
-            format!("[`{q}`]")
+    let query = super::query::has_builder(action).then(|| {
+        let ty = super::query::query_type(action);
+        // The builder's doc link: here, or in the module holding the models.
+        let link = if action.owns_models(node) {
+            format!("[`{ty}`]")
         } else {
-            format!("[`{q}`](crate::{}::{q})", action.models_home.join("::"))
+            format!("[`{ty}`](crate::{}::{ty})", action.models_home.join("::"))
+        };
+        TwinQuery {
+            ty,
+            models: models.clone(),
+            link,
         }
     });
     let pager = is_paged(action).then(|| {
@@ -325,85 +327,110 @@ pub(super) fn action_method(
             " A [`graph_runtime::Pager`] over every page of [`Self::{}`]: it follows `@odata.nextLink` (on this client's host only) and keeps the last page's `@odata.deltaLink`. {items}",
             action.method
         );
-        if let Some(q) = &query {
-            let with = format_ident!("{}_pager_with", action.method);
-            let link = query_link.clone().unwrap_or_default();
-            let doc_with = format!(
-                " [`Self::{pager_name}`], with the query options its page documents ({link})."
-            );
-            return quote! {
-                #[doc = #doc]
-                pub fn #pager_name(&self) -> graph_runtime::Pager<#item> {
-                    self.#with(&#models #q::new())
-                }
-
-                #[doc = #doc_with]
-                pub fn #with(&self, query: &#models #q) -> graph_runtime::Pager<#item> {
-                    let request = match self.path.clone() #step .finish() {
-                        Ok(path) => graph_runtime::Request::new(#method, #version, path),
-                        // An invalid value fails on the first page, like the call itself.
-                        Err(e) => return graph_runtime::Pager::failed(self.client, e),
-                    };
+        let ret = quote!(graph_runtime::Pager<#item>);
+        let start = quote! {
+            let request = match self.path.clone() #step .finish() {
+                Ok(path) => graph_runtime::Request::new(#method, #version, path),
+                // An invalid value fails on the first page, like the call itself.
+                Err(e) => return graph_runtime::Pager::failed(self.client, e),
+            };
+        };
+        match &query {
+            Some(q) => twin(
+                &pager_name,
+                quote!(#[doc = #doc]),
+                &ret,
+                q,
+                quote! {
+                    #start
                     match query.options().apply(request) {
                         Ok(request) => graph_runtime::Pager::new(self.client, request),
                         Err(e) => graph_runtime::Pager::failed(self.client, e),
                     }
+                },
+                false,
+            ),
+            None => quote! {
+                #[doc = #doc]
+                pub fn #pager_name(&self, #fn_params) -> #ret {
+                    #start
+                    graph_runtime::Pager::new(self.client, request)
                 }
-            };
-        }
-        quote! {
-            #[doc = #doc]
-            pub fn #pager_name(&self, #fn_params) -> graph_runtime::Pager<#item> {
-                let request = match self.path.clone() #step .finish() {
-                    Ok(path) => graph_runtime::Request::new(#method, #version, path),
-                    // An invalid value fails on the first page, like the call itself.
-                    Err(e) => return graph_runtime::Pager::failed(self.client, e),
-                };
-                graph_runtime::Pager::new(self.client, request)
-            }
+            },
         }
     });
     let keep_redirect = matches!(returns(action.spec), Returns::Redirect)
         .then(|| quote!(let request = request.keep_redirect();));
-    if let Some(q) = &query {
-        let with = format_ident!("{}_with", action.method);
-        let doc_with = format!(
-            " [`Self::{}`], with the query options its page documents ({}).",
-            action.method,
-            query_link.clone().unwrap_or_default()
-        );
-        return Ok(quote! {
+    let ret = quote!(Result<#ret, graph_runtime::Error>);
+    // The query options go on the request first; an operation with a builder has no body.
+    let apply = query
+        .is_some()
+        .then(|| quote!(let request = query.options().apply(request)?;));
+    let body = quote! {
+        let path = self.path.clone() #step .finish()?;
+        let request = graph_runtime::Request::new(#method, #version, path);
+        #apply
+        #keep_redirect
+        #with_body
+        let response = self.client.send(request).await?;
+        #finish
+    };
+    let method = match &query {
+        Some(q) => twin(&name, docs, &ret, q, body, true),
+        None => quote! {
             #docs
-            pub async fn #name(&self) -> Result<#ret, graph_runtime::Error> {
-                self.#with(&#models #q::new()).await
+            pub async fn #name(&self, #fn_params #param) -> #ret {
+                #body
             }
-
-            #[doc = #doc_with]
-            pub async fn #with(&self, query: &#models #q) -> Result<#ret, graph_runtime::Error> {
-                let path = self.path.clone() #step .finish()?;
-                let request = graph_runtime::Request::new(#method, #version, path);
-                let request = query.options().apply(request)?;
-                #keep_redirect
-                let response = self.client.send(request).await?;
-                #finish
-            }
-
-            #pager
-        });
-    }
+        },
+    };
     Ok(quote! {
-        #docs
-        pub async fn #name(&self, #fn_params #param) -> Result<#ret, graph_runtime::Error> {
-            let path = self.path.clone() #step .finish()?;
-            let request = graph_runtime::Request::new(#method, #version, path);
-            #keep_redirect
-            #with_body
-            let response = self.client.send(request).await?;
-            #finish
-        }
+        #method
 
         #pager
     })
+}
+
+/// A method `name(&self)` that calls its twin `name_with(&self, query: &Q)` with `Q::new()`, and
+/// the twin, whose `body` has `query` in scope; `is_async` for an `async fn`.
+fn twin(
+    name: &Ident,
+    docs: TokenStream,
+    ret: &TokenStream,
+    query: &TwinQuery,
+    body: TokenStream,
+    is_async: bool,
+) -> TokenStream {
+    let with = format_ident!("{name}_with");
+    let doc_with = format!(
+        " [`Self::{name}`], with the query options its page documents ({}).",
+        query.link
+    );
+    let (ty, models) = (&query.ty, &query.models);
+    let (asyncness, awaited) = if is_async {
+        (quote!(async), quote!(.await))
+    } else {
+        (quote!(), quote!())
+    };
+    quote! {
+        #docs
+        pub #asyncness fn #name(&self) -> #ret {
+            self.#with(&#models #ty::new())#awaited
+        }
+
+        #[doc = #doc_with]
+        pub #asyncness fn #with(&self, query: &#models #ty) -> #ret {
+            #body
+        }
+    }
+}
+
+/// The query builder of an operation, for [`twin`]: its type, the path to the module holding it,
+/// and a doc link to it.
+struct TwinQuery {
+    ty: Ident,
+    models: TokenStream,
+    link: String,
 }
 
 /// Whether the operation answers a collection page (`value` plus `@odata.nextLink`): a `GET`

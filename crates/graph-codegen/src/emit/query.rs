@@ -45,6 +45,12 @@ pub(crate) fn options(spec: &SpecFile) -> Vec<&'static str> {
     }
 }
 
+/// Whether the operation has a query builder: its page documents options, and it takes nothing
+/// else (no body, no function arguments), so its `_with` twin takes the builder alone.
+pub(crate) fn has_builder(action: &Action<'_>) -> bool {
+    !options(action.spec).is_empty() && !action.spec.operation.has_body() && action.call.is_none()
+}
+
 /// `ListUserQuery`.
 pub(crate) fn query_type(action: &Action<'_>) -> Ident {
     format_ident!("{}Query", action.model_prefix)
@@ -182,14 +188,10 @@ pub fn example_query(
     example: &graph_spec::Example,
 ) -> Result<Option<TokenStream>, String> {
     let pairs = graph_spec::url_query(&example.request.url);
-    let offered = options(action.spec);
-    let has_builder = !offered.is_empty()
-        && !action.spec.operation.has_body()
-        && action.call.is_none()
-        && action.spec.operation.path_functions.is_empty();
-    if pairs.is_empty() || !has_builder {
+    if pairs.is_empty() || !has_builder(action) {
         return Ok(None);
     }
+    let offered = options(action.spec);
     let q = query_type(action);
     let home = action.models_home.iter().map(|m| format_ident!("{m}"));
     let mut calls = Vec::new();
