@@ -544,7 +544,7 @@ async fn v1_0__group_list__get_groups_withlicenseerrors_count() {
         .with_query();
     let query = graph_api::v1::groups::ListGroupQuery::new()
         .count(true)
-        .filter("hasMembersWithLicenseErrors+eq+true")
+        .filter("hasMembersWithLicenseErrors eq true")
         .select([
             graph_runtime::Property::raw("id"),
             graph_runtime::Property::raw("displayName"),

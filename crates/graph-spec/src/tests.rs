@@ -326,6 +326,13 @@ fn url_queries_are_pairs_decoded_in_order() {
     );
     assert!(crate::url_query("/users").is_empty());
     assert_eq!(
+        crate::url_query("/groups?$filter=hasErrors+eq+true&$search=%22a%2Bb%22"),
+        [
+            ("$filter".to_string(), "hasErrors eq true".to_string()),
+            ("$search".to_string(), "\"a+b\"".to_string()),
+        ]
+    );
+    assert_eq!(
         crate::url_query("/users?$filter=startswith(displayName,'a')&x&bad=%zz%4"),
         [
             (

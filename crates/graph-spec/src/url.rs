@@ -2,8 +2,9 @@
 
 /// The query of a documented URL as `(name, value)` pairs, percent-decoded, in order:
 /// `...?$select=displayName,mail&$top=5` gives `[("$select", "displayName,mail"), ("$top", "5")]`.
-/// Docs often write values unencoded (`$orderby=displayName desc`); those stay as written. A
-/// fragment is dropped; a pair without `=` has an empty value.
+/// Docs often write values unencoded (`$orderby=displayName desc`); those stay as written. A `+`
+/// is a space, as in any query string (`$filter=id+eq+'x'`; a plus sign is `%2B`). A fragment is
+/// dropped; a pair without `=` has an empty value.
 pub fn url_query(url: &str) -> Vec<(String, String)> {
     let Some((_, query)) = url.split_once('?') else {
         return Vec::new();
@@ -14,7 +15,8 @@ pub fn url_query(url: &str) -> Vec<(String, String)> {
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(name), percent_decode(value))
+            let decode = |part: &str| percent_decode(&part.replace('+', " "));
+            (decode(name), decode(value))
         })
         .collect()
 }
