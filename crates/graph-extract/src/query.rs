@@ -6,7 +6,8 @@
 //!   spelling ([`graph_spec::QUERY_OPTIONS`]): support `named`.
 //! - "supports the OData query parameters ..., including `$search`, `$count`": support `general`,
 //!   with the names it gives as well (they may go beyond the general set of the kind).
-//! - "supports the OData query parameters" without naming any: support `general`. A parameter of
+//! - "supports the OData query parameters" without naming any: support `general`, with the options
+//!   a subsection of notes names (`### Using filter and orderby in the same query`). A parameter of
 //!   the operation's own (`@microsoft.graph.conflictBehavior`) is not an OData option.
 //! - "does not support" (or "doesn't support") query parameters, with none named elsewhere in the
 //!   section: support `none` (options a negative sentence names are the ones left out).
@@ -50,12 +51,23 @@ impl Ctx<'_> {
     pub(crate) fn query_options(&self) -> Option<QueryOptions> {
         let (heading, range) = self.section(&["optional query parameters", "query parameters"])?;
         let line = self.blocks.get(heading).map_or(1, |b| b.line);
+        // Options named in the section itself, and in a subsection of notes (`### Using filter and
+        // orderby in the same query`), which tells how to use options rather than which exist.
         let mut names = BTreeSet::new();
+        let mut noted = BTreeSet::new();
         let mut general = false;
-        let mut none = false;
         let mut including = false;
+        let mut none = false;
+        let mut in_notes = false;
         for block in self.blocks.get(range).unwrap_or_default() {
+            let found = if in_notes { &mut noted } else { &mut names };
             match &block.kind {
+                BlockKind::Heading { inline, .. } => {
+                    in_notes = !inline
+                        .plain()
+                        .to_ascii_lowercase()
+                        .contains("query parameter");
+                }
                 BlockKind::Paragraph { inline, .. } => {
                     let lower = inline.plain().to_ascii_lowercase();
                     let about = lower.contains("odata")
@@ -68,7 +80,7 @@ impl Ctx<'_> {
                         none = true;
                         continue;
                     }
-                    named_in(inline, &mut names);
+                    named_in(inline, found);
                     // "supports the `@microsoft.graph.conflictBehavior` query parameter" is a
                     // parameter of the operation's own, not OData's options.
                     let supports = lower.contains("odata") && lower.contains("support");
@@ -80,21 +92,23 @@ impl Ctx<'_> {
                 BlockKind::Table(table) => {
                     for row in &table.rows {
                         if let Some(first) = row.cells.first() {
-                            named_in(first, &mut names);
+                            named_in(first, found);
                         }
                     }
                 }
                 _ => {}
             }
         }
+        let direct = !names.is_empty();
+        names.extend(noted);
         let support = if including {
             QuerySupport::General
-        } else if !names.is_empty() {
+        } else if direct {
             QuerySupport::Named
-        } else if none {
-            QuerySupport::None
         } else if general {
             QuerySupport::General
+        } else if none {
+            QuerySupport::None
         } else {
             return None;
         };

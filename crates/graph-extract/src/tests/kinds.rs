@@ -215,3 +215,14 @@ fn an_update_that_links_nothing_takes_its_resource_pages_heading() {
         Some(ty("microsoft.graph.gadget"))
     );
 }
+
+#[test]
+fn a_general_statement_stays_general_when_a_note_names_options() {
+    let text = list_page(
+        "List widgets",
+        "## Optional query parameters\n\nThis method supports the [OData Query Parameters](/graph/query-parameters) to help customize the response.\n\n### Using filter and orderby in the same query\n\nWhen using `$filter` and `$orderby` in the same query, name the properties in the same order.\n",
+    );
+    let query = extract(&text).operation.query.expect("query options");
+    assert_eq!(query.support, QuerySupport::General);
+    assert_eq!(query.names, ["$filter", "$orderby"]);
+}

@@ -159,7 +159,7 @@ impl<'a> Messages<'a> {
         response.json()
     }
 }
-/// The query options `List messages` documents: `$filter`, `$orderby`.
+/// The query options `List messages` documents: `$select`, `$expand`, `$filter`, `$orderby`, `$top`, `$skip`, `$count`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListUserQuery(graph_runtime::QueryOptions);
 impl Default for ListUserQuery {
@@ -176,6 +176,26 @@ impl ListUserQuery {
     pub fn options(&self) -> &graph_runtime::QueryOptions {
         &self.0
     }
+    /// `$select`: return only these properties.
+    pub fn select(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::Message>,
+        >,
+    ) -> Self {
+        self.0.select(properties);
+        self
+    }
+    /// `$expand`: return these relationships inline.
+    pub fn expand(
+        mut self,
+        properties: impl IntoIterator<
+            Item = graph_runtime::Property<crate::v1::models::Message>,
+        >,
+    ) -> Self {
+        self.0.expand(properties);
+        self
+    }
     /// `$filter`: an OData filter expression, sent as written (`startswith(displayName,'a')`).
     pub fn filter(mut self, expression: impl Into<String>) -> Self {
         self.0.filter(expression);
@@ -188,6 +208,21 @@ impl ListUserQuery {
         order: graph_runtime::Order,
     ) -> Self {
         self.0.order_by(property, order);
+        self
+    }
+    /// `$top`: at most this many items per page.
+    pub fn top(mut self, n: u32) -> Self {
+        self.0.top(n);
+        self
+    }
+    /// `$skip`: skip this many items.
+    pub fn skip(mut self, n: u32) -> Self {
+        self.0.skip(n);
+        self
+    }
+    /// `$count`: include `@odata.count` in the response.
+    pub fn count(mut self, count: bool) -> Self {
+        self.0.count(count);
         self
     }
 }
