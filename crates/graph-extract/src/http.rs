@@ -88,17 +88,24 @@ fn request_line(trimmed: &str, line: usize) -> Result<RequestLine, LineError> {
             "expected `METHOD /path` (GET, POST, PUT, PATCH or DELETE and a path starting with `/`), found `{trimmed}`"
         )
     };
-    let Some((word, rest)) = trimmed.split_once(char::is_whitespace) else {
-        return Err((line, expected()));
+    // `DELETE/identity/...`: the method runs into the path.
+    let (word, rest) = match trimmed.split_once(char::is_whitespace) {
+        Some(split) => split,
+        None => match trimmed.find('/') {
+            Some(i) if method(&trimmed[..i]).is_some() => trimmed.split_at(i),
+            _ => return Err((line, expected())),
+        },
     };
     let Some(method) = method(word) else {
         return Err((line, expected()));
     };
+    let mut note = (!trimmed.contains(char::is_whitespace)).then(|| {
+        format!("`{trimmed}` has no space between the method and the path; read as `{word} {rest}`")
+    });
     let mut path = rest.trim();
     if let Some(q) = path.find('?') {
         path = path[..q].trim_end();
     }
-    let mut note = None;
     if let Some(after_scheme) = path
         .strip_prefix("https://")
         .or_else(|| path.strip_prefix("http://"))

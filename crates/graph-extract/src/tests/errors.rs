@@ -481,3 +481,29 @@ fn http_request_sections_per_case_give_the_paths() {
         ["/widgets/{widget-id}/polish", "/me/widget/polish"]
     );
 }
+
+#[test]
+fn a_method_that_runs_into_its_path_is_read_with_a_warning() {
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish\n",
+        "POST/widgets/{widget-id}/polish\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.paths[0].template,
+        "/widgets/{widget-id}/polish"
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "POST/widgets"),
+        "has no space between the method and the path; read as `POST /widgets/{widget-id}/polish`",
+    );
+    // A word that is no method stays an error.
+    let text = edit(
+        BASE,
+        "POST /widgets/{widget-id}/polish\n",
+        "FETCH/widgets/{widget-id}/polish\n",
+    );
+    assert_eq!(extract_err(&text).kind, ErrorKind::HttpRequest);
+}
