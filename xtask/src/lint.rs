@@ -130,56 +130,11 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
             (rel.join("/"), ty)
         })
         .collect();
-    let mut reports = Vec::new();
-    for version in versions {
-        let csdl = flags.csdl.clone().unwrap_or_else(|| default_csdl(version));
-        let (name, schema) = read_schema(&csdl)?;
-        let mut report = graph_lint::lint(version, &name, &schema.operations, &specs, &page_text);
-        if types.iter().any(|(_, t)| t.api_version == version) {
-            report.types = Some(graph_lint::lint_types(
-                version,
-                &name,
-                &schema.types,
-                &types,
-                &page_text,
-            ));
-        }
-        let resources: Vec<&SpecFile> = specs
-            .iter()
-            .map(|(_, s)| s)
-            .filter(|s| s.api_version == version && s.operation.kind.is_resource())
-            .collect();
-        if !resources.is_empty() {
-            // The 2021 metadata is read only when a 2021 page needs it.
-            let old = if resources
-                .iter()
-                .any(|s| graph_lint::Era::of(s) == graph_lint::Era::Y2021)
-            {
-                let path = flags
-                    .csdl_2021
-                    .clone()
-                    .unwrap_or_else(|| default_csdl_2021(version));
-                match read_schema(&path) {
-                    Ok(found) => Some(found),
-                    Err(e) if flags.csdl_2021.is_none() => {
-                        eprintln!("warning: {e}; 2021 pages are compared with {name}");
-                        None
-                    }
-                    Err(e) => return Err(e),
-                }
-            } else {
-                None
-            };
-            let eras = graph_lint::Eras {
-                current: (&name, &schema),
-                y2021: old.as_ref().map(|(n, s)| (n.as_str(), s)),
-            };
-            report.resources = Some(graph_lint::lint_resources(
-                version, &eras, &specs, &page_text,
-            ));
-        }
-        reports.push(report);
-    }
+    let csdl = Csdl {
+        current: flags.csdl.clone(),
+        y2021: flags.csdl_2021.clone(),
+    };
+    let reports = reports(&versions, &csdl, &specs, &types, &page_text)?;
     let type_reports: Vec<&graph_lint::TypesReport> =
         reports.iter().filter_map(|r| r.types.as_ref()).collect();
     if flags.json {
@@ -238,4 +193,76 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     } else {
         Err(format!("{} (denied)", denied.join(", ")))
     }
+}
+
+/// The metadata documents named on the command line (`None`: the default for the version).
+#[derive(Default)]
+pub(crate) struct Csdl {
+    pub(crate) current: Option<PathBuf>,
+    pub(crate) y2021: Option<PathBuf>,
+}
+
+/// The lint of `specs` and `types` (named `(file, spec)` pairs) for each of `versions`, against
+/// the current metadata and, for resource operations of 2021 pages, the 2021 one.
+pub(crate) fn reports(
+    versions: &[ApiVersion],
+    csdl: &Csdl,
+    specs: &[(String, SpecFile)],
+    types: &[(String, graph_spec::TypeFile)],
+    page_text: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<graph_lint::Report>, String> {
+    let mut reports = Vec::new();
+    for &version in versions {
+        let current = csdl
+            .current
+            .clone()
+            .unwrap_or_else(|| default_csdl(version));
+        let (name, schema) = read_schema(&current)?;
+        let mut report = graph_lint::lint(version, &name, &schema.operations, specs, &page_text);
+        if types.iter().any(|(_, t)| t.api_version == version) {
+            report.types = Some(graph_lint::lint_types(
+                version,
+                &name,
+                &schema.types,
+                types,
+                &page_text,
+            ));
+        }
+        let resources: Vec<&SpecFile> = specs
+            .iter()
+            .map(|(_, s)| s)
+            .filter(|s| s.api_version == version && s.operation.kind.is_resource())
+            .collect();
+        if !resources.is_empty() {
+            // The 2021 metadata is read only when a 2021 page needs it.
+            let old = if resources
+                .iter()
+                .any(|s| graph_lint::Era::of(s) == graph_lint::Era::Y2021)
+            {
+                let path = csdl
+                    .y2021
+                    .clone()
+                    .unwrap_or_else(|| default_csdl_2021(version));
+                match read_schema(&path) {
+                    Ok(found) => Some(found),
+                    Err(e) if csdl.y2021.is_none() => {
+                        eprintln!("warning: {e}; 2021 pages are compared with {name}");
+                        None
+                    }
+                    Err(e) => return Err(e),
+                }
+            } else {
+                None
+            };
+            let eras = graph_lint::Eras {
+                current: (&name, &schema),
+                y2021: old.as_ref().map(|(n, s)| (n.as_str(), s)),
+            };
+            report.resources = Some(graph_lint::lint_resources(
+                version, &eras, specs, &page_text,
+            ));
+        }
+        reports.push(report);
+    }
+    Ok(reports)
 }

@@ -10,6 +10,7 @@ use file_sync::{Mode, Owned, SyncError};
 use graph_spec::{ApiVersion, SpecFile};
 
 mod conformance;
+mod corpus;
 mod lint;
 mod spec;
 
@@ -21,6 +22,9 @@ usage:
                                                  extract pages into DIR/<version>/<page>.json
   cargo xtask codegen [--check]                  generate the bindings and conformance tests from spec/
   cargo xtask conformance                        run the conformance tests and print a table of checks
+  cargo xtask corpus --out DIR [--docs DIR] [--no-lint] [--no-check] [--areas all|none|A,B,..]
+                                                 the whole docs checkout through the pipeline into DIR
+                                                 (specs, a generated crate, cargo check, report.md)
   cargo xtask lint [--version v1.0|beta] [--csdl FILE] [--csdl-2021 FILE] [--spec DIR] [--docs DIR] [--json] [--deny extractor|docs]
                                                  compare the spec with Microsoft's CSDL metadata and
                                                  classify each disagreement (docs differ / extractor missed)
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen(&args[1..]),
         Some("conformance") => conformance::run(&args[1..]),
         Some("lint") => lint::run(&args[1..]),
+        Some("corpus") => corpus::run(&args[1..]),
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())

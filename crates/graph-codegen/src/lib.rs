@@ -15,6 +15,8 @@ mod conformance;
 mod docs;
 mod emit;
 mod features;
+mod lenient;
+mod merge;
 pub mod naming;
 mod ops;
 mod parallel;
@@ -29,6 +31,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use graph_spec::SpecFile;
+
+pub use lenient::{CorpusOutput, SkipClass, Skipped, generate_corpus};
 
 /// Where generated files go, relative to the workspace root.
 #[derive(Debug, Clone)]
@@ -109,7 +113,12 @@ pub fn generate_with_types(
 ) -> Result<BTreeMap<String, String>, CodegenError> {
     let mut sorted: Vec<(String, SpecFile)> = specs.to_vec();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    let roots = tree::build(&sorted)?;
+    // Pages that document one method and URL become one operation (`merge`).
+    let merge::Merged {
+        specs: sorted,
+        aliases,
+    } = merge::merge(&sorted, types);
+    let roots = tree::build(&sorted, &aliases)?;
     let ops = ops::Operations::new(&roots);
     let all_sources: Vec<&str> = sorted.iter().map(|(f, _)| f.as_str()).collect();
     let root_refs: Vec<(graph_spec::ApiVersion, &tree::Node<'_>)> =

@@ -128,6 +128,19 @@ pub fn join_item_paths(template: &str) -> Vec<String> {
             _ => out.push(piece.to_string()),
         }
     }
+    // `root:/{item-path}` at the end of a URL, without the closing colon (Graph takes both
+    // spellings there): the same item path.
+    if let [.., prev, last] = out.as_slice()
+        && prev.ends_with(':')
+        && !prev.contains('/')
+        && !prev.starts_with('{')
+        && last.starts_with('{')
+        && last.ends_with('}')
+    {
+        let joined = format!("{prev}/{last}:");
+        out.truncate(out.len() - 2);
+        out.push(joined);
+    }
     out
 }
 
@@ -217,7 +230,12 @@ pub fn match_template(template: &str, path: &str) -> Option<ExampleValues> {
                 }
                 hi + 1
             };
-            let end = (first..have.len()).find(|&i| have[i].ends_with(':'))?;
+            // At the end of a URL the closing `:` may be left out (`root:/a/b.txt`).
+            let end = match (first..have.len()).find(|&i| have[i].ends_with(':')) {
+                Some(end) => end,
+                None if last && first < have.len() => have.len() - 1,
+                None => return None,
+            };
             let parts: Vec<String> = have[first..=end]
                 .iter()
                 .map(|p| crate::calls::percent_decode(p.strip_suffix(':').unwrap_or(p)))
@@ -415,4 +433,23 @@ mod tests {
         );
         assert_eq!(match_template(item, "/me/drive/items/x/label"), None);
     }
+}
+
+#[test]
+fn an_item_path_that_ends_the_url_may_leave_out_its_closing_colon() {
+    assert_eq!(
+        join_item_paths("/drives/{d}/root:/{item-path}"),
+        ["drives", "{d}", "root:/{item-path}:"]
+    );
+    // A plain placeholder after a plain name stays what it is.
+    assert_eq!(join_item_paths("/users/{id}"), ["users", "{id}"]);
+    let values = match_template(
+        "/drives/{d}/root:/{item-path}",
+        "/drives/x/root:/a/b%20c.txt",
+    )
+    .expect("the documented spelling matches");
+    assert_eq!(
+        values.0,
+        [Some("x".to_string()), Some("a/b c.txt".to_string())]
+    );
 }

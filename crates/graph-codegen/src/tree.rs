@@ -185,6 +185,8 @@ pub struct Action<'s> {
     pub models_home: Vec<String>,
     /// Whether this is the binding of the page's first documented path.
     pub first_path: bool,
+    /// Other pages that document this method and path (`merge`).
+    pub aliases: &'s [crate::merge::Alias],
 }
 
 impl Action<'_> {
@@ -221,8 +223,10 @@ fn new_root<'s>(v: ApiVersion) -> Node<'s> {
 /// Builds one tree per API version from the spec files (`(file name, spec)`, any order).
 pub fn build<'s>(
     specs: &'s [(String, SpecFile)],
+    aliases: &'s crate::merge::Aliases,
 ) -> Result<BTreeMap<ApiVersion, Node<'s>>, CodegenError> {
     let mut roots: BTreeMap<ApiVersion, Node<'s>> = BTreeMap::new();
+    let spellings = spellings(specs);
     for (file, spec) in specs {
         let root = roots
             .entry(spec.api_version)
@@ -261,6 +265,17 @@ pub fn build<'s>(
             let mut node = &mut *root;
             node.sources.insert(file);
             for segment in parents {
+                // Graph's URLs are case-insensitive: `calendarGroups` and `calendargroups` are
+                // one segment, spelled one way (`spellings`).
+                let segment = match spellings.get(&segment.to_ascii_lowercase()) {
+                    Some(best)
+                        if parse_segment(segment)
+                            .is_some_and(|s| matches!(s, Segment::Literal(_))) =>
+                    {
+                        best.as_str()
+                    }
+                    _ => segment,
+                };
                 let Some(parsed) =
                     parse_segment(segment).or(crate::path_calls::mid_path_call(spec, segment)
                         .transpose()
@@ -414,13 +429,80 @@ pub fn build<'s>(
                 model_prefix,
                 models_home: home,
                 first_path: i == 0,
+                aliases: aliases
+                    .get(&(file.clone(), path.template.clone()))
+                    .map_or(&[], Vec::as_slice),
             });
         }
+    }
+    for root in roots.values_mut() {
+        rename_shadowed_actions(root);
     }
     for root in roots.values() {
         check_names(root)?;
     }
     Ok(roots)
+}
+
+/// The spelling of each plain path segment (by its lower-case form) when the pages spell it in
+/// several ways: Graph's own camel case, that is one that starts in lower case, then the one with
+/// the most capitals (`calendarGroups` over `calendargroups` and `CalendarGroups`), then the first
+/// in sort order.
+fn spellings(specs: &[(String, SpecFile)]) -> BTreeMap<String, String> {
+    let mut all: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for (_, spec) in specs {
+        for path in &spec.operation.paths {
+            for segment in path.template.split('/') {
+                if matches!(parse_segment(segment), Some(Segment::Literal(_))) {
+                    all.entry(segment.to_ascii_lowercase())
+                        .or_default()
+                        .insert(segment);
+                }
+            }
+        }
+    }
+    all.into_iter()
+        .filter(|(_, spelt)| spelt.len() > 1)
+        .filter_map(|(lower, spelt)| {
+            let rank = |s: &&str| {
+                let camel = s.starts_with(|c: char| c.is_ascii_lowercase());
+                (camel, s.chars().filter(char::is_ascii_uppercase).count())
+            };
+            let best = spelt
+                .iter()
+                .max_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| b.cmp(a)))?;
+            Some((lower, best.to_string()))
+        })
+        .collect()
+}
+
+/// A naming rule: an action named like a child segment of its module (`POST /appCatalogs/teamsApps`
+/// documented as the action *publish*, beside `teamsApps/{id}`) is named by its operation instead
+/// (`publish()`), or, when that is taken too, by its HTTP method and segment (`post_teams_apps()`),
+/// so that the segment's accessor keeps its name.
+fn rename_shadowed_actions(node: &mut Node<'_>) {
+    let accessors: BTreeSet<String> = node.children.values().map(Node::accessor).collect();
+    let mut taken: BTreeSet<String> = accessors.clone();
+    taken.extend(node.actions.iter().map(|a| a.method.clone()));
+    for action in &mut node.actions {
+        if !accessors.contains(&action.method) {
+            continue;
+        }
+        let by_name = naming::snake(&action.spec.operation.name).filter(|n| !taken.contains(n));
+        let renamed = by_name.unwrap_or_else(|| {
+            let verb = action.spec.operation.method.as_str().to_ascii_lowercase();
+            let mut name = format!("{verb}_{}", action.method);
+            while taken.contains(&name) {
+                name.push('_');
+            }
+            name
+        });
+        taken.insert(renamed.clone());
+        action.method = renamed;
+    }
+    for child in node.children.values_mut() {
+        rename_shadowed_actions(child);
+    }
 }
 
 /// The method of a resource operation of this kind (`get`, `list`, ...), or `None` for an action,

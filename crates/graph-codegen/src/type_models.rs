@@ -72,22 +72,39 @@ fn err(file: &TypeFile, path: &str, message: String) -> CodegenError {
 }
 
 impl<'t> Models<'t> {
-    /// The models of `version` among `types` (other versions are skipped). Fails when two types
-    /// would share a Rust name.
+    /// The models of `version` among `types` (other versions are skipped).
+    ///
+    /// A naming rule settles two types with one short name: a type of the `microsoft.graph`
+    /// namespace keeps it, and one of a sub-namespace is prefixed by its namespace
+    /// (`microsoft.graph.callRecords.mediaStream` is `CallRecordsMediaStream` beside
+    /// `microsoft.graph.mediaStream`'s `MediaStream`), then numbered if that is taken too. Fails
+    /// when no Rust name can be made of a type's name.
     pub fn new(version: ApiVersion, types: &'t [TypeFile]) -> Result<Models<'t>, CodegenError> {
         let mut by_name = BTreeMap::new();
         let mut idents: BTreeMap<String, &str> = BTreeMap::new();
-        for t in types.iter().filter(|t| t.api_version == version) {
-            let short = t.name.rsplit('.').next().unwrap_or(&t.name);
-            let id = naming::pascal(short)
+        let of_version = || types.iter().filter(|t| t.api_version == version);
+        let (mut root, mut sub): (Vec<&TypeFile>, Vec<&TypeFile>) = of_version()
+            .partition(|t| t.name.rsplit_once('.').map(|(ns, _)| ns) == Some("microsoft.graph"));
+        // By name, so that the rule does not depend on the order the files came in.
+        root.sort_by(|a, b| a.name.cmp(&b.name));
+        sub.sort_by(|a, b| a.name.cmp(&b.name));
+        for t in root.into_iter().chain(sub) {
+            let (namespace, short) = t.name.rsplit_once('.').unwrap_or(("", &t.name));
+            let mut id = naming::pascal(short)
                 .ok_or_else(|| err(t, "name", "no Rust identifier can be made of it".into()))?;
-            if let Some(other) = idents.insert(id.clone(), &t.name) {
-                return Err(err(
-                    t,
-                    "name",
-                    format!("its Rust name `{id}` is also the name of `{other}`"),
-                ));
+            if idents.contains_key(&id) {
+                let prefix = (namespace != "microsoft.graph")
+                    .then(|| namespace.rsplit('.').next().and_then(naming::pascal))
+                    .flatten();
+                id = format!("{}{id}", prefix.unwrap_or_default());
+                let base = id.clone();
+                let mut n = 1;
+                while idents.contains_key(&id) {
+                    n += 1;
+                    id = format!("{base}{n}");
+                }
             }
+            idents.insert(id.clone(), &t.name);
             by_name.insert(t.name.clone(), (t, id));
         }
         Ok(Models {

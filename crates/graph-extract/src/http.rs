@@ -154,6 +154,14 @@ fn request_line(trimmed: &str, line: usize) -> Result<RequestLine, LineError> {
             ),
         ));
     }
+    let braced;
+    if let Some(with_braces) = angle_placeholders(path) {
+        note = Some(format!(
+            "`{path}` writes placeholders in angle brackets; recorded as `{with_braces}`"
+        ));
+        braced = with_braces;
+        path = &braced;
+    }
     let parameters = path_parameters(path).map_err(|m| (line, m))?;
     Ok(RequestLine {
         line,
@@ -164,6 +172,33 @@ fn request_line(trimmed: &str, line: usize) -> Result<RequestLine, LineError> {
         },
         note,
     })
+}
+
+/// `range(address='<address>')` -> `range(address='{address}')`: a placeholder written in angle
+/// brackets (a name of letters, digits, `-` and `_`), as some pages do; `None` when there is none.
+fn angle_placeholders(path: &str) -> Option<String> {
+    let mut out = String::with_capacity(path.len());
+    let mut rest = path;
+    let mut changed = false;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(after.len());
+        if name_len > 0 && after[name_len..].starts_with('>') {
+            out.push_str(&rest[..open]);
+            out.push('{');
+            out.push_str(&after[..name_len]);
+            out.push('}');
+            rest = &after[name_len + 1..];
+            changed = true;
+        } else {
+            out.push_str(&rest[..=open]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
 }
 
 /// A header line of an HTTP message.
@@ -291,6 +326,28 @@ mod tests {
         );
         assert_eq!(kinds("/apps(appId='{id}')/x"), [Literal]);
         assert_eq!(kinds("/a:/{p}/b"), [Segment]);
+    }
+
+    #[test]
+    fn placeholders_in_angle_brackets_are_read_as_braces() {
+        let line = request_line(
+            "GET /me/workbook/worksheets/{id}/range(address='<address>')/format",
+            7,
+        )
+        .expect("reads");
+        assert_eq!(
+            line.path.template,
+            "/me/workbook/worksheets/{id}/range(address='{address}')/format"
+        );
+        assert_eq!(line.path.parameters.len(), 2);
+        assert!(line.note.is_some_and(|n| n.contains("angle brackets")));
+        // Not a placeholder: left as it is.
+        assert_eq!(angle_placeholders("/a/b<c/d"), None);
+        assert_eq!(angle_placeholders("/a/<>/d"), None);
+        assert_eq!(
+            angle_placeholders("/x/borders(<sideIndex>)").as_deref(),
+            Some("/x/borders({sideIndex})")
+        );
     }
 
     #[test]

@@ -114,11 +114,10 @@ fn a_valid_spec_has_no_validation_errors() {
 }
 
 #[test]
-fn duplicate_operations_across_files_are_reported() {
+fn two_pages_documenting_one_operation_are_both_valid() {
+    // Graph documents some URLs on several pages; codegen merges them (graph-codegen's `merge`).
     let a = parse(MINIMAL).unwrap();
-    let errors = check(&[a.clone(), a]);
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].starts_with("s1.json: at `operation.paths[0].template`: duplicate operation: POST /things/do (beta) is also documented by s0.json"), "{errors:?}");
+    assert_eq!(check(&[a.clone(), a]), Vec::<String>::new());
 }
 
 #[test]

@@ -44,13 +44,13 @@ pub(crate) fn fold(name: &str) -> String {
 ///
 /// Rules: the binding, name and every path are non-empty; paths start with `/`; body parameter names
 /// are non-empty and do not collide (compared ignoring case and punctuation); path placeholders name
-/// something; no two files document the same method on the same path of the same version; the enum
-/// rules of [`SpecFile::enums`] (qualified, unique names; members present, non-empty and unique).
+/// something; the enum rules of [`SpecFile::enums`] (qualified, unique names; members present,
+/// non-empty and unique). Two files may document one method and path: graph-codegen merges them
+/// into one operation.
 pub fn validate<'a>(
     specs: impl IntoIterator<Item = (&'a Path, &'a SpecFile)>,
 ) -> Vec<ValidationError> {
     let mut errors = Vec::new();
-    let mut seen: BTreeMap<(String, &str, String), (&Path, String)> = BTreeMap::new();
     for (file, spec) in specs {
         let mut err = |path: String, message: String| {
             errors.push(ValidationError {
@@ -88,26 +88,6 @@ pub fn validate<'a>(
                         format!("placeholder `{{{}}}` names nothing", param.placeholder),
                     );
                 }
-            }
-            let key = (
-                spec.api_version.as_str().to_string(),
-                op.method.as_str(),
-                p.template.clone(),
-            );
-            if let Some((other, other_at)) = seen.get(&key) {
-                err(
-                    at,
-                    format!(
-                        "duplicate operation: {} {} ({}) is also documented by {} at `{}`",
-                        key.1,
-                        key.2,
-                        key.0,
-                        other.display(),
-                        other_at
-                    ),
-                );
-            } else {
-                seen.insert(key, (file, at));
             }
         }
         let mut names: BTreeMap<String, (usize, &str)> = BTreeMap::new();

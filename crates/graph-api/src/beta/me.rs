@@ -14,8 +14,6 @@ pub mod calendar_groups;
 #[cfg(feature = "me")]
 pub mod calendargroup;
 #[cfg(feature = "me")]
-pub mod calendargroups;
-#[cfg(feature = "me")]
 pub mod calendars;
 #[cfg(feature = "me")]
 pub mod drive;
@@ -55,13 +53,6 @@ impl<'a> Me<'a> {
         calendargroup::Calendargroup::new(
             self.client,
             self.path.clone().segment("calendargroup"),
-        )
-    }
-    /// `/beta/me/calendargroups`
-    pub fn calendargroups(&self) -> calendargroups::Calendargroups<'a> {
-        calendargroups::Calendargroups::new(
-            self.client,
-            self.path.clone().segment("calendargroups"),
         )
     }
     /// `/beta/me/calendars`

@@ -38,15 +38,13 @@
 #[cfg(any(feature = "me", feature = "users"))]
 pub mod calendar;
 #[cfg(feature = "me")]
-pub mod calendargroups;
+pub mod calendar_groups;
 #[cfg(feature = "me")]
 pub mod calendars;
 #[cfg(feature = "me")]
 pub mod chats;
 #[cfg(feature = "me")]
 pub mod contact_folders;
-#[cfg(feature = "me")]
-pub mod contactfolders;
 #[cfg(any(feature = "me", feature = "users"))]
 pub mod contacts;
 #[cfg(any(feature = "me", feature = "users"))]
@@ -80,11 +78,11 @@ impl<'a> Me<'a> {
     pub fn calendar(&self) -> calendar::Calendar<'a> {
         calendar::Calendar::new(self.client, self.path.clone().segment("calendar"))
     }
-    /// `/v1.0/me/calendargroups`
-    pub fn calendargroups(&self) -> calendargroups::Calendargroups<'a> {
-        calendargroups::Calendargroups::new(
+    /// `/v1.0/me/calendarGroups`
+    pub fn calendar_groups(&self) -> calendar_groups::CalendarGroups<'a> {
+        calendar_groups::CalendarGroups::new(
             self.client,
-            self.path.clone().segment("calendargroups"),
+            self.path.clone().segment("calendarGroups"),
         )
     }
     /// `/v1.0/me/calendars`
@@ -100,13 +98,6 @@ impl<'a> Me<'a> {
         contact_folders::ContactFolders::new(
             self.client,
             self.path.clone().segment("contactFolders"),
-        )
-    }
-    /// `/v1.0/me/contactfolders`
-    pub fn contactfolders(&self) -> contactfolders::Contactfolders<'a> {
-        contactfolders::Contactfolders::new(
-            self.client,
-            self.path.clone().segment("contactfolders"),
         )
     }
     /// `/v1.0/me/contacts`

@@ -196,7 +196,47 @@ fn operation_docs(
     lines.extend(doc_example(krate, version, node, action));
     lines.push(String::new());
     lines.push(format!("Documentation: <{}>", docs::docs_url(spec)));
+    lines.extend(alias_docs(action));
     Ok(lines)
+}
+
+/// The other pages that document this method and URL: each with its title and link, and its
+/// permissions where they differ from this page's.
+fn alias_docs(action: &Action<'_>) -> Vec<String> {
+    if action.aliases.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        String::new(),
+        "# Also documented by".into(),
+        String::new(),
+        "Other pages document this method and URL; this binding is generated from the page above (the canonical page: see the generator's `merge` rules).".into(),
+    ];
+    for alias in action.aliases {
+        let spec = &alias.spec;
+        lines.push(String::new());
+        lines.push(format!(
+            "- *{}* (`{}`, as `{}`): <{}>",
+            docs::escape(&spec.title),
+            alias.file,
+            docs::escape(&alias.template),
+            docs::docs_url(spec)
+        ));
+        let own = &action.spec.operation.permissions;
+        if let Some(p) = &spec.operation.permissions
+            && spec.operation.permissions != *own
+        {
+            lines.push(String::new());
+            lines.push("  Its permissions differ:".into());
+            lines.push(String::new());
+            lines.extend(
+                docs::permissions_table(p)
+                    .into_iter()
+                    .map(|l| format!("  {l}")),
+            );
+        }
+    }
+    lines
 }
 
 pub(super) fn action_method(

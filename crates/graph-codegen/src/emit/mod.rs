@@ -231,13 +231,19 @@ pub fn node_rs(
     let mut methods = Vec::new();
     let mut models = Vec::new();
     let mut mocks = Vec::new();
+    // Two operations of one module may take the same enum: it is defined (or re-exported) once.
+    let mut enums = std::collections::BTreeSet::new();
     for action in &node.actions {
         methods.push(action_method(krate, version, node, action, ops, types)?);
         if action.owns_models(node) {
             models.push(request_model(action, types)?);
             models.push(query::query_model(action, types));
             models.push(response_model(action, types));
-            models.extend(functions::enum_defs(action, types)?);
+            for def in functions::enum_defs(action, types)? {
+                if enums.insert(def.to_string()) {
+                    models.push(def);
+                }
+            }
         }
         // One set of mock helpers per operation, at its first path.
         if action.first_path {

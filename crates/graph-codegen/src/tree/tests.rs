@@ -77,7 +77,8 @@ fn resource_operations_hang_off_the_module_their_path_addresses() {
             spec("action", "POST", "/widgets/{id}/polish", "widget"),
         ),
     ];
-    let roots = build(&specs).unwrap();
+    let aliases = crate::merge::Aliases::new();
+    let roots = build(&specs, &aliases).unwrap();
     let widgets = &roots[&ApiVersion::V1].children["widgets"];
     let names = |node: &Node<'_>| -> Vec<(String, String, String)> {
         node.actions
@@ -106,7 +107,8 @@ fn resource_operations_hang_off_the_module_their_path_addresses() {
         "d.json".to_string(),
         spec("ref_add", "POST", "/widgets/{id}/owners/$ref", "widget"),
     )];
-    let roots = build(&refs).unwrap();
+    let aliases = crate::merge::Aliases::new();
+    let roots = build(&refs, &aliases).unwrap();
     let owners = &roots[&ApiVersion::V1].children["widgets"].children["{}"].children["owners"];
     assert_eq!(
         names(owners),
@@ -117,9 +119,46 @@ fn resource_operations_hang_off_the_module_their_path_addresses() {
         "e.json".to_string(),
         spec("count", "GET", "/widgets/$count", "widget"),
     )];
-    let roots = build(&count).unwrap();
+    let aliases = crate::merge::Aliases::new();
+    let roots = build(&count, &aliases).unwrap();
     assert_eq!(
         names(&roots[&ApiVersion::V1].children["widgets"]),
         [("count".into(), "$count".into(), "CountWidget".into())]
     );
+}
+
+#[test]
+fn an_action_named_like_a_child_segment_is_named_by_its_operation() {
+    // `POST /appCatalogs/teamsApps` documented as an action, beside `teamsApps/{id}`.
+    let specs = vec![
+        (
+            "a.json".to_string(),
+            spec("action", "POST", "/appCatalogs/teamsApps", "teamsApp"),
+        ),
+        (
+            "b.json".to_string(),
+            spec("get", "GET", "/appCatalogs/teamsApps/{id}", "teamsApp"),
+        ),
+        // Segments that differ only in case are one.
+        (
+            "c.json".to_string(),
+            spec(
+                "delete",
+                "DELETE",
+                "/appcatalogs/TeamsApps/{id}",
+                "teamsApp",
+            ),
+        ),
+    ];
+    let aliases = crate::merge::Aliases::new();
+    let roots = build(&specs, &aliases).unwrap();
+    let catalogs = &roots[&ApiVersion::V1].children["appCatalogs"];
+    assert_eq!(catalogs.children.len(), 1);
+    assert_eq!(catalogs.children["teamsApps"].accessor(), "teams_apps");
+    // The spec's operation name is `n`.
+    let methods: Vec<&str> = catalogs.actions.iter().map(|a| a.method.as_str()).collect();
+    assert_eq!(methods, ["n"]);
+    let item = &catalogs.children["teamsApps"].children["{}"];
+    let methods: Vec<&str> = item.actions.iter().map(|a| a.method.as_str()).collect();
+    assert_eq!(methods, ["get", "delete"]);
 }

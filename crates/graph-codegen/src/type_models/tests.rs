@@ -74,12 +74,22 @@ fn generation_is_deterministic_and_names_must_not_clash() {
     let b = render(&Models::new(ApiVersion::V1, &reversed).unwrap());
     assert_eq!(a, b);
 
+    // Two names with one Rust name: the naming rule numbers the second by name order, and a
+    // sub-namespace type is prefixed by its namespace.
     let mut clash = types.clone();
     let mut twin = clash[1].clone();
     twin.name = "microsoft.graph.Item".into();
     clash.push(twin);
-    let e = Models::new(ApiVersion::V1, &clash).unwrap_err();
-    assert!(e.message.contains("`Item`"), "{e}");
+    let mut nested = clash[1].clone();
+    nested.name = "microsoft.graph.callRecords.item".into();
+    clash.push(nested);
+    let idents = Models::new(ApiVersion::V1, &clash).unwrap().idents();
+    assert_eq!(idents["microsoft.graph.Item"], "Item");
+    assert_eq!(idents["microsoft.graph.item"], "Item2");
+    assert_eq!(
+        idents["microsoft.graph.callRecords.item"],
+        "CallRecordsItem"
+    );
 }
 
 #[test]

@@ -12,7 +12,6 @@
 pub mod calendar;
 pub mod calendar_groups;
 pub mod calendargroup;
-pub mod calendargroups;
 pub mod calendars;
 pub mod drive;
 pub mod events;
@@ -48,13 +47,6 @@ impl<'a> UsersItem<'a> {
         calendargroup::Calendargroup::new(
             self.client,
             self.path.clone().segment("calendargroup"),
-        )
-    }
-    /// `/beta/users/{id}/calendargroups`
-    pub fn calendargroups(&self) -> calendargroups::Calendargroups<'a> {
-        calendargroups::Calendargroups::new(
-            self.client,
-            self.path.clone().segment("calendargroups"),
         )
     }
     /// `/beta/users/{id}/calendars`

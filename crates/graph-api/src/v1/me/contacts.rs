@@ -191,13 +191,13 @@ pub mod mock {
             /// The value of `{id}`.
             id: &'a str,
         },
-        /// `GET /v1.0/me/contactfolders/{Id}/contacts`, as [`Contacts::list`](crate::v1::me::contactfolders::item::contacts::Contacts::list) sends it.
-        MeContactfoldersContacts {
-            /// The value of `{Id}`.
+        /// `GET /v1.0/me/contactfolders/{Id}/contacts`, as [`Contacts::list`](crate::v1::me::contact_folders::item::contacts::Contacts::list) sends it.
+        MeContactFoldersContacts {
+            /// The value of `{id}`.
             id: &'a str,
         },
-        /// `GET /v1.0/users/{id \| userPrincipalName}/contactfolders/{id}/contacts`, as [`Contacts::list`](crate::v1::users::item::contactfolders::item::contacts::Contacts::list) sends it.
-        UsersContactfoldersContacts {
+        /// `GET /v1.0/users/{id \| userPrincipalName}/contactfolders/{id}/contacts`, as [`Contacts::list`](crate::v1::users::item::contact_folders::item::contacts::Contacts::list) sends it.
+        UsersContactFoldersContacts {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -229,18 +229,18 @@ pub mod mock {
                     .param("id", id)
                     .segment("contacts")
             }
-            ListUserPath::MeContactfoldersContacts { id } => {
+            ListUserPath::MeContactFoldersContacts { id } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("contactfolders")
-                    .param("Id", id)
+                    .segment("contactFolders")
+                    .param("id", id)
                     .segment("contacts")
             }
-            ListUserPath::UsersContactfoldersContacts { id, id_2 } => {
+            ListUserPath::UsersContactFoldersContacts { id, id_2 } => {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("contactfolders")
+                    .segment("contactFolders")
                     .param("id", id_2)
                     .segment("contacts")
             }

@@ -317,15 +317,15 @@ pub mod mock {
             /// The value of `{id}`.
             id_2: &'a str,
         },
-        /// `GET /v1.0/me/calendargroups/{id}/calendars/{id}/events`, as [`Events::list`](crate::v1::me::calendargroups::item::calendars::item::events::Events::list) sends it.
-        MeCalendargroupsCalendarsEvents {
+        /// `GET /v1.0/me/calendargroups/{id}/calendars/{id}/events`, as [`Events::list`](crate::v1::me::calendar_groups::item::calendars::item::events::Events::list) sends it.
+        MeCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
             id_2: &'a str,
         },
-        /// `GET /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events`, as [`Events::list`](crate::v1::users::item::calendargroups::item::calendars::item::events::Events::list) sends it.
-        UsersCalendargroupsCalendarsEvents {
+        /// `GET /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events`, as [`Events::list`](crate::v1::users::item::calendar_groups::item::calendars::item::events::Events::list) sends it.
+        UsersCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -378,20 +378,20 @@ pub mod mock {
                     .param("id", id_2)
                     .segment("events")
             }
-            ListUserPath::MeCalendargroupsCalendarsEvents { id, id_2 } => {
+            ListUserPath::MeCalendarGroupsCalendarsEvents { id, id_2 } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id)
                     .segment("calendars")
                     .param("id", id_2)
                     .segment("events")
             }
-            ListUserPath::UsersCalendargroupsCalendarsEvents { id, id_2, id_3 } => {
+            ListUserPath::UsersCalendarGroupsCalendarsEvents { id, id_2, id_3 } => {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id_2)
                     .segment("calendars")
                     .param("id", id_3)

@@ -133,15 +133,15 @@ pub mod mock {
             /// The value of `{id}`.
             id_2: &'a str,
         },
-        /// `GET /v1.0/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value`, as [`Photo::get_content`](crate::v1::me::contactfolders::item::contacts::item::photo::Photo::get_content) sends it.
-        MeContactfoldersContactsPhoto {
-            /// The value of `{Id}`.
+        /// `GET /v1.0/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value`, as [`Photo::get_content`](crate::v1::me::contact_folders::item::contacts::item::photo::Photo::get_content) sends it.
+        MeContactFoldersContactsPhoto {
+            /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
             id_2: &'a str,
         },
-        /// `GET /v1.0/users/{id \| userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value`, as [`Photo::get_content`](crate::v1::users::item::contactfolders::item::contacts::item::photo::Photo::get_content) sends it.
-        UsersContactfoldersContactsPhoto {
+        /// `GET /v1.0/users/{id \| userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value`, as [`Photo::get_content`](crate::v1::users::item::contact_folders::item::contacts::item::photo::Photo::get_content) sends it.
+        UsersContactFoldersContactsPhoto {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -194,17 +194,17 @@ pub mod mock {
                     .segment("photo")
                     .segment("$value")
             }
-            GetContentProfilePhotoPath::MeContactfoldersContactsPhoto { id, id_2 } => {
+            GetContentProfilePhotoPath::MeContactFoldersContactsPhoto { id, id_2 } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("contactfolders")
-                    .param("Id", id)
+                    .segment("contactFolders")
+                    .param("id", id)
                     .segment("contacts")
                     .param("id", id_2)
                     .segment("photo")
                     .segment("$value")
             }
-            GetContentProfilePhotoPath::UsersContactfoldersContactsPhoto {
+            GetContentProfilePhotoPath::UsersContactFoldersContactsPhoto {
                 id,
                 id_2,
                 id_3,
@@ -212,7 +212,7 @@ pub mod mock {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("contactfolders")
+                    .segment("contactFolders")
                     .param("id", id_2)
                     .segment("contacts")
                     .param("id", id_3)

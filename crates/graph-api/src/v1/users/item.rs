@@ -44,15 +44,13 @@
 #[cfg(feature = "users")]
 pub mod calendar;
 #[cfg(feature = "users")]
-pub mod calendargroups;
+pub mod calendar_groups;
 #[cfg(feature = "users")]
 pub mod calendars;
 #[cfg(feature = "users")]
 pub mod chats;
 #[cfg(feature = "users")]
 pub mod contact_folders;
-#[cfg(feature = "users")]
-pub mod contactfolders;
 #[cfg(feature = "users")]
 pub mod contacts;
 #[cfg(feature = "users")]
@@ -98,11 +96,11 @@ impl<'a> UsersItem<'a> {
     pub fn calendar(&self) -> calendar::Calendar<'a> {
         calendar::Calendar::new(self.client, self.path.clone().segment("calendar"))
     }
-    /// `/v1.0/users/{id}/calendargroups`
-    pub fn calendargroups(&self) -> calendargroups::Calendargroups<'a> {
-        calendargroups::Calendargroups::new(
+    /// `/v1.0/users/{id}/calendarGroups`
+    pub fn calendar_groups(&self) -> calendar_groups::CalendarGroups<'a> {
+        calendar_groups::CalendarGroups::new(
             self.client,
-            self.path.clone().segment("calendargroups"),
+            self.path.clone().segment("calendarGroups"),
         )
     }
     /// `/v1.0/users/{id}/calendars`
@@ -118,13 +116,6 @@ impl<'a> UsersItem<'a> {
         contact_folders::ContactFolders::new(
             self.client,
             self.path.clone().segment("contactFolders"),
-        )
-    }
-    /// `/v1.0/users/{id}/contactfolders`
-    pub fn contactfolders(&self) -> contactfolders::Contactfolders<'a> {
-        contactfolders::Contactfolders::new(
-            self.client,
-            self.path.clone().segment("contactfolders"),
         )
     }
     /// `/v1.0/users/{id}/contacts`

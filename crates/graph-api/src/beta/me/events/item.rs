@@ -294,8 +294,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `POST /beta/me/calendargroups/{id}/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::me::calendargroups::item::calendars::item::events::item::EventsItem::accept) sends it.
-        MeCalendargroupsCalendarsEvents {
+        /// `POST /beta/me/calendargroups/{id}/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::me::calendar_groups::item::calendars::item::events::item::EventsItem::accept) sends it.
+        MeCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -303,8 +303,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `POST /beta/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::users::item::calendargroups::item::calendars::item::events::item::EventsItem::accept) sends it.
-        UsersCalendargroupsCalendarsEvents {
+        /// `POST /beta/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}/accept`, as [`EventsItem::accept`](crate::beta::users::item::calendar_groups::item::calendars::item::events::item::EventsItem::accept) sends it.
+        UsersCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -394,10 +394,10 @@ pub mod mock {
                     .param("id", id_3)
                     .segment("accept")
             }
-            AcceptPath::MeCalendargroupsCalendarsEvents { id, id_2, id_3 } => {
+            AcceptPath::MeCalendarGroupsCalendarsEvents { id, id_2, id_3 } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id)
                     .segment("calendars")
                     .param("id", id_2)
@@ -405,11 +405,11 @@ pub mod mock {
                     .param("id", id_3)
                     .segment("accept")
             }
-            AcceptPath::UsersCalendargroupsCalendarsEvents { id, id_2, id_3, id_4 } => {
+            AcceptPath::UsersCalendarGroupsCalendarsEvents { id, id_2, id_3, id_4 } => {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id_2)
                     .segment("calendars")
                     .param("id", id_3)

@@ -415,15 +415,15 @@ pub mod mock {
             /// The value of `{id}`.
             id_2: &'a str,
         },
-        /// `GET /v1.0/me/contactfolders/{Id}/contacts/{id}`, as [`ContactsItem::get`](crate::v1::me::contactfolders::item::contacts::item::ContactsItem::get) sends it.
-        MeContactfoldersContacts {
-            /// The value of `{Id}`.
+        /// `GET /v1.0/me/contactfolders/{Id}/contacts/{id}`, as [`ContactsItem::get`](crate::v1::me::contact_folders::item::contacts::item::ContactsItem::get) sends it.
+        MeContactFoldersContacts {
+            /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
             id_2: &'a str,
         },
-        /// `GET /v1.0/users/{id \| userPrincipalName}/contactfolders/{id}/contacts/{id}`, as [`ContactsItem::get`](crate::v1::users::item::contactfolders::item::contacts::item::ContactsItem::get) sends it.
-        UsersContactfoldersContacts {
+        /// `GET /v1.0/users/{id \| userPrincipalName}/contactfolders/{id}/contacts/{id}`, as [`ContactsItem::get`](crate::v1::users::item::contact_folders::item::contacts::item::ContactsItem::get) sends it.
+        UsersContactFoldersContacts {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -463,19 +463,19 @@ pub mod mock {
                     .segment("contacts")
                     .param("id", id_2)
             }
-            GetContactPath::MeContactfoldersContacts { id, id_2 } => {
+            GetContactPath::MeContactFoldersContacts { id, id_2 } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("contactfolders")
-                    .param("Id", id)
+                    .segment("contactFolders")
+                    .param("id", id)
                     .segment("contacts")
                     .param("id", id_2)
             }
-            GetContactPath::UsersContactfoldersContacts { id, id_2, id_3 } => {
+            GetContactPath::UsersContactFoldersContacts { id, id_2, id_3 } => {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("contactfolders")
+                    .segment("contactFolders")
                     .param("id", id_2)
                     .segment("contacts")
                     .param("id", id_3)

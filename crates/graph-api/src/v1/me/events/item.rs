@@ -316,8 +316,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `DELETE /v1.0/me/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::delete`](crate::v1::me::calendargroups::item::calendars::item::events::item::EventsItem::delete) sends it.
-        MeCalendargroupsCalendarsEvents {
+        /// `DELETE /v1.0/me/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::delete`](crate::v1::me::calendar_groups::item::calendars::item::events::item::EventsItem::delete) sends it.
+        MeCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -325,8 +325,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `DELETE /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::delete`](crate::v1::users::item::calendargroups::item::calendars::item::events::item::EventsItem::delete) sends it.
-        UsersCalendargroupsCalendarsEvents {
+        /// `DELETE /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::delete`](crate::v1::users::item::calendar_groups::item::calendars::item::events::item::EventsItem::delete) sends it.
+        UsersCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -404,17 +404,17 @@ pub mod mock {
                     .segment("events")
                     .param("id", id_3)
             }
-            DeleteEventPath::MeCalendargroupsCalendarsEvents { id, id_2, id_3 } => {
+            DeleteEventPath::MeCalendarGroupsCalendarsEvents { id, id_2, id_3 } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id)
                     .segment("calendars")
                     .param("id", id_2)
                     .segment("events")
                     .param("id", id_3)
             }
-            DeleteEventPath::UsersCalendargroupsCalendarsEvents {
+            DeleteEventPath::UsersCalendarGroupsCalendarsEvents {
                 id,
                 id_2,
                 id_3,
@@ -423,7 +423,7 @@ pub mod mock {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id_2)
                     .segment("calendars")
                     .param("id", id_3)
@@ -535,8 +535,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `GET /v1.0/me/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::get`](crate::v1::me::calendargroups::item::calendars::item::events::item::EventsItem::get) sends it.
-        MeCalendargroupsCalendarsEvents {
+        /// `GET /v1.0/me/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::get`](crate::v1::me::calendar_groups::item::calendars::item::events::item::EventsItem::get) sends it.
+        MeCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -544,8 +544,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `GET /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::get`](crate::v1::users::item::calendargroups::item::calendars::item::events::item::EventsItem::get) sends it.
-        UsersCalendargroupsCalendarsEvents {
+        /// `GET /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::get`](crate::v1::users::item::calendar_groups::item::calendars::item::events::item::EventsItem::get) sends it.
+        UsersCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -623,21 +623,21 @@ pub mod mock {
                     .segment("events")
                     .param("id", id_3)
             }
-            GetEventPath::MeCalendargroupsCalendarsEvents { id, id_2, id_3 } => {
+            GetEventPath::MeCalendarGroupsCalendarsEvents { id, id_2, id_3 } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id)
                     .segment("calendars")
                     .param("id", id_2)
                     .segment("events")
                     .param("id", id_3)
             }
-            GetEventPath::UsersCalendargroupsCalendarsEvents { id, id_2, id_3, id_4 } => {
+            GetEventPath::UsersCalendarGroupsCalendarsEvents { id, id_2, id_3, id_4 } => {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id_2)
                     .segment("calendars")
                     .param("id", id_3)
@@ -753,8 +753,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `PATCH /v1.0/me/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::update`](crate::v1::me::calendargroups::item::calendars::item::events::item::EventsItem::update) sends it.
-        MeCalendargroupsCalendarsEvents {
+        /// `PATCH /v1.0/me/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::update`](crate::v1::me::calendar_groups::item::calendars::item::events::item::EventsItem::update) sends it.
+        MeCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -762,8 +762,8 @@ pub mod mock {
             /// The value of `{id}`.
             id_3: &'a str,
         },
-        /// `PATCH /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::update`](crate::v1::users::item::calendargroups::item::calendars::item::events::item::EventsItem::update) sends it.
-        UsersCalendargroupsCalendarsEvents {
+        /// `PATCH /v1.0/users/{id \| userPrincipalName}/calendargroups/{id}/calendars/{id}/events/{id}`, as [`EventsItem::update`](crate::v1::users::item::calendar_groups::item::calendars::item::events::item::EventsItem::update) sends it.
+        UsersCalendarGroupsCalendarsEvents {
             /// The value of `{id}`.
             id: &'a str,
             /// The value of `{id}`.
@@ -841,17 +841,17 @@ pub mod mock {
                     .segment("events")
                     .param("id", id_3)
             }
-            UpdateEventPath::MeCalendargroupsCalendarsEvents { id, id_2, id_3 } => {
+            UpdateEventPath::MeCalendarGroupsCalendarsEvents { id, id_2, id_3 } => {
                 graph_runtime::RequestPath::new()
                     .segment("me")
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id)
                     .segment("calendars")
                     .param("id", id_2)
                     .segment("events")
                     .param("id", id_3)
             }
-            UpdateEventPath::UsersCalendargroupsCalendarsEvents {
+            UpdateEventPath::UsersCalendarGroupsCalendarsEvents {
                 id,
                 id_2,
                 id_3,
@@ -860,7 +860,7 @@ pub mod mock {
                 graph_runtime::RequestPath::new()
                     .segment("users")
                     .param("id", id)
-                    .segment("calendargroups")
+                    .segment("calendarGroups")
                     .param("id", id_2)
                     .segment("calendars")
                     .param("id", id_3)

@@ -2,6 +2,7 @@
 // Source: spec/v1.0/contact-delete.json
 // Source: spec/v1.0/contact-get.json
 // Source: spec/v1.0/contact-update.json
+// Source: spec/v1.0/profilephoto-get.json
 // Source: spec/v1.0/user-list-contacts.json
 
 //! Operations and navigation under `/v1.0/users/{id}/contactFolders`.
