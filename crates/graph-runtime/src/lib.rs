@@ -102,6 +102,7 @@
 mod auth;
 #[cfg(feature = "azure")]
 mod azure;
+mod batch;
 mod builder;
 mod client;
 mod cloud;
@@ -121,6 +122,7 @@ mod telemetry;
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
 #[cfg(feature = "azure")]
 pub use azure::AzureTokenCredential;
+pub use batch::{Batch, BatchItem, ItemId, MAX_BATCH_ITEMS};
 pub use builder::ClientBuilder;
 pub use client::{Client, USER_AGENT_VALUE};
 pub use cloud::{ApiVersion, Cloud};
