@@ -118,6 +118,7 @@ mod query;
 mod request;
 mod retry;
 mod telemetry;
+mod upload;
 
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
 #[cfg(feature = "azure")]
@@ -135,3 +136,6 @@ pub use path::{EncodedPath, RequestPath, encode_path_segment};
 pub use query::{Order, Property, QueryOptions};
 pub use request::{Redirect, Request, Response};
 pub use retry::{RetryPolicy, parse_retry_after};
+pub use upload::{
+    CHUNK_UNIT, ChunkSize, ChunkSizeError, MAX_CHUNK_SIZE, UploadProgress, UploadSession,
+};
