@@ -74,6 +74,27 @@ pub(super) async fn cancel(client: &Client, url: &str) -> Result<(), Error> {
         .into_unit()
 }
 
+/// Where the upload goes on after a chunk's success answer, or `None` when it is the final answer.
+///
+/// OneDrive answers an accepted chunk `202 Accepted` (its `nextExpectedRanges` sometimes left
+/// out: then the next byte is the one after the chunk) and the last one `200`/`201` with the
+/// item; Outlook answers an accepted chunk `200 OK` with `nextExpectedRanges`, and the last one
+/// `201 Created`. So: `201` is final, and so is a `200` that expects nothing more.
+fn next_offset(response: &Response, after_chunk: u64, total: u64) -> Result<Option<u64>, Error> {
+    let next = match response.status() {
+        202 => Some(first_expected(response.body())?.unwrap_or(after_chunk)),
+        200 => first_expected(response.body()).ok().flatten(),
+        _ => None,
+    };
+    match next {
+        Some(next) if next >= total => Err(Error::InvalidRequest(format!(
+            "the upload session accepted all {total} bytes but did not answer with the \
+             uploaded item"
+        ))),
+        other => Ok(other),
+    }
+}
+
 /// Whether a failed chunk is worth a resume: it may have been lost on the way, or the session
 /// expected another range.
 fn resumable(error: &Error) -> bool {
@@ -116,21 +137,17 @@ impl UploadSession<'_> {
                     .bytes("application/octet-stream", chunk)?
                     .header("content-range", &format!("bytes {offset}-{last}/{total}"))?;
                 match self.client.send(request).await {
-                    Ok(response) if response.status() == 202 => {
-                        offset = first_expected(response.body())?.unwrap_or(last + 1);
-                        resumes = 0;
-                        self.report(offset.min(total), total);
-                        if offset >= total {
-                            return Err(Error::InvalidRequest(format!(
-                                "the upload session accepted all {total} bytes but did not \
-                                 answer with the uploaded item"
-                            )));
+                    Ok(response) => match next_offset(&response, last + 1, total)? {
+                        Some(next) => {
+                            offset = next;
+                            resumes = 0;
+                            self.report(offset, total);
                         }
-                    }
-                    Ok(response) => {
-                        self.report(total, total);
-                        return Ok(response);
-                    }
+                        None => {
+                            self.report(total, total);
+                            return Ok(response);
+                        }
+                    },
                     Err(error) if resumable(&error) && resumes < self.max_resumes => {
                         resumes += 1;
                         // The status tells what the session holds; when it cannot be read, the
@@ -186,5 +203,40 @@ mod tests {
             first_expected(b"<html>"),
             Err(Error::Decode { .. })
         ));
+    }
+
+    fn response(status: u16, body: &'static [u8]) -> Response {
+        Response {
+            status,
+            headers: http::HeaderMap::new(),
+            body: bytes::Bytes::from_static(body),
+            span: tracing::Span::none(),
+        }
+    }
+
+    #[test]
+    fn accepted_chunks_and_final_answers_of_onedrive_and_outlook() {
+        let ranges = br#"{"nextExpectedRanges":["400-"]}"#;
+        // OneDrive: 202 with or without ranges, then the item.
+        assert_eq!(
+            next_offset(&response(202, ranges), 300, 1000).unwrap(),
+            Some(400)
+        );
+        assert_eq!(
+            next_offset(&response(202, b"{}"), 300, 1000).unwrap(),
+            Some(300)
+        );
+        assert_eq!(
+            next_offset(&response(200, br#"{"id":"x"}"#), 300, 1000).unwrap(),
+            None
+        );
+        // Outlook: 200 with ranges, then 201 with no body.
+        assert_eq!(
+            next_offset(&response(200, ranges), 300, 1000).unwrap(),
+            Some(400)
+        );
+        assert_eq!(next_offset(&response(201, b""), 300, 1000).unwrap(), None);
+        // Accepted past the end without a final answer.
+        assert!(next_offset(&response(202, b""), 1000, 1000).is_err());
     }
 }
