@@ -1,6 +1,8 @@
 //! Support code for the workspace benchmarks (`cargo bench -p graph-benches`, see `BENCHMARKS.md` at
 //! the workspace root and `run.sh` beside this crate's `Cargo.toml`).
 //!
+//! - [`batching`]: the two sides of the batching benchmark (100 GETs as 5 `$batch` calls or as 100
+//!   single calls) and the loopback server's answers for it.
 //! - [`calls`]: the two sides of the per-call benchmark (generated binding, hand-written reqwest).
 //! - [`corpus`]: a synthetic spec corpus of any size, shaped like `spec/`, for the scale benchmarks
 //!   (`synth-corpus` writes one to a directory).
@@ -17,6 +19,7 @@
 //!
 //! Nothing here is published or used outside the benchmarks.
 
+pub mod batching;
 pub mod calls;
 pub mod corpus;
 pub mod pages;

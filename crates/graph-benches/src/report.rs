@@ -73,6 +73,12 @@ pub const COMPARISONS: &[Comparison] = &[
         target: Some(1.2),
     },
     Comparison {
+        group: "batch_100_gets",
+        candidate: "five_batches",
+        baseline: "single_calls",
+        target: None,
+    },
+    Comparison {
         group: "extract",
         candidate: "extract_str",
         baseline: "pulldown_page",

@@ -27,8 +27,13 @@ pub struct LoopbackServer {
     thread: Option<JoinHandle<()>>,
 }
 
+/// Makes the whole response (status line, headers, body) to one raw request.
+pub type Responder = fn(&[u8]) -> Vec<u8>;
+
 #[derive(Debug, Default)]
 struct Shared {
+    /// `None`: the fixed `204 No Content`.
+    respond: Option<Responder>,
     requests: AtomicU64,
     record: AtomicBool,
     recorded: Mutex<Vec<Vec<u8>>>,
@@ -37,10 +42,22 @@ struct Shared {
 impl LoopbackServer {
     /// Starts a server on `127.0.0.1` with an OS-chosen port.
     pub fn start() -> io::Result<LoopbackServer> {
+        LoopbackServer::start_inner(None)
+    }
+
+    /// Like [`LoopbackServer::start`], answering each request with what `respond` makes of it.
+    pub fn start_with(respond: Responder) -> io::Result<LoopbackServer> {
+        LoopbackServer::start_inner(Some(respond))
+    }
+
+    fn start_inner(respond: Option<Responder>) -> io::Result<LoopbackServer> {
         let listener = std::net::TcpListener::bind(("127.0.0.1", 0))?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
-        let shared = Arc::new(Shared::default());
+        let shared = Arc::new(Shared {
+            respond,
+            ..Shared::default()
+        });
         let (shutdown, mut stop) = oneshot::channel::<()>();
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_io()
@@ -130,9 +147,12 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) -> io::Result<()> {
                     .unwrap_or_else(PoisonError::into_inner)
                     .push(buf[..len].to_vec());
             }
+            let answer = shared.respond.map(|respond| respond(&buf[..len]));
             buf.drain(..len);
             shared.requests.fetch_add(1, Ordering::Relaxed);
-            stream.write_all(RESPONSE).await?;
+            stream
+                .write_all(answer.as_deref().unwrap_or(RESPONSE))
+                .await?;
         }
         if stream.read_buf(&mut buf).await? == 0 {
             return Ok(());

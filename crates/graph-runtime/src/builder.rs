@@ -225,6 +225,7 @@ impl ClientBuilder {
                 connect_timeout,
                 log_bodies: self.log_bodies,
                 dry_run: self.dry_run,
+                batch_hook: None,
             }),
         })
     }

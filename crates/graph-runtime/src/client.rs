@@ -41,6 +41,7 @@ pub struct Client {
     pub(crate) inner: Arc<Inner>,
 }
 
+#[derive(Clone)]
 pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     /// The same client without following redirects, for [`Request::keep_redirect`] (`None`
@@ -59,6 +60,8 @@ pub(crate) struct Inner {
     pub(crate) log_bodies: bool,
     /// Whether `send` only prepares the request.
     pub(crate) dry_run: bool,
+    /// A [`crate::Batch`]'s client: `send` hands the request to the batch instead.
+    pub(crate) batch_hook: Option<Arc<crate::batch::Capture>>,
 }
 
 impl fmt::Debug for Client {
@@ -125,6 +128,9 @@ impl Client {
     /// A [dry-run](ClientBuilder::dry_run) client returns [`Error::DryRun`]
     /// instead of sending.
     pub async fn send(&self, request: Request) -> Result<Response, Error> {
+        if let Some(capture) = &self.inner.batch_hook {
+            return capture.intercept(request).await;
+        }
         let url = self.url_for(&request)?;
         let client_request_id = match request.headers.get(&CLIENT_REQUEST_ID) {
             Some(id) => id.clone(),
@@ -476,7 +482,7 @@ fn header_string(headers: &HeaderMap, name: &HeaderName) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn error_from_response(
+pub(crate) fn error_from_response(
     status: u16,
     headers: &HeaderMap,
     body: &[u8],
@@ -505,7 +511,7 @@ fn error_from_response(
 /// A fresh random (version 4) UUID for `client-request-id`. It correlates a call with Graph's
 /// logs and needs to be unique, not unpredictable, so it comes from `fastrand` (seeded from the
 /// OS's randomness by std) instead of one `getrandom` system call per request.
-fn new_request_id() -> uuid::Uuid {
+pub(crate) fn new_request_id() -> uuid::Uuid {
     uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes()).into_uuid()
 }
 

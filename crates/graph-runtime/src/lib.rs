@@ -102,6 +102,7 @@
 mod auth;
 #[cfg(feature = "azure")]
 mod azure;
+mod batch;
 mod builder;
 mod client;
 mod cloud;
@@ -117,10 +118,12 @@ mod query;
 mod request;
 mod retry;
 mod telemetry;
+mod upload;
 
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
 #[cfg(feature = "azure")]
 pub use azure::AzureTokenCredential;
+pub use batch::{Batch, BatchItem, ItemId, MAX_BATCH_ITEMS};
 pub use builder::ClientBuilder;
 pub use client::{Client, USER_AGENT_VALUE};
 pub use cloud::{ApiVersion, Cloud};
@@ -133,3 +136,6 @@ pub use path::{EncodedPath, RequestPath, encode_path_segment};
 pub use query::{Order, Property, QueryOptions};
 pub use request::{Redirect, Request, Response};
 pub use retry::{RetryPolicy, parse_retry_after};
+pub use upload::{
+    CHUNK_UNIT, ChunkSize, ChunkSizeError, MAX_CHUNK_SIZE, UploadProgress, UploadSession,
+};
