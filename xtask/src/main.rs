@@ -1,6 +1,6 @@
 //! `cargo xtask`: the project's command line. Argument parsing, file I/O and printing only; the
 //! work is done by the library crates (`graph-extract`, `graph-spec`, `graph-codegen`, `graph-lint`,
-//! `file-sync`).
+//! `file-sync`, `import-graph`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,6 +10,7 @@ use file_sync::{Mode, Owned, SyncError};
 use graph_spec::{ApiVersion, SpecFile};
 
 mod conformance;
+mod deps;
 mod lint;
 mod spec;
 
@@ -20,6 +21,7 @@ usage:
   cargo xtask spec --out DIR PAGE... [--docs DIR]
                                                  extract pages into DIR/<version>/<page>.json
   cargo xtask codegen [--check]                  generate the bindings and conformance tests from spec/
+  cargo xtask deps [CRATE...] [--except CRATE]   fail when files of a crate import each other in a circle
   cargo xtask conformance                        run the conformance tests and print a table of checks
   cargo xtask lint [--version v1.0|beta] [--csdl FILE] [--csdl-2021 FILE] [--spec DIR] [--docs DIR] [--json] [--deny extractor|docs]
                                                  compare the spec with Microsoft's CSDL metadata and
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen(&args[1..]),
         Some("conformance") => conformance::run(&args[1..]),
         Some("lint") => lint::run(&args[1..]),
+        Some("deps") => deps::run(&args[1..]),
         Some("-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
