@@ -7,7 +7,7 @@ use std::path::Path;
 
 use import_graph::{cycles, file_graph, read_sources};
 
-use crate::workspace_root;
+use crate::common::workspace_root;
 
 /// The generated crates, never checked.
 const GENERATED: &[&str] = &["graph-api", "codegen-fixtures"];

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::GraphError;
+use crate::error::GraphError;
 use crate::lex::tokens;
 use crate::parse::{ModuleSyntax, UseLeaf, parse_file};
 

@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 
-use crate::{GraphError, cycles, file_graph};
+use crate::error::GraphError;
+use crate::{cycles, file_graph};
 
 fn tree(files: &[(&str, &str)]) -> BTreeMap<String, String> {
     files
