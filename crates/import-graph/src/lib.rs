@@ -11,10 +11,12 @@
 //! (a strongly connected component of the graph). None of them can be read or changed alone;
 //! the names they share belong in a file below all of them.
 //!
-//! Test modules (`#[cfg(test)] mod tests;` and everything below one) are in the graph like any
-//! other module: a test file that imports the module it tests (`use super::*`) is fine, since no
-//! code imports a test module back, so that edge can never close a cycle. A cycle between test
-//! files, or through a test helper that production code uses, is reported like any other.
+//! Test code is left out: a `#[cfg(test)]` module, inline (`#[cfg(test)] mod tests { ... }`) or
+//! in its own file, and everything below it, makes no import. A test imports what it tests (its
+//! parent, `use super::*`, and the siblings it needs for fixtures), nothing can import a test
+//! module back, and it is compiled only into the test build; so its imports are not the
+//! dependencies between the crate's files that a cycle is about. [`FileGraph::files`] still lists
+//! test files, marked.
 //!
 //! What the checker does not see: paths produced by macros (the tokens of `quote!` and
 //! `parse_quote!` are the generated code's and are skipped), intra-doc links (comments are not

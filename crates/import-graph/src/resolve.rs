@@ -130,10 +130,11 @@ impl Tree {
         Ok(id)
     }
 
-    /// Every import between two different files of the tree.
+    /// Every import between two different files of the tree, made by code that is not test code
+    /// (see the crate doc).
     pub(crate) fn imports(&self) -> Vec<Import> {
         let mut out = Vec::new();
-        for (id, m) in self.modules.iter().enumerate() {
+        for (id, m) in self.modules.iter().enumerate().filter(|(_, m)| !m.test) {
             let uses = m.uses.iter().map(|leaf| {
                 let glob = if leaf.name.is_none() { "::*" } else { "" };
                 (&leaf.path, format!("{}{glob}", leaf.path.join("::")))
