@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use graph_spec::{ApiVersion, EdmType, Parameter, SpecFile, TypeFile, TypeKind, Warning};
 
-use crate::body::fold;
+use crate::page::body::fold;
 use crate::resource::{self, ResourcePage, referenced};
 use crate::types::NAMESPACE;
 
