@@ -20,11 +20,13 @@ pub(crate) mod http;
 pub(crate) mod http_section;
 pub(crate) mod kind;
 pub(crate) mod messages;
+pub(crate) mod no_body;
 pub(crate) mod optional;
 pub(crate) mod param_table;
 pub(crate) mod query;
 pub(crate) mod request_type;
 pub(crate) mod response;
+pub(crate) mod response_prose;
 
 /// Extracts the spec of one page. `docs_root` is the docs checkout root; `page` is docs-relative with `/`
 /// separators, e.g. `"api-reference/beta/api/signin-confirmsafe.md"`. Includes are resolved relative to

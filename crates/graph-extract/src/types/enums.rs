@@ -15,8 +15,8 @@ use graph_spec::{EdmType, EnumMember, EnumType, EnumValue, Parameter};
 
 use crate::markdown::blocks::{self, Block, BlockKind, Inline, Table};
 use crate::markdown::tables::Note;
-use crate::page::body::fold;
 use crate::types::NAMESPACE;
+use crate::types::fold;
 use crate::{Ctx, markdown::pipes, resolve};
 
 /// The enumerations page of v1.0, the fallback for every version.

@@ -174,6 +174,14 @@ pub(crate) fn kind(value: &Value) -> &'static str {
     }
 }
 
+/// Names compared the way `graph_spec::validate` does: ignoring case and punctuation.
+pub(crate) fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
