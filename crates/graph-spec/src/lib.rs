@@ -29,7 +29,9 @@ mod kind;
 mod literal;
 mod load;
 mod model;
+mod operation;
 mod path_match;
+mod permissions;
 mod types;
 mod url;
 mod validate;
@@ -42,7 +44,9 @@ pub use load::{
 };
 pub(crate) use load::{parse_located, read, unlistable, walk_json};
 pub use model::*;
+pub use operation::*;
 pub use path_match::{split_call_args, template_segments};
+pub use permissions::*;
 pub use types::{
     Property, TypeFile, TypeKind, load_type_dir, type_file_name, type_files, type_from_json,
     type_to_json, types_schema_json, validate_types,

@@ -141,7 +141,7 @@ impl Tree {
             });
             let paths = m.paths.iter().map(|p| (p, p.join("::")));
             for (path, written) in uses.chain(paths) {
-                if let Some(target) = self.resolve(id, path, &mut Vec::new()) {
+                if let Some(target) = self.resolve(id, path, false, &mut Vec::new()) {
                     let to = &self.modules[target.module()].file;
                     if *to != m.file {
                         out.push((m.file.clone(), to.clone(), written));
@@ -152,11 +152,14 @@ impl Tree {
         out
     }
 
-    /// Resolves `path` as written in module `from`.
+    /// Resolves `path` as written in module `from`. A segment not found ends the path at the
+    /// module before it, unless `whole` (a name imported by `use` must resolve entirely, or it is
+    /// some other import of that name).
     fn resolve(
         &self,
         from: usize,
         path: &[String],
+        whole: bool,
         active: &mut Vec<(usize, String)>,
     ) -> Option<Target> {
         let (first, rest) = path.split_first()?;
@@ -173,6 +176,7 @@ impl Tree {
                 "self" => at,
                 _ => match self.lookup(m, seg, active) {
                     Some(t) => t,
+                    None if whole => return None,
                     None => break,
                 },
             };
@@ -198,13 +202,13 @@ impl Tree {
             .uses
             .iter()
             .filter(|leaf| leaf.name.as_deref() == Some(name))
-            .find_map(|leaf| self.resolve(m, &leaf.path, active))
+            .find_map(|leaf| self.resolve(m, &leaf.path, true, active))
             .or_else(|| {
                 module
                     .uses
                     .iter()
                     .filter(|leaf| leaf.name.is_none())
-                    .find_map(|leaf| match self.resolve(m, &leaf.path, active)? {
+                    .find_map(|leaf| match self.resolve(m, &leaf.path, true, active)? {
                         Target::Module(g) if g != m => self.lookup(g, name, active),
                         _ => None,
                     })

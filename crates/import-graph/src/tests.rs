@@ -218,3 +218,28 @@ fn a_file_no_root_reaches_is_listed() {
     let graph = file_graph(&tree(&[("lib.rs", ""), ("stray.rs", "")])).expect("graph");
     assert_eq!(graph.unreached, ["stray.rs"]);
 }
+
+#[test]
+fn a_name_two_globs_deep_resolves_to_its_file_not_to_the_root() {
+    // lib.rs re-exports both modules by glob; model.rs imports `crate::EnumType`, which the first
+    // glob (model itself) does not have: it is operation.rs's, not lib.rs's.
+    let files = [
+        (
+            "lib.rs",
+            "mod model; mod operation; pub use model::*; pub use operation::*;",
+        ),
+        (
+            "model.rs",
+            "use crate::{EnumType}; pub struct SpecFile { e: EnumType }",
+        ),
+        ("operation.rs", "pub struct EnumType;"),
+    ];
+    assert_eq!(
+        imports(&files),
+        [
+            "lib.rs -> model.rs",
+            "lib.rs -> operation.rs",
+            "model.rs -> operation.rs"
+        ]
+    );
+}
