@@ -1,7 +1,9 @@
 //! `cargo xtask conformance`: runs the conformance tests and prints a table of every documented
 //! example and the checks it passed.
 
-use super::*;
+use std::collections::BTreeMap;
+
+use crate::common::*;
 
 /// One row of the conformance report: an example and the checks it passed.
 #[derive(Default)]

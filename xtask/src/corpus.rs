@@ -7,7 +7,14 @@
 use std::process::Command;
 use std::time::Instant;
 
-use super::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use file_sync::{Mode, Owned};
+use graph_spec::{ApiVersion, SpecFile};
+
+use crate::common::*;
+use crate::lint;
 
 const CORPUS_USAGE: &str = "\
 usage: cargo xtask corpus --out DIR [--docs DIR] [--no-lint] [--no-check] [--areas all|none|A,B,..]

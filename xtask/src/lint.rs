@@ -1,6 +1,10 @@
 //! `cargo xtask lint`: spec/ against Microsoft's CSDL metadata (the logic is `graph-lint`).
 
-use super::*;
+use std::path::PathBuf;
+
+use graph_spec::{ApiVersion, SpecFile};
+
+use crate::common::*;
 
 fn metadata_dir() -> PathBuf {
     std::env::var("GRAPH_METADATA_DIR")

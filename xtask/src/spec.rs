@@ -1,7 +1,13 @@
 //! `cargo xtask spec`: re-derive spec/ from the docs, add pages, or extract pages into a folder
 //! (the logic is `graph-extract`; this is reading, writing and printing).
 
-use super::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use file_sync::{Mode, Owned};
+use graph_spec::SpecFile;
+
+use crate::common::*;
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let flags = parse_flags(args)?;

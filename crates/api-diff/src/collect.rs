@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use quote::ToTokens;
 use syn::{Attribute, Fields, ImplItem, Item, TraitItem, Type, UseTree, Visibility};
 
-use crate::{ItemKind, PublicItem};
+use crate::items::{ItemKind, PublicItem};
 
 /// Collects the public items of `items`, which live in module `module` (`""` for the crate root).
 pub(crate) fn collect_items(module: &str, items: &[Item], out: &mut BTreeMap<String, PublicItem>) {

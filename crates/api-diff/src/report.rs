@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::{Api, ApiDiff, ItemKind};
+use crate::items::{Api, ItemKind};
 
 /// Whether an item appeared, disappeared or changed its signature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,5 +156,24 @@ impl fmt::Display for ApiDiff {
             }
         }
         Ok(())
+    }
+}
+
+/// What changed between two APIs. `Display` prints the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApiDiff {
+    /// The changes, by path.
+    pub changes: Vec<Change>,
+}
+
+impl ApiDiff {
+    /// No public item changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// At least one change breaks semver.
+    pub fn is_breaking(&self) -> bool {
+        self.changes.iter().any(|c| c.breaking.is_some())
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use pulldown_cmark::{Options, Parser};
 
-/// The pulldown-cmark options of the extractor (`graph-extract/src/blocks.rs`).
+/// The pulldown-cmark options of the extractor (`graph-extract/src/markdown/blocks.rs`).
 pub const OPTIONS: Options =
     Options::ENABLE_TABLES.union(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
 

@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use graph_spec::{ApiVersion, EdmType, Parameter, SpecFile, TypeFile, TypeKind, Warning};
 
-use crate::body::fold;
 use crate::resource::{self, ResourcePage, referenced};
 use crate::types::NAMESPACE;
+use crate::types::fold;
 
 /// A named type the docs slice does not describe.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

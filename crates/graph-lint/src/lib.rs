@@ -60,6 +60,7 @@
 //! assert_eq!(report.totals.disagreements(), 0);
 //! ```
 
+mod class;
 mod compare;
 pub mod csdl;
 mod documented;
@@ -73,28 +74,33 @@ mod resource_totals;
 mod resources;
 mod schema;
 mod totals;
+mod type_render;
+mod type_rows;
 mod type_totals;
 mod types;
 
 use graph_spec::{ApiVersion, SpecFile};
 
+pub use class::{
+    Class, Disagreement, MatchHow, Matched, OperationReport, ParameterRow, ReturnRow, What,
+};
 pub use csdl::{CsdlError, Kind, MetaOperation, MetaParameter, Metadata, Requirement};
 pub use documented::{SpecParameter, documented_parameters};
 pub use matching::find_operation;
 pub use meta_types::{MetaProperty, MetaType, MetaTypeKind, MetaTypes};
 pub use page::{Evidence, MentionKind, Page};
 pub use render::{render_extractor_list, render_table, render_totals};
-pub use report::{
-    Class, Disagreement, MatchHow, Matched, OperationReport, ParameterRow, Report, ReturnRow, What,
-};
+pub use report::{Report, to_json};
 pub use resource_totals::{
     ResourceTotals, ResourcesReport, render_resource_totals, render_resources,
 };
 pub use resources::{Agreement, Era, Eras, ExpectedRow, PathRow, ResourceReport, request_type};
 pub use schema::{Found, Root, Schema};
-pub use totals::{Totals, to_json};
-pub use type_totals::{TypeTotals, render_type_totals, render_types};
-pub use types::{TypeReport, TypeRow, TypesReport, lint_types};
+pub use totals::Totals;
+pub use type_render::{render_type_totals, render_types};
+pub use type_rows::{TypeReport, TypeRow};
+pub use type_totals::TypeTotals;
+pub use types::{TypesReport, lint_types};
 
 /// Compares every spec of `version` in `specs` (`(name, spec)` pairs; other versions are skipped)
 /// with `metadata` (named `metadata_name` in the report). `page_text` returns the text of a

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::{Class, OperationReport, Report, Requirement, What};
+use crate::{Class, OperationReport, Requirement, What};
 
 /// The figures of one run.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -118,11 +118,4 @@ impl Totals {
         }
         t
     }
-}
-
-/// The reports as pretty JSON, with a trailing newline.
-pub fn to_json(reports: &[Report]) -> String {
-    let mut text = serde_json::to_string_pretty(reports).expect("reports always serialize");
-    text.push('\n');
-    text
 }

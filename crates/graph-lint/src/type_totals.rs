@@ -1,4 +1,4 @@
-//! The figures of the type comparison, and its rendering.
+//! The figures of the type comparison (rendered by `type_render`).
 //!
 //! Three figures, each over the rows of [`crate::TypeReport`]s (a row is the kind, the base type, a
 //! property or a member; `-` on a side means that side lacks it):
@@ -12,11 +12,11 @@
 //! `extractor missed / type`, ...), so that the report says why each figure is short.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::{Class, TypeReport, TypeRow, TypesReport};
+use crate::Class;
+use crate::type_rows::{TypeReport, TypeRow};
 
 /// The figures of a type comparison.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -118,66 +118,4 @@ impl TypeTotals {
     pub fn coverage(&self) -> f64 {
         percent(self.covered, self.in_metadata)
     }
-}
-
-/// The disagreeing rows as a markdown table, then the totals.
-pub fn render_types(report: &TypesReport) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "| type file | item | metadata | type file says | verdict |"
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|");
-    for t in &report.types {
-        for r in t.rows.iter().filter(|r| r.disagreement.is_some()) {
-            let verdict = r
-                .disagreement
-                .as_ref()
-                .map(|d| format!("{} ({}): {}", d.class.as_str(), d.what.as_str(), d.detail))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                t.file, r.item, r.metadata, r.spec, verdict
-            );
-        }
-    }
-    let _ = writeln!(out, "{}", render_type_totals(report));
-    out
-}
-
-/// The totals of a type comparison: the headline line, then accuracy, coverage and the
-/// disagreements by kind.
-pub fn render_type_totals(report: &TypesReport) -> String {
-    let t = &report.totals;
-    let by_kind = t
-        .by_kind
-        .iter()
-        .map(|(k, n)| format!("{n} {k}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!(
-        "types ({} against {}): {} type file(s), {} in the metadata; {} of {} item(s) agree ({:.1}%); \
-         disagreements: {} docs differ, {} extractor missed, {} unclassified\n  \
-         accuracy: {} of {} item(s) the docs state agree with the metadata ({:.1}%)\n  \
-         coverage: {} of {} metadata item(s) are stated by the docs ({:.1}%)\n  \
-         by kind: {}",
-        report.api_version,
-        report.metadata,
-        t.types,
-        t.found,
-        t.agreeing,
-        t.items,
-        t.percent(),
-        t.docs_differ,
-        t.extractor_missed,
-        t.unclassified,
-        t.stated_agreeing,
-        t.stated,
-        t.accuracy(),
-        t.covered,
-        t.in_metadata,
-        t.coverage(),
-        if by_kind.is_empty() { "none" } else { &by_kind },
-    )
 }

@@ -25,6 +25,13 @@ pub struct ClientBuilder {
     dry_run: bool,
 }
 
+impl Client {
+    /// Starts configuring a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+}
+
 impl Default for ClientBuilder {
     fn default() -> Self {
         ClientBuilder {

@@ -13,13 +13,12 @@ use reqwest::Url;
 use tokio_time::time::{sleep, timeout};
 use tracing::Instrument;
 
-use crate::download::download_url;
 use crate::dry_run::PreparedRequest;
 use crate::error::{MAX_ERROR_BODY, SNIPPET_LIMIT, parse_service_error, snippet};
-use crate::path::check_request_path;
+use crate::path::{check_request_path, download_url};
 use crate::retry::parse_retry_after;
 use crate::telemetry::{Sanitized, body_text, elapsed_ms, request_span};
-use crate::{ClientBuilder, Error, Request, Response, RetryPolicy, TokenProvider};
+use crate::{Error, Request, Response, RetryPolicy, TokenProvider};
 
 /// `graph-runtime/<version>`, sent as `User-Agent` and `SdkVersion`.
 pub const USER_AGENT_VALUE: &str = concat!("graph-runtime/", env!("CARGO_PKG_VERSION"));
@@ -96,11 +95,6 @@ enum Outcome {
 }
 
 impl Client {
-    /// Starts configuring a client.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// The base URL requests go to, without a trailing slash.
     pub fn base_url(&self) -> &str {
         &self.inner.base
@@ -125,7 +119,7 @@ impl Client {
     /// retries as set by the [`RetryPolicy`].
     ///
     /// Each call runs in a `tracing` span (see the crate docs, "Diagnostics").
-    /// A [dry-run](ClientBuilder::dry_run) client returns [`Error::DryRun`]
+    /// A [dry-run](crate::ClientBuilder::dry_run) client returns [`Error::DryRun`]
     /// instead of sending.
     pub async fn send(&self, request: Request) -> Result<Response, Error> {
         if let Some(capture) = &self.inner.batch_hook {

@@ -1,7 +1,6 @@
 //! Preauthenticated downloads (a report's `302 Found` location): fetched without the token.
 
-use reqwest::Url;
-
+use crate::path::download_url;
 use crate::{Client, Error, Request, Response};
 
 /// The most redirects [`Client::download`] follows.
@@ -37,21 +36,4 @@ impl Client {
             "the download redirected more than {MAX_DOWNLOAD_REDIRECTS} times"
         )))
     }
-}
-
-/// Checks a preauthenticated download URL: `http(s)`, no user credentials, no fragment. Its host
-/// is not checked (it is another host by design); the token is never sent to it.
-pub(crate) fn download_url(raw: &str) -> Result<Url, Error> {
-    let url =
-        Url::parse(raw).map_err(|e| Error::InvalidRequest(format!("invalid download URL: {e}")))?;
-    if !matches!(url.scheme(), "https" | "http")
-        || !url.username().is_empty()
-        || url.password().is_some()
-        || url.fragment().is_some()
-    {
-        return Err(Error::InvalidRequest(
-            "a download URL must be http(s), without credentials or fragment".to_owned(),
-        ));
-    }
-    Ok(url)
 }

@@ -114,6 +114,7 @@ pub mod model;
 mod odata;
 mod pager;
 mod path;
+mod percent;
 mod query;
 mod request;
 mod retry;

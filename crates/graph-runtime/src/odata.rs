@@ -10,7 +10,7 @@
 use percent_encoding::utf8_percent_encode;
 
 use crate::edm::{Date, DateTimeOffset, Guid};
-use crate::path::SEGMENT;
+use crate::percent::SEGMENT;
 
 /// An OData URL literal, already percent-encoded for a path segment.
 ///

@@ -1,15 +1,11 @@
-//! Percent-encoding of path segments and query values, and path checks.
+//! Percent-encoding of path segments and query values, and the checks of a request path and of a
+//! preauthenticated download URL.
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use percent_encoding::{AsciiSet, percent_decode_str, utf8_percent_encode};
+use reqwest::Url;
 
 use crate::Error;
-
-/// Everything but RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`).
-pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+use crate::percent::SEGMENT;
 
 /// Characters kept as they are in a query name or value: the unreserved ones
 /// plus the sub-delimiters OData expressions use. `&`, `=`, `+`, `#`, `%`,
@@ -93,6 +89,23 @@ pub(crate) fn check_request_path(path: &str) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// Checks a preauthenticated download URL: `http(s)`, no user credentials, no fragment. Its host
+/// is not checked (it is another host by design); the token is never sent to it.
+pub(crate) fn download_url(raw: &str) -> Result<Url, Error> {
+    let url =
+        Url::parse(raw).map_err(|e| Error::InvalidRequest(format!("invalid download URL: {e}")))?;
+    if !matches!(url.scheme(), "https" | "http")
+        || !url.username().is_empty()
+        || url.password().is_some()
+        || url.fragment().is_some()
+    {
+        return Err(Error::InvalidRequest(
+            "a download URL must be http(s), without credentials or fragment".to_owned(),
+        ));
+    }
+    Ok(url)
 }
 
 #[cfg(test)]

@@ -1,3 +1,5 @@
+use std::path::PathBuf;
+
 use super::*;
 
 /// A small valid spec, one field per line so that line numbers in errors are easy to check.

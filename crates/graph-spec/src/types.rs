@@ -12,13 +12,8 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::load::TYPES_DIR;
 use crate::{ApiVersion, EdmType, EnumMember, LoadError, Source, ValidationError, Warning};
-
-/// The folder, inside a version folder, that holds type files.
-pub const TYPES_DIR: &str = "types";
-
-/// The file name of the committed JSON Schema of type files, directly under the spec directory.
-pub const TYPES_SCHEMA_FILE: &str = "types.schema.json";
 
 /// One type the docs describe on a resource page (or, for an enumeration, in a `<name> values` table).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

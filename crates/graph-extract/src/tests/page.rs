@@ -1,6 +1,9 @@
 //! Page elements: front matter, summary, binding and name, paths.
 
+use sha2::{Digest, Sha256};
+
 use super::*;
+use crate::ctx::hex;
 
 #[test]
 fn base_page_extracts_without_warnings() {

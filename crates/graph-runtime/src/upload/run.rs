@@ -3,10 +3,12 @@
 use serde::Deserialize;
 use tracing::Instrument;
 
+use super::session::{UploadProgress, UploadSession};
 use super::source::Source;
-use super::{UploadProgress, UploadSession};
 use crate::error::{SNIPPET_LIMIT, snippet};
-use crate::{Client, Error, Method, Request, Response};
+use http::Method;
+
+use crate::{Client, Error, Request, Response};
 
 /// What an upload session says about itself (`202 Accepted` to a chunk, or `GET` on its URL).
 #[derive(Deserialize)]
