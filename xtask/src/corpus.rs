@@ -1,7 +1,7 @@
 //! `cargo xtask corpus`: the whole docs checkout through the pipeline, into a folder outside the
 //! repository: every API page extracted, the types they name followed, each version linted
 //! against its metadata, one crate generated (corpus mode: what cannot be generated is left out
-//! with a located warning), `cargo check`ed with `full` and with each area alone, and a report
+//! with a located warning), `cargo clippy`ed with `full` and with each area alone, and a report
 //! written (`report.md`). The work is `graph-corpus`, `graph-codegen` and `graph-lint`'s.
 
 use std::process::Command;
@@ -22,7 +22,7 @@ usage: cargo xtask corpus --out DIR [--docs DIR] [--no-lint] [--no-check] [--are
   DIR/crate/     the generated crate (graph-api's layout, area features and runtime)
   DIR/target/    its cargo target directory
   DIR/report.md  the report: counts, and every problem with its page and line
---areas: which areas to `cargo check` alone besides `full` (default: all).";
+--areas: which areas to `cargo clippy` alone besides `full` (default: all).";
 
 struct CorpusFlags {
     out: PathBuf,
@@ -177,6 +177,14 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     report.generated = generated.generated.len();
     report.merged = generated.merged.len();
     report.skipped = generated.skipped;
+    let by_file: BTreeMap<&str, &SpecFile> = specs.iter().map(|(f, s)| (f.as_str(), s)).collect();
+    report
+        .disagreements
+        .extend(graph_corpus::merged::disagreements(
+            &by_file,
+            &generated.aliases,
+        ));
+    report.disagreements.sort();
     let generated_set: std::collections::BTreeSet<&str> =
         generated.generated.iter().map(String::as_str).collect();
     let documented: usize = specs
@@ -208,7 +216,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         });
         for (i, features) in runs.iter().enumerate() {
             eprintln!(
-                "corpus: cargo check --features {features} ({}/{})",
+                "corpus: cargo clippy --features {features} ({}/{})",
                 i + 1,
                 runs.len()
             );
@@ -247,11 +255,12 @@ fn areas(manifest: &str) -> Vec<String> {
         .collect()
 }
 
-/// `cargo check` of the crate at `dir` with `features` (and no default ones).
+/// `cargo clippy` of the crate at `dir` with `features` (and no default ones): it compiles, and
+/// its warnings (rustc's and clippy's, under the repository's lints) are counted.
 fn check(dir: &Path, target: &Path, features: &str) -> Result<graph_corpus::Check, String> {
     let start = Instant::now();
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["check", "--quiet", "--message-format", "short"])
+        .args(["clippy", "--quiet", "--message-format", "short"])
         .args(["--no-default-features", "--features", features])
         .arg("--manifest-path")
         .arg(dir.join("Cargo.toml"))

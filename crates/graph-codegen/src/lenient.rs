@@ -65,6 +65,8 @@ pub struct CorpusOutput {
     pub merged: Vec<String>,
     /// What was left out, in the order it was found.
     pub skipped: Vec<Skipped>,
+    /// Every merged page: `(canonical spec file, alias spec file, the alias's path template)`.
+    pub aliases: Vec<(String, String, String)>,
 }
 
 /// How many times a stage is retried without the file an error names before giving up.
@@ -155,6 +157,15 @@ pub fn generate_corpus(
                 out.files = files;
                 let merged = merge::merge(&specs, &types);
                 out.generated = merged.specs.iter().map(|(f, _)| f.clone()).collect();
+                out.aliases = merged
+                    .aliases
+                    .iter()
+                    .flat_map(|((canonical, _), aliases)| {
+                        aliases
+                            .iter()
+                            .map(|a| (canonical.clone(), a.file.clone(), a.template.clone()))
+                    })
+                    .collect();
                 out.merged = specs
                     .iter()
                     .map(|(f, _)| f)

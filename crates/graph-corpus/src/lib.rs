@@ -4,6 +4,7 @@
 //!   own (a panic or an error is that page's failure, never the run's);
 //! - [`manifest`]: the `Cargo.toml` of the generated corpus crate, the same layout, area features
 //!   and runtime as `graph-api`;
+//! - [`merged`]: where pages merged into one operation disagree;
 //! - [`report`]: what a run found, in counts and located lists, rendered as markdown for a person
 //!   (a docs maintainer first).
 //!
@@ -12,6 +13,7 @@
 
 pub mod extract;
 pub mod manifest;
+pub mod merged;
 pub mod report;
 
 pub use extract::{Extracted, api_pages, extract_all};

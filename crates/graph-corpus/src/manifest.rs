@@ -31,6 +31,14 @@ serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 httpmock = {{ version = "0.8", optional = true }}
 
+# The repository's lints, so that a clean `cargo clippy` here means what it means there.
+[lints.rust]
+unsafe_code = "forbid"
+missing_docs = "warn"
+
+[lints.clippy]
+unwrap_used = "warn"
+
 # Its own workspace: not a member of the repository's.
 [workspace]
 "#
@@ -48,5 +56,6 @@ mod tests {
         assert!(text.contains("\n# BEGIN generated features"));
         assert!(text.contains("\n# END generated features\n"));
         assert!(text.contains("\n[workspace]\n"));
+        assert!(text.contains("missing_docs = \"warn\""));
     }
 }

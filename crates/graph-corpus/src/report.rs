@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use graph_codegen::Skipped;
 use graph_extract::ExtractError;
 
-/// One `cargo check` of the generated crate.
+/// One `cargo clippy` run over the generated crate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Check {
     /// The features it was checked with (`full`, or one area).
@@ -65,7 +65,7 @@ pub struct Report {
     pub files: (usize, usize),
     /// Documented examples of the generated operations, and how many a conformance test replays.
     pub examples: (usize, usize),
-    /// The `cargo check` runs.
+    /// The `cargo clippy` runs.
     pub checks: Vec<Check>,
     /// The metadata comparison.
     pub disagreements: Vec<Disagreement>,
