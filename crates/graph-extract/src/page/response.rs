@@ -91,6 +91,22 @@ fn context_type(body: &serde_json::Value) -> Option<EdmType> {
     Some(if collection { ty.collection_of() } else { ty })
 }
 
+/// The type of a body that is a single primitive in `value` (`{"value": true}`, with or without
+/// an `@odata.context`): `Edm.Boolean` for a boolean, `Edm.String` for a string. A number says
+/// too little (`Int32`, `Int64`, `Double`?), and an object or array is an entity or a collection.
+fn value_type(body: &serde_json::Value) -> Option<EdmType> {
+    let map = body.as_object()?;
+    if map.keys().any(|k| k != "value" && !k.starts_with('@')) {
+        return None;
+    }
+    let word = match map.get("value")? {
+        serde_json::Value::Bool(_) => graph_spec::Primitive::Boolean,
+        serde_json::Value::String(_) => graph_spec::Primitive::String,
+        _ => return None,
+    };
+    Some(EdmType::Primitive(word))
+}
+
 /// The documented success response.
 pub(crate) fn response(
     ctx: &mut Ctx<'_>,
@@ -311,6 +327,15 @@ fn documented(
                         format!(
                             "the response section names no body type; took `{ty}` from the `@odata.context` of \
                              example `{}`",
+                            e.name
+                        ),
+                    );
+                    taken_type.get_or_insert(ty);
+                } else if let Some(ty) = r.body.as_ref().and_then(value_type) {
+                    ctx.warn(
+                        line,
+                        format!(
+                            "the response section names no body type; took `{ty}` from the `value` of example `{}`",
                             e.name
                         ),
                     );

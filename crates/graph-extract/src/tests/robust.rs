@@ -102,6 +102,34 @@ fn the_odata_context_types_a_body_the_prose_does_not() {
 }
 
 #[test]
+fn a_lone_primitive_value_types_a_body_the_prose_does_not() {
+    let text = with_response(
+        "If successful, this action returns a `200 OK` response code.",
+        "  \"truncated\": false\n",
+        "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"value\": true}\n",
+    );
+    let spec = extract(&text);
+    assert_eq!(
+        spec.operation.response.body_type,
+        Some(EdmType::Primitive(Primitive::Boolean))
+    );
+    warning_at(
+        &spec,
+        line_of(&text, "\"blockType\": \"response\"") - 1,
+        "took `Edm.Boolean` from the `value` of example",
+    );
+    // A number says too little, and a value beside other properties is an entity's.
+    for body in ["{\"value\": 3}", "{\"value\": true, \"id\": \"1\"}"] {
+        let text = with_response(
+            "If successful, this action returns a `200 OK` response code.",
+            "  \"truncated\": false\n",
+            &format!("HTTP/1.1 200 OK\n\n{body}\n"),
+        );
+        assert_eq!(extract(&text).operation.response.body_type, None, "{body}");
+    }
+}
+
+#[test]
 fn an_error_example_never_types_the_success_body() {
     let text = with_response(
         "If successful, this action returns a `200 OK` response code.",

@@ -105,10 +105,12 @@ fn normalise_namespace(name: &str) -> String {
     out
 }
 
-/// The type an annotation's `@odata.type` and `isCollection` describe.
+/// The type an annotation's `@odata.type` and `isCollection` describe. Some pages write `@type`
+/// for `@odata.type`; it says the same.
 pub(crate) fn annotation_type(map: &Map<String, Value>) -> Option<EdmType> {
     let name = map
-        .get("@odata.type")?
+        .get("@odata.type")
+        .or_else(|| map.get("@type"))?
         .as_str()?
         .trim()
         .trim_start_matches('#');
@@ -133,4 +135,31 @@ pub(crate) fn first_line_of(text: &str) -> &str {
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(json: &str) -> Map<String, Value> {
+        serde_json::from_str(json).expect("test JSON parses")
+    }
+
+    #[test]
+    fn an_annotation_types_its_body_by_odata_type_or_type_and_is_collection() {
+        let ty = |json: &str| annotation_type(&map(json)).map(|t| t.to_string());
+        assert_eq!(
+            ty(r#"{"@odata.type": "microsoft.graph.user", "isCollection": true}"#).as_deref(),
+            Some("Collection(microsoft.graph.user)")
+        );
+        assert_eq!(
+            ty(r#"{"@type": "microsoft.graph.x", "isCollection": true}"#).as_deref(),
+            Some("Collection(microsoft.graph.x)")
+        );
+        assert_eq!(
+            ty(r#"{"@type": "Edm.Boolean"}"#).as_deref(),
+            Some("Edm.Boolean")
+        );
+        assert_eq!(ty(r#"{"isCollection": true}"#), None);
+    }
 }
