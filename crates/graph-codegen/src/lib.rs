@@ -14,6 +14,7 @@ mod calls;
 mod conformance;
 mod docs;
 mod emit;
+mod error;
 mod features;
 pub mod naming;
 mod ops;
@@ -26,9 +27,10 @@ mod types;
 mod unicode;
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use graph_spec::SpecFile;
+
+pub use error::CodegenError;
 
 /// Where generated files go, relative to the workspace root.
 #[derive(Debug, Clone)]
@@ -69,25 +71,6 @@ impl Layout {
         }
     }
 }
-
-/// A spec that cannot be turned into code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodegenError {
-    /// The spec file.
-    pub file: String,
-    /// The JSON path of the field at fault.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for CodegenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: at `{}`: {}", self.file, self.path, self.message)
-    }
-}
-
-impl std::error::Error for CodegenError {}
 
 /// Generates every file from the spec files (`(name for banners and errors, spec)`).
 ///

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use graph_spec::{ApiVersion, PathTemplate, SpecFile};
 
-use crate::{CodegenError, naming};
+use crate::{error::CodegenError, naming};
 
 /// One module of the generated crate: a URL prefix and what hangs off it.
 #[derive(Debug)]

@@ -29,7 +29,7 @@ use graph_spec::{ApiVersion, EdmType, TypeFile, TypeKind};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::{CodegenError, docs, naming, types};
+use crate::{docs, error::CodegenError, naming, types};
 
 /// The described types of one API version, ready to be referred to and emitted.
 #[derive(Debug, Clone)]

@@ -6,13 +6,13 @@ use quote::{format_ident, quote};
 
 use super::doc_example::doc_example;
 use super::functions;
-use super::{
+use super::shared::{
     Returns, body_is_optional, doc_lines, header_field, ident, models_path, request_type,
     response_type, returns,
 };
 use crate::ops::Operations;
 use crate::tree::{Action, Node, Segment, param_accessor};
-use crate::{CodegenError, docs, naming};
+use crate::{docs, error::CodegenError, naming};
 
 /// The navigation calls from a client to `node`: `.beta().users().by_id("..")`, with `values`
 /// for the path parameters in order (a placeholder such as `"<id>"` where a value is missing).

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::bindings::{call_chain, example_values};
 use super::functions;
-use super::{Returns, body_is_optional, ident, request_type, returns};
+use super::shared::{Returns, body_is_optional, ident, request_type, returns};
 use crate::tree::{Action, Node};
 use crate::types;
 

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use crate::tree::Action;
 use crate::type_models::Models;
-use crate::{CodegenError, docs, naming};
+use crate::{docs, error::CodegenError, naming};
 
 /// What Rust type an argument has.
 #[derive(Debug, Clone)]

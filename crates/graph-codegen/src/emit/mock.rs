@@ -6,8 +6,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::functions;
-use super::{Returns, header_field, ident, request_type, response_type, returns};
-use crate::CodegenError;
+use super::shared::{Returns, header_field, ident, request_type, response_type, returns};
+use crate::error::CodegenError;
 use crate::ops::Operations;
 use crate::path_calls::PathArg;
 use crate::tree::{Action, Node, Segment};

@@ -8,10 +8,11 @@ use quote::{format_ident, quote};
 
 use super::functions::{self, ArgKind};
 use super::mock::{call_args, path_steps, reserved, when_then};
-use super::{ident, thin};
+use super::shared::ident;
+use super::thin;
 use crate::ops::{Binding, Operations, method_link};
 use crate::tree::Action;
-use crate::{CodegenError, docs};
+use crate::{docs, error::CodegenError};
 
 /// The helpers of `action`'s operation (`action` is its canonical binding).
 pub(super) fn mock_helpers(
