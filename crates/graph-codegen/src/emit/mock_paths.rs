@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::functions::{self, ArgKind};
-use super::mock::{call_args, path_steps, reserved, when_then};
+use super::mock_parts::{call_args, path_steps, reserved, when_then};
 use super::shared::ident;
 use super::thin;
 use crate::ops::{Binding, Operations, method_link};

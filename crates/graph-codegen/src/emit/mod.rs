@@ -6,9 +6,11 @@
 //! docs), [`models`] (request, response and object types) and [`mock`] (httpmock helpers).
 
 mod bindings;
+mod chain;
 mod doc_example;
 mod functions;
 mod mock;
+mod mock_parts;
 mod mock_paths;
 mod models;
 mod path_steps;
@@ -25,7 +27,8 @@ use crate::tree::{Action, Node, Segment, param_ident};
 use crate::{docs, error::CodegenError};
 
 use bindings::action_method;
-pub use bindings::{call_chain, example_match, is_paged};
+pub use bindings::is_paged;
+pub use chain::{call_chain, example_match};
 use doc_example::doc_example;
 pub(crate) use functions::{example_args, function_args};
 use mock::mock_helpers;
