@@ -3,10 +3,9 @@
 //! `.../onlineMeetings/getAllTranscripts(..)/delta`) and OData item paths (`root:/{item-path}:`),
 //! and matching documented URLs against templates that hold them.
 
-use graph_spec::{EdmType, Parameter, Primitive, SpecFile};
+use graph_spec::{EdmType, Parameter, Primitive};
 
 use crate::calls::{Call, call_values, parse_call};
-use crate::tree::Segment;
 
 /// What a documented URL passes a binding: the path parameter values, then the final function
 /// call's argument values (`None` for one left out), as [`match_template`] gives them.
@@ -81,28 +80,6 @@ pub fn path_args(call: &Call, params: &[Parameter]) -> Result<Vec<PathArg>, Stri
         });
     }
     Ok(out)
-}
-
-/// A function called mid-path (`getAllTranscripts(a='{a}',b={b})`, not an alternate key), typed
-/// by the spec's `path_functions`; `Ok(None)` when `segment` is no such call.
-pub(crate) fn mid_path_call(spec: &SpecFile, segment: &str) -> Option<Result<Segment, String>> {
-    let call = crate::calls::parse_call(segment)?;
-    if call.as_key().is_some() {
-        return None;
-    }
-    let params = spec
-        .operation
-        .path_functions
-        .iter()
-        .find(|f| f.name == call.name)
-        .map(|f| f.parameters.as_slice())
-        .unwrap_or_default();
-    Some(
-        crate::path_calls::path_args(&call, params).map(|args| Segment::Call {
-            name: call.name.clone(),
-            args,
-        }),
-    )
 }
 
 /// The template's segments (split at `/` outside placeholders, see
