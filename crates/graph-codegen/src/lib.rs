@@ -16,6 +16,7 @@ mod docs;
 mod emit;
 mod error;
 mod features;
+mod fn_args;
 pub mod naming;
 mod ops;
 mod parallel;

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::doc_example::doc_example;
-use super::functions;
+use super::functions::{self, CallAt};
 use super::shared::{
     Returns, body_is_optional, doc_lines, header_field, ident, models_path, request_type,
     response_type, returns,
@@ -216,7 +216,7 @@ pub(super) fn action_method(
     let args = functions::function_args(action)?;
     let fn_params = functions::params(&args, &models);
     let step = match &action.call {
-        Some(_) => functions::function_step(wire, &args),
+        Some(_) => functions::call_step(wire, &args, &functions::idents(&args), CallAt::End),
         // A resource operation addresses its module's own path.
         None if wire.is_empty() => quote!(),
         None => quote!(.segment(#wire)),

@@ -56,7 +56,8 @@ pub fn call_chain(node: &Node<'_>, values: &[Option<String>]) -> TokenStream {
         Segment::Call { name, args } => {
             let m = ident(&naming::snake(name).unwrap_or_default());
             let mine: Vec<Option<String>> = args.iter().map(|_| values.next().flatten()).collect();
-            let vs = super::path_steps::example_values(args, &mine);
+            // A mid-path argument is never an enum: no models path is needed.
+            let vs = super::functions::example_args(args, Some(&mine), &TokenStream::new(), false);
             quote!(.#m(#(#vs),*))
         }
     });

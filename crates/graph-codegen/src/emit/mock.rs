@@ -53,7 +53,7 @@ pub(super) fn mock_helpers(
             quote!(#arg: &str,)
         })
         .chain(call_args.iter().map(|(id, a)| {
-            let ty = super::path_steps::arg_type(a);
+            let ty = functions::arg_type(a, &TokenStream::new(), quote!(&str));
             quote!(#id: #ty,)
         }))
         .collect::<Vec<_>>();

@@ -5,14 +5,14 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::functions;
+use super::functions::{self, CallAt};
 use super::shared::{Returns, header_field, ident, request_type, response_type, returns};
-use crate::path_calls::PathArg;
+use crate::fn_args::FnArg;
 use crate::tree::{Action, Node, Segment};
 
 /// The names the path parameters of a mock must not take: `server`, `config` and the function's
 /// arguments.
-pub(super) fn reserved(fn_args: &[functions::FnArg<'_>]) -> Vec<String> {
+pub(super) fn reserved(fn_args: &[FnArg]) -> Vec<String> {
     let mut reserved = vec!["server".to_string(), "config".to_string()];
     reserved.extend(fn_args.iter().map(|a| a.ident.to_string()));
     reserved
@@ -20,7 +20,7 @@ pub(super) fn reserved(fn_args: &[functions::FnArg<'_>]) -> Vec<String> {
 
 /// The arguments of the functions called mid-path in `node`'s path, named after the function
 /// (`get_all_transcripts_start_date_time`) so they cannot clash with path parameters.
-pub(super) fn call_args<'n>(node: &'n Node<'_>) -> Vec<(Ident, &'n PathArg)> {
+pub(super) fn call_args<'n>(node: &'n Node<'_>) -> Vec<(Ident, &'n FnArg)> {
     let mut out = Vec::new();
     for seg in &node.segments {
         if let Segment::Call { name, args } = seg {
@@ -41,7 +41,7 @@ pub(super) fn path_steps(
     node: &Node<'_>,
     params: &[(String, String)],
     action: &Action<'_>,
-    fn_args: &[functions::FnArg<'_>],
+    fn_args: &[FnArg],
 ) -> TokenStream {
     let mut arg_names = params.iter().map(|(_, arg)| ident(arg));
     let mut call_idents = call_args(node).into_iter().map(|(id, _)| id);
@@ -63,12 +63,12 @@ pub(super) fn path_steps(
         }
         Segment::Call { name, args } => {
             let ids: Vec<Ident> = args.iter().filter_map(|_| call_idents.next()).collect();
-            super::path_steps::call_step(name, args, &ids)
+            functions::call_step(name, args, &ids, CallAt::Mid)
         }
     });
     let wire = &action.wire;
     let last_step = match &action.call {
-        Some(_) => functions::function_step(wire, fn_args),
+        Some(_) => functions::call_step(wire, fn_args, &functions::idents(fn_args), CallAt::End),
         None if wire.is_empty() => quote!(),
         None => quote!(.segment(#wire)),
     };

@@ -13,7 +13,6 @@ mod mock;
 mod mock_parts;
 mod mock_paths;
 mod models;
-mod path_steps;
 mod query;
 mod shared;
 mod thin;
@@ -30,6 +29,7 @@ use bindings::action_method;
 pub use bindings::is_paged;
 pub use chain::{call_chain, example_match};
 use doc_example::doc_example;
+use functions::CallAt;
 pub(crate) use functions::{example_args, function_args};
 use mock::mock_helpers;
 use models::{request_model, response_model};
@@ -173,9 +173,12 @@ pub fn node_rs(
                 }
             }
             Some(Segment::Call { name, args }) => {
-                let ids = path_steps::idents(args);
-                let tys = args.iter().map(path_steps::arg_type);
-                let step = path_steps::call_step(name, args, &ids);
+                let ids = functions::idents(args);
+                // A mid-path argument is never an enum: no models path is needed.
+                let tys = args
+                    .iter()
+                    .map(|a| functions::arg_type(a, &TokenStream::new(), quote!(&str)));
+                let step = functions::call_step(name, args, &ids, CallAt::Mid);
                 let note = " Calls the function with these arguments, each sent as an OData URL literal (strings quoted with `'` doubled, then percent-encoded), so no value can change the path; an optional one given as `None` is left out of the call.";
                 quote! {
                     #[doc = #doc]

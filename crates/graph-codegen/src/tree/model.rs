@@ -68,7 +68,7 @@ pub enum Segment {
         /// The function (`getAllTranscripts`).
         name: String,
         /// Its arguments, in template order.
-        args: Vec<crate::path_calls::PathArg>,
+        args: Vec<crate::fn_args::FnArg>,
     },
 }
 
