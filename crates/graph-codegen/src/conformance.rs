@@ -11,7 +11,7 @@ use graph_spec::ApiVersion;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::CodegenError;
+use crate::error::CodegenError;
 use crate::tree::{Action, Node};
 use crate::type_models::Models;
 

@@ -28,7 +28,7 @@ use graph_spec::{ApiVersion, EdmType, Parameter, SpecFile, TypeFile};
 use heck::ToKebabCase;
 use syn::{Attribute, ImplItem, Item, TraitItem, parse_quote};
 
-use crate::CodegenError;
+use crate::error::CodegenError;
 use crate::tree::{Node, Segment};
 
 mod manifest;

@@ -15,7 +15,9 @@ use std::path::Path;
 
 use graph_spec::{SpecFile, TypeFile};
 
-use crate::{CodegenError, Layout, merge, tree, type_models};
+use crate::error::CodegenError;
+use crate::layout::Layout;
+use crate::{merge, tree, type_models};
 
 /// Why a file was left out of a corpus run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -152,7 +154,7 @@ pub fn generate_corpus(
 
     // 4. Everything.
     for _ in 0..MAX_ROUNDS {
-        match crate::generate_with_types(&specs, &types, layout) {
+        match crate::generate::generate_with_types(&specs, &types, layout) {
             Ok(files) => {
                 out.files = files;
                 let merged = merge::merge(&specs, &types);

@@ -3,32 +3,19 @@
 //! `.../onlineMeetings/getAllTranscripts(..)/delta`) and OData item paths (`root:/{item-path}:`),
 //! and matching documented URLs against templates that hold them.
 
-use graph_spec::{EdmType, Parameter, Primitive, SpecFile};
+use graph_spec::{EdmType, Parameter, Primitive};
 
 use crate::calls::{Call, call_values, parse_call};
-use crate::tree::Segment;
+use crate::fn_args::{ArgKind, FnArg, arg_ident};
 
 /// What a documented URL passes a binding: the path parameter values, then the final function
 /// call's argument values (`None` for one left out), as [`match_template`] gives them.
 pub type ExampleValues = (Vec<Option<String>>, Vec<Option<String>>);
 
-/// One typed argument of a function called in the middle of a path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PathArg {
-    /// The parameter name on the wire (`startDateTime`).
-    pub wire: String,
-    /// The Rust argument (`start_date_time`).
-    pub ident: String,
-    /// The primitive sent unquoted (`DateTimeOffset`), or `None` for a string sent quoted.
-    pub ty: Option<Primitive>,
-    /// Whether the argument may be left out (`Option<T>`; `None` leaves it out of the call).
-    pub optional: bool,
-}
-
 /// Types the arguments of `call` from the spec's parameters of that function (`params`), else by
 /// the template's quoting. An error names what cannot be typed.
-pub fn path_args(call: &Call, params: &[Parameter]) -> Result<Vec<PathArg>, String> {
-    let mut out: Vec<PathArg> = Vec::new();
+pub(crate) fn path_args(call: &Call, params: &[Parameter]) -> Result<Vec<FnArg>, String> {
+    let mut out: Vec<FnArg> = Vec::new();
     for arg in &call.args {
         let Some(wire) = &arg.name else {
             return Err(format!(
@@ -66,43 +53,17 @@ pub fn path_args(call: &Call, params: &[Parameter]) -> Result<Vec<PathArg>, Stri
                 ));
             }
         };
-        let base = crate::naming::snake(wire).unwrap_or_else(|| "value".into());
-        let mut ident = base.clone();
-        let mut n = 1;
-        while out.iter().any(|a| a.ident == ident) {
-            n += 1;
-            ident = format!("{base}_{n}");
-        }
-        out.push(PathArg {
+        let ident = arg_ident(wire, &out, &[]);
+        out.push(FnArg {
             wire: wire.clone(),
+            type_prefix: None,
             ident,
-            ty,
+            kind: ty.map_or(ArgKind::Str, ArgKind::Value),
+            description: doc.map(|p| p.description.clone()),
             optional: doc.is_some_and(|p| p.required == Some(false)),
         });
     }
     Ok(out)
-}
-
-/// A function called mid-path (`getAllTranscripts(a='{a}',b={b})`, not an alternate key), typed
-/// by the spec's `path_functions`; `Ok(None)` when `segment` is no such call.
-pub(crate) fn mid_path_call(spec: &SpecFile, segment: &str) -> Option<Result<Segment, String>> {
-    let call = crate::calls::parse_call(segment)?;
-    if call.as_key().is_some() {
-        return None;
-    }
-    let params = spec
-        .operation
-        .path_functions
-        .iter()
-        .find(|f| f.name == call.name)
-        .map(|f| f.parameters.as_slice())
-        .unwrap_or_default();
-    Some(
-        crate::path_calls::path_args(&call, params).map(|args| Segment::Call {
-            name: call.name.clone(),
-            args,
-        }),
-    )
 }
 
 /// The template's segments (split at `/` outside placeholders, see
@@ -322,16 +283,16 @@ mod tests {
             ],
         )
         .expect("typed");
-        let got: Vec<(&str, Option<Primitive>, bool)> = args
+        let got: Vec<(&str, ArgKind, bool)> = args
             .iter()
-            .map(|a| (a.ident.as_str(), a.ty, a.optional))
+            .map(|a| (a.ident.as_str(), a.kind.clone(), a.optional))
             .collect();
         assert_eq!(
             got,
             [
-                ("organizer", None, false),
-                ("since", Some(Primitive::DateTimeOffset), true),
-                ("n", Some(Primitive::Int32), false),
+                ("organizer", ArgKind::Str, false),
+                ("since", ArgKind::Value(Primitive::DateTimeOffset), true),
+                ("n", ArgKind::Value(Primitive::Int32), false),
             ]
         );
         assert!(

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::{CodegenError, unicode};
+use crate::{error::CodegenError, unicode};
 
 thread_local! {
     /// The doc blocks set aside while emitting one file, when a file is being emitted that way.

@@ -212,6 +212,7 @@ fn with_response(sentence: &str, example_status: &str) -> String {
 mod errors;
 mod examples;
 mod function;
+mod http_lines;
 mod kinds;
 mod lenient;
 mod page;

@@ -5,28 +5,21 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use http::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER,
-    USER_AGENT,
-};
+use http::header::{HeaderMap, HeaderValue, RETRY_AFTER};
 use reqwest::Url;
 use tokio_time::time::{sleep, timeout};
 use tracing::Instrument;
 
 use crate::dry_run::PreparedRequest;
-use crate::error::{MAX_ERROR_BODY, SNIPPET_LIMIT, parse_service_error, snippet};
+use crate::error::MAX_ERROR_BODY;
+use crate::exchange::{
+    CLIENT_REQUEST_ID, REQUEST_ID, WithoutUrlQuery, error_from_response, headers_for,
+    new_request_id,
+};
 use crate::path::{check_request_path, download_url};
 use crate::retry::parse_retry_after;
 use crate::telemetry::{Sanitized, body_text, elapsed_ms, request_span};
 use crate::{Error, Request, Response, RetryPolicy, TokenProvider};
-
-/// `graph-runtime/<version>`, sent as `User-Agent` and `SdkVersion`.
-pub const USER_AGENT_VALUE: &str = concat!("graph-runtime/", env!("CARGO_PKG_VERSION"));
-
-const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("client-request-id");
-const REQUEST_ID: HeaderName = HeaderName::from_static("request-id");
-const RETRY_ATTEMPT: HeaderName = HeaderName::from_static("retry-attempt");
-const SDK_VERSION: HeaderName = HeaderName::from_static("sdkversion");
 
 pub(crate) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(100);
 pub(crate) const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
@@ -399,21 +392,6 @@ impl Client {
     }
 }
 
-trait WithoutUrlQuery {
-    fn without_url_query(self) -> Self;
-}
-
-impl WithoutUrlQuery for reqwest::Error {
-    /// Query strings can be long (OData filters); the path is enough to
-    /// identify the request in a message.
-    fn without_url_query(mut self) -> Self {
-        if let Some(url) = self.url_mut() {
-            url.set_query(None);
-        }
-        self
-    }
-}
-
 /// Reads at most `limit` bytes of a body; a read failure keeps what was read.
 /// The flag tells whether the body went on past `limit`.
 async fn read_bounded(mut response: reqwest::Response, limit: usize) -> (Bytes, bool) {
@@ -429,84 +407,6 @@ async fn read_bounded(mut response: reqwest::Response, limit: usize) -> (Bytes, 
         buf.extend_from_slice(&chunk);
     }
     (Bytes::from(buf), false)
-}
-
-/// The headers of one attempt: the standard ones, the request's own, then
-/// `Authorization` (`auth`; never for a download) and, on retries, `Retry-Attempt`.
-fn headers_for(
-    request: &Request,
-    client_request_id: &HeaderValue,
-    retry: u32,
-    auth: Option<HeaderValue>,
-) -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    let accept = if auth.is_some() {
-        "application/json"
-    } else {
-        "*/*"
-    };
-    headers.insert(ACCEPT, HeaderValue::from_static(accept));
-    headers.insert(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
-    headers.insert(SDK_VERSION, HeaderValue::from_static(USER_AGENT_VALUE));
-    headers.insert(CLIENT_REQUEST_ID, client_request_id.clone());
-    if let Some(body) = &request.body {
-        headers.insert(CONTENT_TYPE, body.content_type.clone());
-    }
-    for (name, value) in &request.headers {
-        headers.insert(name.clone(), value.clone());
-    }
-    match auth {
-        Some(auth) => {
-            headers.insert(AUTHORIZATION, auth);
-        }
-        None => {
-            headers.remove(AUTHORIZATION);
-        }
-    }
-    if retry > 0 {
-        headers.insert(RETRY_ATTEMPT, HeaderValue::from(retry));
-    }
-    headers
-}
-
-fn header_string(headers: &HeaderMap, name: &HeaderName) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-}
-
-pub(crate) fn error_from_response(
-    status: u16,
-    headers: &HeaderMap,
-    body: &[u8],
-    client_request_id: &HeaderValue,
-    retry_after: Option<Duration>,
-) -> Error {
-    let request_id = header_string(headers, &REQUEST_ID);
-    match parse_service_error(status, body) {
-        Some(mut e) => {
-            e.request_id = e.request_id.or(request_id);
-            e.client_request_id = e
-                .client_request_id
-                .or_else(|| header_string(headers, &CLIENT_REQUEST_ID))
-                .or_else(|| client_request_id.to_str().ok().map(str::to_owned));
-            e.retry_after = retry_after;
-            Error::Service(Box::new(e))
-        }
-        None => Error::Http {
-            status,
-            body_snippet: snippet(body, SNIPPET_LIMIT),
-            request_id,
-        },
-    }
-}
-
-/// A fresh random (version 4) UUID for `client-request-id`. It correlates a call with Graph's
-/// logs and needs to be unique, not unpredictable, so it comes from `fastrand` (seeded from the
-/// OS's randomness by std) instead of one `getrandom` system call per request.
-pub(crate) fn new_request_id() -> uuid::Uuid {
-    uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes()).into_uuid()
 }
 
 #[cfg(test)]

@@ -187,7 +187,7 @@ pub(crate) fn walk_json(dir: &Path, f: &mut dyn FnMut(&Path)) -> std::io::Result
 
 /// The operation spec files under `dir`: every `*.json` below it except the schemas at its top
 /// ([`SCHEMA_FILE`], [`TYPES_SCHEMA_FILE`]) and the type files in `types/` folders
-/// ([`type_files`]), sorted by path.
+/// ([`type_files`](crate::type_files)), sorted by path.
 pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     walk_json(dir, &mut |path| {

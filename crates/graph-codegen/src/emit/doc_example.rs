@@ -5,9 +5,9 @@ use graph_spec::{ApiVersion, EdmType, Parameter};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::bindings::{call_chain, example_values};
+use super::chain::{call_chain, example_values};
 use super::functions;
-use super::{Returns, body_is_optional, ident, request_type, returns};
+use super::shared::{Returns, body_is_optional, ident, request_type, returns};
 use crate::tree::{Action, Node};
 use crate::types;
 

@@ -1,47 +1,20 @@
-//! Function calls at the end of a path (`getX(period='{period_value}')`, `delta()`): the binding's
-//! typed arguments, the `RequestPath::function` step that sends them as OData literals, the enums
-//! of enum-typed parameters, and example values for docs and conformance tests.
+//! Function calls in a path, wherever they stand (see `crate::fn_args`): typing a call that ends
+//! the path (`getX(period='{period_value}')`, `delta()`) from the page's function parameters, and
+//! for every call, its arguments' Rust types, the `RequestPath` step that sends them as OData
+//! literals, the enums of enum-typed parameters, and example values for docs and conformance tests.
 
-use graph_spec::{EdmType, EnumType, Parameter, Primitive};
+use graph_spec::{EdmType, EnumType, Primitive};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use crate::fn_args::{ArgKind, FnArg, arg_ident};
 use crate::tree::Action;
 use crate::type_models::Models;
-use crate::{CodegenError, docs, naming};
-
-/// What Rust type an argument has.
-#[derive(Debug, Clone)]
-pub(crate) enum ArgKind<'s> {
-    /// `&str`, sent as a quoted string literal.
-    Str,
-    /// A generated enum (`TimeZoneStandard`), sent as a quoted member.
-    Enum(&'s EnumType),
-    /// A primitive with an unquoted literal (`bool`, `i32`, `Guid`, ...), taken by value.
-    Value(Primitive),
-}
-
-/// One argument of a function binding.
-#[derive(Debug, Clone)]
-pub(crate) struct FnArg<'s> {
-    /// The parameter name on the wire (`period`).
-    pub wire: String,
-    /// The type the template writes before the quoted value (`microsoft.graph.timeZoneStandard`).
-    pub type_prefix: Option<String>,
-    /// The Rust argument (`period`).
-    pub ident: Ident,
-    /// Its type.
-    pub kind: ArgKind<'s>,
-    /// The documented parameter, when the page describes it.
-    pub doc: Option<&'s Parameter>,
-    /// Whether the argument may be left out: documented optional, and no path of the operation
-    /// calls the function without arguments (which would be the way to leave them all out).
-    pub optional: bool,
-}
+use crate::{docs, error::CodegenError, naming};
 
 /// The arguments of `action`'s function call, typed from the page's function parameters (an enum
 /// when the docs list its members), else from the template's quoting. Empty for a plain action.
-pub(crate) fn function_args<'s>(action: &Action<'s>) -> Result<Vec<FnArg<'s>>, CodegenError> {
+pub(crate) fn function_args(action: &Action<'_>) -> Result<Vec<FnArg>, CodegenError> {
     let Some(call) = &action.call else {
         return Ok(Vec::new());
     };
@@ -51,7 +24,7 @@ pub(crate) fn function_args<'s>(action: &Action<'s>) -> Result<Vec<FnArg<'s>>, C
         path: "operation.function_parameters".into(),
         message,
     };
-    let mut out: Vec<FnArg<'s>> = Vec::new();
+    let mut out: Vec<FnArg> = Vec::new();
     let bare_path = spec.operation.paths.iter().any(|p| {
         p.template
             .rsplit('/')
@@ -93,7 +66,7 @@ pub(crate) fn function_args<'s>(action: &Action<'s>) -> Result<Vec<FnArg<'s>>, C
                 | Primitive::Date),
             )) => ArgKind::Value(*p),
             Some(EdmType::Named(name)) => match spec.enums.iter().find(|e| &e.name == name) {
-                Some(e) => ArgKind::Enum(e),
+                Some(e) => ArgKind::Enum(e.clone()),
                 None if arg.quoted => ArgKind::Str,
                 None => {
                     return Err(err(format!(
@@ -109,21 +82,13 @@ pub(crate) fn function_args<'s>(action: &Action<'s>) -> Result<Vec<FnArg<'s>>, C
                 )));
             }
         };
-        let base = naming::snake(wire).unwrap_or_else(|| "value".into());
-        let mut name = base.clone();
-        let mut n = 1;
-        while out.iter().any(|a| a.ident == name)
-            || ["body", "server", "config"].contains(&name.as_str())
-        {
-            n += 1;
-            name = format!("{base}_{n}");
-        }
+        let ident = arg_ident(wire, &out, &["body", "server", "config"]);
         out.push(FnArg {
             wire: wire.clone(),
             type_prefix: arg.type_prefix.clone(),
-            ident: format_ident!("{name}"),
+            ident,
             kind,
-            doc,
+            description: doc.map(|p| p.description.clone()),
             optional: !bare_path && doc.is_some_and(|p| p.required == Some(false)),
         });
     }
@@ -140,9 +105,9 @@ pub(crate) fn enum_ident(e: &EnumType) -> Ident {
 }
 
 /// The parameter list: `period: &str, zone: TimeZoneStandard,` (`models` prefixes enum types).
-pub(crate) fn params(args: &[FnArg<'_>], models: &TokenStream) -> TokenStream {
+pub(crate) fn params(args: &[FnArg], models: &TokenStream) -> TokenStream {
     let ps = args.iter().map(|a| {
-        let id = &a.ident;
+        let id = a.rust_ident();
         let ty = arg_type(a, models, quote!(&str));
         quote!(#id: #ty,)
     });
@@ -151,7 +116,7 @@ pub(crate) fn params(args: &[FnArg<'_>], models: &TokenStream) -> TokenStream {
 
 /// The Rust type of argument `a`: `text` for a string (`&str`, or `&'a str` in a struct), the
 /// enum after `models`, else the EDM type's; in an `Option` when the argument is optional.
-pub(crate) fn arg_type(a: &FnArg<'_>, models: &TokenStream, text: TokenStream) -> TokenStream {
+pub(crate) fn arg_type(a: &FnArg, models: &TokenStream, text: TokenStream) -> TokenStream {
     let ty = match &a.kind {
         ArgKind::Str => text,
         ArgKind::Enum(e) => {
@@ -163,45 +128,61 @@ pub(crate) fn arg_type(a: &FnArg<'_>, models: &TokenStream, text: TokenStream) -
     if a.optional { quote!(Option<#ty>) } else { ty }
 }
 
-/// `.function("name", &[("p", literal), ..])`, appended to a `RequestPath`; with an optional
-/// argument, `.function_opt(..)`, which leaves a `None` out of the call.
-pub(crate) fn function_step(name: &str, args: &[FnArg<'_>]) -> TokenStream {
-    if args.iter().any(|a| a.optional) {
-        let pairs = args.iter().map(|a| {
+/// Where a function call stands in a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CallAt {
+    /// In the middle (`getAllTranscripts(..)/delta`): the step of a navigation method.
+    Mid,
+    /// At the end: the step of the binding itself.
+    End,
+}
+
+/// The `RequestPath` step that sends the call `name` with `args`, whose values are the Rust
+/// arguments `idents` (in order; a mock may rename them): `.function("name", &[("p", literal),
+/// ..])`, or `.function_opt(..)`, which leaves a `None` out of the call, when an argument may be
+/// left out. Mid-path, the step is always `.function_opt`, and an optional value is mapped by
+/// the literal's function (`.map(graph_runtime::Literal::string)`) rather than a closure: the two
+/// positions were generated apart before they shared this function, and the generated crate
+/// keeps its exact text.
+pub(crate) fn call_step(name: &str, args: &[FnArg], idents: &[Ident], at: CallAt) -> TokenStream {
+    if at == CallAt::End && !args.iter().any(|a| a.optional) {
+        let pairs = args.iter().zip(idents).map(|(a, id)| {
             let wire = &a.wire;
-            let id = &a.ident;
-            let v = format_ident!("v");
-            let lit = literal(a, &v);
-            if a.optional {
-                quote!((#wire, #id.as_ref().map(|#v| #lit)))
-            } else {
-                let lit = literal(a, id);
-                quote!((#wire, Some(#lit)))
-            }
+            let lit = literal(a, id);
+            quote!((#wire, #lit))
         });
-        return quote!(.function_opt(#name, &[#(#pairs),*]));
+        return quote!(.function(#name, &[#(#pairs),*]));
     }
-    let pairs = args.iter().map(|a| {
+    let pairs = args.iter().zip(idents).map(|(a, id)| {
         let wire = &a.wire;
-        let id = &a.ident;
-        let lit = match (&a.kind, &a.type_prefix) {
-            (ArgKind::Enum(_), Some(prefix)) => {
-                quote!(graph_runtime::Literal::qualified_enum_member(#prefix, #id.as_str()))
+        let value = match (a.optional, at) {
+            (false, _) => {
+                let lit = literal(a, id);
+                quote!(Some(#lit))
             }
-            (ArgKind::Str, Some(prefix)) => {
-                quote!(graph_runtime::Literal::qualified_enum_member(#prefix, #id))
+            (true, CallAt::End) => {
+                let v = format_ident!("v");
+                let lit = literal(a, &v);
+                quote!(#id.as_ref().map(|#v| #lit))
             }
-            (ArgKind::Str, None) => quote!(graph_runtime::Literal::string(#id)),
-            _ => quote!(graph_runtime::Literal::from(&#id)),
+            (true, CallAt::Mid) => match a.kind {
+                ArgKind::Str => quote!(#id.map(graph_runtime::Literal::string)),
+                _ => quote!(#id.as_ref().map(graph_runtime::Literal::from)),
+            },
         };
-        quote!((#wire, #lit))
+        quote!((#wire, #value))
     });
-    quote!(.function(#name, &[#(#pairs),*]))
+    quote!(.function_opt(#name, &[#(#pairs),*]))
+}
+
+/// The Rust argument names of a call's arguments (`start_date_time`).
+pub(crate) fn idents(args: &[FnArg]) -> Vec<Ident> {
+    args.iter().map(FnArg::rust_ident).collect()
 }
 
 /// The literal of argument `a` whose value is `id` (a reference for an optional argument's
 /// `Some` value).
-fn literal(a: &FnArg<'_>, id: &Ident) -> TokenStream {
+fn literal(a: &FnArg, id: &Ident) -> TokenStream {
     match (&a.kind, &a.type_prefix) {
         (ArgKind::Enum(_), Some(prefix)) => {
             quote!(graph_runtime::Literal::qualified_enum_member(#prefix, #id.as_str()))
@@ -215,15 +196,16 @@ fn literal(a: &FnArg<'_>, id: &Ident) -> TokenStream {
 }
 
 /// Doc lines describing the arguments.
-pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
+pub(crate) fn arg_docs(args: &[FnArg]) -> Vec<String> {
     if args.is_empty() {
         return Vec::new();
     }
     let mut lines = vec!["# Function parameters".to_string(), String::new()];
     for a in args {
         let what = a
-            .doc
-            .map(|p| docs::escape(&p.description))
+            .description
+            .as_deref()
+            .map(docs::escape)
             .filter(|d| !d.is_empty())
             .unwrap_or_else(|| "Not described on the page.".into());
         let optional = if a.optional {
@@ -253,7 +235,7 @@ pub(crate) fn arg_docs(args: &[FnArg<'_>]) -> Vec<String> {
 /// `exact` (conformance replays) sends an enum value that is no member exactly as the example
 /// writes it (`Undocumented`); otherwise (doc examples) the nearest member, or the first, is shown.
 pub(crate) fn example_args(
-    args: &[FnArg<'_>],
+    args: &[FnArg],
     values: Option<&[Option<String>]>,
     models: &TokenStream,
     exact: bool,
@@ -310,7 +292,7 @@ pub(crate) fn example_args(
 }
 
 /// The text of a value of `p` for a doc example when the docs give none.
-pub(super) fn default_text(p: Primitive) -> &'static str {
+fn default_text(p: Primitive) -> &'static str {
     match p {
         Primitive::Boolean => "true",
         Primitive::Guid => "00000000-0000-0000-0000-000000000000",

@@ -6,12 +6,14 @@ use graph_spec::ApiVersion;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::functions::{self, ArgKind};
-use super::mock::{call_args, path_steps, reserved, when_then};
-use super::{ident, thin};
+use super::functions;
+use super::mock_parts::{call_args, path_steps, reserved, when_then};
+use super::shared::ident;
+use super::thin;
+use crate::fn_args::{ArgKind, FnArg};
 use crate::ops::{Binding, Operations, method_link};
 use crate::tree::Action;
-use crate::{CodegenError, docs};
+use crate::{docs, error::CodegenError};
 
 /// The helpers of `action`'s operation (`action` is its canonical binding).
 pub(super) fn mock_helpers(
@@ -48,7 +50,7 @@ pub(super) fn mock_helpers(
             .collect();
         borrows |= !params.is_empty();
         for a in &fn_args {
-            let id = &a.ident;
+            let id = a.rust_ident();
             let doc = format!(" The function's `{}` argument.", docs::escape(&a.wire));
             borrows |= matches!(a.kind, ArgKind::Str);
             let ty = functions::arg_type(a, &models, quote!(&'a str));
@@ -59,14 +61,14 @@ pub(super) fn mock_helpers(
                 " The `{}` argument of the function called in the path.",
                 docs::escape(&a.wire)
             );
-            borrows |= a.ty.is_none();
-            let ty = super::path_steps::field_type(a);
+            borrows |= matches!(a.kind, ArgKind::Str);
+            let ty = functions::arg_type(a, &TokenStream::new(), quote!(&'a str));
             fields.push(quote!(#[doc = #doc] #id: #ty));
         }
         let names = params
             .iter()
             .map(|(_, arg)| ident(arg))
-            .chain(fn_args.iter().map(|a| a.ident.clone()))
+            .chain(fn_args.iter().map(FnArg::rust_ident))
             .chain(call_args.iter().map(|(id, _)| id.clone()));
         let doc = format!(
             " `{http} /{}{}`, as [`{}::{}`]({}) sends it.",

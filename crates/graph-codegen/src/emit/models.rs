@@ -4,10 +4,12 @@ use graph_spec::{EdmType, Parameter};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Returns, doc_lines, header_field, ident, request_type, response_type, returns};
+use super::shared::{
+    Returns, doc_lines, header_field, ident, request_type, response_type, returns,
+};
 use crate::tree::Action;
 use crate::type_models::Models;
-use crate::{CodegenError, docs, naming};
+use crate::{docs, error::CodegenError, naming};
 
 /// The Rust field of one body parameter: its type, with `Option` and serde attributes as needed.
 struct Field {

@@ -7,7 +7,7 @@ use graph_spec::ApiVersion;
 use super::functions;
 use crate::ops::{Binding, method_link};
 use crate::tree::{Action, Node};
-use crate::{CodegenError, docs};
+use crate::{docs, error::CodegenError};
 
 /// The rustdoc of a binding that is not its operation's canonical one.
 pub(super) fn binding_docs(

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::CodegenError;
+use crate::error::CodegenError;
 
 /// The line that opens the generated block of features in the crate's `Cargo.toml`.
 pub const BEGIN: &str =

@@ -10,7 +10,7 @@ use tracing::Instrument;
 use super::plan::{Planned, plan};
 use super::wire::{self, BatchBody, Decoded};
 use super::{Batch, capture};
-use crate::client::new_request_id;
+use crate::exchange::new_request_id;
 use crate::telemetry::Sanitized;
 use crate::{ApiVersion, Error, Method, Request, Response, RetryPolicy};
 

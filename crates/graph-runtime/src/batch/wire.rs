@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::base64;
-use crate::client::error_from_response;
 use crate::error::{SNIPPET_LIMIT, snippet};
+use crate::exchange::error_from_response;
 use crate::retry::parse_retry_after;
 use crate::{ApiVersion, Error, Request, Response};
 
