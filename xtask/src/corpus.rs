@@ -24,6 +24,9 @@ usage: cargo xtask corpus --out DIR [--docs DIR] [--no-lint] [--no-check] [--are
   DIR/report.md  the report: counts, and every problem with its page and line
 --areas: which areas to `cargo clippy` alone besides `full` (default: all).";
 
+/// Where the conformance tests would go (relative to the crate).
+const CONFORMANCE: &str = "tests/examples.rs";
+
 struct CorpusFlags {
     out: PathBuf,
     docs: Option<String>,
@@ -165,7 +168,8 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let layout = graph_codegen::Layout {
         api_crate: "graph_api".into(),
         api_src: "src".into(),
-        conformance_test: None,
+        // Generated to count the examples that replay; not written (it needs graph-conformance).
+        conformance_test: Some(CONFORMANCE.into()),
         manifest: Some((
             "Cargo.toml".into(),
             graph_corpus::manifest::manifest(&runtime),
@@ -192,12 +196,11 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         .filter(|(f, _)| generated_set.contains(f.as_str()))
         .map(|(_, s)| s.examples.len())
         .sum();
-    report.examples = (documented, 0);
-    report.files = (
-        generated.files.len(),
-        generated.files.values().map(|t| t.lines().count()).sum(),
-    );
     let mut files = generated.files;
+    let tests = files.remove(CONFORMANCE).unwrap_or_default();
+    let replayed = tests.matches("#[tokio::test]").count() - tests.matches("#[ignore").count();
+    report.examples = (documented, replayed);
+    report.files = (files.len(), files.values().map(|t| t.lines().count()).sum());
     // The workspace's lock file: the corpus crate builds with the same dependency versions.
     if let Ok(lock) = std::fs::read_to_string(workspace_root().join("Cargo.lock")) {
         files.insert("Cargo.lock".into(), lock);

@@ -76,7 +76,7 @@ const MAX_ROUNDS: usize = 2_000;
 
 /// Generates `specs` and `types` into `layout`, leaving out what cannot be generated.
 ///
-/// Fails only when a stage keeps failing after [`MAX_ROUNDS`] files were left out of it, or an
+/// Fails only when a stage keeps failing after 2,000 files were left out of it, or an
 /// error names no input file (a manifest, say).
 pub fn generate_corpus(
     specs: &[(String, SpecFile)],

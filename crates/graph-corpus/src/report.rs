@@ -63,7 +63,9 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Files written, and their lines.
     pub files: (usize, usize),
-    /// Documented examples of the generated operations, and how many a conformance test replays.
+    /// Documented examples of the generated operations, and how many get a conformance test that
+    /// replays them (the others are ignored tests naming the docs error); `corpus` counts them in
+    /// the generated tests, it does not run them.
     pub examples: (usize, usize),
     /// The `cargo clippy` runs.
     pub checks: Vec<Check>,
@@ -160,7 +162,7 @@ impl Report {
                 self.examples.0,
             ),
             (
-                "examples a conformance test replays",
+                "examples with a replaying conformance test (generated, not run)",
                 self.examples.1,
                 self.examples.0,
             ),

@@ -91,10 +91,10 @@ pub struct UploadProgress {
 pub(super) type ProgressFn<'a> = Box<dyn FnMut(UploadProgress) + Send + 'a>;
 
 /// Uploads content to a Graph upload session in chunks, resuming after a failure. Start with
-/// [`Client::upload_session`].
+/// [`crate::Client::upload_session`].
 ///
 /// Each chunk is a `PUT` of `Content-Range: bytes {first}-{last}/{total}` to the session's
-/// `uploadUrl`. That URL is preauthenticated, so, as for [`Client::download`], **no
+/// `uploadUrl`. That URL is preauthenticated, so, as for [`crate::Client::download`], **no
 /// `Authorization` header is sent** (nor is the token provider asked); the URL's host is not
 /// checked. Each `PUT` is retried as any call (429, 503, 504, with the client's
 /// [`crate::RetryPolicy`] and timeout per attempt, so the timeout must allow one chunk).
