@@ -264,6 +264,7 @@ impl<'t> Models<'t> {
     }
 }
 
+mod derived;
 mod items;
 #[cfg(test)]
 mod tests;

@@ -106,6 +106,7 @@ mod batch;
 mod builder;
 mod client;
 mod cloud;
+pub mod derived;
 mod download;
 mod dry_run;
 pub mod edm;

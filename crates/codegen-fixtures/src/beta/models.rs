@@ -260,3 +260,19 @@ impl Thing {
         "additionalProperties",
     );
 }
+#[cfg(feature = "widgets")]
+impl graph_runtime::derived::Derived<BaseThing> for Thing {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.thing";
+}
+#[cfg(feature = "widgets")]
+impl BaseThing {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}

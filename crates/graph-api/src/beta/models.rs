@@ -60123,3 +60123,1888 @@ impl YomiPersonName {
         "middle",
     );
 }
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<AccessReviewScope> for AccessReviewReviewerScope {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.accessReviewReviewerScope";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<AttendeeBase> for Attendee {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.attendee";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Recipient> for Attendee {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.attendee";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Recipient> for AttendeeBase {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.attendeeBase";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ChangeTrackedEntity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.changeTrackedEntity";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ChatMessage {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessage";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<IdentitySet> for ChatMessageFromIdentitySet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageFromIdentitySet";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<TeamworkHostedContent>
+for ChatMessageHostedContent {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageHostedContent";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<IdentitySet> for ChatMessageMentionedIdentitySet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageMentionedIdentitySet";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<IdentitySet> for ChatMessageReactionIdentitySet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageReactionIdentitySet";
+}
+#[cfg(feature = "identity-governance")]
+impl graph_runtime::derived::Derived<Entity> for ConnectedOrganization {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.connectedOrganization";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ConversationMember {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.conversationMember";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for Drive {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.drive";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for DriveItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.driveItem";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for EducationalActivity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.educationalActivity";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for EducationalActivity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.educationalActivity";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<DirectoryObject> for Group {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.group";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for ItemAddress {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemAddress";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ItemAddress {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemAddress";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for ItemEmail {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemEmail";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ItemEmail {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemEmail";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ItemFacet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemFacet";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OfficeGraphInsights> for ItemInsights {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemInsights";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ItemInsights {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemInsights";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for ItemPatent {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemPatent";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ItemPatent {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemPatent";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for ItemPhone {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemPhone";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ItemPhone {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemPhone";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for ItemPublication {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemPublication";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ItemPublication {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.itemPublication";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for LanguageProficiency {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.languageProficiency";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for LanguageProficiency {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.languageProficiency";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for LinkedResource {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.linkedResource";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for ListItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.listItem";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OfficeGraphInsights {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.officeGraphInsights";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Onenote {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenote";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OnenotePage {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenotePage";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OnenoteSection {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenoteSection";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ShiftItem> for OpenShiftItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.openShiftItem";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OutlookTask {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.outlookTask";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OutlookTaskFolder {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.outlookTaskFolder";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OutlookTaskGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.outlookTaskGroup";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OutlookUser {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.outlookUser";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Permission {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.permission";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonAnniversary {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personAnniversary";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonAnniversary {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personAnniversary";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonAnnotation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personAnnotation";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonAnnotation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personAnnotation";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonAward {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personAward";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonAward {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personAward";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonCertification {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personCertification";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonCertification {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personCertification";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonInterest {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personInterest";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonInterest {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personInterest";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonName {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personName";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonName {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personName";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonResponsibility {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personResponsibility";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonResponsibility {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personResponsibility";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for PersonWebsite {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personWebsite";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PersonWebsite {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.personWebsite";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerBucket {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerBucket";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerGroup";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerPlan {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerPlan";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerTask {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerTask";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerUser {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerUser";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Post {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.post";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for ProjectParticipation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.projectParticipation";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ProjectParticipation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.projectParticipation";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ChangeTrackedEntity> for SchedulingGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.schedulingGroup";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for SchedulingGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.schedulingGroup";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ChangeTrackedEntity> for ShiftPreferences {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.shiftPreferences";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ShiftPreferences {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.shiftPreferences";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for Site {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.site";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for SkillProficiency {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.skillProficiency";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for SkillProficiency {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.skillProficiency";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Subscription {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.subscription";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Team {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.team";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamsApp {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsApp";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamsAppDefinition {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsAppDefinition";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamsAppIcon {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsAppIcon";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamsAppInstallation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsAppInstallation";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamsTab {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsTab";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamsTemplate {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsTemplate";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Identity> for TeamworkConversationIdentity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamworkConversationIdentity";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamworkTag {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamworkTag";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Identity> for TeamworkTagIdentity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamworkTagIdentity";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TeamworkTagMember {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamworkTagMember";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ChangeTrackedEntity> for TimeOff {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOff";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TimeOff {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOff";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ChangeTrackedEntity> for TimeOffReason {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOffReason";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TimeOffReason {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOffReason";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Todo {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.todo";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TodoTask {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.todoTask";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TodoTaskList {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.todoTaskList";
+}
+#[cfg(feature = "role-management")]
+impl graph_runtime::derived::Derived<UnifiedRoleScheduleBase>
+for UnifiedRoleAssignmentSchedule {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.unifiedRoleAssignmentSchedule";
+}
+#[cfg(feature = "role-management")]
+impl graph_runtime::derived::Derived<UnifiedRoleScheduleBase>
+for UnifiedRoleEligibilitySchedule {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.unifiedRoleEligibilitySchedule";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<DirectoryObject> for User {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.user";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for UserAccountInformation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.userAccountInformation";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for UserAccountInformation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.userAccountInformation";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Identity> for UserIdentity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.userIdentity";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for UserSettings {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.userSettings";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for UserTeamwork {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.userTeamwork";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for WebAccount {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.webAccount";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WebAccount {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.webAccount";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<ItemFacet> for WorkPosition {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workPosition";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkPosition {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workPosition";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Workbook {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbook";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChart {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChart";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAreaFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAreaFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxes {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxes";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxisFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxisFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxisTitle {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxisTitle";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxisTitleFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxisTitleFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartDataLabelFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartDataLabelFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartDataLabels {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartDataLabels";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartFill {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartFill";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartFont {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartFont";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartGridlines {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartGridlines";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartGridlinesFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartGridlinesFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartLegend {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartLegend";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartLegendFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartLegendFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartLineFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartLineFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartPoint {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartPoint";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartPointFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartPointFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartSeries {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartSeries";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartSeriesFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartSeriesFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartTitle {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartTitle";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartTitleFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartTitleFormat";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookFilter {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookFilter";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookNamedItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookNamedItem";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookPivotTable {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookPivotTable";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookTable {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookTable";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookTableColumn {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookTableColumn";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookTableSort {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookTableSort";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookWorksheet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookWorksheet";
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AccessReviewScope {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl AttendeeBase {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl BaseItem {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ChangeTrackedEntity {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "role-management",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl DirectoryObject {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl Entity {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl Identity {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "groups",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "sites",
+        feature = "users"
+    )
+)]
+impl IdentitySet {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ItemFacet {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl OfficeGraphInsights {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "me",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl Recipient {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl ShiftItem {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drive",
+        feature = "drives",
+        feature = "identity-governance",
+        feature = "shares",
+        feature = "users"
+    )
+)]
+impl TeamworkHostedContent {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(feature = "role-management")]
+impl UnifiedRoleScheduleBase {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}

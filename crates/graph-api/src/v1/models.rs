@@ -40488,3 +40488,1323 @@ impl WorkingHours {
         "timeZone",
     );
 }
+#[cfg(feature = "applications")]
+impl graph_runtime::derived::Derived<DirectoryObject> for Application {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.application";
+}
+#[cfg(feature = "applications")]
+impl graph_runtime::derived::Derived<Entity> for Application {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.application";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Attachment {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.attachment";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<AttendeeBase> for Attendee {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.attendee";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Recipient> for Attendee {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.attendee";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Recipient> for AttendeeBase {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.attendeeBase";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for BaseItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.baseItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Calendar {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.calendar";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for CalendarGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.calendarGroup";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for ChangeTrackedEntity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.changeTrackedEntity";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for ChatMessage {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessage";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<IdentitySet> for ChatMessageFromIdentitySet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageFromIdentitySet";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<TeamworkHostedContent>
+for ChatMessageHostedContent {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageHostedContent";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<IdentitySet> for ChatMessageMentionedIdentitySet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageMentionedIdentitySet";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<IdentitySet> for ChatMessageReactionIdentitySet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.chatMessageReactionIdentitySet";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<StsPolicy> for ClaimsMappingPolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.claimsMappingPolicy";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<PolicyBase> for ClaimsMappingPolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.claimsMappingPolicy";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for ColumnDefinition {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.columnDefinition";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OutlookItem> for Contact {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.contact";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Contact {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.contact";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ContactFolder {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.contactFolder";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for Conversation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.conversation";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for ConversationMember {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.conversationMember";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for ConversationThread {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.conversationThread";
+}
+#[cfg(
+    any(
+        feature = "applications",
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "service-principals",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for DirectoryObject {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.directoryObject";
+}
+#[cfg(feature = "domains")]
+impl graph_runtime::derived::Derived<Entity> for Domain {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.domain";
+}
+#[cfg(feature = "domains")]
+impl graph_runtime::derived::Derived<Entity> for DomainDnsRecord {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.domainDnsRecord";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for Drive {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.drive";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Drive {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.drive";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for DriveItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.driveItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for DriveItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.driveItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OutlookItem> for Event {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.event";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Event {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.event";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Extension {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.extension";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<DirectoryObject> for Group {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.group";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for Group {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.group";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for GroupLifecyclePolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.groupLifecyclePolicy";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for GroupSetting {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.groupSetting";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<StsPolicy> for HomeRealmDiscoveryPolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.homeRealmDiscoveryPolicy";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<PolicyBase> for HomeRealmDiscoveryPolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.homeRealmDiscoveryPolicy";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for InferenceClassification {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.inferenceClassification";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for InferenceClassificationOverride {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.inferenceClassificationOverride";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for LicenseDetails {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.licenseDetails";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for LinkedResource {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.linkedResource";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for List {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.list";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for List {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.list";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<BaseItem> for ListItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.listItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ListItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.listItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for MailFolder {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.mailFolder";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for MessageRule {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.messageRule";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for MultiValueLegacyExtendedProperty {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.multiValueLegacyExtendedProperty";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntityHierarchyModel> for Notebook {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.notebook";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntitySchemaObjectModel> for Notebook {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.notebook";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OfficeGraphInsights {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.officeGraphInsights";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Onenote {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenote";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntitySchemaObjectModel>
+for OnenoteEntityHierarchyModel {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenoteEntityHierarchyModel";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Operation> for OnenoteOperation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenoteOperation";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OnenoteOperation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenoteOperation";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<ShiftItem> for OpenShiftItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.openShiftItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Operation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.operation";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OutlookCategory {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.outlookCategory";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OutlookItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.outlookItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for OutlookUser {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.outlookUser";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Permission {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.permission";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Person {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.person";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerAssignedToTaskBoardTaskFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerAssignedToTaskBoardTaskFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerBucket {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerBucket";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerBucketTaskBoardTaskFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerBucketTaskBoardTaskFormat";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for PlannerGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerGroup";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerPlan {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerPlan";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerPlanDetails {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerPlanDetails";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerProgressTaskBoardTaskFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerProgressTaskBoardTaskFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerTask {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerTask";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerTaskDetails {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerTaskDetails";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for PlannerUser {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.plannerUser";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<OutlookItem> for Post {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.post";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for Post {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.post";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ProfilePhoto {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.profilePhoto";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<ChangeTrackedEntity> for SchedulingGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.schedulingGroup";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for SchedulingGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.schedulingGroup";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntityHierarchyModel> for SectionGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.sectionGroup";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntitySchemaObjectModel> for SectionGroup {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.sectionGroup";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<DirectoryObject> for ServicePrincipal {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.servicePrincipal";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<Entity> for ServicePrincipal {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.servicePrincipal";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for SingleValueLegacyExtendedProperty {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.singleValueLegacyExtendedProperty";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<BaseItem> for Site {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.site";
+}
+#[cfg(feature = "groups")]
+impl graph_runtime::derived::Derived<Entity> for Site {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.site";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<PolicyBase> for StsPolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.stsPolicy";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Subscription {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.subscription";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for Team {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.team";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for TeamsApp {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsApp";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for TeamsAppDefinition {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsAppDefinition";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for TeamsAppInstallation {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsAppInstallation";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for TeamsTab {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsTab";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for TeamsTemplate {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamsTemplate";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Identity> for TeamworkConversationIdentity {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.teamworkConversationIdentity";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "education",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for ThumbnailSet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.thumbnailSet";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<ChangeTrackedEntity> for TimeOff {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOff";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for TimeOff {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOff";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<ChangeTrackedEntity> for TimeOffReason {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOffReason";
+}
+#[cfg(feature = "teams")]
+impl graph_runtime::derived::Derived<Entity> for TimeOffReason {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.timeOffReason";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Todo {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.todo";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TodoTask {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.todoTask";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for TodoTaskList {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.todoTaskList";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<StsPolicy> for TokenIssuancePolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.tokenIssuancePolicy";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<PolicyBase> for TokenIssuancePolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.tokenIssuancePolicy";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<StsPolicy> for TokenLifetimePolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.tokenLifetimePolicy";
+}
+#[cfg(feature = "service-principals")]
+impl graph_runtime::derived::Derived<PolicyBase> for TokenLifetimePolicy {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.tokenLifetimePolicy";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<DirectoryObject> for User {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.user";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for User {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.user";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for Workbook {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbook";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl AttendeeBase {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl BaseItem {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(feature = "teams")]
+impl ChangeTrackedEntity {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "applications",
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "service-principals",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl DirectoryObject {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "applications",
+        feature = "directory-objects",
+        feature = "domains",
+        feature = "drives",
+        feature = "education",
+        feature = "groups",
+        feature = "me",
+        feature = "service-principals",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl Entity {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "education",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl Identity {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "education",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl IdentitySet {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl OnenoteEntityHierarchyModel {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl OnenoteEntitySchemaObjectModel {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl Operation {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl OutlookItem {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(feature = "service-principals")]
+impl PolicyBase {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl Recipient {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(feature = "teams")]
+impl ShiftItem {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(feature = "service-principals")]
+impl StsPolicy {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}
+#[cfg(feature = "teams")]
+impl TeamworkHostedContent {
+    /// This value as the derived type `T` when its `@odata.type` names `T` (Graph
+    /// answers a derived type where the docs name this one); `None` when it names
+    /// another type, or none: then this value is the fallback. See
+    /// [`graph_runtime::derived`].
+    pub fn downcast<T: graph_runtime::derived::Derived<Self>>(
+        &self,
+    ) -> Option<Result<T, graph_runtime::Error>> {
+        graph_runtime::derived::downcast(self, self.odata_type.as_deref())
+    }
+}

@@ -20,6 +20,7 @@ impl<'t> Models<'t> {
                 TypeKind::Complex | TypeKind::Entity => self.struct_item(t, id)?,
             });
         }
+        items.extend(self.derived_items());
         let version = self.version.as_str();
         let doc = format!(
             " The types the {version} documentation describes on its resource pages, used by the operations' \
