@@ -74,3 +74,26 @@ fn a_derived_value_that_does_not_fit_its_type_is_a_decode_error() {
     assert!(matches!(err, graph_runtime::Error::Decode { .. }), "{err}");
     assert!(err.to_string().contains("mailEnabled"), "{err}");
 }
+
+/// README's `downcast` example, compiled here (README code is not a doctest).
+#[allow(dead_code)]
+async fn readme_example(client: graph_api::Client) -> Result<(), graph_api::Error> {
+    for member in client
+        .v1()
+        .groups()
+        .by_id("g1")
+        .members()
+        .list()
+        .await?
+        .value
+    {
+        if let Some(user) = member.downcast::<User>() {
+            println!("user {:?}", user?.user_principal_name);
+        } else if let Some(group) = member.downcast::<Group>() {
+            println!("group {:?}", group?.mail_enabled);
+        } else {
+            println!("{:?} {:?}", member.odata_type, member.id);
+        }
+    }
+    Ok(())
+}
