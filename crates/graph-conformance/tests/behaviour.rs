@@ -1,6 +1,10 @@
 //! Hand-written behaviour of the conformance gate: errors, retries, redirects and secrets, all
 //! through the generated binding `client.beta().audit_logs().sign_ins().confirm_safe(..)` against
 //! servers on loopback (httpmock, or a raw TCP server where the exact wire requests matter).
+//!
+//! Over 500 lines on purpose: every file in `tests/` is a binary of its own that links the whole
+//! crate (and its dependencies) again, so related tests share one file rather than adding a link
+//! step per split.
 #![allow(clippy::unwrap_used)]
 
 use std::error::Error as _;

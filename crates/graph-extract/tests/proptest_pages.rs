@@ -30,6 +30,10 @@
 //! The other `PROPTEST_*` variables (`PROPTEST_RNG_SEED`, `PROPTEST_VERBOSE`, ...) work as proptest
 //! documents them. A failure is shrunk to a minimal list of mutations and saved under
 //! `proptest-regressions/`, from where it is replayed first on the next run.
+//!
+//! Over 500 lines on purpose: every file in `tests/` is a binary of its own that links the whole
+//! crate (and its dependencies) again, so related tests share one file rather than adding a link
+//! step per split.
 
 #![allow(clippy::unwrap_used)]
 

@@ -2,6 +2,10 @@
 //! of the base type, enumerations named in a description, properties only in the JSON
 //! representation, relationships nested in the Properties section, and the spellings of a
 //! collection. Every page here is made up, written in the docs' format.
+//!
+//! Over 500 lines on purpose: every file in `tests/` is a binary of its own that links the whole
+//! crate (and its dependencies) again, so related tests share one file rather than adding a link
+//! step per split.
 
 #![allow(clippy::unwrap_used)]
 

@@ -7,6 +7,10 @@
 //! runs under `tokio::time::timeout` so that a hang fails instead of blocking, and counts the requests
 //! the server saw against what the retry policy allows. Servers listen on 127.0.0.1 only: httpmock where
 //! it can fake the fault, a raw `TcpListener` where the fault is below HTTP.
+//!
+//! Over 500 lines on purpose: every file in `tests/` is a binary of its own that links the whole
+//! crate (and its dependencies) again, so related tests share one file rather than adding a link
+//! step per split.
 
 #![allow(clippy::unwrap_used)]
 

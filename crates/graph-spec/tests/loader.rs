@@ -1,12 +1,17 @@
 //! Loading spec files: every kind of bad input is an error that names the file, the JSON path of the
 //! field and, for parse errors, the line; checks across files name the offending field too.
 //!
-//! `src/tests.rs` covers the basics on a minimal spec (a wrong type, an unknown field and an unknown EDM
-//! type in `operation`, a doubled comma, trailing text, a missing file, duplicate operations across two
-//! files, colliding body parameters, empty paths); this file covers the rest on a spec that fills every
-//! section: each section's unknown fields and wrong types, paths through arrays and into examples,
+//! `src/tests.rs` covers the basics on a minimal spec (a wrong type, an unknown field and an unknown
+//! EDM type in `operation`, a doubled comma, trailing text, a missing file, one operation documented
+//! by two files (valid: codegen merges them), colliding body parameters, empty paths); this file
+//! covers the rest on a spec that fills every section: each section's unknown fields and wrong
+//! types, paths through arrays and into examples,
 //! permissions, clouds and warnings, missing and duplicate fields, broken JSON of several kinds, files on
 //! disk, and more of the cross-file rules.
+//!
+//! Over 500 lines on purpose: every file in `tests/` is a binary of its own that links the whole
+//! crate (and its dependencies) again, so related tests share one file rather than adding a link
+//! step per split.
 
 #![allow(clippy::unwrap_used)]
 
