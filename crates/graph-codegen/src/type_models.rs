@@ -9,8 +9,9 @@
 //!   `null`, so that it is written back as it came.
 //! - A struct deserializes in one pass through `graph_runtime::model`: its `Model` impl is a
 //!   `match` from wire name to field, one line per property; the runtime's visitor reads each key
-//!   once and decodes the value in place (no intermediate `serde_json::Map`). `Serialize` is
-//!   serde's derive.
+//!   once and decodes the value in place (no intermediate `serde_json::Map`). Its `Serialize` is
+//!   one line per property too (a `graph_runtime::model::Writer` skips the unset ones), then
+//!   `additional_properties`.
 //! - An enum has a variant per documented member (serialized as the member's wire name) and
 //!   `Undocumented(String)` for any other string, so that a member added behind
 //!   `unknownFutureValue` never fails to deserialize. (`Unknown` is not used for the catch-all: many
@@ -368,12 +369,10 @@ impl<'t> Models<'t> {
         let doc = doc_attrs(Self::type_docs(t));
         let decls = fields.iter().map(|f| {
             let fid = ident(&f.ident);
-            let wire = f.wire;
             let ty = self.field_type(f.ty, false);
             let doc = doc_attrs(f.docs.clone());
             quote! {
                 #doc
-                #[serde(rename = #wire, skip_serializing_if = "Option::is_none")]
                 pub #fid: Option<#ty>,
             }
         });
@@ -382,18 +381,21 @@ impl<'t> Models<'t> {
             let wire = f.wire;
             quote!(#wire => property.decode(&mut self.#fid),)
         });
+        let writes = fields.iter().map(|f| {
+            let fid = ident(&f.ident);
+            let wire = f.wire;
+            quote!(w.property(#wire, &self.#fid)?;)
+        });
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct #name {
                 /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
                 /// any type in a collection of several).
-                #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
                 pub odata_type: Option<String>,
                 #(#decls)*
                 /// Every other property of the JSON object (and every property sent as `null`),
                 /// so that a round trip loses nothing.
-                #[serde(flatten)]
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
 
@@ -421,6 +423,15 @@ impl<'t> Models<'t> {
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     graph_runtime::model::deserialize(deserializer)
+                }
+            }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    let mut w = graph_runtime::model::Writer::new(serializer)?;
+                    w.property("@odata.type", &self.odata_type)?;
+                    #(#writes)*
+                    w.end(&self.additional_properties)
                 }
             }
         }
