@@ -30,6 +30,9 @@ echo "|---|---|---|---|---|---|"
 row per_call per_call_binding per_call_reqwest 2000
 row serialize_10k serialize_generated serialize_plain 100
 row serialize_10k serialize_generated serialize_value 100
+row decode_users_999 decode_generated decode_plain 5
+row decode_users_999 decode_generated decode_value 5
+row serialize_create_user serialize_create_generated serialize_create_plain 20000
 row extract extract_str pulldown_page 10
 row extract extract_str pulldown_page_and_includes 10
 row extract sha256_pages pulldown_page 10

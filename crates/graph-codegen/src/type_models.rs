@@ -9,8 +9,9 @@
 //!   `null`, so that it is written back as it came.
 //! - A struct deserializes in one pass through `graph_runtime::model`: its `Model` impl is a
 //!   `match` from wire name to field, one line per property; the runtime's visitor reads each key
-//!   once and decodes the value in place (no intermediate `serde_json::Map`). `Serialize` is
-//!   serde's derive.
+//!   once and decodes the value in place (no intermediate `serde_json::Map`). Its `Serialize` is
+//!   one line per property too (a `graph_runtime::model::Writer` skips the unset ones), then
+//!   `additional_properties`.
 //! - An enum has a variant per documented member (serialized as the member's wire name) and
 //!   `Undocumented(String)` for any other string, so that a member added behind
 //!   `unknownFutureValue` never fails to deserialize. (`Unknown` is not used for the catch-all: many

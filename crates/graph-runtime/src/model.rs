@@ -18,14 +18,19 @@
 //! and a type chosen by `@odata.type` is a visitor that reads the first key, picks the derived
 //! type's [`Model`], and feeds it the remaining properties.
 //!
-//! This module is for generated code; applications use the models' `Deserialize`.
+//! Encoding is the mirror image: a generated `Serialize` hands each field to a [`Writer`] (one line
+//! per property: a set field is written, an unset one skipped), then `additional_properties`, so
+//! that what came in goes back out (explicit `null`s included).
+//!
+//! This module is for generated code; applications use the models' `Deserialize` and `Serialize`.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 /// A generated model: a struct of `Option` fields plus `additional_properties`.
@@ -110,7 +115,7 @@ impl<'de, A: MapAccess<'de>> Property<'_, 'de, A> {
                 rest.has_nulls = true;
                 rest.map.insert(key.into_owned(), Value::Null);
             }
-            Err(e) => return Err(de::Error::custom(format_args!("`{key}`: {e}"))),
+            Err(e) => return Err(property_error(&key, e)),
         }
         Ok(())
     }
@@ -121,6 +126,14 @@ impl<'de, A: MapAccess<'de>> Property<'_, 'de, A> {
         self.rest.map.insert(self.key.into_owned(), value);
         Ok(())
     }
+}
+
+/// The error of a property's value, naming the property. Out of line: the decoding of every
+/// property inlines [`Property::decode`], and the error path is rare.
+#[cold]
+#[inline(never)]
+fn property_error<E: de::Error>(key: &str, e: E) -> E {
+    E::custom(format_args!("`{key}`: {e}"))
 }
 
 struct ModelVisitor<M>(PhantomData<fn() -> M>);
@@ -179,6 +192,55 @@ impl<'de> Visitor<'de> for KeySeed {
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         Ok(Cow::Owned(v))
+    }
+}
+
+/// Writes a model as a JSON object: [`Writer::property`] for each field, in order, then
+/// [`Writer::end`] with `additional_properties`.
+///
+/// ```ignore
+/// let mut w = graph_runtime::model::Writer::new(serializer)?;
+/// w.property("id", &self.id)?;
+/// w.property("displayName", &self.display_name)?;
+/// w.end(&self.additional_properties)
+/// ```
+pub struct Writer<S: Serializer>(S::SerializeMap);
+
+impl<S: Serializer> Writer<S> {
+    /// Starts the object.
+    pub fn new(serializer: S) -> Result<Writer<S>, S::Error> {
+        serializer.serialize_map(None).map(Writer)
+    }
+
+    /// Writes `name: value` when `value` is set; an unset property is left out.
+    #[inline]
+    pub fn property<T: Serialize>(
+        &mut self,
+        name: &str,
+        value: &Option<T>,
+    ) -> Result<(), S::Error> {
+        match value {
+            Some(value) => self.entry(name, value),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes one entry. Marked cold so that the compiler lays out the writing of a model's
+    /// properties as a straight run of "unset, next" (a model has dozens of properties, a
+    /// value sets a few): a taken branch per unset property costs more than the call per set
+    /// one.
+    #[cold]
+    #[inline(never)]
+    fn entry<T: Serialize>(&mut self, name: &str, value: &T) -> Result<(), S::Error> {
+        self.0.serialize_entry(name, value)
+    }
+
+    /// Writes the properties without a field (and those kept as `null`) and ends the object.
+    pub fn end(mut self, additional_properties: &Map<String, Value>) -> Result<S::Ok, S::Error> {
+        for (name, value) in additional_properties {
+            self.0.serialize_entry(name, value)?;
+        }
+        self.0.end()
     }
 }
 

@@ -6,25 +6,21 @@
 //! The types the beta documentation describes on its resource pages, used by the operations' request and response models.
 #[cfg(feature = "widgets")]
 /// `microsoft.graph.baseThing`, described in `api-reference/beta/resources/basething.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BaseThing {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The key.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A cycle through the base type.
     ///
     /// `microsoft.graph.thing`.
-    #[serde(rename = "owner", skip_serializing_if = "Option::is_none")]
     pub owner: Option<Box<Thing>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "widgets")]
@@ -53,6 +49,16 @@ impl<'de> serde::Deserialize<'de> for BaseThing {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(feature = "widgets")]
+impl serde::Serialize for BaseThing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("owner", &self.owner)?;
+        w.end(&self.additional_properties)
     }
 }
 #[cfg(feature = "widgets")]
@@ -146,53 +152,43 @@ impl<'de> serde::Deserialize<'de> for Shade {
 /// \*/ fn evil() {} /\* A thing whose docs try to break out: \`unbalanced, \[link\](x), &lt;b&gt;html&lt;/b&gt;, \u{202e} reversed.
 ///
 /// `microsoft.graph.thing`, described in `api-reference/beta/resources/thing.md`.
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Thing {
     /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
     /// any type in a collection of several).
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The key.
     ///
     /// `Edm.String`.
-    #[serde(rename = "id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// A cycle through the base type.
     ///
     /// `microsoft.graph.thing`.
-    #[serde(rename = "owner", skip_serializing_if = "Option::is_none")]
     pub owner: Option<Box<Thing>>,
     /// "\] \#\[evil\]
     ///
     /// `Edm.String`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// Points back: boxed.
     ///
     /// `microsoft.graph.thing`.
-    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<Box<Thing>>,
     /// A collection needs no box.
     ///
     /// `Collection(microsoft.graph.thing)`.
-    #[serde(rename = "children", skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Thing>>,
     /// `microsoft.graph.shade`.
-    #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
     pub _1st: Option<Shade>,
     /// No page describes it.
     ///
     /// `microsoft.graph.blob`: the docs do not describe this type, so the value is kept as raw JSON.
-    #[serde(rename = "blob", skip_serializing_if = "Option::is_none")]
     pub blob: Option<serde_json::Value>,
     /// Named like the catch-all field's wire form.
     ///
     /// `Edm.Int32`.
-    #[serde(rename = "additionalProperties", skip_serializing_if = "Option::is_none")]
     pub additional_properties_: Option<i32>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 #[cfg(feature = "widgets")]
@@ -227,6 +223,22 @@ impl<'de> serde::Deserialize<'de> for Thing {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(feature = "widgets")]
+impl serde::Serialize for Thing {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("owner", &self.owner)?;
+        w.property("type", &self.type_)?;
+        w.property("self", &self.self_)?;
+        w.property("children", &self.children)?;
+        w.property("1st", &self._1st)?;
+        w.property("blob", &self.blob)?;
+        w.property("additionalProperties", &self.additional_properties_)?;
+        w.end(&self.additional_properties)
     }
 }
 #[cfg(feature = "widgets")]

@@ -9,7 +9,9 @@
 //! Each case is warmed up outside `measured`, so with `--toggle-collect` only the measured
 //! iterations (on the calling thread) are counted; divide callgrind's total by the iteration
 //! count. Cases: `per_call_binding`, `per_call_reqwest`, `serialize_generated`,
-//! `serialize_plain`, `serialize_value`, `extract_str`, `pulldown_page`,
+//! `serialize_plain`, `serialize_value`, `decode_generated`, `decode_plain`, `decode_value`,
+//! `serialize_create_generated`, `serialize_create_plain` (and `sizes`, which prints the size of
+//! the two user structs), `extract_str`, `pulldown_page`,
 //! `pulldown_page_and_includes`, `sha256_pages`, `codegen`, `codegen_scale` (the synthetic corpus of
 //! `GRAPH_BENCH_OPERATIONS` operations, default 2000).
 
@@ -62,6 +64,53 @@ fn run(case: &str, iters: u64) -> Result<(), String> {
             let value = serde_json::json!({ "requestIds": ids() });
             loop_of(Box::new(move || {
                 std::hint::black_box(serde_json::to_vec(std::hint::black_box(&value)).ok());
+            }));
+        }
+        "sizes" => {
+            // Not a loop: the sizes BENCHMARKS.md section 9 quotes.
+            println!(
+                "size_of: beta User {} bytes, PlainUser {} bytes",
+                std::mem::size_of::<graph_api::beta::models::User>(),
+                std::mem::size_of::<graph_benches::users::PlainUser>()
+            );
+        }
+        "decode_generated" | "decode_plain" | "decode_value" => {
+            let page = graph_benches::users::users_page(graph_benches::users::PAGE_USERS, true);
+            let case = case.to_owned();
+            loop_of(Box::new(move || {
+                let bytes = std::hint::black_box(page.as_bytes());
+                match case.as_str() {
+                    "decode_generated" => {
+                        std::hint::black_box(
+                            serde_json::from_slice::<
+                                graph_runtime::Page<graph_api::beta::models::User>,
+                            >(bytes)
+                            .ok(),
+                        );
+                    }
+                    "decode_plain" => {
+                        std::hint::black_box(
+                            serde_json::from_slice::<graph_benches::users::PlainPage>(bytes).ok(),
+                        );
+                    }
+                    _ => {
+                        std::hint::black_box(
+                            serde_json::from_slice::<serde_json::Value>(bytes).ok(),
+                        );
+                    }
+                }
+            }));
+        }
+        "serialize_create_generated" => {
+            let typed = graph_benches::users::create_user();
+            loop_of(Box::new(move || {
+                std::hint::black_box(serde_json::to_vec(std::hint::black_box(&typed)).ok());
+            }));
+        }
+        "serialize_create_plain" => {
+            let plain = graph_benches::users::plain_create_user();
+            loop_of(Box::new(move || {
+                std::hint::black_box(serde_json::to_vec(std::hint::black_box(&plain)).ok());
             }));
         }
         "extract_str" | "pulldown_page" | "pulldown_page_and_includes" | "sha256_pages" => {

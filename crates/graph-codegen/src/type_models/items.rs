@@ -134,12 +134,10 @@ impl<'t> Models<'t> {
         let doc = doc_attrs(Self::type_docs(t));
         let decls = fields.iter().map(|f| {
             let fid = ident(&f.ident);
-            let wire = f.wire;
             let ty = self.field_type(f.ty, false);
             let doc = doc_attrs(f.docs.clone());
             quote! {
                 #doc
-                #[serde(rename = #wire, skip_serializing_if = "Option::is_none")]
                 pub #fid: Option<#ty>,
             }
         });
@@ -148,18 +146,21 @@ impl<'t> Models<'t> {
             let wire = f.wire;
             quote!(#wire => property.decode(&mut self.#fid),)
         });
+        let writes = fields.iter().map(|f| {
+            let fid = ident(&f.ident);
+            let wire = f.wire;
+            quote!(w.property(#wire, &self.#fid)?;)
+        });
         quote! {
             #doc
-            #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct #name {
                 /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
                 /// any type in a collection of several).
-                #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
                 pub odata_type: Option<String>,
                 #(#decls)*
                 /// Every other property of the JSON object (and every property sent as `null`),
                 /// so that a round trip loses nothing.
-                #[serde(flatten)]
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
 
@@ -187,6 +188,15 @@ impl<'t> Models<'t> {
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                     graph_runtime::model::deserialize(deserializer)
+                }
+            }
+
+            impl serde::Serialize for #name {
+                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                    let mut w = graph_runtime::model::Writer::new(serializer)?;
+                    w.property("@odata.type", &self.odata_type)?;
+                    #(#writes)*
+                    w.end(&self.additional_properties)
                 }
             }
         }
