@@ -248,6 +248,17 @@ impl Ctx<'_> {
                         .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
             };
             let (b, n) = (b.trim(), n.trim());
+            // `reportRoot: getYammerDeviceUsageUserDetail function`: the kind word is not part
+            // of the name.
+            let n = match n.rsplit_once(' ') {
+                Some((name, word))
+                    if word.eq_ignore_ascii_case("function")
+                        || word.eq_ignore_ascii_case("action") =>
+                {
+                    name.trim_end()
+                }
+                _ => n,
+            };
             (ok(b) && ok(n)).then(|| (b.to_string(), n.to_string()))
         }
         if let Some((binding, name)) = split(title).or_else(|| h1.and_then(split)) {

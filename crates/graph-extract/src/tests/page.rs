@@ -101,6 +101,31 @@ fn binding_and_name_from_title_h1_or_file_name() {
 }
 
 #[test]
+fn a_title_that_ends_in_its_kind_word_still_names_the_operation() {
+    for title in ["widget: polish action", "widget: polish Action"] {
+        let text = edit(
+            BASE,
+            "title: \"widget: polish\"",
+            &format!("title: \"{title}\""),
+        );
+        let spec = extract(&text);
+        assert_eq!(spec.operation.name, "polish", "{title}");
+        assert_eq!(
+            spec.operation.kind,
+            graph_spec::OperationKind::Action,
+            "{title}"
+        );
+    }
+    // A name of two words is not a name.
+    let text = edit(
+        BASE,
+        "title: \"widget: polish\"",
+        "title: \"widget: polish twice\"",
+    );
+    assert_eq!(extract(&text).operation.name, "polish");
+}
+
+#[test]
 fn several_paths_across_blocks_in_page_order_deduplicated() {
     let text = edit(
         BASE,
