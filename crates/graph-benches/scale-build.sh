@@ -94,7 +94,7 @@ if wants real; then
   echo "corpus:     $(grep -E '^\| in the generated crate' "$corpus/report.md")"
   echo "generated:  real $(lines "$corpus/crate/src") lines of Rust in $(find "$corpus/crate/src" -name '*.rs' | wc -l) files," \
     "$(features "$corpus/crate/Cargo.toml") areas; largest files:"
-  find "$corpus/crate/src" -name '*.rs' -printf '%s %P\n' | sort -rn | head -3 |
+  find "$corpus/crate/src" -name '*.rs' -printf '%s %P\n' | sort -rn | sed -n 1,3p |
     while read -r size file; do echo "            $file: $size bytes, $(wc -l <"$corpus/crate/src/$file") lines"; done
 fi
 
