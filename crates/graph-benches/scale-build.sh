@@ -23,7 +23,7 @@
 #
 # Environment: OPERATIONS (2000), SEED (1), AREA (audit-logs), SIDES (small-one big-one big-full
 # grs real-one real-full: any subset, in that order), KEEP=1 keeps the workspaces (their path is
-# printed), WORK (the workspaces' directory instead of a new temporary one), NICE (a `nice`
+# printed), WORK (the workspaces' directory instead of a new temporary one; never removed), NICE (a `nice`
 # level for the builds, default 0). For the real sides: CORPUS, the --out directory of an earlier
 # `cargo xtask corpus` run (by default the script runs `cargo xtask corpus --no-check --no-lint`
 # into the workspaces under `/usr/bin/time -v`, printing its stage times and peak RSS), DOCS
@@ -37,7 +37,7 @@ area=${AREA:-audit-logs}
 read -r -a sides <<<"${SIDES:-small-one big-one big-full grs}"
 if [[ -n "${WORK:-}" ]]; then mkdir -p "$WORK" && work=$(cd "$WORK" && pwd); else
   work=$(mktemp -d "${TMPDIR:-/tmp}/graph-scale.XXXXXX"); fi
-if [[ "${KEEP:-0}" != 1 ]]; then trap 'rm -rf "$work"' EXIT; fi
+if [[ "${KEEP:-0}" != 1 && -z "${WORK:-}" ]]; then trap 'rm -rf "$work"' EXIT; fi # WORK is kept
 echo "workspaces: $work"
 echo "machine:    nproc=$(nproc), $(rustc --version), $(cargo --version)"
 echo "date:       $(date -u +%Y-%m-%dT%H:%M:%SZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -61,7 +61,9 @@ for area in "${areas[@]}"; do
 done
 echo
 for area in "${areas[@]}"; do
+  target='target <= 1.3'
+  if [[ $area == full ]]; then target='every area: no target'; fi
   awk -v l="$area" -v a="${wall[$area.real]}" -v b="${wall[$area.small]}" \
-    -v c="${cpu[$area.real]}" -v d="${cpu[$area.small]}" \
-    'BEGIN { printf "%s real/small: wall %.2f, CPU (user+sys) %.2f (target <= 1.3)\n", l, a / b, c / d }'
+    -v c="${cpu[$area.real]}" -v d="${cpu[$area.small]}" -v t="$target" \
+    'BEGIN { printf "%s real/small: wall %.2f, CPU (user+sys) %.2f (%s)\n", l, a / b, c / d, t }'
 done
