@@ -272,9 +272,11 @@ fn check(dir: &Path, target: &Path, features: &str) -> Result<graph_corpus::Chec
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     let stderr = String::from_utf8_lossy(&output.stderr);
     let warnings = stderr.lines().filter(|l| l.contains(": warning: ")).count();
+    // The errors first, then the warnings: a clean run has neither.
     let errors: Vec<String> = stderr
         .lines()
         .filter(|l| l.contains(": error") || l.starts_with("error"))
+        .chain(stderr.lines().filter(|l| l.contains(": warning: ")))
         .take(20)
         .map(str::to_string)
         .collect();

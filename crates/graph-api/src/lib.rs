@@ -158,6 +158,7 @@
 //! With the `mock` feature, each module with operations has a `mock` module of typed
 //! [httpmock](https://docs.rs/httpmock) helpers for testing code that calls Graph.
 #![cfg_attr(docsrs, feature(doc_cfg))]
+#![allow(clippy::module_inception, clippy::too_many_arguments)]
 //!
 //! Each area of Graph (a top-level path segment: `/auditLogs` is the feature `audit-logs`, `/me` is `me`) is a Cargo feature, and `full` enables them all: a crate compiles only the areas it enables. The example needs `admin`.
 #[rustfmt::skip]

@@ -20,7 +20,7 @@ pub struct Check {
     pub seconds: f64,
     /// Warnings reported for the generated crate.
     pub warnings: usize,
-    /// The first error lines, when it failed.
+    /// The first error lines, then the first warning lines.
     pub errors: Vec<String>,
 }
 
@@ -209,8 +209,12 @@ impl Report {
                 c.seconds
             );
         }
-        for c in self.checks.iter().filter(|c| !c.ok) {
-            let _ = writeln!(out, "\n`{}`, first errors:\n\n```text", c.features);
+        for c in self.checks.iter().filter(|c| !c.ok || c.warnings > 0) {
+            let _ = writeln!(
+                out,
+                "\n`{}`, first errors and warnings:\n\n```text",
+                c.features
+            );
             for line in &c.errors {
                 let _ = writeln!(out, "{line}");
             }
