@@ -187,6 +187,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         .extend(graph_corpus::merged::disagreements(
             &by_file,
             &generated.aliases,
+            &type_files,
         ));
     report.disagreements.sort();
     let generated_set: std::collections::BTreeSet<&str> =

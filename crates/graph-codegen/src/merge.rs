@@ -11,9 +11,12 @@
 //! 1. a page whose type (what it returns, else the entity it sends) is named after the URL's last
 //!    named segment (`.../mobileAppConfigurations/{id}`: a type whose name ends in
 //!    `mobileAppConfiguration`) wins over one whose type is not;
-//! 2. then the page whose type is the most general: the fewest base types above it, by the type
+//! 2. then a page that answers a collection: a page that documents a list's URL for its
+//!    `$expand` or `$filter` (an extension's `get`, `GET /users/{id}/messages?$expand=...`) is not
+//!    the list's page;
+//! 3. then the page whose type is the most general: the fewest base types above it, by the type
 //!    files (`mobileApp` over `webApp`);
-//! 3. then the first page by spec file name.
+//! 4. then the first page by spec file name.
 //!
 //! The other pages are **aliases**: their path is dropped from their spec (a spec left with no path
 //! is dropped), and the canonical binding's rustdoc lists each with its title, link and, where
@@ -165,7 +168,11 @@ pub fn merge(specs: &[(String, SpecFile)], types: &[TypeFile]) -> Merged {
             let named_after =
                 matches!((&short, &wanted), (Some(s), Some(w)) if s.ends_with(w.as_str()));
             let depth = ty.map_or(usize::MAX, |t| bases.chain(*version, t).len());
-            (!named_after, depth, file.clone())
+            let collection = matches!(
+                spec.operation.response.body_type,
+                Some(EdmType::Collection(_))
+            );
+            (!named_after, !collection, depth, file.clone())
         };
         let Some(&canonical) = members.iter().min_by_key(|m| rank(m)) else {
             continue;

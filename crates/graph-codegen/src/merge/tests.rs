@@ -209,3 +209,35 @@ fn only_the_duplicated_path_leaves_a_page_with_several() {
     ];
     assert_eq!(merge(&specs, &[]).specs.len(), 2);
 }
+
+#[test]
+fn a_page_that_answers_a_collection_is_the_canonical_page_of_a_list_url() {
+    let specs = vec![
+        (
+            "singlevaluelegacyextendedproperty-get.json".to_string(),
+            spec(
+                "GET",
+                "get",
+                &["/users/{id}/messages"],
+                Some("microsoft.graph.message"),
+            ),
+        ),
+        (
+            "user-list-messages.json".to_string(),
+            spec(
+                "GET",
+                "list",
+                &["/users/{id | userPrincipalName}/messages"],
+                Some("Collection(microsoft.graph.message)"),
+            ),
+        ),
+    ];
+    let merged = merge(&specs, &[]);
+    assert_eq!(
+        files(&merged),
+        [(
+            "user-list-messages.json",
+            vec!["/users/{id | userPrincipalName}/messages"]
+        )]
+    );
+}
