@@ -75,6 +75,12 @@ pub(crate) fn parse_flags(args: &[String]) -> Result<Flags, String> {
 
 /// `spec/<version>/<page stem>.json`, relative to the workspace root.
 pub(crate) fn spec_path_for(spec: &SpecFile) -> String {
+    format!("spec/{}", spec_file_for(spec))
+}
+
+/// `<version>/<page stem>.json`: where a spec goes below a spec folder (`spec/`, or one of
+/// `spec --out` and `corpus`).
+pub(crate) fn spec_file_for(spec: &SpecFile) -> String {
     let stem = spec
         .source
         .page
@@ -82,7 +88,17 @@ pub(crate) fn spec_path_for(spec: &SpecFile) -> String {
         .next()
         .unwrap_or_default()
         .trim_end_matches(".md");
-    format!("spec/{}/{stem}.json", spec.api_version.as_str())
+    format!("{}/{stem}.json", spec.api_version.as_str())
+}
+
+/// `<version>/types/<file>.json`: where a type file goes below a spec folder.
+pub(crate) fn type_file_for(ty: &graph_spec::TypeFile) -> String {
+    format!(
+        "{}/{}/{}",
+        ty.api_version.as_str(),
+        graph_spec::TYPES_DIR,
+        graph_spec::type_file_name(&ty.name)
+    )
 }
 
 /// One error per line.

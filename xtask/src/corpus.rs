@@ -110,7 +110,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let specs: Vec<(String, SpecFile)> = extracted
         .specs
         .into_iter()
-        .map(|s| (spec_path_for(&s).trim_start_matches("spec/").to_string(), s))
+        .map(|s| (spec_file_for(&s), s))
         .collect();
     report.timings.push(("extract".into(), lap(&mut clock)));
 
@@ -123,15 +123,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let types: Vec<(String, graph_spec::TypeFile)> = followed
         .types
         .into_iter()
-        .map(|t| {
-            let file = format!(
-                "{}/{}/{}",
-                t.api_version.as_str(),
-                graph_spec::TYPES_DIR,
-                graph_spec::type_file_name(&t.name)
-            );
-            (file, t)
-        })
+        .map(|t| (type_file_for(&t), t))
         .collect();
     let mut spec_files: BTreeMap<String, String> = BTreeMap::new();
     for (file, spec) in &specs {
@@ -274,7 +266,7 @@ fn check(dir: &Path, target: &Path, features: &str) -> Result<graph_corpus::Chec
     let stderr = String::from_utf8_lossy(&output.stderr);
     let warnings = stderr.lines().filter(|l| l.contains(": warning: ")).count();
     // The errors first, then the warnings: a clean run has neither.
-    let errors: Vec<String> = stderr
+    let messages: Vec<String> = stderr
         .lines()
         .filter(|l| l.contains(": error") || l.starts_with("error"))
         .chain(stderr.lines().filter(|l| l.contains(": warning: ")))
@@ -286,6 +278,6 @@ fn check(dir: &Path, target: &Path, features: &str) -> Result<graph_corpus::Chec
         ok: output.status.success(),
         seconds: start.elapsed().as_secs_f64(),
         warnings,
-        errors,
+        messages,
     })
 }

@@ -64,12 +64,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     }
     let mut types = Vec::new();
     for ty in followed.types {
-        let path = format!(
-            "spec/{}/{}/{}",
-            ty.api_version.as_str(),
-            graph_spec::TYPES_DIR,
-            graph_spec::type_file_name(&ty.name)
-        );
+        let path = format!("spec/{}", type_file_for(&ty));
         files.insert(path.clone(), graph_spec::type_to_json(&ty));
         types.push((PathBuf::from(path), ty));
     }
@@ -135,7 +130,7 @@ fn spec_out(docs: &Path, out: &Path, pages: &[String]) -> Result<(), String> {
         file_sync::sync(out, &files, &[], Mode::Write).map_err(|e| e.to_string())?;
     }
     for spec in &extracted {
-        let file = out_file(spec);
+        let file = spec_file_for(spec);
         println!(
             "ok     {} -> {}",
             spec.source.page,
@@ -153,19 +148,14 @@ fn spec_out(docs: &Path, out: &Path, pages: &[String]) -> Result<(), String> {
     }
 }
 
-/// `<version>/<page stem>.json`: where `spec --out` writes a spec, relative to the output folder.
-fn out_file(spec: &SpecFile) -> String {
-    spec_path_for(spec).trim_start_matches("spec/").to_string()
-}
-
-/// The files `spec --out` writes, keyed by [`out_file`]; an error naming both pages when two of
+/// The files `spec --out` writes, keyed by [`spec_file_for`]; an error naming both pages when two of
 /// them would share a file.
 fn out_files(specs: &[SpecFile]) -> Result<BTreeMap<String, String>, String> {
     let mut files = BTreeMap::new();
     let mut owners: BTreeMap<String, &str> = BTreeMap::new();
     let mut clashes = Vec::new();
     for spec in specs {
-        let file = out_file(spec);
+        let file = spec_file_for(spec);
         if let Some(first) = owners.insert(file.clone(), &spec.source.page) {
             clashes.push(format!(
                 "{} and {first} would both be written to {file}",

@@ -29,11 +29,17 @@ pub fn generate_with_types(
     let mut sorted: Vec<(String, SpecFile)> = specs.to_vec();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
     // Pages that document one method and URL become one operation (`merge`).
-    let merge::Merged {
-        specs: sorted,
-        aliases,
-    } = merge::merge(&sorted, types);
-    let roots = tree::build(&sorted, &aliases)?;
+    generate_merged(&merge::merge(&sorted, types), types, layout)
+}
+
+/// [`generate_with_types`] of specs already merged (sorted by file name).
+pub(crate) fn generate_merged(
+    merged: &merge::Merged,
+    types: &[graph_spec::TypeFile],
+    layout: &Layout,
+) -> Result<BTreeMap<String, String>, CodegenError> {
+    let sorted = &merged.specs;
+    let roots = tree::build(sorted, &merged.aliases)?;
     let ops = ops::Operations::new(&roots);
     let all_sources: Vec<&str> = sorted.iter().map(|(f, _)| f.as_str()).collect();
     let root_refs: Vec<(graph_spec::ApiVersion, &tree::Node<'_>)> =

@@ -154,10 +154,11 @@ pub fn generate_corpus(
 
     // 4. Everything.
     for _ in 0..MAX_ROUNDS {
-        match crate::generate::generate_with_types(&specs, &types, layout) {
+        // `specs` is sorted by file name, as generation wants it.
+        let merged = merge::merge(&specs, &types);
+        match crate::generate::generate_merged(&merged, &types, layout) {
             Ok(files) => {
                 out.files = files;
-                let merged = merge::merge(&specs, &types);
                 out.generated = merged.specs.iter().map(|(f, _)| f.clone()).collect();
                 out.aliases = merged
                     .aliases

@@ -80,16 +80,11 @@ pub fn build<'s>(
             node.sources.insert(file);
             for segment in parents {
                 // Graph's URLs are case-insensitive: `calendarGroups` and `calendargroups` are
-                // one segment, spelled one way (`spellings`).
-                let segment = match spellings.get(&segment.to_ascii_lowercase()) {
-                    Some(best)
-                        if parse_segment(segment)
-                            .is_some_and(|s| matches!(s, Segment::Literal(_))) =>
-                    {
-                        best.as_str()
-                    }
-                    _ => segment,
-                };
+                // one segment, spelled one way (`spellings`, which holds plain names only: no
+                // placeholder, key or call folds into one).
+                let segment = spellings
+                    .get(&segment.to_ascii_lowercase())
+                    .map_or(*segment, String::as_str);
                 let Some(parsed) = parse_segment(segment).or(mid_path_call(spec, segment)
                     .transpose()
                     .map_err(|m| err(".template", m))?)

@@ -21,7 +21,7 @@ pub struct Check {
     /// Warnings reported for the generated crate.
     pub warnings: usize,
     /// The first error lines, then the first warning lines.
-    pub errors: Vec<String>,
+    pub messages: Vec<String>,
 }
 
 /// One disagreement between a page and the metadata, located.
@@ -215,7 +215,7 @@ impl Report {
                 "\n`{}`, first errors and warnings:\n\n```text",
                 c.features
             );
-            for line in &c.errors {
+            for line in &c.messages {
                 let _ = writeln!(out, "{line}");
             }
             let _ = writeln!(out, "```");

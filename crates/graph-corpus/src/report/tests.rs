@@ -36,7 +36,7 @@ fn the_summary_counts_merged_aliases_as_in_the_crate_and_locates_each_problem() 
             ok: true,
             seconds: 12.0,
             warnings: 0,
-            errors: vec![],
+            messages: vec![],
         }],
         disagreements: vec![Disagreement {
             class: "docs differ".into(),
@@ -85,7 +85,7 @@ fn a_failed_check_shows_its_first_errors_and_counts_nothing_as_compiling() {
             ok: false,
             seconds: 1.0,
             warnings: 2,
-            errors: vec!["error[E0428]: the name `Foo` is defined multiple times".into()],
+            messages: vec!["error[E0428]: the name `Foo` is defined multiple times".into()],
         }],
         ..Report::default()
     };
