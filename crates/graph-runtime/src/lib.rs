@@ -122,6 +122,7 @@ mod request;
 mod retry;
 mod telemetry;
 mod upload;
+mod wrapped;
 
 pub use auth::{AccessToken, BoxFuture, StaticToken, TokenProvider};
 #[cfg(feature = "azure")]
@@ -143,3 +144,4 @@ pub use retry::{RetryPolicy, parse_retry_after};
 pub use upload::{
     CHUNK_UNIT, ChunkSize, ChunkSizeError, MAX_CHUNK_SIZE, UploadProgress, UploadSession,
 };
+pub use wrapped::Wrapped;

@@ -22,6 +22,11 @@
 //! per property: a set field is written, an unset one skipped), then `additional_properties`, so
 //! that what came in goes back out (explicit `null`s included).
 //!
+//! An operation's request body has required properties, which are not `Option`s: its generated
+//! `Deserialize` reads the body into a local struct (every property an `Option`, a
+//! [`Model`]) and takes the required ones out with [`required`]; its `Serialize` writes them with
+//! [`Writer::required`]. A body wrapped in `{"value": ...}` is [`crate::Wrapped`].
+//!
 //! This module is for generated code; applications use the models' `Deserialize` and `Serialize`.
 
 use std::borrow::Cow;
@@ -57,6 +62,13 @@ pub trait Model: Default {
         self.additional_properties_mut()
             .insert(property.name().to_owned(), Value::Null);
     }
+}
+
+/// The value of a required property decoded into an `Option` (by a [`Model`] that reads an
+/// operation's request body before the required properties are checked): `missing field
+/// `name`` when it was absent or `null`.
+pub fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
+    value.ok_or_else(|| E::missing_field(name))
 }
 
 /// Deserializes a [`Model`] from a JSON object, reading each key once.
@@ -225,6 +237,16 @@ impl<S: Serializer> Writer<S> {
         }
     }
 
+    /// Writes `name: value`, always: a required property of an operation's request body.
+    #[inline]
+    pub fn required<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), S::Error> {
+        self.0.serialize_entry(name, value)
+    }
+
     /// Writes one entry. Marked cold so that the compiler lays out the writing of a model's
     /// properties as a straight run of "unset, next" (a model has dozens of properties, a
     /// value sets a few): a taken branch per unset property costs more than the call per set
@@ -233,6 +255,11 @@ impl<S: Serializer> Writer<S> {
     #[inline(never)]
     fn entry<T: Serialize>(&mut self, name: &str, value: &T) -> Result<(), S::Error> {
         self.0.serialize_entry(name, value)
+    }
+
+    /// Ends an object that has no `additional_properties` (the headers of a response).
+    pub fn finish(self) -> Result<S::Ok, S::Error> {
+        self.0.end()
     }
 
     /// Writes the properties without a field (and those kept as `null`) and ends the object.

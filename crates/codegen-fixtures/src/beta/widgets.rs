@@ -73,36 +73,89 @@ impl<'a> Widgets<'a> {
     }
 }
 /// Request body of `widget: polish` (`crates/graph-codegen/tests/fixtures/widget-polish.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PolishRequest {
     /// A keyword as a name.
     ///
     /// Wire name `type`, type `Edm.String`.
-    #[serde(rename = "type")]
     pub type_: String,
     /// Nested collections.
     ///
     /// Wire name `ref`, type `Collection(Collection(Edm.Int32))`.
-    #[serde(rename = "ref")]
     pub ref_: Vec<Vec<i32>>,
     /// Optional. Starts with a digit.
     ///
     /// Wire name `1st`, type `Edm.Boolean`, optional: omitted from the body when `None`.
-    #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
     pub _1st: Option<bool>,
     /// A type no page describes.
     ///
     /// Wire name `x-ms-thing`, type `microsoft.graph.thing`.
-    #[serde(rename = "x-ms-thing")]
     pub x_ms_thing: crate::beta::models::Thing,
     /// Optional. An object whose fields the page lists.
     ///
     /// Wire name `cloth`, type `microsoft.graph.cloth`, optional: omitted from the body when `None`.
-    #[serde(rename = "cloth", default, skip_serializing_if = "Option::is_none")]
     pub cloth: Option<Cloth>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for PolishRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("type", &self.type_)?;
+        w.required("ref", &self.ref_)?;
+        w.property("1st", &self._1st)?;
+        w.required("x-ms-thing", &self.x_ms_thing)?;
+        w.property("cloth", &self.cloth)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PolishRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct PolishRequestFields {
+            type_: Option<String>,
+            ref_: Option<Vec<Vec<i32>>>,
+            _1st: Option<bool>,
+            x_ms_thing: Option<crate::beta::models::Thing>,
+            cloth: Option<Cloth>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for PolishRequestFields {
+            const NAME: &'static str = "PolishRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "type" => property.decode(&mut self.type_),
+                    "ref" => property.decode(&mut self.ref_),
+                    "1st" => property.decode(&mut self._1st),
+                    "x-ms-thing" => property.decode(&mut self.x_ms_thing),
+                    "cloth" => property.decode(&mut self.cloth),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: PolishRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            type_: graph_runtime::model::required(fields.type_, "type")?,
+            ref_: graph_runtime::model::required(fields.ref_, "ref")?,
+            _1st: fields._1st,
+            x_ms_thing: graph_runtime::model::required(fields.x_ms_thing, "x-ms-thing")?,
+            cloth: fields.cloth,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl PolishRequest {
     /// A value with the given fields and no optional ones.
@@ -132,17 +185,59 @@ impl PolishRequest {
     }
 }
 /// The `cloth` object (`microsoft.graph.cloth`) of `widget: polish`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cloth {
     /// Wire name `fibre`, type `Edm.String`.
-    #[serde(rename = "fibre")]
     pub fibre: String,
     /// Wire name `size`, type `Edm.Int32`, optional: omitted from the body when `None`.
-    #[serde(rename = "size", default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i32>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for Cloth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("fibre", &self.fibre)?;
+        w.property("size", &self.size)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for Cloth {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ClothFields {
+            fibre: Option<String>,
+            size: Option<i32>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ClothFields {
+            const NAME: &'static str = "Cloth";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "fibre" => property.decode(&mut self.fibre),
+                    "size" => property.decode(&mut self.size),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ClothFields = graph_runtime::model::deserialize(deserializer)?;
+        Ok(Self {
+            fibre: graph_runtime::model::required(fields.fibre, "fibre")?,
+            size: fields.size,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl Cloth {
     /// A value with the given fields and no optional ones.
@@ -160,14 +255,7 @@ impl Cloth {
     }
 }
 /// Response body of `widget: polish`: `Collection(Edm.String)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct PolishResponse {
-    /// The returned value.
-    pub value: Vec<String>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type PolishResponse = graph_runtime::Wrapped<Vec<String>>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/widgets`, for tests of code that calls them.
 pub mod mock {

@@ -121,14 +121,7 @@ impl<'a> HostilesByName<'a> {
     }
 }
 /// Response body of `hostile: function`: `Collection(Edm.String)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FindThingsResponse {
-    /// The returned value.
-    pub value: Vec<String>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type FindThingsResponse = graph_runtime::Wrapped<Vec<String>>;
 /// `microsoft.graph.thingMode`, as the docs list it (from `api-reference/v1.0/api/hostile-function.md`).
 ///
 /// Sent as a quoted OData literal (`'member'`). `Undocumented` carries a member this crate does not know yet.

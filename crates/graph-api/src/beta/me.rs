@@ -128,14 +128,7 @@ impl<'a> Me<'a> {
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Response body of `user: revokeSignInSessions`: `Edm.Boolean`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct RevokeSignInSessionsResponse {
-    /// The returned value.
-    pub value: bool,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type RevokeSignInSessionsResponse = graph_runtime::Wrapped<bool>;
 #[cfg(any(feature = "me", feature = "users"))]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/me` (at any of their documented paths), for tests of code that calls them.

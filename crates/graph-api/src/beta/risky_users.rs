@@ -72,16 +72,57 @@ impl<'a> RiskyUsers<'a> {
     }
 }
 /// Request body of `Dismiss riskyUser` (`spec/beta/riskyusers-dismiss.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DismissRequest {
     /// Specify the userIds to dismiss in the request body.
     ///
     /// Wire name `userIds`, type `Collection(Edm.String)`.
-    #[serde(rename = "userIds")]
     pub user_ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for DismissRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("userIds", &self.user_ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for DismissRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct DismissRequestFields {
+            user_ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for DismissRequestFields {
+            const NAME: &'static str = "DismissRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "userIds" => property.decode(&mut self.user_ids),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: DismissRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            user_ids: graph_runtime::model::required(fields.user_ids, "userIds")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl DismissRequest {
     /// A value with the given fields and no optional ones.

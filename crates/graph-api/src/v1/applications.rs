@@ -223,14 +223,9 @@ impl ListApplicationQuery {
     }
 }
 /// Response body of `List applications`: `Collection(microsoft.graph.application)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListApplicationResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::Application>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListApplicationResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::Application>,
+>;
 /// Request body of `Create application` (`spec/v1.0/application-post-applications.json`). The body is a `microsoft.graph.application`.
 pub type CreateApplicationRequest = crate::v1::models::Application;
 /// Response body of `Create application`: `microsoft.graph.application`.

@@ -85,21 +85,67 @@ impl<'a> DirectoryObjects<'a> {
 }
 #[cfg(feature = "directory-objects")]
 /// Request body of `Get directory objects from a list of ids` (`spec/v1.0/directoryobject-getbyids.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GetByIdsRequest {
     /// A collection of ids for which to return objects. You can specify up to 1000 ids.
     ///
     /// Wire name `ids`, type `Collection(Edm.String)`.
-    #[serde(rename = "ids")]
     pub ids: Vec<String>,
     /// A collection of resource types that specifies the set of resource collections to search. If not specified, the default is directoryObject, which contains all of the resource types defined in the directory. Any object that derives from `directoryObject` may be specified in the collection; for example: user, group, device, and so on. The values are not case-sensitive.
     ///
     /// Wire name `types`, type `Collection(Edm.String)`.
-    #[serde(rename = "types")]
     pub types: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(feature = "directory-objects")]
+impl serde::Serialize for GetByIdsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("ids", &self.ids)?;
+        w.required("types", &self.types)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(feature = "directory-objects")]
+impl<'de> serde::Deserialize<'de> for GetByIdsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct GetByIdsRequestFields {
+            ids: Option<Vec<String>>,
+            types: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for GetByIdsRequestFields {
+            const NAME: &'static str = "GetByIdsRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "ids" => property.decode(&mut self.ids),
+                    "types" => property.decode(&mut self.types),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: GetByIdsRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            ids: graph_runtime::model::required(fields.ids, "ids")?,
+            types: graph_runtime::model::required(fields.types, "types")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 #[cfg(feature = "directory-objects")]
 impl GetByIdsRequest {
@@ -114,14 +160,9 @@ impl GetByIdsRequest {
 }
 #[cfg(feature = "directory-objects")]
 /// Response body of `Get directory objects from a list of ids`: `Collection(microsoft.graph.directoryObject)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct GetByIdsResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::DirectoryObject>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type GetByIdsResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::DirectoryObject>,
+>;
 #[cfg(feature = "directory-objects")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/directoryObjects`, for tests of code that calls them.

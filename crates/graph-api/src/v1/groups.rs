@@ -241,14 +241,7 @@ impl ListGroupQuery {
     }
 }
 /// Response body of `List groups`: `Collection(microsoft.graph.group)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListGroupResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::Group>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListGroupResponse = graph_runtime::Wrapped<Vec<crate::v1::models::Group>>;
 /// Request body of `Create group` (`spec/v1.0/group-post-groups.json`). The body is a `microsoft.graph.group`.
 pub type CreateGroupRequest = crate::v1::models::Group;
 /// Response body of `Create group`: `microsoft.graph.group`.

@@ -231,21 +231,73 @@ impl<'a> Me<'a> {
 }
 #[cfg(feature = "me")]
 /// Request body of `user: changePassword` (`spec/v1.0/user-changepassword.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChangePasswordRequest {
     /// Your current password.
     ///
     /// Wire name `currentPassword`, type `Edm.String`.
-    #[serde(rename = "currentPassword")]
     pub current_password: String,
     /// Your new password.
     ///
     /// Wire name `newPassword`, type `Edm.String`.
-    #[serde(rename = "newPassword")]
     pub new_password: String,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(feature = "me")]
+impl serde::Serialize for ChangePasswordRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("currentPassword", &self.current_password)?;
+        w.required("newPassword", &self.new_password)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(feature = "me")]
+impl<'de> serde::Deserialize<'de> for ChangePasswordRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ChangePasswordRequestFields {
+            current_password: Option<String>,
+            new_password: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ChangePasswordRequestFields {
+            const NAME: &'static str = "ChangePasswordRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "currentPassword" => property.decode(&mut self.current_password),
+                    "newPassword" => property.decode(&mut self.new_password),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ChangePasswordRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            current_password: graph_runtime::model::required(
+                fields.current_password,
+                "currentPassword",
+            )?,
+            new_password: graph_runtime::model::required(
+                fields.new_password,
+                "newPassword",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 #[cfg(feature = "me")]
 impl ChangePasswordRequest {

@@ -223,14 +223,9 @@ impl<'a> ServicePrincipals<'a> {
     }
 }
 /// Response body of `servicePrincipal: delta`: `Collection(microsoft.graph.servicePrincipal)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeltaResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::ServicePrincipal>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type DeltaResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::ServicePrincipal>,
+>;
 /// The query options `List servicePrincipals` documents: `$select`, `$expand`, `$filter`, `$search`, `$orderby`, `$top`, `$count`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListServicePrincipalQuery(graph_runtime::QueryOptions);
@@ -299,14 +294,9 @@ impl ListServicePrincipalQuery {
     }
 }
 /// Response body of `List servicePrincipals`: `Collection(microsoft.graph.servicePrincipal)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListServicePrincipalResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::ServicePrincipal>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListServicePrincipalResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::ServicePrincipal>,
+>;
 /// Request body of `Create serviceprincipal` (`spec/v1.0/serviceprincipal-post-serviceprincipals.json`). The body is a `microsoft.graph.servicePrincipal`.
 pub type CreateServicePrincipalRequest = crate::v1::models::ServicePrincipal;
 /// Response body of `Create serviceprincipal`: `microsoft.graph.servicePrincipal`.

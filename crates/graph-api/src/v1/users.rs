@@ -271,14 +271,7 @@ impl ListUserQuery {
 }
 #[cfg(feature = "users")]
 /// Response body of `List users`: `Collection(microsoft.graph.user)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListUserResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::User>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListUserResponse = graph_runtime::Wrapped<Vec<crate::v1::models::User>>;
 #[cfg(feature = "users")]
 /// Request body of `Create User` (`spec/v1.0/user-post-users.json`). The body is a `microsoft.graph.user`.
 pub type CreateUserRequest = crate::v1::models::User;

@@ -186,18 +186,10 @@ fn object_model(
         )?);
     }
     let defs = fields.iter().map(|f| {
-        let Field {
-            name,
-            wire,
-            docs,
-            optional,
-            ..
-        } = f;
+        let Field { name, docs, .. } = f;
         let ty = f.ty();
-        let skip = optional.then(|| quote!(default, skip_serializing_if = "Option::is_none",));
         quote! {
             #docs
-            #[serde(rename = #wire, #skip)]
             pub #name: #ty,
         }
     });
@@ -238,15 +230,17 @@ fn object_model(
             }
         }
     });
+    let serde_impls = object_serde(name, &fields);
     Ok(quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct #name {
             #(#defs)*
             /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-            #[serde(flatten)]
             pub additional_properties: serde_json::Map<String, serde_json::Value>,
         }
+
+        #serde_impls
 
         impl #name {
             /// A value with the given fields and no optional ones.
@@ -264,6 +258,115 @@ fn object_model(
 
         #(#nested)*
     })
+}
+
+/// `Serialize` and `Deserialize` of an object model, through `graph_runtime::model` (no serde
+/// derive, so that a downstream build compiles no proc macro). The body is read in one pass into
+/// a local struct of `Option`s, and the required properties are then taken out of it.
+fn object_serde(name: &Ident, fields: &[Field]) -> TokenStream {
+    let writes = fields.iter().map(
+        |Field {
+             name,
+             wire,
+             optional,
+             ..
+         }| {
+            if *optional {
+                quote!(w.property(#wire, &self.#name)?;)
+            } else {
+                quote!(w.required(#wire, &self.#name)?;)
+            }
+        },
+    );
+    let slots = fields
+        .iter()
+        .map(|Field { name, inner, .. }| quote!(#name: Option<#inner>,));
+    let arms = fields
+        .iter()
+        .map(|Field { name, wire, .. }| quote!(#wire => property.decode(&mut self.#name),));
+    let takes = fields.iter().map(
+        |Field {
+             name,
+             wire,
+             optional,
+             ..
+         }| {
+            if *optional {
+                quote!(#name: fields.#name,)
+            } else {
+                quote!(#name: graph_runtime::model::required(fields.#name, #wire)?,)
+            }
+        },
+    );
+    let type_name = name.to_string();
+    // Named after the type, so that it cannot shadow a field's own type (`fields: Option<Fields>`).
+    let read = format_ident!("{name}Fields");
+    let w = writer_binding(!fields.is_empty());
+    let serialize = quote! {
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let #w = graph_runtime::model::Writer::new(serializer)?;
+                #(#writes)*
+                w.end(&self.additional_properties)
+            }
+        }
+    };
+    if fields.is_empty() {
+        // No documented property: the body is its `additional_properties`.
+        return quote! {
+            #serialize
+
+            impl<'de> serde::Deserialize<'de> for #name {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                    let additional_properties = serde::Deserialize::deserialize(deserializer)?;
+                    Ok(Self { additional_properties })
+                }
+            }
+        };
+    }
+    quote! {
+        #serialize
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                /// The body as read: every property optional until the required ones are checked.
+                #[derive(Default)]
+                struct #read {
+                    #(#slots)*
+                    additional_properties: serde_json::Map<String, serde_json::Value>,
+                }
+
+                impl graph_runtime::model::Model for #read {
+                    const NAME: &'static str = #type_name;
+
+                    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                        &mut self,
+                        property: graph_runtime::model::Property<'_, 'de, A>,
+                    ) -> Result<(), A::Error> {
+                        match property.key() {
+                            #(#arms)*
+                            _ => property.keep(),
+                        }
+                    }
+
+                    fn additional_properties_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
+                        &mut self.additional_properties
+                    }
+                }
+
+                let fields: #read = graph_runtime::model::deserialize(deserializer)?;
+                Ok(Self {
+                    #(#takes)*
+                    additional_properties: fields.additional_properties,
+                })
+            }
+        }
+    }
+}
+
+/// The `Writer`'s binding: `mut w` when properties are written through it, else `w`.
+fn writer_binding(writes: bool) -> TokenStream {
+    if writes { quote!(mut w) } else { quote!(w) }
 }
 
 /// The response type: OData wraps a primitive or a collection in `{"value": ...}`; other types are
@@ -292,11 +395,26 @@ pub(super) fn response_model(action: &Action<'_>, types: &Models<'_>) -> TokenSt
                     pub #f: Option<String>,
                 }
             });
+            // Named by their Rust fields, each written (`null` when absent), as serde's derive did.
+            let writes = headers.iter().map(|h| {
+                let f = header_field(h);
+                let key = f.to_string();
+                quote!(w.required(#key, &self.#f)?;)
+            });
+            let w = writer_binding(!headers.is_empty());
             return quote! {
                 #[doc = #doc]
-                #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+                #[derive(Debug, Clone, PartialEq, Eq)]
                 pub struct #resp {
                     #(#fields)*
+                }
+
+                impl serde::Serialize for #resp {
+                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                        let #w = graph_runtime::model::Writer::new(serializer)?;
+                        #(#writes)*
+                        w.finish()
+                    }
                 }
             };
         }
@@ -327,13 +445,6 @@ pub(super) fn response_model(action: &Action<'_>, types: &Models<'_>) -> TokenSt
     let rust = types.rust_type(ty);
     quote! {
         #[doc = #doc]
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-        pub struct #resp {
-            /// The returned value.
-            pub value: #rust,
-            /// Properties the documentation does not describe (such as `@odata.context`).
-            #[serde(flatten)]
-            pub additional_properties: serde_json::Map<String, serde_json::Value>,
-        }
+        pub type #resp = graph_runtime::Wrapped<#rust>;
     }
 }

@@ -132,3 +132,75 @@ fn writes_set_fields_in_order_then_the_rest_and_round_trips() {
     );
     assert_eq!(serde_json::to_string(&Thing::default()).unwrap(), "{}");
 }
+
+/// A request body with a required property, written as the generator writes one: a local
+/// `Fields` model of `Option`s, then [`super::required`].
+#[derive(Debug, PartialEq)]
+struct Body {
+    ids: Vec<String>,
+    note: Option<String>,
+    additional_properties: Map<String, Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Default)]
+        struct Fields {
+            ids: Option<Vec<String>>,
+            note: Option<String>,
+            additional_properties: Map<String, Value>,
+        }
+        impl Model for Fields {
+            const NAME: &'static str = "Body";
+            fn decode_property<'de, A: MapAccess<'de>>(
+                &mut self,
+                property: Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "ids" => property.decode(&mut self.ids),
+                    "note" => property.decode(&mut self.note),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(&mut self) -> &mut Map<String, Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: Fields = super::deserialize(deserializer)?;
+        Ok(Body {
+            ids: super::required(fields.ids, "ids")?,
+            note: fields.note,
+            additional_properties: fields.additional_properties,
+        })
+    }
+}
+
+impl serde::Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = super::Writer::new(serializer)?;
+        w.required("ids", &self.ids)?;
+        w.property("note", &self.note)?;
+        w.end(&self.additional_properties)
+    }
+}
+
+#[test]
+fn a_required_property_is_always_written_and_must_be_there_to_decode() {
+    let body: Body = serde_json::from_str(r#"{"x": 1, "ids": ["a"], "note": null}"#).unwrap();
+    assert_eq!(body.ids, ["a"]);
+    assert_eq!(body.note, None);
+    assert_eq!(
+        serde_json::to_string(&body).unwrap(),
+        r#"{"ids":["a"],"x":1,"note":null}"#
+    );
+    let empty = Body {
+        ids: Vec::new(),
+        note: None,
+        additional_properties: Map::new(),
+    };
+    assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"ids":[]}"#);
+    for missing in [r#"{"note": "n"}"#, r#"{"ids": null}"#] {
+        let err = serde_json::from_str::<Body>(missing).unwrap_err();
+        assert!(err.to_string().starts_with("missing field `ids`"), "{err}");
+    }
+}

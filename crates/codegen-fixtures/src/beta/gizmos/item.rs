@@ -64,14 +64,7 @@ impl<'a> GizmosItem<'a> {
     }
 }
 /// Response body of `gizmo: refresh`: `Collection(Edm.String)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct RefreshResponse {
-    /// The returned value.
-    pub value: Vec<String>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type RefreshResponse = graph_runtime::Wrapped<Vec<String>>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/gizmos/{gizmo-id}`, for tests of code that calls them.
 pub mod mock {

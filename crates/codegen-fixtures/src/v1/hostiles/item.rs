@@ -178,17 +178,66 @@ impl<'a> HostilesItem<'a> {
 }
 #[cfg(feature = "hostiles")]
 /// Request body of `hostile: odata` (`crates/graph-codegen/tests/fixtures/hostile-odata.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TagThingsRequest {
     /// Wire name `@odata.type`, type `Edm.String`.
-    #[serde(rename = "@odata.type")]
     pub odata_type: String,
     /// Wire name `r\#raw`, type `Collection(Edm.String)`.
-    #[serde(rename = "r#raw")]
     pub r_raw: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(feature = "hostiles")]
+impl serde::Serialize for TagThingsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("@odata.type", &self.odata_type)?;
+        w.required("r#raw", &self.r_raw)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(feature = "hostiles")]
+impl<'de> serde::Deserialize<'de> for TagThingsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct TagThingsRequestFields {
+            odata_type: Option<String>,
+            r_raw: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for TagThingsRequestFields {
+            const NAME: &'static str = "TagThingsRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "@odata.type" => property.decode(&mut self.odata_type),
+                    "r#raw" => property.decode(&mut self.r_raw),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: TagThingsRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            odata_type: graph_runtime::model::required(
+                fields.odata_type,
+                "@odata.type",
+            )?,
+            r_raw: graph_runtime::model::required(fields.r_raw, "r#raw")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 #[cfg(feature = "hostiles")]
 impl TagThingsRequest {
@@ -203,31 +252,70 @@ impl TagThingsRequest {
 }
 #[cfg(feature = "hostiles")]
 /// Response body of `hostile: odata`: `Collection(Edm.Guid)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct TagThingsResponse {
-    /// The returned value.
-    pub value: Vec<graph_runtime::edm::Guid>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type TagThingsResponse = graph_runtime::Wrapped<Vec<graph_runtime::edm::Guid>>;
 #[cfg(feature = "hostiles")]
 /// Request body of `hostile: unicode \u{202e}evil\u{202c} \u{200b}` (`crates/graph-codegen/tests/fixtures/hostile-unicode.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MarkThingsRequest {
     /// \u{202e} reversed, \u{200b} zero width, \u{2066}isolated\u{2069}, \u{feff} BOM
     ///
     /// Wire name `label\u{202e}`, type `Edm.String`.
-    #[serde(rename = "label\u{202e}")]
     pub label: String,
     /// `code \u{202e} span`
     ///
     /// Wire name `notes`, type `Collection(Edm.String)`.
-    #[serde(rename = "notes")]
     pub notes: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(feature = "hostiles")]
+impl serde::Serialize for MarkThingsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("label\u{202e}", &self.label)?;
+        w.required("notes", &self.notes)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(feature = "hostiles")]
+impl<'de> serde::Deserialize<'de> for MarkThingsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct MarkThingsRequestFields {
+            label: Option<String>,
+            notes: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for MarkThingsRequestFields {
+            const NAME: &'static str = "MarkThingsRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "label\u{202e}" => property.decode(&mut self.label),
+                    "notes" => property.decode(&mut self.notes),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: MarkThingsRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            label: graph_runtime::model::required(fields.label, "label\u{202e}")?,
+            notes: graph_runtime::model::required(fields.notes, "notes")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 #[cfg(feature = "hostiles")]
 impl MarkThingsRequest {
@@ -242,10 +330,18 @@ impl MarkThingsRequest {
 }
 #[cfg(feature = "hostiles")]
 /// What `hostile: unicode \u{202e}evil\u{202c} \u{200b}` answers: no body, only headers.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkThingsResponse {
     /// The `x-\u{202e}id` response header, if Graph sent one.
     pub x_id: Option<String>,
+}
+#[cfg(feature = "hostiles")]
+impl serde::Serialize for MarkThingsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("x_id", &self.x_id)?;
+        w.finish()
+    }
 }
 #[cfg(feature = "hostiles")]
 #[cfg(feature = "mock")]

@@ -76,20 +76,59 @@ impl<'a> ApplicationsItem<'a> {
     }
 }
 /// Request body of `application: addPassword` (`spec/beta/application-addpassword.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AddPasswordRequest {
     /// In the request body, provide an optional `passwordCredential` object with the following properties.
     ///
     /// Wire name `passwordCredential`, type `microsoft.graph.passwordCredential`, optional: omitted from the body when `None`.
-    #[serde(
-        rename = "passwordCredential",
-        default,
-        skip_serializing_if = "Option::is_none",
-    )]
     pub password_credential: Option<PasswordCredential>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for AddPasswordRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("passwordCredential", &self.password_credential)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AddPasswordRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct AddPasswordRequestFields {
+            password_credential: Option<PasswordCredential>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for AddPasswordRequestFields {
+            const NAME: &'static str = "AddPasswordRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "passwordCredential" => {
+                        property.decode(&mut self.password_credential)
+                    }
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: AddPasswordRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            password_credential: fields.password_credential,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl AddPasswordRequest {
     /// A value with the given fields and no optional ones.
@@ -111,26 +150,73 @@ impl Default for AddPasswordRequest {
     }
 }
 /// The `passwordCredential` object (`microsoft.graph.passwordCredential`) of `application: addPassword`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PasswordCredential {
     /// Friendly name for the password. Optional.
     ///
     /// Wire name `displayName`, type `Edm.String`, optional: omitted from the body when `None`.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// The date and time at which the password expires represented using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 would look like this: `'2014-01-01T00:00:00Z'`. Optional. The default value is "startDateTime + 2 years".
     ///
     /// Wire name `endDateTime`, type `Edm.DateTimeOffset`, optional: omitted from the body when `None`.
-    #[serde(rename = "endDateTime", default, skip_serializing_if = "Option::is_none")]
     pub end_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// The date and time at which the password becomes valid. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 would look like this: `'2014-01-01T00:00:00Z'`. Optional. The default value is "now".
     ///
     /// Wire name `startDateTime`, type `Edm.DateTimeOffset`, optional: omitted from the body when `None`.
-    #[serde(rename = "startDateTime", default, skip_serializing_if = "Option::is_none")]
     pub start_date_time: Option<graph_runtime::edm::DateTimeOffset>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for PasswordCredential {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("displayName", &self.display_name)?;
+        w.property("endDateTime", &self.end_date_time)?;
+        w.property("startDateTime", &self.start_date_time)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for PasswordCredential {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct PasswordCredentialFields {
+            display_name: Option<String>,
+            end_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+            start_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for PasswordCredentialFields {
+            const NAME: &'static str = "PasswordCredential";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "displayName" => property.decode(&mut self.display_name),
+                    "endDateTime" => property.decode(&mut self.end_date_time),
+                    "startDateTime" => property.decode(&mut self.start_date_time),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: PasswordCredentialFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            display_name: fields.display_name,
+            end_date_time: fields.end_date_time,
+            start_date_time: fields.start_date_time,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl PasswordCredential {
     /// A value with the given fields and no optional ones.

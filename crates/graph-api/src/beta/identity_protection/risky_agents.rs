@@ -120,16 +120,57 @@ impl<'a> RiskyAgents<'a> {
     }
 }
 /// Request body of `riskyAgent: confirmCompromised` (`spec/beta/riskyagent-confirmcompromised.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmCompromisedRequest {
     /// Specify the risky agent IDs to mark as high risk.
     ///
     /// Wire name `agentIds`, type `Collection(Edm.String)`.
-    #[serde(rename = "agentIds")]
     pub agent_ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for ConfirmCompromisedRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("agentIds", &self.agent_ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConfirmCompromisedRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ConfirmCompromisedRequestFields {
+            agent_ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ConfirmCompromisedRequestFields {
+            const NAME: &'static str = "ConfirmCompromisedRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "agentIds" => property.decode(&mut self.agent_ids),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ConfirmCompromisedRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            agent_ids: graph_runtime::model::required(fields.agent_ids, "agentIds")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl ConfirmCompromisedRequest {
     /// A value with the given fields and no optional ones.
@@ -141,16 +182,57 @@ impl ConfirmCompromisedRequest {
     }
 }
 /// Request body of `riskyAgent: confirmSafe` (`spec/beta/riskyagent-confirmsafe.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmSafeRequest {
     /// Specify the risky agent IDs to mark as safe.
     ///
     /// Wire name `agentIds`, type `Collection(Edm.String)`.
-    #[serde(rename = "agentIds")]
     pub agent_ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for ConfirmSafeRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("agentIds", &self.agent_ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConfirmSafeRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ConfirmSafeRequestFields {
+            agent_ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ConfirmSafeRequestFields {
+            const NAME: &'static str = "ConfirmSafeRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "agentIds" => property.decode(&mut self.agent_ids),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ConfirmSafeRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            agent_ids: graph_runtime::model::required(fields.agent_ids, "agentIds")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl ConfirmSafeRequest {
     /// A value with the given fields and no optional ones.

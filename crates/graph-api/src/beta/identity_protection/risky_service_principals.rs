@@ -69,16 +69,62 @@ impl<'a> RiskyServicePrincipals<'a> {
     }
 }
 /// Request body of `riskyServicePrincipal: dismiss` (`spec/beta/riskyserviceprincipal-dismiss.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DismissRequest {
     /// In the request body, specify the collection of ids of the risky service principals in a servicePrincipalIds property.
     ///
     /// Wire name `servicePrincipalIds`, type `Collection(Edm.String)`.
-    #[serde(rename = "servicePrincipalIds")]
     pub service_principal_ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for DismissRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("servicePrincipalIds", &self.service_principal_ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for DismissRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct DismissRequestFields {
+            service_principal_ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for DismissRequestFields {
+            const NAME: &'static str = "DismissRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "servicePrincipalIds" => {
+                        property.decode(&mut self.service_principal_ids)
+                    }
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: DismissRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            service_principal_ids: graph_runtime::model::required(
+                fields.service_principal_ids,
+                "servicePrincipalIds",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl DismissRequest {
     /// A value with the given fields and no optional ones.

@@ -81,21 +81,69 @@ impl<'a> ServicePrincipalsItem<'a> {
     }
 }
 /// Request body of `servicePrincipal: updatePasswordSingleSignOnCredentials` (`spec/beta/serviceprincipal-updatepasswordsinglesignoncredentials.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UpdatePasswordSingleSignOnCredentialsRequest {
     /// The ID of the user or group this credential set belongs to.
     ///
     /// Wire name `id`, type `Edm.String`.
-    #[serde(rename = "id")]
     pub id: String,
     /// A list of credential objects that define the complete sign in flow.
     ///
     /// Wire name `credentials`, type `Collection(microsoft.graph.credential)`.
-    #[serde(rename = "credentials")]
     pub credentials: Vec<crate::beta::models::Credential>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for UpdatePasswordSingleSignOnCredentialsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("id", &self.id)?;
+        w.required("credentials", &self.credentials)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for UpdatePasswordSingleSignOnCredentialsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct UpdatePasswordSingleSignOnCredentialsRequestFields {
+            id: Option<String>,
+            credentials: Option<Vec<crate::beta::models::Credential>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model
+        for UpdatePasswordSingleSignOnCredentialsRequestFields {
+            const NAME: &'static str = "UpdatePasswordSingleSignOnCredentialsRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "id" => property.decode(&mut self.id),
+                    "credentials" => property.decode(&mut self.credentials),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: UpdatePasswordSingleSignOnCredentialsRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            id: graph_runtime::model::required(fields.id, "id")?,
+            credentials: graph_runtime::model::required(
+                fields.credentials,
+                "credentials",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl UpdatePasswordSingleSignOnCredentialsRequest {
     /// A value with the given fields and no optional ones.

@@ -67,10 +67,17 @@ impl<'a> StorageContainersItem<'a> {
     }
 }
 /// What `fileStorageContainer: unarchive` answers: no body, only headers.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnarchiveResponse {
     /// The `Location` response header, if Graph sent one.
     pub location: Option<String>,
+}
+impl serde::Serialize for UnarchiveResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("location", &self.location)?;
+        w.finish()
+    }
 }
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/storageContainers/{containerId}`, for tests of code that calls them.

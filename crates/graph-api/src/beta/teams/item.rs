@@ -80,20 +80,64 @@ impl<'a> TeamsItem<'a> {
     }
 }
 /// Request body of `Archive team` (`spec/beta/team-archive.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveRequest {
     /// In the request, you may optionally include the `shouldSetSpoSiteReadOnlyForMembers` parameter in a JSON body, as follows. This optional parameter defines whether to set permissions for team members to read-only on the SharePoint Online site associated with the team. Setting it to false or omitting the body altogether will result in this step being skipped.
     ///
     /// Wire name `shouldSetSpoSiteReadOnlyForMembers`, type `Edm.Boolean`, optional: omitted from the body when `None`.
-    #[serde(
-        rename = "shouldSetSpoSiteReadOnlyForMembers",
-        default,
-        skip_serializing_if = "Option::is_none",
-    )]
     pub should_set_spo_site_read_only_for_members: Option<bool>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for ArchiveRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property(
+            "shouldSetSpoSiteReadOnlyForMembers",
+            &self.should_set_spo_site_read_only_for_members,
+        )?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ArchiveRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ArchiveRequestFields {
+            should_set_spo_site_read_only_for_members: Option<bool>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ArchiveRequestFields {
+            const NAME: &'static str = "ArchiveRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "shouldSetSpoSiteReadOnlyForMembers" => {
+                        property
+                            .decode(&mut self.should_set_spo_site_read_only_for_members)
+                    }
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ArchiveRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            should_set_spo_site_read_only_for_members: fields
+                .should_set_spo_site_read_only_for_members,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl ArchiveRequest {
     /// A value with the given fields and no optional ones.
@@ -118,10 +162,17 @@ impl Default for ArchiveRequest {
     }
 }
 /// What `Archive team` answers: no body, only headers.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchiveResponse {
     /// The `Location` response header, if Graph sent one.
     pub location: Option<String>,
+}
+impl serde::Serialize for ArchiveResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("location", &self.location)?;
+        w.finish()
+    }
 }
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/beta/teams/{team-id}`, for tests of code that calls them.

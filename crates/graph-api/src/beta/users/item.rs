@@ -150,21 +150,71 @@ impl<'a> UsersItem<'a> {
     }
 }
 /// Request body of `user: assignLicense` (`spec/beta/user-assignlicense.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AssignLicenseRequest {
     /// A collection of assignedLicense objects that specify the licenses to add. You can disable servicePlans associated with a license by setting the disabledPlans property on an assignedLicense object.
     ///
     /// Wire name `addLicenses`, type `Collection(microsoft.graph.assignedLicense)`.
-    #[serde(rename = "addLicenses")]
     pub add_licenses: Vec<crate::beta::models::AssignedLicense>,
     /// A collection of skuIds that identify the licenses to remove.
     ///
     /// Wire name `removeLicenses`, type `Collection(Edm.Guid)`.
-    #[serde(rename = "removeLicenses")]
     pub remove_licenses: Vec<graph_runtime::edm::Guid>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for AssignLicenseRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("addLicenses", &self.add_licenses)?;
+        w.required("removeLicenses", &self.remove_licenses)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AssignLicenseRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct AssignLicenseRequestFields {
+            add_licenses: Option<Vec<crate::beta::models::AssignedLicense>>,
+            remove_licenses: Option<Vec<graph_runtime::edm::Guid>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for AssignLicenseRequestFields {
+            const NAME: &'static str = "AssignLicenseRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "addLicenses" => property.decode(&mut self.add_licenses),
+                    "removeLicenses" => property.decode(&mut self.remove_licenses),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: AssignLicenseRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            add_licenses: graph_runtime::model::required(
+                fields.add_licenses,
+                "addLicenses",
+            )?,
+            remove_licenses: graph_runtime::model::required(
+                fields.remove_licenses,
+                "removeLicenses",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl AssignLicenseRequest {
     /// A value with the given fields and no optional ones.

@@ -67,16 +67,60 @@ impl<'a> SignIns<'a> {
     }
 }
 /// Request body of `signIn: confirmSafe` (`spec/v1.0/signin-confirmsafe.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmSafeRequest {
     /// The IDs of the sign in events that should be marked safe for Microsoft Entra ID Protection.
     ///
     /// Wire name `requestIds`, type `Collection(Edm.String)`.
-    #[serde(rename = "requestIds")]
     pub request_ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for ConfirmSafeRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("requestIds", &self.request_ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ConfirmSafeRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ConfirmSafeRequestFields {
+            request_ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ConfirmSafeRequestFields {
+            const NAME: &'static str = "ConfirmSafeRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "requestIds" => property.decode(&mut self.request_ids),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ConfirmSafeRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            request_ids: graph_runtime::model::required(
+                fields.request_ids,
+                "requestIds",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl ConfirmSafeRequest {
     /// A value with the given fields and no optional ones.

@@ -83,16 +83,57 @@ impl<'a> DirectoryObjectsItem<'a> {
     }
 }
 /// Request body of `directoryObject: checkMemberGroups` (`spec/v1.0/directoryobject-checkmembergroups.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CheckMemberGroupsRequest {
     /// A collection that contains the object IDs of the groups in which to check membership. Up to 20 groups may be specified.
     ///
     /// Wire name `groupIds`, type `Collection(Edm.String)`.
-    #[serde(rename = "groupIds")]
     pub group_ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for CheckMemberGroupsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("groupIds", &self.group_ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CheckMemberGroupsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct CheckMemberGroupsRequestFields {
+            group_ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for CheckMemberGroupsRequestFields {
+            const NAME: &'static str = "CheckMemberGroupsRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "groupIds" => property.decode(&mut self.group_ids),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: CheckMemberGroupsRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            group_ids: graph_runtime::model::required(fields.group_ids, "groupIds")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl CheckMemberGroupsRequest {
     /// A value with the given fields and no optional ones.
@@ -104,14 +145,7 @@ impl CheckMemberGroupsRequest {
     }
 }
 /// Response body of `directoryObject: checkMemberGroups`: `Collection(Edm.String)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CheckMemberGroupsResponse {
-    /// The returned value.
-    pub value: Vec<String>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type CheckMemberGroupsResponse = graph_runtime::Wrapped<Vec<String>>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/directoryObjects/{id}` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

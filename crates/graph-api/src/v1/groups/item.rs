@@ -324,26 +324,82 @@ pub type GetGroupResponse = crate::v1::models::Group;
 /// Request body of `Update group` (`spec/v1.0/group-update.json`). The body is a `microsoft.graph.group`.
 pub type UpdateGroupRequest = crate::v1::models::Group;
 /// Request body of `group: validateProperties` (`spec/v1.0/group-validateproperties.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValidatePropertiesRequest {
     /// The display name of the group to validate. The property is not individually required. However, at least one property (displayName or mailNickname) is required.
     ///
     /// Wire name `displayName`, type `Edm.String`.
-    #[serde(rename = "displayName")]
     pub display_name: String,
     /// The mail nickname of the group to validate. The property is not individually required. However, at least one property (displayName or mailNickname) is required.
     ///
     /// Wire name `mailNickname`, type `Edm.String`.
-    #[serde(rename = "mailNickname")]
     pub mail_nickname: String,
     /// The ID of the user to impersonate when calling the API. The validation results are for the onBehalfOfUserId's attributes and roles.
     ///
     /// Wire name `onBehalfOfUserId`, type `Edm.Guid`.
-    #[serde(rename = "onBehalfOfUserId")]
     pub on_behalf_of_user_id: graph_runtime::edm::Guid,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for ValidatePropertiesRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("displayName", &self.display_name)?;
+        w.required("mailNickname", &self.mail_nickname)?;
+        w.required("onBehalfOfUserId", &self.on_behalf_of_user_id)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ValidatePropertiesRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ValidatePropertiesRequestFields {
+            display_name: Option<String>,
+            mail_nickname: Option<String>,
+            on_behalf_of_user_id: Option<graph_runtime::edm::Guid>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ValidatePropertiesRequestFields {
+            const NAME: &'static str = "ValidatePropertiesRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "displayName" => property.decode(&mut self.display_name),
+                    "mailNickname" => property.decode(&mut self.mail_nickname),
+                    "onBehalfOfUserId" => property.decode(&mut self.on_behalf_of_user_id),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ValidatePropertiesRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            display_name: graph_runtime::model::required(
+                fields.display_name,
+                "displayName",
+            )?,
+            mail_nickname: graph_runtime::model::required(
+                fields.mail_nickname,
+                "mailNickname",
+            )?,
+            on_behalf_of_user_id: graph_runtime::model::required(
+                fields.on_behalf_of_user_id,
+                "onBehalfOfUserId",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl ValidatePropertiesRequest {
     /// A value with the given fields and no optional ones.

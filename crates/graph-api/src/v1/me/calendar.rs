@@ -86,35 +86,83 @@ impl<'a> Calendar<'a> {
     }
 }
 /// Request body of `calendar: getSchedule` (`spec/v1.0/calendar-getschedule.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GetScheduleRequest {
     /// Represents the duration of a time slot in an availabilityView in the response. The default is 30 minutes, minimum is 5, maximum is 1440. Optional.
     ///
     /// Wire name `availabilityViewInterval`, type `Edm.Int32`, optional: omitted from the body when `None`.
-    #[serde(
-        rename = "availabilityViewInterval",
-        default,
-        skip_serializing_if = "Option::is_none",
-    )]
     pub availability_view_interval: Option<i32>,
     /// The date, time, and time zone that the period ends.
     ///
     /// Wire name `endTime`, type `microsoft.graph.dateTimeTimeZone`.
-    #[serde(rename = "endTime")]
     pub end_time: crate::v1::models::DateTimeTimeZone,
     /// A collection of SMTP addresses of users, distribution lists, or resources to get availability information for.
     ///
     /// Wire name `schedules`, type `Collection(Edm.String)`.
-    #[serde(rename = "schedules")]
     pub schedules: Vec<String>,
     /// The date, time, and time zone that the period starts.
     ///
     /// Wire name `startTime`, type `microsoft.graph.dateTimeTimeZone`.
-    #[serde(rename = "startTime")]
     pub start_time: crate::v1::models::DateTimeTimeZone,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for GetScheduleRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("availabilityViewInterval", &self.availability_view_interval)?;
+        w.required("endTime", &self.end_time)?;
+        w.required("schedules", &self.schedules)?;
+        w.required("startTime", &self.start_time)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for GetScheduleRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct GetScheduleRequestFields {
+            availability_view_interval: Option<i32>,
+            end_time: Option<crate::v1::models::DateTimeTimeZone>,
+            schedules: Option<Vec<String>>,
+            start_time: Option<crate::v1::models::DateTimeTimeZone>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for GetScheduleRequestFields {
+            const NAME: &'static str = "GetScheduleRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "availabilityViewInterval" => {
+                        property.decode(&mut self.availability_view_interval)
+                    }
+                    "endTime" => property.decode(&mut self.end_time),
+                    "schedules" => property.decode(&mut self.schedules),
+                    "startTime" => property.decode(&mut self.start_time),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: GetScheduleRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            availability_view_interval: fields.availability_view_interval,
+            end_time: graph_runtime::model::required(fields.end_time, "endTime")?,
+            schedules: graph_runtime::model::required(fields.schedules, "schedules")?,
+            start_time: graph_runtime::model::required(fields.start_time, "startTime")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl GetScheduleRequest {
     /// A value with the given fields and no optional ones.
@@ -138,14 +186,9 @@ impl GetScheduleRequest {
     }
 }
 /// Response body of `calendar: getSchedule`: `Collection(microsoft.graph.scheduleInformation)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct GetScheduleResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::ScheduleInformation>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type GetScheduleResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::ScheduleInformation>,
+>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/calendar` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -130,14 +130,7 @@ impl ListUserQuery {
     }
 }
 /// Response body of `List contacts`: `Collection(microsoft.graph.contact)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListUserResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::Contact>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListUserResponse = graph_runtime::Wrapped<Vec<crate::v1::models::Contact>>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/contacts` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -76,18 +76,62 @@ impl<'a> DataSecurityAndGovernance<'a> {
     }
 }
 /// Request body of `userDataSecurityAndGovernance: processContent` (`spec/v1.0/userdatasecurityandgovernance-processcontent.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProcessContentRequest {
     /// Required. The object containing the content entries and metadata (activity, device, application) to be evaluated for the specified user.
     ///
     /// Wire name `contentToProcess`, type `microsoft.graph.processContentRequest`.
     ///
     /// No available page describes `microsoft.graph.processContentRequest`, so the value is kept as raw JSON: nothing is dropped.
-    #[serde(rename = "contentToProcess")]
     pub content_to_process: serde_json::Value,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for ProcessContentRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("contentToProcess", &self.content_to_process)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ProcessContentRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ProcessContentRequestFields {
+            content_to_process: Option<serde_json::Value>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ProcessContentRequestFields {
+            const NAME: &'static str = "ProcessContentRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "contentToProcess" => property.decode(&mut self.content_to_process),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ProcessContentRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            content_to_process: graph_runtime::model::required(
+                fields.content_to_process,
+                "contentToProcess",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl ProcessContentRequest {
     /// A value with the given fields and no optional ones.

@@ -230,14 +230,7 @@ impl ListUserQuery {
 }
 #[cfg(any(feature = "me", feature = "users"))]
 /// Response body of `List events`: `Collection(microsoft.graph.event)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListUserResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::Event>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListUserResponse = graph_runtime::Wrapped<Vec<crate::v1::models::Event>>;
 #[cfg(any(feature = "me", feature = "users"))]
 /// Request body of `Create Event` (`spec/v1.0/user-post-events.json`). The body is a `microsoft.graph.event`.
 pub type CreateUserRequest = crate::v1::models::Event;

@@ -170,14 +170,7 @@ impl<'a> MailFolders<'a> {
     }
 }
 /// Response body of `mailFolder: delta`: `Collection(microsoft.graph.mailFolder)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct DeltaResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::MailFolder>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type DeltaResponse = graph_runtime::Wrapped<Vec<crate::v1::models::MailFolder>>;
 /// The query options `List mailFolders` documents: `$select`, `$expand`, `$filter`, `$orderby`, `$top`, `$skip`, `$count`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListUserQuery(graph_runtime::QueryOptions);
@@ -246,14 +239,7 @@ impl ListUserQuery {
     }
 }
 /// Response body of `List mailFolders`: `Collection(microsoft.graph.mailFolder)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListUserResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::MailFolder>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListUserResponse = graph_runtime::Wrapped<Vec<crate::v1::models::MailFolder>>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/me/mailFolders` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -227,14 +227,7 @@ impl ListUserQuery {
     }
 }
 /// Response body of `List messages`: `Collection(microsoft.graph.message)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListUserResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::Message>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListUserResponse = graph_runtime::Wrapped<Vec<crate::v1::models::Message>>;
 /// Request body of `Create message` (`spec/v1.0/user-post-messages.json`). The body is a `microsoft.graph.message`.
 pub type CreateUserRequest = crate::v1::models::Message;
 /// Response body of `Create message`: `microsoft.graph.message`.

@@ -114,14 +114,7 @@ impl<'a> GetAll<'a> {
     }
 }
 /// Response body of `hostile: paths`: `Collection(Edm.String)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SweepResponse {
-    /// The returned value.
-    pub value: Vec<String>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type SweepResponse = graph_runtime::Wrapped<Vec<String>>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/hostiles/{hostile-id}/getAll(owner='{owner}',since={since})` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -122,21 +122,65 @@ impl<'a> EventsItem<'a> {
     }
 }
 /// Request body of `event: accept` (`spec/beta/event-accept.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AcceptRequest {
     /// Text included in the response. Optional.
     ///
     /// Wire name `comment`, type `Edm.String`, optional: omitted from the body when `None`.
-    #[serde(rename = "comment", default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// `true` if a response is to be sent to the organizer; otherwise, `false`. Optional. Default is `true`.
     ///
     /// Wire name `sendResponse`, type `Edm.Boolean`, optional: omitted from the body when `None`.
-    #[serde(rename = "sendResponse", default, skip_serializing_if = "Option::is_none")]
     pub send_response: Option<bool>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for AcceptRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("comment", &self.comment)?;
+        w.property("sendResponse", &self.send_response)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AcceptRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct AcceptRequestFields {
+            comment: Option<String>,
+            send_response: Option<bool>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for AcceptRequestFields {
+            const NAME: &'static str = "AcceptRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "comment" => property.decode(&mut self.comment),
+                    "sendResponse" => property.decode(&mut self.send_response),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: AcceptRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            comment: fields.comment,
+            send_response: fields.send_response,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl AcceptRequest {
     /// A value with the given fields and no optional ones.
@@ -164,16 +208,57 @@ impl Default for AcceptRequest {
     }
 }
 /// Request body of `event: cancel` (`spec/beta/event-cancel.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CancelRequest {
     /// A comment about the cancellation sent to all the attendees. Optional.
     ///
     /// Wire name `comment`, type `Edm.String`, optional: omitted from the body when `None`.
-    #[serde(rename = "comment", default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for CancelRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("comment", &self.comment)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CancelRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct CancelRequestFields {
+            comment: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for CancelRequestFields {
+            const NAME: &'static str = "CancelRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "comment" => property.decode(&mut self.comment),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: CancelRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            comment: fields.comment,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl CancelRequest {
     /// A value with the given fields and no optional ones.

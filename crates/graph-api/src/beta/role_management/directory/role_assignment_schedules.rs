@@ -111,14 +111,9 @@ impl<'a> RoleAssignmentSchedules<'a> {
     }
 }
 /// Response body of `unifiedRoleAssignmentSchedule: filterByCurrentUser`: `Collection(microsoft.graph.unifiedRoleAssignmentSchedule)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FilterByCurrentUserResponse {
-    /// The returned value.
-    pub value: Vec<crate::beta::models::UnifiedRoleAssignmentSchedule>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type FilterByCurrentUserResponse = graph_runtime::Wrapped<
+    Vec<crate::beta::models::UnifiedRoleAssignmentSchedule>,
+>;
 /// `microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions`, the type of the function parameter (the version's models enum).
 pub use crate::beta::models::RoleAssignmentScheduleFilterByCurrentUserOptions;
 #[cfg(feature = "mock")]

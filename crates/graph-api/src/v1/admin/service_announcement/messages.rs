@@ -76,16 +76,60 @@ impl<'a> Messages<'a> {
     }
 }
 /// Request body of `serviceUpdateMessage: markUnread` (`spec/v1.0/serviceupdatemessage-markunread.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MarkUnreadRequest {
     /// List of message IDs to mark as unread.
     ///
     /// Wire name `messageIds`, type `Collection(Edm.String)`.
-    #[serde(rename = "messageIds")]
     pub message_ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for MarkUnreadRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("messageIds", &self.message_ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for MarkUnreadRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct MarkUnreadRequestFields {
+            message_ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for MarkUnreadRequestFields {
+            const NAME: &'static str = "MarkUnreadRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "messageIds" => property.decode(&mut self.message_ids),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: MarkUnreadRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            message_ids: graph_runtime::model::required(
+                fields.message_ids,
+                "messageIds",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl MarkUnreadRequest {
     /// A value with the given fields and no optional ones.
@@ -97,14 +141,7 @@ impl MarkUnreadRequest {
     }
 }
 /// Response body of `serviceUpdateMessage: markUnread`: `Edm.Boolean`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MarkUnreadResponse {
-    /// The returned value.
-    pub value: bool,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type MarkUnreadResponse = graph_runtime::Wrapped<bool>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/admin/serviceAnnouncement/messages`, for tests of code that calls them.
 pub mod mock {

@@ -78,16 +78,60 @@ impl<'a> CallsItem<'a> {
     }
 }
 /// Request body of `call: addLargeGalleryView` (`spec/v1.0/call-addlargegalleryview.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AddLargeGalleryViewRequest {
     /// Unique client context string that can have a maximum of 256 characters.
     ///
     /// Wire name `clientContext`, type `Edm.String`.
-    #[serde(rename = "clientContext")]
     pub client_context: String,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for AddLargeGalleryViewRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("clientContext", &self.client_context)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AddLargeGalleryViewRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct AddLargeGalleryViewRequestFields {
+            client_context: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for AddLargeGalleryViewRequestFields {
+            const NAME: &'static str = "AddLargeGalleryViewRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "clientContext" => property.decode(&mut self.client_context),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: AddLargeGalleryViewRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            client_context: graph_runtime::model::required(
+                fields.client_context,
+                "clientContext",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl AddLargeGalleryViewRequest {
     /// A value with the given fields and no optional ones.

@@ -240,14 +240,9 @@ impl ListGroupQuery {
     }
 }
 /// Response body of `List members`: `Collection(microsoft.graph.directoryObject)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListGroupResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::DirectoryObject>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListGroupResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::DirectoryObject>,
+>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/groups/{id}/members`, for tests of code that calls them.
 pub mod mock {

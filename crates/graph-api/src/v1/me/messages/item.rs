@@ -273,16 +273,58 @@ impl GetMessageQuery {
 /// Response body of `Get message`: `microsoft.graph.message`.
 pub type GetMessageResponse = crate::v1::models::Message;
 /// Request body of `message: move` (`spec/v1.0/message-move.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MoveRequest {
     /// The destination folder ID, or a well-known folder name. For a list of supported well-known folder names, see mailFolder resource type.
     ///
     /// Wire name `destinationId`, type `Edm.String`.
-    #[serde(rename = "destinationId")]
     pub destination_id: String,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for MoveRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("destinationId", &self.destination_id)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for MoveRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct MoveRequestFields {
+            destination_id: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for MoveRequestFields {
+            const NAME: &'static str = "MoveRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "destinationId" => property.decode(&mut self.destination_id),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: MoveRequestFields = graph_runtime::model::deserialize(deserializer)?;
+        Ok(Self {
+            destination_id: graph_runtime::model::required(
+                fields.destination_id,
+                "destinationId",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl MoveRequest {
     /// A value with the given fields and no optional ones.

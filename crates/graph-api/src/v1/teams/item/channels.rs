@@ -222,14 +222,7 @@ impl ListChannelQuery {
 }
 #[cfg(feature = "teams")]
 /// Response body of `List channels`: `Collection(microsoft.graph.channel)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListChannelResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::Channel>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListChannelResponse = graph_runtime::Wrapped<Vec<crate::v1::models::Channel>>;
 #[cfg(feature = "teams")]
 /// Request body of `Create channel` (`spec/v1.0/channel-post.json`). The body is a `microsoft.graph.channel`.
 pub type CreateChannelRequest = crate::v1::models::Channel;

@@ -69,26 +69,82 @@ impl<'a> Schedule<'a> {
     }
 }
 /// Request body of `schedule: share` (`spec/v1.0/schedule-share.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShareRequest {
     /// Indicates whether the entire team should get a visible notification of this action, or only employees that have a shift assigned to them that was shared. Required.
     ///
     /// Wire name `notifyTeam`, type `Edm.Boolean`.
-    #[serde(rename = "notifyTeam")]
     pub notify_team: bool,
     /// The start time to share shifts on the schedule from. Required.
     ///
     /// Wire name `startDateTime`, type `Edm.DateTimeOffset`.
-    #[serde(rename = "startDateTime")]
     pub start_date_time: graph_runtime::edm::DateTimeOffset,
     /// The end time to share shifts on the schedule until.
     ///
     /// Wire name `endDateTime`, type `Edm.DateTimeOffset`.
-    #[serde(rename = "endDateTime")]
     pub end_date_time: graph_runtime::edm::DateTimeOffset,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for ShareRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("notifyTeam", &self.notify_team)?;
+        w.required("startDateTime", &self.start_date_time)?;
+        w.required("endDateTime", &self.end_date_time)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for ShareRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct ShareRequestFields {
+            notify_team: Option<bool>,
+            start_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+            end_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for ShareRequestFields {
+            const NAME: &'static str = "ShareRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "notifyTeam" => property.decode(&mut self.notify_team),
+                    "startDateTime" => property.decode(&mut self.start_date_time),
+                    "endDateTime" => property.decode(&mut self.end_date_time),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: ShareRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            notify_team: graph_runtime::model::required(
+                fields.notify_team,
+                "notifyTeam",
+            )?,
+            start_date_time: graph_runtime::model::required(
+                fields.start_date_time,
+                "startDateTime",
+            )?,
+            end_date_time: graph_runtime::model::required(
+                fields.end_date_time,
+                "endDateTime",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl ShareRequest {
     /// A value with the given fields and no optional ones.

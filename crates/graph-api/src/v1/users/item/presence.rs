@@ -78,26 +78,81 @@ impl<'a> Presence<'a> {
     }
 }
 /// Request body of `presence: setUserPreferredPresence` (`spec/v1.0/presence-setuserpreferredpresence.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SetUserPreferredPresenceRequest {
     /// The supplemental information to availability.
     ///
     /// Wire name `activity`, type `Edm.String`.
-    #[serde(rename = "activity")]
     pub activity: String,
     /// The base presence information.
     ///
     /// Wire name `availability`, type `Edm.String`.
-    #[serde(rename = "availability")]
     pub availability: String,
     /// The expiration of the app presence session represented in ISO 8601 format for durations. If not provided, a default expiration will be applied: - `DoNotDisturb` or `Busy`: Expiration in 1 day - All others: Expiration in 7 days
     ///
     /// Wire name `expirationDuration`, type `Edm.Duration`.
-    #[serde(rename = "expirationDuration")]
     pub expiration_duration: String,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for SetUserPreferredPresenceRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("activity", &self.activity)?;
+        w.required("availability", &self.availability)?;
+        w.required("expirationDuration", &self.expiration_duration)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for SetUserPreferredPresenceRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct SetUserPreferredPresenceRequestFields {
+            activity: Option<String>,
+            availability: Option<String>,
+            expiration_duration: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for SetUserPreferredPresenceRequestFields {
+            const NAME: &'static str = "SetUserPreferredPresenceRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "activity" => property.decode(&mut self.activity),
+                    "availability" => property.decode(&mut self.availability),
+                    "expirationDuration" => {
+                        property.decode(&mut self.expiration_duration)
+                    }
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: SetUserPreferredPresenceRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            activity: graph_runtime::model::required(fields.activity, "activity")?,
+            availability: graph_runtime::model::required(
+                fields.availability,
+                "availability",
+            )?,
+            expiration_duration: graph_runtime::model::required(
+                fields.expiration_duration,
+                "expirationDuration",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl SetUserPreferredPresenceRequest {
     /// A value with the given fields and no optional ones.

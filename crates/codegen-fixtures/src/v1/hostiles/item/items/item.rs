@@ -93,43 +93,105 @@ impl<'a> ItemsItem<'a> {
     }
 }
 /// Request body of `hostile: names \*/ "\] \#\[evil\] \`tick` (`crates/graph-codegen/tests/fixtures/hostile-names.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DoThingsRequest {
     /// \*/ fn evil() {} /\*
     ///
     /// Wire name `type`, type `Edm.String`.
-    #[serde(rename = "type")]
     pub type_: String,
     /// "\] \#\[evil\]
     ///
     /// Wire name `ref`, type `Collection(Collection(Edm.Int32))`.
-    #[serde(rename = "ref")]
     pub ref_: Vec<Vec<i32>>,
     /// \`unbalanced
     ///
     /// Wire name `self`, type `Edm.Guid`.
-    #[serde(rename = "self")]
     pub self_: graph_runtime::edm::Guid,
     /// Wire name `match`, type `Edm.DateTimeOffset`, optional: omitted from the body when `None`.
-    #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     pub match_: Option<graph_runtime::edm::DateTimeOffset>,
     /// line one fn evil() {}
     ///
     /// Wire name `1st`, type `Edm.Boolean`, optional: omitted from the body when `None`.
-    #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
     pub _1st: Option<bool>,
     /// Wire name `odata.type`, type `Edm.String`, optional: omitted from the body when `None`.
-    #[serde(rename = "odata.type", default, skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Wire name `x-ms-thing`, type `Edm.Int64`, optional: omitted from the body when `None`.
-    #[serde(rename = "x-ms-thing", default, skip_serializing_if = "Option::is_none")]
     pub x_ms_thing: Option<i64>,
     /// Wire name `crate`, type `Edm.Date`, optional: omitted from the body when `None`.
-    #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
     pub crate_: Option<graph_runtime::edm::Date>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for DoThingsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("type", &self.type_)?;
+        w.required("ref", &self.ref_)?;
+        w.required("self", &self.self_)?;
+        w.property("match", &self.match_)?;
+        w.property("1st", &self._1st)?;
+        w.property("odata.type", &self.odata_type)?;
+        w.property("x-ms-thing", &self.x_ms_thing)?;
+        w.property("crate", &self.crate_)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for DoThingsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct DoThingsRequestFields {
+            type_: Option<String>,
+            ref_: Option<Vec<Vec<i32>>>,
+            self_: Option<graph_runtime::edm::Guid>,
+            match_: Option<graph_runtime::edm::DateTimeOffset>,
+            _1st: Option<bool>,
+            odata_type: Option<String>,
+            x_ms_thing: Option<i64>,
+            crate_: Option<graph_runtime::edm::Date>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for DoThingsRequestFields {
+            const NAME: &'static str = "DoThingsRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "type" => property.decode(&mut self.type_),
+                    "ref" => property.decode(&mut self.ref_),
+                    "self" => property.decode(&mut self.self_),
+                    "match" => property.decode(&mut self.match_),
+                    "1st" => property.decode(&mut self._1st),
+                    "odata.type" => property.decode(&mut self.odata_type),
+                    "x-ms-thing" => property.decode(&mut self.x_ms_thing),
+                    "crate" => property.decode(&mut self.crate_),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: DoThingsRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            type_: graph_runtime::model::required(fields.type_, "type")?,
+            ref_: graph_runtime::model::required(fields.ref_, "ref")?,
+            self_: graph_runtime::model::required(fields.self_, "self")?,
+            match_: fields.match_,
+            _1st: fields._1st,
+            odata_type: fields.odata_type,
+            x_ms_thing: fields.x_ms_thing,
+            crate_: fields.crate_,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl DoThingsRequest {
     /// A value with the given fields and no optional ones.
@@ -177,12 +239,20 @@ impl DoThingsRequest {
     }
 }
 /// What `hostile: names \*/ "\] \#\[evil\] \`tick` answers: no body, only headers.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DoThingsResponse {
     /// The `Location` response header, if Graph sent one.
     pub location: Option<String>,
     /// The `x-ms-operation-id` response header, if Graph sent one.
     pub x_ms_operation_id: Option<String>,
+}
+impl serde::Serialize for DoThingsResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("location", &self.location)?;
+        w.required("x_ms_operation_id", &self.x_ms_operation_id)?;
+        w.finish()
+    }
 }
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/hostiles/{hostile-id}/items/{id}` (at any of their documented paths), for tests of code that calls them.

@@ -276,36 +276,80 @@ impl<'a> ItemsItem<'a> {
     }
 }
 /// Request body of `driveItem: assignSensitivityLabel` (`spec/v1.0/driveitem-assignsensitivitylabel.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AssignSensitivityLabelRequest {
     /// Required. ID of the sensitivity label to be assigned, or empty string to remove the sensitivity label.
     ///
     /// Wire name `sensitivityLabelId`, type `Edm.String`.
-    #[serde(rename = "sensitivityLabelId")]
     pub sensitivity_label_id: String,
     /// Optional. The assignment method of the label on the document. Indicates whether the assignment of the label was done automatically, standard, or as a privileged operation (the equivalent of an administrator operation).
     ///
     /// Wire name `assignmentMethod`, type `microsoft.graph.sensitivityLabelAssignmentMethod`, optional: omitted from the body when `None`.
     ///
     /// No available page describes `microsoft.graph.sensitivityLabelAssignmentMethod`, so the value is kept as raw JSON: nothing is dropped.
-    #[serde(
-        rename = "assignmentMethod",
-        default,
-        skip_serializing_if = "Option::is_none",
-    )]
     pub assignment_method: Option<serde_json::Value>,
     /// Optional. Justification text for audit purposes, and is required when downgrading/removing a label.
     ///
     /// Wire name `justificationText`, type `Edm.String`, optional: omitted from the body when `None`.
-    #[serde(
-        rename = "justificationText",
-        default,
-        skip_serializing_if = "Option::is_none",
-    )]
     pub justification_text: Option<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for AssignSensitivityLabelRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("sensitivityLabelId", &self.sensitivity_label_id)?;
+        w.property("assignmentMethod", &self.assignment_method)?;
+        w.property("justificationText", &self.justification_text)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for AssignSensitivityLabelRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct AssignSensitivityLabelRequestFields {
+            sensitivity_label_id: Option<String>,
+            assignment_method: Option<serde_json::Value>,
+            justification_text: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for AssignSensitivityLabelRequestFields {
+            const NAME: &'static str = "AssignSensitivityLabelRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "sensitivityLabelId" => {
+                        property.decode(&mut self.sensitivity_label_id)
+                    }
+                    "assignmentMethod" => property.decode(&mut self.assignment_method),
+                    "justificationText" => property.decode(&mut self.justification_text),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: AssignSensitivityLabelRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            sensitivity_label_id: graph_runtime::model::required(
+                fields.sensitivity_label_id,
+                "sensitivityLabelId",
+            )?,
+            assignment_method: fields.assignment_method,
+            justification_text: fields.justification_text,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl AssignSensitivityLabelRequest {
     /// A value with the given fields and no optional ones.
@@ -329,31 +373,76 @@ impl AssignSensitivityLabelRequest {
     }
 }
 /// What `driveItem: assignSensitivityLabel` answers: no body, only headers.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssignSensitivityLabelResponse {
     /// The `Location` response header, if Graph sent one.
     pub location: Option<String>,
 }
+impl serde::Serialize for AssignSensitivityLabelResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("location", &self.location)?;
+        w.finish()
+    }
+}
 /// Request body of `driveItem: copy` (`spec/v1.0/driveitem-copy.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CopyRequest {
     /// Optional. Reference to the parent item the copy will be created in.
     ///
     /// Wire name `parentReference`, type `microsoft.graph.itemReference`, optional: omitted from the body when `None`.
-    #[serde(
-        rename = "parentReference",
-        default,
-        skip_serializing_if = "Option::is_none",
-    )]
     pub parent_reference: Option<crate::v1::models::ItemReference>,
     /// Optional. The new name for the copy. If this isn't provided, the same name will be used as the original.
     ///
     /// Wire name `name`, type `Edm.String`, optional: omitted from the body when `None`.
-    #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for CopyRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("parentReference", &self.parent_reference)?;
+        w.property("name", &self.name)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CopyRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct CopyRequestFields {
+            parent_reference: Option<crate::v1::models::ItemReference>,
+            name: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for CopyRequestFields {
+            const NAME: &'static str = "CopyRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "parentReference" => property.decode(&mut self.parent_reference),
+                    "name" => property.decode(&mut self.name),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: CopyRequestFields = graph_runtime::model::deserialize(deserializer)?;
+        Ok(Self {
+            parent_reference: fields.parent_reference,
+            name: fields.name,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl CopyRequest {
     /// A value with the given fields and no optional ones.
@@ -384,10 +473,17 @@ impl Default for CopyRequest {
     }
 }
 /// What `driveItem: copy` answers: no body, only headers.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopyResponse {
     /// The `Location` response header, if Graph sent one.
     pub location: Option<String>,
+}
+impl serde::Serialize for CopyResponse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("location", &self.location)?;
+        w.finish()
+    }
 }
 /// Request body of `Update a file or folder` (`spec/v1.0/driveitem-update.json`). The body is a `microsoft.graph.driveItem`.
 pub type UpdateDriveItemRequest = crate::v1::models::DriveItem;

@@ -82,16 +82,60 @@ impl<'a> Attachments<'a> {
     }
 }
 /// Request body of `attachment: createUploadSession` (`spec/v1.0/attachment-createuploadsession.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateUploadSessionRequest {
     /// Represents attributes of the item to be uploaded and attached. At minimum, specify the attachment type (`file`), a name, and the size of the file.
     ///
     /// Wire name `AttachmentItem`, type `microsoft.graph.attachmentItem`.
-    #[serde(rename = "AttachmentItem")]
     pub attachment_item: crate::v1::models::AttachmentItem,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for CreateUploadSessionRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("AttachmentItem", &self.attachment_item)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for CreateUploadSessionRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct CreateUploadSessionRequestFields {
+            attachment_item: Option<crate::v1::models::AttachmentItem>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for CreateUploadSessionRequestFields {
+            const NAME: &'static str = "CreateUploadSessionRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "AttachmentItem" => property.decode(&mut self.attachment_item),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: CreateUploadSessionRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            attachment_item: graph_runtime::model::required(
+                fields.attachment_item,
+                "AttachmentItem",
+            )?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl CreateUploadSessionRequest {
     /// A value with the given fields and no optional ones.

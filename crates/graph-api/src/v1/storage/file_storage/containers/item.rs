@@ -75,16 +75,55 @@ impl<'a> ContainersItem<'a> {
     }
 }
 /// Request body of `fileStorageContainer: lock` (`spec/v1.0/filestoragecontainer-lock.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LockRequest {
     /// In the request body, you can optionally include a JSON representation of the lockState property.
     ///
     /// Wire name `lockState`, type `Edm.String`, optional: omitted from the body when `None`.
-    #[serde(rename = "lockState", default, skip_serializing_if = "Option::is_none")]
     pub lock_state: Option<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for LockRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("lockState", &self.lock_state)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for LockRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct LockRequestFields {
+            lock_state: Option<String>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for LockRequestFields {
+            const NAME: &'static str = "LockRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "lockState" => property.decode(&mut self.lock_state),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: LockRequestFields = graph_runtime::model::deserialize(deserializer)?;
+        Ok(Self {
+            lock_state: fields.lock_state,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl LockRequest {
     /// A value with the given fields and no optional ones.

@@ -156,14 +156,9 @@ impl ListDriveItemQuery {
     }
 }
 /// Response body of `List the contents of a folder`: `Collection(microsoft.graph.driveItem)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListDriveItemResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::DriveItem>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListDriveItemResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::DriveItem>,
+>;
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/drives/{drive-id}/items/{item-id}/children` (at any of their documented paths), for tests of code that calls them.
 pub mod mock {

@@ -142,14 +142,9 @@ impl ListChannelQuery {
 }
 #[cfg(feature = "teams")]
 /// Response body of `List channel messages`: `Collection(microsoft.graph.chatMessage)`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ListChannelResponse {
-    /// The returned value.
-    pub value: Vec<crate::v1::models::ChatMessage>,
-    /// Properties the documentation does not describe (such as `@odata.context`).
-    #[serde(flatten)]
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
+pub type ListChannelResponse = graph_runtime::Wrapped<
+    Vec<crate::v1::models::ChatMessage>,
+>;
 #[cfg(feature = "teams")]
 #[cfg(feature = "mock")]
 /// Typed [httpmock] helpers for the operations under `/v1.0/teams/{team-id}/channels/{channel-id}/messages`, for tests of code that calls them.

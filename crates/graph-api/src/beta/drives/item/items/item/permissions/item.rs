@@ -82,16 +82,57 @@ impl<'a> PermissionsItem<'a> {
     }
 }
 /// Request body of `permission: revokeGrants` (`spec/beta/permission-revokegrants.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RevokeGrantsRequest {
     /// A collection of recipients who will be revoked access to the sharing link.
     ///
     /// Wire name `grantees`, type `Collection(microsoft.graph.driveRecipient)`.
-    #[serde(rename = "grantees")]
     pub grantees: Vec<crate::beta::models::DriveRecipient>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for RevokeGrantsRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("grantees", &self.grantees)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for RevokeGrantsRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct RevokeGrantsRequestFields {
+            grantees: Option<Vec<crate::beta::models::DriveRecipient>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for RevokeGrantsRequestFields {
+            const NAME: &'static str = "RevokeGrantsRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "grantees" => property.decode(&mut self.grantees),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: RevokeGrantsRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            grantees: graph_runtime::model::required(fields.grantees, "grantees")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl RevokeGrantsRequest {
     /// A value with the given fields and no optional ones.

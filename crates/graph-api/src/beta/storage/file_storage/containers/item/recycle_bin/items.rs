@@ -80,16 +80,57 @@ impl<'a> Items<'a> {
     }
 }
 /// Request body of `recycleBinItem: restore` (`spec/beta/recyclebinitem-restore.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RestoreRequest {
     /// The IDs of the recycleBinItem objects to restore. Required.
     ///
     /// Wire name `ids`, type `Collection(Edm.String)`.
-    #[serde(rename = "ids")]
     pub ids: Vec<String>,
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for RestoreRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.required("ids", &self.ids)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for RestoreRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        /// The body as read: every property optional until the required ones are checked.
+        #[derive(Default)]
+        struct RestoreRequestFields {
+            ids: Option<Vec<String>>,
+            additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+        impl graph_runtime::model::Model for RestoreRequestFields {
+            const NAME: &'static str = "RestoreRequest";
+            fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                property: graph_runtime::model::Property<'_, 'de, A>,
+            ) -> Result<(), A::Error> {
+                match property.key() {
+                    "ids" => property.decode(&mut self.ids),
+                    _ => property.keep(),
+                }
+            }
+            fn additional_properties_mut(
+                &mut self,
+            ) -> &mut serde_json::Map<String, serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+        let fields: RestoreRequestFields = graph_runtime::model::deserialize(
+            deserializer,
+        )?;
+        Ok(Self {
+            ids: graph_runtime::model::required(fields.ids, "ids")?,
+            additional_properties: fields.additional_properties,
+        })
+    }
 }
 impl RestoreRequest {
     /// A value with the given fields and no optional ones.

@@ -78,11 +78,24 @@ impl<'a> SubmissionsItem<'a> {
     }
 }
 /// Request body of `educationSubmission: setUpResourcesFolder` (`spec/v1.0/educationsubmission-setupresourcesfolder.json`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SetUpResourcesFolderRequest {
     /// Properties the documentation does not describe, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+impl serde::Serialize for SetUpResourcesFolderRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let w = graph_runtime::model::Writer::new(serializer)?;
+        w.end(&self.additional_properties)
+    }
+}
+impl<'de> serde::Deserialize<'de> for SetUpResourcesFolderRequest {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let additional_properties = serde::Deserialize::deserialize(deserializer)?;
+        Ok(Self { additional_properties })
+    }
 }
 impl SetUpResourcesFolderRequest {
     /// A value with the given fields and no optional ones.
