@@ -5,8 +5,8 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use http::header::{HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
 
 use super::base64;
 use crate::error::{SNIPPET_LIMIT, snippet};
@@ -14,25 +14,52 @@ use crate::exchange::error_from_response;
 use crate::retry::parse_retry_after;
 use crate::{ApiVersion, Error, Request, Response};
 
-/// The `$batch` request body.
-#[derive(Serialize)]
+// The wire types' serde is written out (graph-runtime compiles no proc macro).
+
+/// The `$batch` request body: `{"requests": [...]}`.
 pub(crate) struct BatchBody<'a> {
     pub(crate) requests: Vec<Item<'a>>,
 }
 
+impl Serialize for BatchBody<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("requests", &self.requests)?;
+        map.end()
+    }
+}
+
 /// One request of a `$batch`.
-#[derive(Serialize)]
 pub(crate) struct Item<'a> {
     pub(crate) id: String,
     pub(crate) method: &'a str,
     /// Relative to the version: `/users/{id}?$select=...`.
     pub(crate) url: String,
-    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
-    pub(crate) headers: serde_json::Map<String, Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Left out when empty.
+    pub(crate) headers: Map<String, Value>,
+    /// Left out when `None`.
     pub(crate) body: Option<Value>,
-    #[serde(rename = "dependsOn", skip_serializing_if = "Vec::is_empty")]
+    /// `dependsOn`, left out when empty.
     pub(crate) depends_on: Vec<String>,
+}
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("method", self.method)?;
+        map.serialize_entry("url", &self.url)?;
+        if !self.headers.is_empty() {
+            map.serialize_entry("headers", &self.headers)?;
+        }
+        if let Some(body) = &self.body {
+            map.serialize_entry("body", body)?;
+        }
+        if !self.depends_on.is_empty() {
+            map.serialize_entry("dependsOn", &self.depends_on)?;
+        }
+        map.end()
+    }
 }
 
 /// The id an item is sent with: its 1-based position in the [`crate::Batch`].
@@ -127,21 +154,69 @@ fn is_json(content_type: &str) -> bool {
 }
 
 /// The `$batch` response body.
-#[derive(Deserialize)]
 pub(crate) struct BatchAnswer {
-    #[serde(default)]
+    /// `responses`, empty when absent.
     pub(crate) responses: Vec<ItemAnswer>,
 }
 
 /// One answer of a `$batch`.
-#[derive(Deserialize)]
 pub(crate) struct ItemAnswer {
     pub(crate) id: String,
     pub(crate) status: u16,
-    #[serde(default)]
-    pub(crate) headers: serde_json::Map<String, Value>,
-    #[serde(default)]
+    /// Empty when absent.
+    pub(crate) headers: Map<String, Value>,
+    /// `None` when absent or `null`.
     pub(crate) body: Option<Value>,
+}
+
+impl BatchAnswer {
+    /// Reads the answer out of the decoded body, or says which part of it is wrong.
+    fn from_json(body: Value) -> Result<BatchAnswer, String> {
+        let Value::Object(mut body) = body else {
+            return Err("it is not a JSON object".to_owned());
+        };
+        let responses = match body.remove("responses") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    ItemAnswer::from_json(item).map_err(|e| format!("`responses[{i}]`: {e}"))
+                })
+                .collect::<Result<_, _>>()?,
+            Some(_) => return Err("`responses` is not an array".to_owned()),
+        };
+        Ok(BatchAnswer { responses })
+    }
+}
+
+impl ItemAnswer {
+    fn from_json(item: Value) -> Result<ItemAnswer, String> {
+        let Value::Object(mut item) = item else {
+            return Err("not a JSON object".to_owned());
+        };
+        let id = match item.remove("id") {
+            Some(Value::String(id)) => id,
+            _ => return Err("`id` is missing or not a string".to_owned()),
+        };
+        let status = item
+            .get("status")
+            .and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok())
+            .ok_or("`status` is missing or not a status code")?;
+        let headers = match item.remove("headers") {
+            None | Some(Value::Null) => Map::new(),
+            Some(Value::Object(headers)) => headers,
+            Some(_) => return Err("`headers` is not an object".to_owned()),
+        };
+        let body = item.remove("body").filter(|b| !b.is_null());
+        Ok(ItemAnswer {
+            id,
+            status,
+            headers,
+            body,
+        })
+    }
 }
 
 /// What one answer means for its binding.
@@ -212,10 +287,13 @@ impl ItemAnswer {
 
 /// Reads a `$batch` response body.
 pub(crate) fn parse_answer(body: &[u8]) -> Result<BatchAnswer, Error> {
-    serde_json::from_slice(body).map_err(|e| Error::Decode {
-        message: format!("the $batch response does not decode: {e}"),
-        snippet: snippet(body, SNIPPET_LIMIT),
-    })
+    serde_json::from_slice(body)
+        .map_err(|e| e.to_string())
+        .and_then(BatchAnswer::from_json)
+        .map_err(|e| Error::Decode {
+            message: format!("the $batch response does not decode: {e}"),
+            snippet: snippet(body, SNIPPET_LIMIT),
+        })
 }
 
 /// The error of an item the `$batch` response has no answer for.
@@ -226,5 +304,73 @@ pub(crate) fn unanswered(index: usize) -> Error {
             item_id(index)
         ),
         snippet: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn an_item_writes_only_what_it_has() {
+        let item = |depends_on: Vec<String>| Item {
+            id: "1".into(),
+            method: "GET",
+            url: "/me".into(),
+            headers: Map::new(),
+            body: None,
+            depends_on,
+        };
+        let body = BatchBody {
+            requests: vec![item(Vec::new()), item(vec!["1".into()])],
+        };
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"requests":[{"id":"1","method":"GET","url":"/me"},{"id":"1","method":"GET","url":"/me","dependsOn":["1"]}]}"#
+        );
+    }
+
+    #[test]
+    fn an_answer_is_read_and_a_bad_one_names_the_item_and_the_property() {
+        let answer = parse_answer(
+            br#"{"responses": [{"id": "2", "status": 204, "body": null},
+                {"id": "1", "status": 200, "headers": {"a": "b"}, "body": {"x": 1}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(answer.responses.len(), 2);
+        assert_eq!(
+            (
+                answer.responses[0].status,
+                answer.responses[0].body.is_none()
+            ),
+            (204, true)
+        );
+        assert_eq!(answer.responses[1].headers["a"], "b");
+        assert!(parse_answer(b"{}").unwrap().responses.is_empty());
+
+        for (body, says) in [
+            (
+                &br#"{"responses": [{"id": "1", "status": 200}, {"id": 2, "status": 200}]}"#[..],
+                "`responses[1]`: `id` is missing or not a string",
+            ),
+            (
+                br#"{"responses": [{"id": "1", "status": 70000}]}"#,
+                "`responses[0]`: `status` is missing or not a status code",
+            ),
+            (br#"{"responses": {}}"#, "`responses` is not an array"),
+            (br#"[]"#, "it is not a JSON object"),
+            (br#"{"responses": ["#, "EOF while parsing"),
+        ] {
+            let Err(Error::Decode { message, .. }) = parse_answer(body) else {
+                panic!("{}", String::from_utf8_lossy(body));
+            };
+            assert!(
+                message.starts_with("the $batch response does not decode: "),
+                "{message}"
+            );
+            assert!(message.contains(says), "{message}");
+        }
     }
 }

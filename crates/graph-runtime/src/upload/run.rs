@@ -1,6 +1,6 @@
 //! The upload loop: one `PUT` per chunk, the session's status read to resume after a failure.
 
-use serde::Deserialize;
+use serde_json::Value;
 use tracing::Instrument;
 
 use super::session::{UploadProgress, UploadSession};
@@ -9,13 +9,6 @@ use crate::error::{SNIPPET_LIMIT, snippet};
 use http::Method;
 
 use crate::{Client, Error, Request, Response};
-
-/// What an upload session says about itself (`202 Accepted` to a chunk, or `GET` on its URL).
-#[derive(Deserialize)]
-struct SessionStatus {
-    #[serde(rename = "nextExpectedRanges")]
-    next_expected_ranges: Option<Vec<String>>,
-}
 
 /// A request to the preauthenticated upload URL: no `Authorization`, and the path shown as
 /// `(upload)` in spans (the URL holds its credentials).
@@ -36,15 +29,33 @@ fn first_expected(body: &[u8]) -> Result<Option<u64>, Error> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    let status: SessionStatus = serde_json::from_slice(body)
+    // What an upload session says about itself (`202 Accepted` to a chunk, or `GET` on its
+    // URL): `{"nextExpectedRanges": ["26-"], ...}`.
+    let status: Value = serde_json::from_slice(body)
         .map_err(|e| decode_error(format!("the upload session status does not decode: {e}")))?;
-    let Some(first) = status
-        .next_expected_ranges
-        .unwrap_or_default()
-        .into_iter()
-        .next()
-    else {
+    if !status.is_object() {
+        return Err(decode_error(
+            "the upload session status does not decode: it is not a JSON object".to_owned(),
+        ));
+    }
+    let ranges = match status.get("nextExpectedRanges") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Array(ranges)) => ranges,
+        Some(_) => {
+            return Err(decode_error(
+                "the upload session status does not decode: `nextExpectedRanges` is not an array"
+                    .to_owned(),
+            ));
+        }
+    };
+    let Some(first) = ranges.first() else {
         return Ok(None);
+    };
+    let Some(first) = first.as_str() else {
+        return Err(decode_error(
+            "the upload session status does not decode: `nextExpectedRanges[0]` is not a string"
+                .to_owned(),
+        ));
     };
     let start = first.split('-').next().unwrap_or_default().trim();
     start.parse::<u64>().map(Some).map_err(|_| {
@@ -205,6 +216,22 @@ mod tests {
             first_expected(b"<html>"),
             Err(Error::Decode { .. })
         ));
+        for (body, says) in [
+            (&b"[1]"[..], "not a JSON object"),
+            (
+                br#"{"nextExpectedRanges":"0-"}"#,
+                "`nextExpectedRanges` is not an array",
+            ),
+            (
+                br#"{"nextExpectedRanges":[0]}"#,
+                "`nextExpectedRanges[0]` is not a string",
+            ),
+        ] {
+            let Err(Error::Decode { message, .. }) = first_expected(body) else {
+                panic!("{}", String::from_utf8_lossy(body));
+            };
+            assert!(message.ends_with(says), "{message}");
+        }
     }
 
     fn response(status: u16, body: &'static [u8]) -> Response {
