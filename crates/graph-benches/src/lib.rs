@@ -22,6 +22,7 @@
 pub mod batching;
 pub mod calls;
 pub mod corpus;
+pub mod narrow;
 pub mod pages;
 pub mod paired;
 pub mod report;

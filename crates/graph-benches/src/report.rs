@@ -62,6 +62,12 @@ pub const COMPARISONS: &[Comparison] = &[
     },
     Comparison {
         group: "decode_users_999",
+        candidate: "generated_15_fields",
+        baseline: "plain_derive",
+        target: None,
+    },
+    Comparison {
+        group: "decode_users_999",
         candidate: "generated_documented_only",
         baseline: "plain_derive_documented_only",
         target: None,
