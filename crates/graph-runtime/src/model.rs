@@ -65,8 +65,8 @@ pub trait Model: Default {
 }
 
 /// The value of a required property decoded into an `Option` (by a [`Model`] that reads an
-/// operation's request body before the required properties are checked): `missing field
-/// `name`` when it was absent or `null`.
+/// operation's request body before the required properties are checked, with
+/// [`Property::decode_required`]): `missing field `name`` when it was absent.
 pub fn required<T, E: de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(name))
 }
@@ -130,6 +130,22 @@ impl<'de, A: MapAccess<'de>> Property<'_, 'de, A> {
             Err(e) => return Err(property_error(&key, e)),
         }
         Ok(())
+    }
+
+    /// Decodes the value of a required property into `field` as a `T` (never `None`): a `null`
+    /// is an error unless `T` takes it (`serde_json::Value` does), as for a field that is not an
+    /// `Option`.
+    pub fn decode_required<T: Deserialize<'de>>(
+        self,
+        field: &mut Option<T>,
+    ) -> Result<(), A::Error> {
+        match self.access.next_value::<T>() {
+            Ok(value) => {
+                *field = Some(value);
+                Ok(())
+            }
+            Err(e) => Err(property_error(&self.key, e)),
+        }
     }
 
     /// Keeps the value, whatever it is, in `additional_properties`.

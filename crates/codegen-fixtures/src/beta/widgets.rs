@@ -130,10 +130,10 @@ impl<'de> serde::Deserialize<'de> for PolishRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "type" => property.decode(&mut self.type_),
-                    "ref" => property.decode(&mut self.ref_),
+                    "type" => property.decode_required(&mut self.type_),
+                    "ref" => property.decode_required(&mut self.ref_),
                     "1st" => property.decode(&mut self._1st),
-                    "x-ms-thing" => property.decode(&mut self.x_ms_thing),
+                    "x-ms-thing" => property.decode_required(&mut self.x_ms_thing),
                     "cloth" => property.decode(&mut self.cloth),
                     _ => property.keep(),
                 }
@@ -220,7 +220,7 @@ impl<'de> serde::Deserialize<'de> for Cloth {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "fibre" => property.decode(&mut self.fibre),
+                    "fibre" => property.decode_required(&mut self.fibre),
                     "size" => property.decode(&mut self.size),
                     _ => property.keep(),
                 }

@@ -126,8 +126,8 @@ impl<'de> serde::Deserialize<'de> for GetByIdsRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "ids" => property.decode(&mut self.ids),
-                    "types" => property.decode(&mut self.types),
+                    "ids" => property.decode_required(&mut self.ids),
+                    "types" => property.decode_required(&mut self.types),
                     _ => property.keep(),
                 }
             }

@@ -272,8 +272,10 @@ impl<'de> serde::Deserialize<'de> for ChangePasswordRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "currentPassword" => property.decode(&mut self.current_password),
-                    "newPassword" => property.decode(&mut self.new_password),
+                    "currentPassword" => {
+                        property.decode_required(&mut self.current_password)
+                    }
+                    "newPassword" => property.decode_required(&mut self.new_password),
                     _ => property.keep(),
                 }
             }

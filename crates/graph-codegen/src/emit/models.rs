@@ -281,9 +281,20 @@ fn object_serde(name: &Ident, fields: &[Field]) -> TokenStream {
     let slots = fields
         .iter()
         .map(|Field { name, inner, .. }| quote!(#name: Option<#inner>,));
-    let arms = fields
-        .iter()
-        .map(|Field { name, wire, .. }| quote!(#wire => property.decode(&mut self.#name),));
+    let arms = fields.iter().map(
+        |Field {
+             name,
+             wire,
+             optional,
+             ..
+         }| {
+            if *optional {
+                quote!(#wire => property.decode(&mut self.#name),)
+            } else {
+                quote!(#wire => property.decode_required(&mut self.#name),)
+            }
+        },
+    );
     let takes = fields.iter().map(
         |Field {
              name,

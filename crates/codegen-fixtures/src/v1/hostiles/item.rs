@@ -215,8 +215,8 @@ impl<'de> serde::Deserialize<'de> for TagThingsRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "@odata.type" => property.decode(&mut self.odata_type),
-                    "r#raw" => property.decode(&mut self.r_raw),
+                    "@odata.type" => property.decode_required(&mut self.odata_type),
+                    "r#raw" => property.decode_required(&mut self.r_raw),
                     _ => property.keep(),
                 }
             }
@@ -296,8 +296,8 @@ impl<'de> serde::Deserialize<'de> for MarkThingsRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "label\u{202e}" => property.decode(&mut self.label),
-                    "notes" => property.decode(&mut self.notes),
+                    "label\u{202e}" => property.decode_required(&mut self.label),
+                    "notes" => property.decode_required(&mut self.notes),
                     _ => property.keep(),
                 }
             }

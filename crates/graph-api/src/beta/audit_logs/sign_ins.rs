@@ -165,7 +165,7 @@ impl<'de> serde::Deserialize<'de> for ConfirmCompromisedRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "requestIds" => property.decode(&mut self.request_ids),
+                    "requestIds" => property.decode_required(&mut self.request_ids),
                     _ => property.keep(),
                 }
             }
@@ -230,7 +230,7 @@ impl<'de> serde::Deserialize<'de> for ConfirmSafeRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "requestIds" => property.decode(&mut self.request_ids),
+                    "requestIds" => property.decode_required(&mut self.request_ids),
                     _ => property.keep(),
                 }
             }

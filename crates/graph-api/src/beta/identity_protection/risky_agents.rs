@@ -153,7 +153,7 @@ impl<'de> serde::Deserialize<'de> for ConfirmCompromisedRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "agentIds" => property.decode(&mut self.agent_ids),
+                    "agentIds" => property.decode_required(&mut self.agent_ids),
                     _ => property.keep(),
                 }
             }
@@ -215,7 +215,7 @@ impl<'de> serde::Deserialize<'de> for ConfirmSafeRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "agentIds" => property.decode(&mut self.agent_ids),
+                    "agentIds" => property.decode_required(&mut self.agent_ids),
                     _ => property.keep(),
                 }
             }

@@ -103,7 +103,7 @@ impl<'de> serde::Deserialize<'de> for DismissRequest {
             ) -> Result<(), A::Error> {
                 match property.key() {
                     "servicePrincipalIds" => {
-                        property.decode(&mut self.service_principal_ids)
+                        property.decode_required(&mut self.service_principal_ids)
                     }
                     _ => property.keep(),
                 }

@@ -121,8 +121,8 @@ impl<'de> serde::Deserialize<'de> for UpdatePasswordSingleSignOnCredentialsReque
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "id" => property.decode(&mut self.id),
-                    "credentials" => property.decode(&mut self.credentials),
+                    "id" => property.decode_required(&mut self.id),
+                    "credentials" => property.decode_required(&mut self.credentials),
                     _ => property.keep(),
                 }
             }

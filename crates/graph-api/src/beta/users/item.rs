@@ -189,8 +189,10 @@ impl<'de> serde::Deserialize<'de> for AssignLicenseRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "addLicenses" => property.decode(&mut self.add_licenses),
-                    "removeLicenses" => property.decode(&mut self.remove_licenses),
+                    "addLicenses" => property.decode_required(&mut self.add_licenses),
+                    "removeLicenses" => {
+                        property.decode_required(&mut self.remove_licenses)
+                    }
                     _ => property.keep(),
                 }
             }

@@ -116,7 +116,7 @@ impl<'de> serde::Deserialize<'de> for CheckMemberGroupsRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "groupIds" => property.decode(&mut self.group_ids),
+                    "groupIds" => property.decode_required(&mut self.group_ids),
                     _ => property.keep(),
                 }
             }

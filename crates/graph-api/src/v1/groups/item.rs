@@ -369,9 +369,11 @@ impl<'de> serde::Deserialize<'de> for ValidatePropertiesRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "displayName" => property.decode(&mut self.display_name),
-                    "mailNickname" => property.decode(&mut self.mail_nickname),
-                    "onBehalfOfUserId" => property.decode(&mut self.on_behalf_of_user_id),
+                    "displayName" => property.decode_required(&mut self.display_name),
+                    "mailNickname" => property.decode_required(&mut self.mail_nickname),
+                    "onBehalfOfUserId" => {
+                        property.decode_required(&mut self.on_behalf_of_user_id)
+                    }
                     _ => property.keep(),
                 }
             }

@@ -105,7 +105,7 @@ impl<'de> serde::Deserialize<'de> for ConfirmCompromisedRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "userIds" => property.decode(&mut self.user_ids),
+                    "userIds" => property.decode_required(&mut self.user_ids),
                     _ => property.keep(),
                 }
             }

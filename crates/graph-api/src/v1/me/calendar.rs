@@ -140,9 +140,9 @@ impl<'de> serde::Deserialize<'de> for GetScheduleRequest {
                     "availabilityViewInterval" => {
                         property.decode(&mut self.availability_view_interval)
                     }
-                    "endTime" => property.decode(&mut self.end_time),
-                    "schedules" => property.decode(&mut self.schedules),
-                    "startTime" => property.decode(&mut self.start_time),
+                    "endTime" => property.decode_required(&mut self.end_time),
+                    "schedules" => property.decode_required(&mut self.schedules),
+                    "startTime" => property.decode_required(&mut self.start_time),
                     _ => property.keep(),
                 }
             }

@@ -111,7 +111,9 @@ impl<'de> serde::Deserialize<'de> for ProcessContentRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "contentToProcess" => property.decode(&mut self.content_to_process),
+                    "contentToProcess" => {
+                        property.decode_required(&mut self.content_to_process)
+                    }
                     _ => property.keep(),
                 }
             }

@@ -109,7 +109,7 @@ impl<'de> serde::Deserialize<'de> for MarkUnreadRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "messageIds" => property.decode(&mut self.message_ids),
+                    "messageIds" => property.decode_required(&mut self.message_ids),
                     _ => property.keep(),
                 }
             }

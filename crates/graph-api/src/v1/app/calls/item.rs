@@ -111,7 +111,7 @@ impl<'de> serde::Deserialize<'de> for AddLargeGalleryViewRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "clientContext" => property.decode(&mut self.client_context),
+                    "clientContext" => property.decode_required(&mut self.client_context),
                     _ => property.keep(),
                 }
             }

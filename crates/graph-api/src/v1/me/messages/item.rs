@@ -306,7 +306,7 @@ impl<'de> serde::Deserialize<'de> for MoveRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "destinationId" => property.decode(&mut self.destination_id),
+                    "destinationId" => property.decode_required(&mut self.destination_id),
                     _ => property.keep(),
                 }
             }

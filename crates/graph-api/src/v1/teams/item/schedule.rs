@@ -114,9 +114,11 @@ impl<'de> serde::Deserialize<'de> for ShareRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "notifyTeam" => property.decode(&mut self.notify_team),
-                    "startDateTime" => property.decode(&mut self.start_date_time),
-                    "endDateTime" => property.decode(&mut self.end_date_time),
+                    "notifyTeam" => property.decode_required(&mut self.notify_team),
+                    "startDateTime" => {
+                        property.decode_required(&mut self.start_date_time)
+                    }
+                    "endDateTime" => property.decode_required(&mut self.end_date_time),
                     _ => property.keep(),
                 }
             }

@@ -123,10 +123,10 @@ impl<'de> serde::Deserialize<'de> for SetUserPreferredPresenceRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "activity" => property.decode(&mut self.activity),
-                    "availability" => property.decode(&mut self.availability),
+                    "activity" => property.decode_required(&mut self.activity),
+                    "availability" => property.decode_required(&mut self.availability),
                     "expirationDuration" => {
-                        property.decode(&mut self.expiration_duration)
+                        property.decode_required(&mut self.expiration_duration)
                     }
                     _ => property.keep(),
                 }

@@ -160,9 +160,9 @@ impl<'de> serde::Deserialize<'de> for DoThingsRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "type" => property.decode(&mut self.type_),
-                    "ref" => property.decode(&mut self.ref_),
-                    "self" => property.decode(&mut self.self_),
+                    "type" => property.decode_required(&mut self.type_),
+                    "ref" => property.decode_required(&mut self.ref_),
+                    "self" => property.decode_required(&mut self.self_),
                     "match" => property.decode(&mut self.match_),
                     "1st" => property.decode(&mut self._1st),
                     "odata.type" => property.decode(&mut self.odata_type),

@@ -324,7 +324,7 @@ impl<'de> serde::Deserialize<'de> for AssignSensitivityLabelRequest {
             ) -> Result<(), A::Error> {
                 match property.key() {
                     "sensitivityLabelId" => {
-                        property.decode(&mut self.sensitivity_label_id)
+                        property.decode_required(&mut self.sensitivity_label_id)
                     }
                     "assignmentMethod" => property.decode(&mut self.assignment_method),
                     "justificationText" => property.decode(&mut self.justification_text),

@@ -115,7 +115,9 @@ impl<'de> serde::Deserialize<'de> for CreateUploadSessionRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "AttachmentItem" => property.decode(&mut self.attachment_item),
+                    "AttachmentItem" => {
+                        property.decode_required(&mut self.attachment_item)
+                    }
                     _ => property.keep(),
                 }
             }

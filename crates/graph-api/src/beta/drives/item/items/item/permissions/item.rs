@@ -115,7 +115,7 @@ impl<'de> serde::Deserialize<'de> for RevokeGrantsRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "grantees" => property.decode(&mut self.grantees),
+                    "grantees" => property.decode_required(&mut self.grantees),
                     _ => property.keep(),
                 }
             }

@@ -113,7 +113,7 @@ impl<'de> serde::Deserialize<'de> for RestoreRequest {
                 property: graph_runtime::model::Property<'_, 'de, A>,
             ) -> Result<(), A::Error> {
                 match property.key() {
-                    "ids" => property.decode(&mut self.ids),
+                    "ids" => property.decode_required(&mut self.ids),
                     _ => property.keep(),
                 }
             }
