@@ -85,6 +85,36 @@ async fn the_pager_follows_next_links_with_the_first_requests_headers() {
 }
 
 #[tokio_time::test(crate = "tokio_time")]
+async fn a_pager_decodes_its_items_as_the_callers_type() {
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    let server = MockServer::start_async().await;
+    let (p1, p2) = two_pages(&server, json!({})).await;
+    let all = Pager::<Value>::new(&client(&server), first())
+        .max_pages(5)
+        .decode_as::<Id>()
+        .collect()
+        .await
+        .expect("all pages");
+    let ids: Vec<&str> = all.items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3"]);
+    p1.assert_calls_async(1).await;
+    p2.assert_calls_async(1).await;
+    // The pager's cap and state go along.
+    let server = MockServer::start_async().await;
+    two_pages(&server, json!({})).await;
+    let err = Pager::<Value>::new(&client(&server), first())
+        .max_pages(1)
+        .decode_as::<Id>()
+        .collect()
+        .await
+        .expect_err("over the cap");
+    assert!(err.to_string().contains("cap of 1 pages"), "{err}");
+}
+
+#[tokio_time::test(crate = "tokio_time")]
 async fn a_delta_round_gives_the_items_and_the_delta_link() {
     let server = MockServer::start_async().await;
     let delta = server.url("/v1.0/users/delta()?$deltatoken=d1");
