@@ -264,51 +264,32 @@ fn object_model(
 /// derive, so that a downstream build compiles no proc macro). The body is read in one pass into
 /// a local struct of `Option`s, and the required properties are then taken out of it.
 fn object_serde(name: &Ident, fields: &[Field]) -> TokenStream {
-    let writes = fields.iter().map(
-        |Field {
-             name,
-             wire,
-             optional,
-             ..
-         }| {
-            if *optional {
-                quote!(w.property(#wire, &self.#name)?;)
-            } else {
-                quote!(w.required(#wire, &self.#name)?;)
-            }
-        },
-    );
-    let slots = fields
-        .iter()
-        .map(|Field { name, inner, .. }| quote!(#name: Option<#inner>,));
-    let arms = fields.iter().map(
-        |Field {
-             name,
-             wire,
-             optional,
-             ..
-         }| {
-            if *optional {
-                quote!(#wire => property.decode(&mut self.#name),)
-            } else {
-                quote!(#wire => property.decode_required(&mut self.#name),)
-            }
-        },
-    );
-    let takes = fields.iter().map(
-        |Field {
-             name,
-             wire,
-             optional,
-             ..
-         }| {
-            if *optional {
-                quote!(#name: fields.#name,)
-            } else {
-                quote!(#name: graph_runtime::model::required(fields.#name, #wire)?,)
-            }
-        },
-    );
+    let (mut writes, mut slots, mut arms, mut takes) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for Field {
+        name,
+        wire,
+        inner,
+        optional,
+        ..
+    } in fields
+    {
+        // An optional property is skipped when `None` and read as `Option<T>`; a required one is
+        // always written and read as a `T`, then taken out of its slot.
+        let (write, decode) = if *optional {
+            (format_ident!("property"), format_ident!("decode"))
+        } else {
+            (format_ident!("required"), format_ident!("decode_required"))
+        };
+        writes.push(quote!(w.#write(#wire, &self.#name)?;));
+        slots.push(quote!(#name: Option<#inner>,));
+        arms.push(quote!(#wire => property.#decode(&mut self.#name),));
+        takes.push(if *optional {
+            quote!(#name: fields.#name,)
+        } else {
+            quote!(#name: graph_runtime::model::required(fields.#name, #wire)?,)
+        });
+    }
     let type_name = name.to_string();
     // Named after the type, so that it cannot shadow a field's own type (`fields: Option<Fields>`).
     let read = format_ident!("{name}Fields");
