@@ -206,8 +206,10 @@ fn drop_spec(specs: &mut Vec<(String, SpecFile)>, error: &CodegenError) -> bool 
 /// Removes the type file `error` names (its page, and the type name its path starts with);
 /// whether there was one.
 fn drop_type(types: &mut Vec<TypeFile>, error: &CodegenError) -> bool {
-    let name = error.path.split(' ').next().unwrap_or_default();
+    let Some((page, name)) = type_models::type_at_fault(error) else {
+        return false;
+    };
     let before = types.len();
-    types.retain(|t| !(t.source.page == error.file && t.name == name));
+    types.retain(|t| !(t.source.page == page && t.name == name));
     types.len() < before
 }

@@ -64,12 +64,20 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+/// An error in a type file: its path is the type's name, a space, then the field's path
+/// ([`type_at_fault`] reads the name back).
 fn err(file: &TypeFile, path: &str, message: String) -> CodegenError {
     CodegenError {
         file: file.source.page.clone(),
         path: format!("{} {path}", file.name),
         message,
     }
+}
+
+/// The page and type name of the type file an error of this module names, if it is one.
+pub(crate) fn type_at_fault(error: &CodegenError) -> Option<(&str, &str)> {
+    let (name, _) = error.path.split_once(' ')?;
+    Some((&error.file, name))
 }
 
 impl<'t> Models<'t> {
