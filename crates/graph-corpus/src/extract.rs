@@ -1,10 +1,8 @@
 //! Every API page, extracted on every core.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use graph_extract::ExtractError;
+use graph_extract::{ExtractError, PageOutcome};
 use graph_spec::SpecFile;
 
 /// The docs-relative paths of every API page below `docs` (`api-reference/<version>/api/*.md`),
@@ -43,67 +41,32 @@ pub struct Extracted {
     pub panics: Vec<String>,
 }
 
-/// Extracts `pages` (docs-relative) below `docs` on every core. `progress` is called with the
-/// number of pages done so far, from the workers, about every 1% of the pages.
+/// Extracts `pages` (docs-relative) below `docs` on every core
+/// ([`graph_extract::extract_pages`]). `progress` is called with the number of pages done so far,
+/// from the workers, about every 1% of the pages.
 pub fn extract_all(docs: &Path, pages: &[String], progress: &(dyn Fn(usize) + Sync)) -> Extracted {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, pages.len().max(1));
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let step = (pages.len() / 100).max(1);
-    let mut results: Vec<(usize, Result<SpecFile, ExtractError>, bool)> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut mine = Vec::new();
-                        loop {
-                            let at = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(page) = pages.get(at) else { break };
-                            let run = catch_unwind(AssertUnwindSafe(|| {
-                                graph_extract::extract_page(docs, page)
-                            }));
-                            let (result, panicked) = match run {
-                                Ok(result) => (result, false),
-                                Err(_) => (Err(panic_error(page)), true),
-                            };
-                            mine.push((at, result, panicked));
-                            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                            if n.is_multiple_of(step) || n == pages.len() {
-                                progress(n);
-                            }
-                        }
-                        mine
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-    results.sort_by_key(|(i, _, _)| *i);
     let mut out = Extracted::default();
-    for (_, result, panicked) in results {
-        match result {
-            Ok(spec) => out.specs.push(spec),
-            Err(e) => {
-                if panicked {
-                    out.panics.push(e.file.clone());
-                }
-                out.failures.push(e);
+    for (outcome, page) in graph_extract::extract_pages(docs, pages, progress)
+        .into_iter()
+        .zip(pages)
+    {
+        match outcome {
+            PageOutcome::Extracted(spec) => out.specs.push(*spec),
+            PageOutcome::Failed(e) => out.failures.push(e),
+            PageOutcome::Panicked(message) => {
+                out.panics.push(page.clone());
+                out.failures.push(panic_error(page, &message));
             }
         }
     }
     out
 }
 
-fn panic_error(page: &str) -> ExtractError {
+fn panic_error(page: &str, message: &str) -> ExtractError {
     ExtractError {
         file: page.to_string(),
         line: 0,
         kind: graph_extract::ErrorKind::Unreadable,
-        message: "the extractor panicked on this page (a bug of the extractor)".into(),
+        message: format!("the extractor panicked on this page (a bug of the extractor): {message}"),
     }
 }

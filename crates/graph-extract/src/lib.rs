@@ -136,6 +136,7 @@
 mod ctx;
 mod error;
 mod follow;
+mod many;
 mod markdown;
 mod page;
 mod resource;
@@ -144,6 +145,7 @@ mod types;
 pub(crate) use ctx::{Ctx, documents, names_match, resolve};
 pub use error::{ErrorKind, ExtractError};
 pub use follow::{Followed, Untyped, follow_types};
+pub use many::{PageOutcome, extract_pages};
 pub use page::{extract_page, extract_str};
 pub use resource::{ResourcePage, page_enums, resource_str, resource_str_with};
 

@@ -9,6 +9,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
+use graph_extract::PageOutcome;
 use graph_spec::{EdmType, HttpMethod, Primitive};
 use serde_json::json;
 
@@ -164,52 +165,23 @@ enum Outcome {
     Panicked(String),
 }
 
-/// Extracts `pages` on every core, each page under `catch_unwind`; the outcomes in page order.
+/// Extracts `pages` on every core ([`graph_extract::extract_pages`]); each outcome summarized, in
+/// page order.
 fn extract_all(root: &Path, pages: &[String]) -> Vec<Outcome> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = pages.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|page| {
-                            let run = catch_unwind(AssertUnwindSafe(|| {
-                                graph_extract::extract_page(root, page)
-                            }));
-                            match run {
-                                Ok(Ok(spec)) => Outcome::Extracted {
-                                    warnings: spec.warnings.len(),
-                                    examples: spec.examples.len(),
-                                    kind: spec.operation.kind,
-                                    query: spec.operation.query.map(|q| q.support),
-                                    entity_body: spec.operation.request_type.is_some(),
-                                },
-                                Ok(Err(e)) => Outcome::Failed(e),
-                                Err(panic) => Outcome::Panicked(
-                                    panic
-                                        .downcast_ref::<String>()
-                                        .cloned()
-                                        .or_else(|| {
-                                            panic.downcast_ref::<&str>().map(|s| s.to_string())
-                                        })
-                                        .unwrap_or_default(),
-                                ),
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| panic!("an extraction thread died"))
-            })
-            .collect()
-    })
+    graph_extract::extract_pages(root, pages, &|_| {})
+        .into_iter()
+        .map(|outcome| match outcome {
+            PageOutcome::Extracted(spec) => Outcome::Extracted {
+                warnings: spec.warnings.len(),
+                examples: spec.examples.len(),
+                kind: spec.operation.kind,
+                query: spec.operation.query.map(|q| q.support),
+                entity_body: spec.operation.request_type.is_some(),
+            },
+            PageOutcome::Failed(e) => Outcome::Failed(e),
+            PageOutcome::Panicked(message) => Outcome::Panicked(message),
+        })
+        .collect()
 }
 
 /// Every API page of the corpus extracts or fails with a located, classified error, and none
