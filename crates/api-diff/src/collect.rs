@@ -3,7 +3,11 @@
 use std::collections::BTreeMap;
 
 use quote::ToTokens;
-use syn::{Attribute, Fields, ImplItem, Item, TraitItem, Type, UseTree, Visibility};
+use syn::punctuated::Punctuated;
+use syn::{
+    Attribute, Fields, GenericArgument, GenericParam, Generics, Ident, ImplItem, Item,
+    PathArguments, TraitItem, Type, UseTree, Visibility,
+};
 
 use crate::items::{ItemKind, PublicItem};
 
@@ -26,12 +30,12 @@ pub(crate) fn collect_items(module: &str, items: &[Item], out: &mut BTreeMap<Str
                 let sig = with_cfg(
                     &s.attrs,
                     format!(
-                        "{}struct {}{}",
-                        derives(&s.attrs),
+                        "struct {}{}",
                         s.ident,
                         tidy(&s.generics.to_token_stream().to_string())
                     ),
                 );
+                derived_impls(&path, &s.ident, &s.generics, &s.attrs, out);
                 let sig = if exhaustive {
                     sig
                 } else {
@@ -46,12 +50,12 @@ pub(crate) fn collect_items(module: &str, items: &[Item], out: &mut BTreeMap<Str
                 let path = join(module, &e.ident.to_string());
                 let exhaustive = !has_attr(&e.attrs, "non_exhaustive");
                 let sig = format!(
-                    "{}{}enum {}{}",
+                    "{}enum {}{}",
                     if exhaustive { "" } else { "#[non_exhaustive] " },
-                    derives(&e.attrs),
                     e.ident,
                     tidy(&e.generics.to_token_stream().to_string())
                 );
+                derived_impls(&path, &e.ident, &e.generics, &e.attrs, out);
                 insert(out, ItemKind::Enum, &path, with_cfg(&e.attrs, sig), None);
                 for v in &e.variants {
                     let vpath = format!("{path}::{}", v.ident);
@@ -99,19 +103,8 @@ pub(crate) fn collect_items(module: &str, items: &[Item], out: &mut BTreeMap<Str
                 };
                 let owner = join(module, &self_name);
                 if let Some((trait_path, _)) = &i.trait_ {
-                    let sig = format!(
-                        "impl {} for {}",
-                        tidy(&trait_path.to_token_stream().to_string()),
-                        tidy(&i.self_ty.to_token_stream().to_string())
-                    );
-                    let path = format!("{owner}::<{sig}>");
-                    insert(
-                        out,
-                        ItemKind::TraitImpl,
-                        &path,
-                        with_cfg(&i.attrs, sig),
-                        None,
-                    );
+                    let self_ty = tidy(&i.self_ty.to_token_stream().to_string());
+                    trait_impl(&owner, trait_path, &self_ty, &i.attrs, out);
                     continue;
                 }
                 for ii in &i.items {
@@ -249,18 +242,79 @@ fn has_attr(attrs: &[Attribute], name: &str) -> bool {
     attrs.iter().any(|a| a.path().is_ident(name))
 }
 
-/// `#[derive(..)] ` as written, or nothing: removing a derive (`Clone`, `Serialize`) breaks callers.
-fn derives(attrs: &[Attribute]) -> String {
-    let list: Vec<String> = attrs
+/// The trait impls an item derives (`#[derive(Debug, serde::Serialize)]`), as the same items a
+/// hand-written `impl` of each trait gives: trading a derive for an impl of the same trait (or the
+/// reverse) is no change, and dropping one is a removed impl.
+fn derived_impls(
+    owner: &str,
+    ident: &Ident,
+    generics: &Generics,
+    attrs: &[Attribute],
+    out: &mut BTreeMap<String, PublicItem>,
+) {
+    // The self type a derive implements the trait for: the item with its parameters' names.
+    let params: Vec<String> = generics
+        .params
         .iter()
-        .filter(|a| a.path().is_ident("derive"))
-        .map(|a| tidy(&a.to_token_stream().to_string()))
+        .map(|p| match p {
+            GenericParam::Lifetime(l) => l.lifetime.to_string(),
+            GenericParam::Type(t) => t.ident.to_string(),
+            GenericParam::Const(c) => c.ident.to_string(),
+        })
         .collect();
-    if list.is_empty() {
-        String::new()
+    let self_ty = if params.is_empty() {
+        ident.to_string()
     } else {
-        format!("{} ", list.join(" "))
+        format!("{ident}<{}>", params.join(", "))
+    };
+    for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let Ok(traits) =
+            attr.parse_args_with(Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
+        else {
+            continue;
+        };
+        for trait_path in &traits {
+            trait_impl(owner, trait_path, &self_ty, attrs, out);
+        }
     }
+}
+
+/// An `impl Trait for Type` item of `owner`. A trait's lifetime-only arguments are left out of
+/// its name (`serde::Deserialize<'de>` is `serde::Deserialize`, as its derive writes it): they
+/// name the impl's own parameters.
+fn trait_impl(
+    owner: &str,
+    trait_path: &syn::Path,
+    self_ty: &str,
+    attrs: &[Attribute],
+    out: &mut BTreeMap<String, PublicItem>,
+) {
+    let last = trait_path.segments.len().saturating_sub(1);
+    let segments: Vec<String> = trait_path
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, segment)| {
+            let lifetimes_only = matches!(&segment.arguments, PathArguments::AngleBracketed(a)
+                if a.args.iter().all(|a| matches!(a, GenericArgument::Lifetime(_))));
+            if i == last && lifetimes_only {
+                segment.ident.to_string()
+            } else {
+                segment.to_token_stream().to_string()
+            }
+        })
+        .collect();
+    let colon = if trait_path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
+    let sig = format!(
+        "impl {} for {self_ty}",
+        tidy(&format!("{colon}{}", segments.join("::")))
+    );
+    let path = format!("{owner}::<{sig}>");
+    insert(out, ItemKind::TraitImpl, &path, with_cfg(attrs, sig), None);
 }
 
 /// Prefixes the item's `#[cfg(..)]` attributes, which decide whether it exists at all.

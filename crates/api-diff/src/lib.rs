@@ -6,14 +6,16 @@
 //! consts, statics and type aliases), and reports what was added, removed and changed, and
 //! whether that breaks semver:
 //!
-//! - an item removed, or its signature changed (a field's type, a method's arguments, a derive
-//!   dropped, a `#[cfg]` added): breaking;
+//! - an item removed, or its signature changed (a field's type, a method's arguments, a
+//!   `#[cfg]` added): breaking. A derive is the trait impl it writes (`#[derive(serde::Serialize)]`
+//!   on `S` is `impl serde::Serialize for S`), so a derive dropped is a removed impl, and a derive
+//!   traded for a hand-written impl of the same trait is no change;
 //! - an item added: not breaking, except a pub field of a struct callers can build with a literal
 //!   (no `#[non_exhaustive]`, all fields pub), a variant of an exhaustive enum, and a required
 //!   trait method.
 //!
 //! Signatures are compared as token text, so the report is conservative: a change that happens to
-//! be compatible (a derive added, a lifetime renamed) is still called breaking.
+//! be compatible (a lifetime renamed, a bound loosened) is still called breaking.
 //!
 //! ```
 //! use std::collections::BTreeMap;

@@ -67,12 +67,12 @@ pub(crate) fn diff(old: &Api, new: &Api) -> ApiDiff {
         if old.items.contains_key(path) {
             continue;
         }
-        // A field or variant of a new struct or enum breaks nobody, and the new struct or enum
-        // says enough: it is not listed again.
+        // A field, variant or trait impl of a new struct or enum breaks nobody, and the new struct
+        // or enum says enough: it is not listed again.
         let parent_is_new = parent(path).is_some_and(|p| !old.items.contains_key(p));
         let member = matches!(
             after.kind,
-            ItemKind::Field | ItemKind::Variant | ItemKind::TraitMethod
+            ItemKind::Field | ItemKind::Variant | ItemKind::TraitMethod | ItemKind::TraitImpl
         );
         if parent_is_new && member {
             continue;
@@ -96,6 +96,10 @@ pub(crate) fn diff(old: &Api, new: &Api) -> ApiDiff {
 
 /// The path of the item `path` belongs to: `S` for `S.field`, `E` for `E::V`, `T` for `T::m`.
 fn parent(path: &str) -> Option<&str> {
+    // A trait impl, `Owner::<impl a::Trait for Owner>`: its trait path has `::` of its own.
+    if let Some((owner, _)) = path.split_once("::<impl ") {
+        return Some(owner);
+    }
     if let Some((owner, _)) = path.rsplit_once('.') {
         return Some(owner);
     }

@@ -31,7 +31,7 @@ fn the_fixture_report_lists_added_removed_and_changed_items_and_calls_it_breakin
          \x20 + struct beta::risky_users::DismissRequest: struct DismissRequest\n\
          \x20 + struct beta::risky_users::RiskyUsers: struct RiskyUsers<'a>\n\
          \x20 + method beta::risky_users::RiskyUsers::dismiss: async fn dismiss(&self, body: &DismissRequest) -> Result<(), graph_runtime::Error>\n\
-         ! - struct beta::sign_ins::ConfirmCompromisedRequest: #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)] struct ConfirmCompromisedRequest (breaking: callers that use it no longer compile)\n\
+         ! - struct beta::sign_ins::ConfirmCompromisedRequest: struct ConfirmCompromisedRequest (breaking: callers that use it no longer compile)\n\
          ! + field beta::sign_ins::ConfirmSafeRequest.note: note: Option<String> (breaking: a field added to a struct without #[non_exhaustive] breaks its struct literals)\n\
          ! ~ field beta::sign_ins::ConfirmSafeRequest.request_ids: request_ids: Vec<String> => request_ids: Vec<uuid::Uuid> (breaking: its signature changed)\n\
          \x20 + variant beta::sign_ins::RiskLevel::Medium: Medium\n\
@@ -113,6 +113,30 @@ fn additions_that_break_callers_are_breaking() {
         assert_eq!(diff.changes.len(), 1, "{diff}");
         assert_eq!(diff.changes[0].path, path);
     }
+}
+
+#[test]
+fn a_derive_is_the_trait_impl_it_writes() {
+    // A derive traded for a hand-written impl of the same trait is no change, lifetimes and all.
+    let derived = one("#[derive(Debug, serde::Serialize, serde::Deserialize)]\n\
+         pub struct S<'a, T> { pub a: &'a T }");
+    let by_hand = one("#[derive(Debug)] pub struct S<'a, T> { pub a: &'a T }\n\
+         impl<'a, T> serde::Serialize for S<'a, T> {}\n\
+         impl<'de, 'a, T> serde::Deserialize<'de> for S<'a, T> {}");
+    let diff = diff_sources("src", &derived, &by_hand).expect("parsed");
+    assert!(diff.is_empty(), "{diff}");
+    // A derive dropped with nothing in its place is a removed impl, which breaks its callers.
+    let dropped = one("#[derive(Debug, serde::Serialize)] pub struct S<'a, T> { pub a: &'a T }");
+    let diff = diff_sources("src", &derived, &dropped).expect("parsed");
+    assert!(diff.is_breaking(), "{diff}");
+    let paths: Vec<&str> = diff.changes.iter().map(|c| c.path.as_str()).collect();
+    assert_eq!(paths, ["S::<impl serde::Deserialize for S<'a, T>>"]);
+    // A trait's type arguments stay apart: `From<u8>` and `From<u16>` are two impls.
+    let one_from = one("pub struct S; impl From<u8> for S {}");
+    let two_from = one("pub struct S; impl From<u8> for S {} impl From<u16> for S {}");
+    let diff = diff_sources("src", &one_from, &two_from).expect("parsed");
+    assert_eq!(diff.changes.len(), 1, "{diff}");
+    assert_eq!(diff.changes[0].path, "S::<impl From<u16> for S>");
 }
 
 #[test]
