@@ -21,6 +21,7 @@ mod generate;
 mod layout;
 mod lenient;
 mod merge;
+mod model_impl;
 pub mod naming;
 mod ops;
 mod parallel;

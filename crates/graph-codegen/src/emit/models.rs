@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 use super::shared::{
     Returns, doc_lines, header_field, ident, request_type, response_type, returns,
 };
+use crate::model_impl::model_impl;
 use crate::tree::Action;
 use crate::type_models::Models;
 use crate::{docs, error::CodegenError, naming};
@@ -293,6 +294,7 @@ fn object_serde(name: &Ident, fields: &[Field]) -> TokenStream {
     let type_name = name.to_string();
     // Named after the type, so that it cannot shadow a field's own type (`fields: Option<Fields>`).
     let read = format_ident!("{name}Fields");
+    let model = model_impl(&read, &type_name, &arms);
     let w = writer_binding(!fields.is_empty());
     let serialize = quote! {
         impl serde::Serialize for #name {
@@ -328,23 +330,7 @@ fn object_serde(name: &Ident, fields: &[Field]) -> TokenStream {
                     additional_properties: serde_json::Map<String, serde_json::Value>,
                 }
 
-                impl graph_runtime::model::Model for #read {
-                    const NAME: &'static str = #type_name;
-
-                    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
-                        &mut self,
-                        property: graph_runtime::model::Property<'_, 'de, A>,
-                    ) -> Result<(), A::Error> {
-                        match property.key() {
-                            #(#arms)*
-                            _ => property.keep(),
-                        }
-                    }
-
-                    fn additional_properties_mut(&mut self) -> &mut serde_json::Map<String, serde_json::Value> {
-                        &mut self.additional_properties
-                    }
-                }
+                #model
 
                 let fields: #read = graph_runtime::model::deserialize(deserializer)?;
                 Ok(Self {

@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{FieldPlan, Models, RESERVED, doc_attrs, err, ident};
+use crate::model_impl::model_impl;
 use crate::{docs, error::CodegenError, naming};
 
 impl<'t> Models<'t> {
@@ -141,11 +142,15 @@ impl<'t> Models<'t> {
                 pub #fid: Option<#ty>,
             }
         });
-        let arms = fields.iter().map(|f| {
-            let fid = ident(&f.ident);
-            let wire = f.wire;
-            quote!(#wire => property.decode(&mut self.#fid),)
-        });
+        let arms: Vec<TokenStream> =
+            std::iter::once(quote!("@odata.type" => property.decode(&mut self.odata_type),))
+                .chain(fields.iter().map(|f| {
+                    let fid = ident(&f.ident);
+                    let wire = f.wire;
+                    quote!(#wire => property.decode(&mut self.#fid),)
+                }))
+                .collect();
+        let model = model_impl(&name, id, &arms);
         let writes = fields.iter().map(|f| {
             let fid = ident(&f.ident);
             let wire = f.wire;
@@ -164,26 +169,7 @@ impl<'t> Models<'t> {
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
 
-            impl graph_runtime::model::Model for #name {
-                const NAME: &'static str = #id;
-
-                fn decode_property<'de, A: serde::de::MapAccess<'de>>(
-                    &mut self,
-                    property: graph_runtime::model::Property<'_, 'de, A>,
-                ) -> Result<(), A::Error> {
-                    match property.key() {
-                        "@odata.type" => property.decode(&mut self.odata_type),
-                        #(#arms)*
-                        _ => property.keep(),
-                    }
-                }
-
-                fn additional_properties_mut(
-                    &mut self,
-                ) -> &mut serde_json::Map<String, serde_json::Value> {
-                    &mut self.additional_properties
-                }
-            }
+            #model
 
             impl<'de> serde::Deserialize<'de> for #name {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
