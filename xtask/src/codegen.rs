@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use file_sync::{Mode, Owned};
 use graph_spec::SpecFile;
 
-use crate::common::{USAGE, lines, parse_flags, spec_dir, sync_report, workspace_root};
+use crate::common::{
+    USAGE, lines, parse_flags, relative_name, spec_dir, sync_report, workspace_root,
+};
 
 pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let flags = parse_flags(args)?;
@@ -32,14 +34,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         }
         let named: Vec<(String, SpecFile)> = loaded
             .into_iter()
-            .map(|(path, spec)| {
-                let rel = path.strip_prefix(&root).unwrap_or(&path);
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                (rel.join("/"), spec)
-            })
+            .map(|(path, spec)| (relative_name(&path, &root), spec))
             .collect();
         let types: Vec<graph_spec::TypeFile> = graph_spec::load_type_dir(&dir)
             .map_err(|e| lines(&e))?

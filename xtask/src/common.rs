@@ -30,6 +30,17 @@ create, update, delete, $ref, $value, $count) are resolved through their URLs, a
 --csdl-2021, else v1.0-2021.csdl or beta-2021.csdl there. --deny extractor (or docs) fails when any
 disagreement is of that class.";
 
+/// `path` below `root`, with `/` between its parts (`beta/signin-confirmsafe.json`): the name a
+/// loaded spec or type file goes by.
+pub(crate) fn relative_name(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
 pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()

@@ -96,14 +96,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     // Name each spec by its path below the directory linted.
     let specs: Vec<(String, SpecFile)> = loaded
         .into_iter()
-        .map(|(path, spec)| {
-            let rel = path.strip_prefix(&dir).unwrap_or(&path);
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            (rel.join("/"), spec)
-        })
+        .map(|(path, spec)| (relative_name(&path, &dir), spec))
         .collect();
     let mut versions: Vec<ApiVersion> = match flags.version {
         Some(v) => vec![v],
@@ -125,14 +118,7 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
     let types: Vec<(String, graph_spec::TypeFile)> = graph_spec::load_type_dir(&dir)
         .map_err(|e| lines(&e))?
         .into_iter()
-        .map(|(path, ty)| {
-            let rel = path.strip_prefix(&dir).unwrap_or(&path);
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            (rel.join("/"), ty)
-        })
+        .map(|(path, ty)| (relative_name(&path, &dir), ty))
         .collect();
     let csdl = Csdl {
         current: flags.csdl.clone(),
