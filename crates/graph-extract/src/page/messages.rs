@@ -61,6 +61,30 @@ fn headers(message: &http::Message) -> Vec<Header> {
         .collect()
 }
 
+/// A message body as JSON; one that is valid only without its trailing commas is read that way,
+/// with a warning on `line` naming `what` (`request body of example `x``). Otherwise the error of
+/// the body as written.
+fn json_body(
+    ctx: &mut Ctx<'_>,
+    line: usize,
+    text: &str,
+    what: &str,
+) -> Result<Value, serde_json::Error> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => Ok(v),
+        Err(e) => match serde_json::from_str::<Value>(&strip_trailing_commas(text)) {
+            Ok(v) => {
+                ctx.warn(
+                    line,
+                    format!("{what} is malformed: a trailing comma was removed"),
+                );
+                Ok(v)
+            }
+            Err(_) => Err(e),
+        },
+    }
+}
+
 /// Reads the HTTP request of example `name` from its code block.
 pub(crate) fn read_request(
     ctx: &mut Ctx<'_>,
@@ -88,15 +112,13 @@ pub(crate) fn read_request(
     })?;
     let body = match &message.body {
         None => None,
-        Some((line, text)) => match serde_json::from_str::<Value>(text) {
+        Some((line, text)) => match json_body(
+            ctx,
+            *line,
+            text,
+            &format!("request body of example `{name}`"),
+        ) {
             Ok(v) => Some(v),
-            Err(_) if let Ok(v) = serde_json::from_str::<Value>(&strip_trailing_commas(text)) => {
-                ctx.warn(
-                    *line,
-                    format!("request body of example `{name}` is malformed: a trailing comma was removed"),
-                );
-                Some(v)
-            }
             Err(e) => {
                 let content_type = message
                     .headers
@@ -163,15 +185,13 @@ pub(crate) fn read_response(
     })?;
     let body = match &message.body {
         None => None,
-        Some((line, text)) => match serde_json::from_str::<Value>(text) {
+        Some((line, text)) => match json_body(
+            ctx,
+            *line,
+            text,
+            &format!("response body of example `{name}`"),
+        ) {
             Ok(v) => Some(v),
-            Err(_) if let Ok(v) = serde_json::from_str::<Value>(&strip_trailing_commas(text)) => {
-                ctx.warn(
-                    *line,
-                    format!("response body of example `{name}` is malformed: a trailing comma was removed"),
-                );
-                Some(v)
-            }
             Err(e) => {
                 let why = if truncated {
                     "is not complete JSON (the annotation says it is truncated)".to_string()
