@@ -175,7 +175,7 @@ fn test_name(parts: &[&str]) -> proc_macro2::Ident {
     format_ident!("{}", joined.join("__"))
 }
 
-/// `tests/examples.rs` of the conformance crate.
+/// `tests/conformance/examples.rs` of the conformance crate: a module of its one test binary.
 pub fn tests_rs(
     roots: &BTreeMap<ApiVersion, Node<'_>>,
     models: &BTreeMap<ApiVersion, &Models<'_>>,

@@ -22,7 +22,7 @@ impl Default for Layout {
         Layout {
             api_crate: "graph_api".into(),
             api_src: "crates/graph-api/src".into(),
-            conformance_test: Some("crates/graph-conformance/tests/examples.rs".into()),
+            conformance_test: Some("crates/graph-conformance/tests/conformance/examples.rs".into()),
             manifest: None,
         }
     }

@@ -42,7 +42,7 @@ fn generated_code_for_naming_fixtures() {
             "crates/graph-api/src/beta/me/gadgets.rs",
             "crates/graph-api/src/beta/widgets.rs",
             "crates/graph-api/src/lib.rs",
-            "crates/graph-conformance/tests/examples.rs",
+            "crates/graph-conformance/tests/conformance/examples.rs",
         ]
     );
     for (path, text) in &files {

@@ -119,7 +119,7 @@ fn the_corpus_generates() {
     let files = graph_codegen::generate(&corpus, &graph_codegen::Layout::default())
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(files.len() > 400, "{} files", files.len());
-    let tests = &files["crates/graph-conformance/tests/examples.rs"];
+    let tests = &files["crates/graph-conformance/tests/conformance/examples.rs"];
     let cases = tests.matches("#[tokio::test]").count();
     assert!(cases > 300, "{cases} conformance tests");
 }

@@ -1,7 +1,7 @@
 //! Examples that document an error answer (4xx/5xx) are replayed as that error: the harness
 //! checks that the binding returns `Error::Service` with the documented status and Graph error
 //! code, not `Ok`. The spec here is a hand-written fixture, since no committed page documents an
-//! error example yet; `tests/examples.rs` replays any that the docs add the same way.
+//! error example yet; `examples.rs` replays any that the docs add the same way.
 #![allow(clippy::unwrap_used)]
 
 use graph_api::beta::audit_logs::sign_ins::ConfirmSafeRequest;
