@@ -19,7 +19,8 @@
 use graph_spec::{EdmType, OperationKind, Response};
 
 use crate::markdown::blocks::Inline;
-use crate::{Ctx, resource::ns, types};
+use crate::types::fold;
+use crate::{Ctx, resource, resource::ns, types};
 
 /// The type named by the first link of `inlines` to a resource page that `accept` takes (its
 /// lower-cased file stem), and the link's destination.
@@ -45,17 +46,46 @@ fn linked_type<'a>(
 }
 
 impl Ctx<'_> {
-    /// `ty` qualified by the sub-namespace of the resource page `dest` links to (a page whose
-    /// intro says `Namespace: microsoft.graph.termStore` describes `microsoft.graph.termStore.term`,
-    /// though its link text is `term`). `ty` unchanged when the page says none or is missing.
+    /// The type that a link to a resource page names, from its link text `ty` and its destination:
+    /// - the type the page declares in its resource annotation, when that is another name and the
+    ///   link text names no page of its own: `[Range](../resources/range.md)` is
+    ///   `microsoft.graph.workbookRange`, `[tab](../resources/teamstab.md)` is
+    ///   `microsoft.graph.teamsTab`. A link text with a page of its own stays (a derived type
+    ///   linked to its base's page);
+    /// - else `ty` qualified by the sub-namespace of the page (a page whose intro says
+    ///   `Namespace: microsoft.graph.termStore` describes `microsoft.graph.termStore.term`, though
+    ///   its link text is `term`).
+    ///
+    /// `ty` unchanged when the page says neither or is missing.
     pub(crate) fn qualify_linked(&self, ty: EdmType, dest: &str) -> EdmType {
-        let sub = crate::resolve(self.page, dest)
-            .and_then(|path| (self.read_include)(&path))
-            .and_then(|text| ns::sub_namespace_of_text(&text));
-        match sub {
+        let Some(path) = crate::resolve(self.page, dest) else {
+            return ty;
+        };
+        let Some(text) = (self.read_include)(&path) else {
+            return ty;
+        };
+        if let Some(declared) = resource::declared_type_of_text(&text)
+            && let Some(linked) = innermost_name(&ty)
+            && fold(linked) != fold(&declared)
+            && !self.has_own_page(linked, &path)
+        {
+            return renamed(ty, declared);
+        }
+        match ns::sub_namespace_of_text(&text) {
             Some(sub) => ns::moved_into(ty, &sub),
             None => ty,
         }
+    }
+
+    /// Whether the type `name` has a resource page of its own beside `linked` (the page a link
+    /// with its name as text points to): `resources/<short name>.md`, other than `linked`.
+    fn has_own_page(&self, name: &str, linked: &str) -> bool {
+        let short = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
+        let Some((dir, _)) = linked.rsplit_once('/') else {
+            return false;
+        };
+        let own = format!("{dir}/{short}.md");
+        !own.eq_ignore_ascii_case(linked) && (self.read_include)(&own).is_some()
     }
 
     /// The body's entity type for a create, update or replace, else `None`.
@@ -116,5 +146,23 @@ impl Ctx<'_> {
             None => ty,
         };
         (ty.to_string().to_ascii_lowercase().ends_with(own)).then_some(ty)
+    }
+}
+
+/// The named type of `ty`, or of the items of a collection of it.
+fn innermost_name(ty: &EdmType) -> Option<&str> {
+    match ty {
+        EdmType::Named(name) => Some(name),
+        EdmType::Collection(inner) => innermost_name(inner),
+        _ => None,
+    }
+}
+
+/// `ty` with its named type (or its items') replaced by `name`.
+fn renamed(ty: EdmType, name: String) -> EdmType {
+    match ty {
+        EdmType::Collection(inner) => EdmType::Collection(Box::new(renamed(*inner, name))),
+        EdmType::Named(_) => EdmType::Named(name),
+        other => other,
     }
 }

@@ -282,6 +282,30 @@ fn resource_annotation(ctx: &mut Ctx<'_>) -> Option<serde_json::Map<String, Valu
     found
 }
 
+/// The type a page declares in its `"blockType": "resource"` annotation (`range.md` declares
+/// `microsoft.graph.workbookRange`), read from the raw text of its HTML comments: for a page that
+/// is only linked to, cheaper than parsing it. `None` when it has no such annotation.
+pub(crate) fn declared_type_of_text(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        let after = rest.get(start + 4..)?;
+        let end = after.find("-->")?;
+        let body = after.get(..end)?;
+        if body.contains("\"resource\"")
+            && body.trim_start().starts_with('{')
+            && let Ok((map, _)) = examples::parse_annotation(body)
+            && map.get("blockType").and_then(Value::as_str) == Some("resource")
+        {
+            return map
+                .get("@odata.type")
+                .and_then(Value::as_str)
+                .and_then(qualify);
+        }
+        rest = after.get(end + 3..)?;
+    }
+    None
+}
+
 fn type_name(
     ctx: &Ctx<'_>,
     h1: Option<usize>,

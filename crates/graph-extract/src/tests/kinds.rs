@@ -192,6 +192,53 @@ fn a_type_linked_to_a_sub_namespace_page_is_qualified() {
 }
 
 #[test]
+fn a_link_names_the_type_its_page_declares_unless_its_text_has_a_page_of_its_own() {
+    let gizmo = |link_text: &str| {
+        list_page("List widgets", "").replace(
+            "a collection of [widget](../resources/widget.md) objects",
+            &format!("a collection of [{link_text}](../resources/gizmo.md) objects"),
+        )
+    };
+    let body_type = |text: &str, files: &BTreeMap<String, String>| {
+        extract_with(text, files)
+            .unwrap()
+            .operation
+            .response
+            .body_type
+    };
+    let mut files = includes();
+    // Without the linked page, the link text names the type.
+    assert_eq!(
+        body_type(&gizmo("Gizmo"), &files),
+        Some(ty("Collection(microsoft.graph.gizmo)"))
+    );
+    // The page's resource annotation declares another name: the page is the evidence (its
+    // heading is a display name, like `# Range resource type` for `microsoft.graph.workbookRange`).
+    files.insert(
+        "api-reference/beta/resources/gizmo.md".to_string(),
+        "# Gizmo resource type\n\nA gizmo.\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"optionalProperties\": [],\n  \"@odata.type\": \"microsoft.graph.workshopGizmo\"\n}-->\n\n```json\n{\"id\": \"String\"}\n```\n".to_string(),
+    );
+    assert_eq!(
+        body_type(&gizmo("Gizmo"), &files),
+        Some(ty("Collection(microsoft.graph.workshopGizmo)"))
+    );
+    // A shortened or plural link text with no page of its own is the declared type too.
+    assert_eq!(
+        body_type(&gizmo("gizmos"), &files),
+        Some(ty("Collection(microsoft.graph.workshopGizmo)"))
+    );
+    // A link text with a page of its own stays: a derived type linked to its base's page.
+    files.insert(
+        "api-reference/beta/resources/fancygizmo.md".to_string(),
+        "# fancyGizmo resource type\n\nA fancy gizmo.\n".to_string(),
+    );
+    assert_eq!(
+        body_type(&gizmo("fancyGizmo"), &files),
+        Some(ty("Collection(microsoft.graph.fancyGizmo)"))
+    );
+}
+
+#[test]
 fn an_update_that_links_nothing_takes_its_resource_pages_heading() {
     let text = body_page(
         "PATCH",
