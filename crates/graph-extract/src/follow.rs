@@ -215,16 +215,7 @@ fn find(
         };
         match &r.resource {
             Some(Ok(p)) => {
-                let mut ty = p.ty.clone();
-                if !path.contains(&format!("/{version}/")) {
-                    ty.warnings.push(Warning {
-                        line: ty.line,
-                        message: format!(
-                            "{version} has no resource page for `{}`; it is read from {path}",
-                            want.name
-                        ),
-                    });
-                }
+                let mut ty = from_page(p, path, want);
                 if fold(&ty.name) != fold(&want.name) {
                     ty.warnings.push(Warning {
                         line: ty.line,
@@ -239,6 +230,25 @@ fn find(
             }
             Some(Err(e)) => return Err(format!("its page cannot be read: {e}")),
             None => {}
+        }
+    }
+    // A page named by the end of the name that declares the whole name in its resource
+    // annotation: `range.md` describes `microsoft.graph.workbookRange`, `page.md`
+    // `microsoft.graph.onenotePage`. Longest end first; a page of another type is passed over.
+    for end in name_ends(short) {
+        for dir in &candidates {
+            let Some((dir, _)) = dir.rsplit_once('/') else {
+                continue;
+            };
+            let path = format!("{dir}/{end}.md");
+            if let Some(Read {
+                resource: Some(Ok(p)),
+                ..
+            }) = page(pages, &path, read)
+                && fold(&p.ty.name) == fold(&want.name)
+            {
+                return Ok(from_page(p, &path, want));
+            }
         }
     }
     let enum_pages = [
@@ -264,6 +274,38 @@ fn find(
         looked.push(format!("`{short} values` on {path}"));
     }
     Err(format!("the docs root has none of {}", looked.join(", ")))
+}
+
+/// The type of a resource page found for `want`, with a warning when the page is of another
+/// version (a beta type read from v1.0's page).
+fn from_page(p: &ResourcePage, path: &str, want: &Want) -> TypeFile {
+    let mut ty = p.ty.clone();
+    let version = want.version.as_str();
+    if !path.contains(&format!("/{version}/")) {
+        ty.warnings.push(Warning {
+            line: ty.line,
+            message: format!(
+                "{version} has no resource page for `{}`; it is read from {path}",
+                want.name
+            ),
+        });
+    }
+    ty
+}
+
+/// The ends of a camel-case name at each inner capital, lower-cased, longest first:
+/// `workbookTableRow` gives `tablerow`, `row`. None for a name in a sub-namespace (`security.x`).
+fn name_ends(short: &str) -> Vec<String> {
+    if short.contains('.') {
+        return Vec::new();
+    }
+    short
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| c.is_ascii_uppercase())
+        .filter_map(|(i, _)| short.get(i..))
+        .map(str::to_ascii_lowercase)
+        .collect()
 }
 
 /// A complex type whose base type is an entity type (directly or not) is an entity type.

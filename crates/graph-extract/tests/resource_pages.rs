@@ -225,6 +225,41 @@ fn a_beta_type_without_a_beta_page_is_read_from_v1() {
 }
 
 #[test]
+fn a_type_is_found_on_the_page_named_by_the_end_of_its_name_that_declares_it() {
+    // `workshopLathe` has no `workshoplathe.md`; `lathe.md` declares it in its annotation, and
+    // `gadget.md` (the end of `workshopGadget`) declares another type, so is passed over.
+    let lathe = "# Lathe resource type\n\nA made-up lathe.\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.workshopLathe\"\n}-->\n\n```json\n{\"speed\": 1024}\n```\n";
+    let docs: BTreeMap<&str, &str> = [
+        ("api-reference/v1.0/resources/lathe.md", lathe),
+        ("api-reference/v1.0/resources/gadget.md", GADGET),
+    ]
+    .into_iter()
+    .collect();
+    let read = |p: &str| docs.get(p).map(|t| t.to_string());
+    let followed = |body_type: &str| {
+        let op = OPERATION.replace("\"microsoft.graph.gadget\"", &format!("\"{body_type}\""));
+        let spec = graph_spec::from_json(&op, "x.json").unwrap();
+        graph_extract::follow_types(&[spec], &read)
+    };
+    let found = followed("microsoft.graph.workshopLathe");
+    assert_eq!(found.types.len(), 1);
+    let ty = &found.types[0];
+    assert_eq!(ty.name, "microsoft.graph.workshopLathe");
+    assert_eq!(ty.source.page, "api-reference/v1.0/resources/lathe.md");
+    assert_eq!(ty.properties.len(), 1);
+    // Found by its own name: no "recorded as" warning.
+    assert!(
+        !ty.warnings.iter().any(|w| w.message.contains("looked up")),
+        "{:?}",
+        ty.warnings
+    );
+    let other = followed("microsoft.graph.workshopGadget");
+    assert!(other.types.is_empty());
+    let untyped: Vec<&str> = other.untyped.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(untyped, ["microsoft.graph.workshopGadget"]);
+}
+
+#[test]
 fn a_page_without_a_properties_table_is_read_from_its_json_representation() {
     let page = r#"# lamp resource type
 

@@ -24,6 +24,28 @@
 // Source: api-reference/v1.0/resources/changetrackedentity.md
 // Source: api-reference/v1.0/resources/channel.md
 // Source: api-reference/v1.0/resources/channelidentity.md
+// Source: api-reference/v1.0/resources/chart.md
+// Source: api-reference/v1.0/resources/chartareaformat.md
+// Source: api-reference/v1.0/resources/chartaxes.md
+// Source: api-reference/v1.0/resources/chartaxis.md
+// Source: api-reference/v1.0/resources/chartaxisformat.md
+// Source: api-reference/v1.0/resources/chartaxistitle.md
+// Source: api-reference/v1.0/resources/chartaxistitleformat.md
+// Source: api-reference/v1.0/resources/chartdatalabelformat.md
+// Source: api-reference/v1.0/resources/chartdatalabels.md
+// Source: api-reference/v1.0/resources/chartfill.md
+// Source: api-reference/v1.0/resources/chartfont.md
+// Source: api-reference/v1.0/resources/chartgridlines.md
+// Source: api-reference/v1.0/resources/chartgridlinesformat.md
+// Source: api-reference/v1.0/resources/chartlegend.md
+// Source: api-reference/v1.0/resources/chartlegendformat.md
+// Source: api-reference/v1.0/resources/chartlineformat.md
+// Source: api-reference/v1.0/resources/chartpoint.md
+// Source: api-reference/v1.0/resources/chartpointformat.md
+// Source: api-reference/v1.0/resources/chartseries.md
+// Source: api-reference/v1.0/resources/chartseriesformat.md
+// Source: api-reference/v1.0/resources/charttitle.md
+// Source: api-reference/v1.0/resources/charttitleformat.md
 // Source: api-reference/v1.0/resources/chatmessage.md
 // Source: api-reference/v1.0/resources/chatmessageattachment.md
 // Source: api-reference/v1.0/resources/chatmessagefromidentityset.md
@@ -72,6 +94,8 @@
 // Source: api-reference/v1.0/resources/externallink.md
 // Source: api-reference/v1.0/resources/file.md
 // Source: api-reference/v1.0/resources/filesysteminfo.md
+// Source: api-reference/v1.0/resources/filter.md
+// Source: api-reference/v1.0/resources/filtercriteria.md
 // Source: api-reference/v1.0/resources/folder.md
 // Source: api-reference/v1.0/resources/folderview.md
 // Source: api-reference/v1.0/resources/followupflag.md
@@ -82,6 +106,7 @@
 // Source: api-reference/v1.0/resources/groupsetting.md
 // Source: api-reference/v1.0/resources/hashes.md
 // Source: api-reference/v1.0/resources/homerealmdiscoverypolicy.md
+// Source: api-reference/v1.0/resources/icon.md
 // Source: api-reference/v1.0/resources/identity.md
 // Source: api-reference/v1.0/resources/identityset.md
 // Source: api-reference/v1.0/resources/image.md
@@ -92,6 +117,7 @@
 // Source: api-reference/v1.0/resources/itemactivity.md
 // Source: api-reference/v1.0/resources/itembody.md
 // Source: api-reference/v1.0/resources/itemreference.md
+// Source: api-reference/v1.0/resources/json.md
 // Source: api-reference/v1.0/resources/keycredential.md
 // Source: api-reference/v1.0/resources/keyvalue.md
 // Source: api-reference/v1.0/resources/licenseassignmentstate.md
@@ -110,6 +136,7 @@
 // Source: api-reference/v1.0/resources/messageruleactions.md
 // Source: api-reference/v1.0/resources/messagerulepredicates.md
 // Source: api-reference/v1.0/resources/multivaluelegacyextendedproperty.md
+// Source: api-reference/v1.0/resources/nameditem.md
 // Source: api-reference/v1.0/resources/notebook.md
 // Source: api-reference/v1.0/resources/notebooklinks.md
 // Source: api-reference/v1.0/resources/numbercolumn.md
@@ -136,6 +163,7 @@
 // Source: api-reference/v1.0/resources/outlookitem.md
 // Source: api-reference/v1.0/resources/outlookuser.md
 // Source: api-reference/v1.0/resources/package.md
+// Source: api-reference/v1.0/resources/page.md
 // Source: api-reference/v1.0/resources/parentalcontrolsettings.md
 // Source: api-reference/v1.0/resources/passwordcredential.md
 // Source: api-reference/v1.0/resources/passwordprofile.md
@@ -179,6 +207,7 @@
 // Source: api-reference/v1.0/resources/recurrencepattern.md
 // Source: api-reference/v1.0/resources/recurrencerange.md
 // Source: api-reference/v1.0/resources/remoteitem.md
+// Source: api-reference/v1.0/resources/resource.md
 // Source: api-reference/v1.0/resources/resourcespecificpermissiongrant.md
 // Source: api-reference/v1.0/resources/responsestatus.md
 // Source: api-reference/v1.0/resources/root.md
@@ -192,7 +221,9 @@
 // Source: api-reference/v1.0/resources/schedulinggroup.md
 // Source: api-reference/v1.0/resources/scoredemailaddress.md
 // Source: api-reference/v1.0/resources/searchresult.md
+// Source: api-reference/v1.0/resources/section.md
 // Source: api-reference/v1.0/resources/sectiongroup.md
+// Source: api-reference/v1.0/resources/sectionlinks.md
 // Source: api-reference/v1.0/resources/serviceplaninfo.md
 // Source: api-reference/v1.0/resources/serviceprincipal.md
 // Source: api-reference/v1.0/resources/settingvalue.md
@@ -207,12 +238,16 @@
 // Source: api-reference/v1.0/resources/site.md
 // Source: api-reference/v1.0/resources/sitecollection.md
 // Source: api-reference/v1.0/resources/sizerange.md
+// Source: api-reference/v1.0/resources/sortfield.md
 // Source: api-reference/v1.0/resources/spaapplication.md
 // Source: api-reference/v1.0/resources/specialfolder.md
 // Source: api-reference/v1.0/resources/storageplaninformation.md
 // Source: api-reference/v1.0/resources/stspolicy.md
 // Source: api-reference/v1.0/resources/subscription.md
 // Source: api-reference/v1.0/resources/swapshiftschangerequest.md
+// Source: api-reference/v1.0/resources/table.md
+// Source: api-reference/v1.0/resources/tablerow.md
+// Source: api-reference/v1.0/resources/tablesort.md
 // Source: api-reference/v1.0/resources/team.md
 // Source: api-reference/v1.0/resources/teamclasssettings.md
 // Source: api-reference/v1.0/resources/teamfunsettings.md
@@ -256,11 +291,110 @@
 // Source: api-reference/v1.0/resources/workbook.md
 // Source: api-reference/v1.0/resources/workbookoperation.md
 // Source: api-reference/v1.0/resources/workbookoperationerror.md
+// Source: api-reference/v1.0/resources/workbookpivottable.md
+// Source: api-reference/v1.0/resources/workbooktablecolumn.md
 // Source: api-reference/v1.0/resources/workforceintegration.md
 // Source: api-reference/v1.0/resources/workforceintegrationencryption.md
 // Source: api-reference/v1.0/resources/workinghours.md
+// Source: api-reference/v1.0/resources/worksheet.md
+// Source: api-reference/v1.0/resources/worksheetprotection.md
+// Source: api-reference/v1.0/resources/worksheetprotectionoptions.md
 
 //! The types the v1.0 documentation describes on its resource pages, used by the operations' request and response models.
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents data returned in JSON format
+///
+/// `microsoft.graph.Json`, described in `api-reference/v1.0/resources/json.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Json {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for Json {
+    const NAME: &'static str = "Json";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl Json {}
 #[cfg(feature = "full")]
 /// The personOrGroupColumn on a columnDefinition resource indicates that the column's values represent a person or group chosen from the directory.
 ///
@@ -20814,9 +20948,9 @@ pub struct Notebook {
     pub section_groups: Option<Vec<SectionGroup>>,
     /// The sections in the notebook. Read-only. Nullable.
     ///
-    /// `Collection(microsoft.graph.onenoteSection)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.onenoteSection)`.
     /// A relationship (navigation property).
-    pub sections: Option<Vec<serde_json::Value>>,
+    pub sections: Option<Vec<OnenoteSection>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -21972,14 +22106,14 @@ pub struct Onenote {
     pub operations: Option<Vec<OnenoteOperation>>,
     /// The pages in all OneNote notebooks that are owned by the user or group. Read-only. Nullable.
     ///
-    /// `Collection(microsoft.graph.onenotePage)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.onenotePage)`.
     /// A relationship (navigation property).
-    pub pages: Option<Vec<serde_json::Value>>,
+    pub pages: Option<Vec<OnenotePage>>,
     /// The image and other file resources in OneNote pages. Getting a resources collection is not supported, but you can get the binary content of a specific resource. Read-only. Nullable.
     ///
-    /// `Collection(microsoft.graph.onenoteResource)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.onenoteResource)`.
     /// A relationship (navigation property).
-    pub resources: Option<Vec<serde_json::Value>>,
+    pub resources: Option<Vec<OnenoteResource>>,
     /// The section groups in all OneNote notebooks that are owned by the user or group. Read-only. Nullable.
     ///
     /// `Collection(microsoft.graph.sectionGroup)`.
@@ -21987,9 +22121,9 @@ pub struct Onenote {
     pub section_groups: Option<Vec<SectionGroup>>,
     /// The sections in all OneNote notebooks that are owned by the user or group. Read-only. Nullable.
     ///
-    /// `Collection(microsoft.graph.onenoteSection)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.onenoteSection)`.
     /// A relationship (navigation property).
-    pub sections: Option<Vec<serde_json::Value>>,
+    pub sections: Option<Vec<OnenoteSection>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -22637,6 +22771,576 @@ impl OnenoteOperationError {
     /// `message`.
     pub const MESSAGE: graph_runtime::Property<OnenoteOperationError> = graph_runtime::Property::new(
         "message",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// A page in a OneNote notebook.
+///
+/// `microsoft.graph.onenotePage`, described in `api-reference/v1.0/resources/page.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OnenotePage {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// The date and time when the page was created. The timestamp represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
+    ///
+    /// `Edm.DateTimeOffset`.
+    pub created_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+    /// The page's HTML content.
+    ///
+    /// `Edm.Stream`.
+    pub content: Option<String>,
+    /// The URL for the page's HTML content. Read-only.
+    ///
+    /// `Edm.String`.
+    pub content_url: Option<String>,
+    /// The unique identifier of the application that created the page. Read-only.
+    ///
+    /// `Edm.String`.
+    pub created_by_app_id: Option<String>,
+    /// The unique identifier of the page. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// The date and time when the page was last modified. The timestamp represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
+    ///
+    /// `Edm.DateTimeOffset`.
+    pub last_modified_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+    /// The indentation level of the page. Read-only.
+    ///
+    /// `Edm.Int32`.
+    pub level: Option<i32>,
+    /// Links for opening the page. The `oneNoteClientURL` link opens the page in the OneNote native client if it 's installed. The `oneNoteWebUrl` link opens the page in OneNote on the web. Read-only.
+    ///
+    /// `microsoft.graph.pageLinks`: the docs do not describe this type, so the value is kept as raw JSON.
+    pub links: Option<serde_json::Value>,
+    /// The order of the page within its parent section. Read-only.
+    ///
+    /// `Edm.Int32`.
+    pub order: Option<i32>,
+    /// The endpoint where you can get details about the page. Read-only.
+    ///
+    /// `Edm.String`.
+    pub self_: Option<String>,
+    /// The title of the page.
+    ///
+    /// `Edm.String`.
+    pub title: Option<String>,
+    /// The notebook that contains the page. Read-only.
+    ///
+    /// `microsoft.graph.notebook`.
+    /// A relationship (navigation property).
+    pub parent_notebook: Option<Box<Notebook>>,
+    /// The section that contains the page. Read-only.
+    ///
+    /// `microsoft.graph.onenoteSection`.
+    /// A relationship (navigation property).
+    pub parent_section: Option<Box<OnenoteSection>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for OnenotePage {
+    const NAME: &'static str = "OnenotePage";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "createdDateTime" => property.decode(&mut self.created_date_time),
+            "content" => property.decode(&mut self.content),
+            "contentUrl" => property.decode(&mut self.content_url),
+            "createdByAppId" => property.decode(&mut self.created_by_app_id),
+            "id" => property.decode(&mut self.id),
+            "lastModifiedDateTime" => property.decode(&mut self.last_modified_date_time),
+            "level" => property.decode(&mut self.level),
+            "links" => property.decode(&mut self.links),
+            "order" => property.decode(&mut self.order),
+            "self" => property.decode(&mut self.self_),
+            "title" => property.decode(&mut self.title),
+            "parentNotebook" => property.decode(&mut self.parent_notebook),
+            "parentSection" => property.decode(&mut self.parent_section),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for OnenotePage {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for OnenotePage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("createdDateTime", &self.created_date_time)?;
+        w.property("content", &self.content)?;
+        w.property("contentUrl", &self.content_url)?;
+        w.property("createdByAppId", &self.created_by_app_id)?;
+        w.property("id", &self.id)?;
+        w.property("lastModifiedDateTime", &self.last_modified_date_time)?;
+        w.property("level", &self.level)?;
+        w.property("links", &self.links)?;
+        w.property("order", &self.order)?;
+        w.property("self", &self.self_)?;
+        w.property("title", &self.title)?;
+        w.property("parentNotebook", &self.parent_notebook)?;
+        w.property("parentSection", &self.parent_section)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl OnenotePage {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `contentUrl`.
+    pub const CONTENT_URL: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "contentUrl",
+    );
+    /// `createdByAppId`.
+    pub const CREATED_BY_APP_ID: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "createdByAppId",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `level`.
+    pub const LEVEL: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "level",
+    );
+    /// `links`.
+    pub const LINKS: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "links",
+    );
+    /// `order`.
+    pub const ORDER: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "order",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `parentNotebook`.
+    pub const PARENT_NOTEBOOK: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "parentNotebook",
+    );
+    /// `parentSection`.
+    pub const PARENT_SECTION: graph_runtime::Property<OnenotePage> = graph_runtime::Property::new(
+        "parentSection",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// An image or other file resource on a OneNote page. You can get the binary data of a resource, but getting a JSON representation of a resource object or a resource collection is not supported.
+///
+/// `microsoft.graph.onenoteResource`, described in `api-reference/v1.0/resources/resource.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OnenoteResource {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// The content stream
+    ///
+    /// `Edm.Stream`.
+    pub content: Option<String>,
+    /// The URL for downloading the content
+    ///
+    /// `Edm.String`.
+    pub content_url: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for OnenoteResource {
+    const NAME: &'static str = "OnenoteResource";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "content" => property.decode(&mut self.content),
+            "contentUrl" => property.decode(&mut self.content_url),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for OnenoteResource {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for OnenoteResource {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("content", &self.content)?;
+        w.property("contentUrl", &self.content_url)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl OnenoteResource {
+    /// `content`.
+    pub const CONTENT: graph_runtime::Property<OnenoteResource> = graph_runtime::Property::new(
+        "content",
+    );
+    /// `contentUrl`.
+    pub const CONTENT_URL: graph_runtime::Property<OnenoteResource> = graph_runtime::Property::new(
+        "contentUrl",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// A section in a OneNote notebook. Sections can contain pages.
+///
+/// `microsoft.graph.onenoteSection`, described in `api-reference/v1.0/resources/section.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OnenoteSection {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// The date and time when the section was created. The timestamp represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
+    ///
+    /// `Edm.DateTimeOffset`.
+    pub created_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+    /// The name of the section.
+    ///
+    /// `Edm.String`.
+    pub display_name: Option<String>,
+    /// Identity of the user, device, and application which created the item. Read-only.
+    ///
+    /// `microsoft.graph.identitySet`.
+    pub created_by: Option<Box<IdentitySet>>,
+    /// Identity of the user, device, and application which created the item. Read-only.
+    ///
+    /// `microsoft.graph.identitySet`.
+    pub last_modified_by: Option<Box<IdentitySet>>,
+    /// The date and time when the section was last modified. The timestamp represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
+    ///
+    /// `Edm.DateTimeOffset`.
+    pub last_modified_date_time: Option<graph_runtime::edm::DateTimeOffset>,
+    /// The unique identifier of the section. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Indicates whether this is the user's default section. Read-only.
+    ///
+    /// `Edm.Boolean`.
+    pub is_default: Option<bool>,
+    /// Links for opening the section. The `oneNoteClientURL` link opens the section in the OneNote native client if it's installed. The `oneNoteWebURL` link opens the section in OneNote on the web.
+    ///
+    /// `microsoft.graph.sectionLinks`.
+    pub links: Option<Box<SectionLinks>>,
+    /// The `pages` endpoint where you can get details for all the pages in the section. Read-only.
+    ///
+    /// `Edm.String`.
+    pub pages_url: Option<String>,
+    /// The endpoint where you can get details about the section. Read-only.
+    ///
+    /// `Edm.String`.
+    pub self_: Option<String>,
+    /// The collection of pages in the section. Read-only. Nullable.
+    ///
+    /// `Collection(microsoft.graph.onenotePage)`.
+    /// A relationship (navigation property).
+    pub pages: Option<Vec<OnenotePage>>,
+    /// The notebook that contains the section. Read-only.
+    ///
+    /// `microsoft.graph.notebook`.
+    /// A relationship (navigation property).
+    pub parent_notebook: Option<Box<Notebook>>,
+    /// The section group that contains the section. Read-only.
+    ///
+    /// `microsoft.graph.sectionGroup`.
+    /// A relationship (navigation property).
+    pub parent_section_group: Option<Box<SectionGroup>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for OnenoteSection {
+    const NAME: &'static str = "OnenoteSection";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "createdDateTime" => property.decode(&mut self.created_date_time),
+            "displayName" => property.decode(&mut self.display_name),
+            "createdBy" => property.decode(&mut self.created_by),
+            "lastModifiedBy" => property.decode(&mut self.last_modified_by),
+            "lastModifiedDateTime" => property.decode(&mut self.last_modified_date_time),
+            "id" => property.decode(&mut self.id),
+            "isDefault" => property.decode(&mut self.is_default),
+            "links" => property.decode(&mut self.links),
+            "pagesUrl" => property.decode(&mut self.pages_url),
+            "self" => property.decode(&mut self.self_),
+            "pages" => property.decode(&mut self.pages),
+            "parentNotebook" => property.decode(&mut self.parent_notebook),
+            "parentSectionGroup" => property.decode(&mut self.parent_section_group),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for OnenoteSection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for OnenoteSection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("createdDateTime", &self.created_date_time)?;
+        w.property("displayName", &self.display_name)?;
+        w.property("createdBy", &self.created_by)?;
+        w.property("lastModifiedBy", &self.last_modified_by)?;
+        w.property("lastModifiedDateTime", &self.last_modified_date_time)?;
+        w.property("id", &self.id)?;
+        w.property("isDefault", &self.is_default)?;
+        w.property("links", &self.links)?;
+        w.property("pagesUrl", &self.pages_url)?;
+        w.property("self", &self.self_)?;
+        w.property("pages", &self.pages)?;
+        w.property("parentNotebook", &self.parent_notebook)?;
+        w.property("parentSectionGroup", &self.parent_section_group)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl OnenoteSection {
+    /// `createdDateTime`.
+    pub const CREATED_DATE_TIME: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "createdDateTime",
+    );
+    /// `displayName`.
+    pub const DISPLAY_NAME: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "displayName",
+    );
+    /// `createdBy`.
+    pub const CREATED_BY: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "createdBy",
+    );
+    /// `lastModifiedBy`.
+    pub const LAST_MODIFIED_BY: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "lastModifiedBy",
+    );
+    /// `lastModifiedDateTime`.
+    pub const LAST_MODIFIED_DATE_TIME: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "lastModifiedDateTime",
+    );
+    /// `id`.
+    pub const ID: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `isDefault`.
+    pub const IS_DEFAULT: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "isDefault",
+    );
+    /// `links`.
+    pub const LINKS: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "links",
+    );
+    /// `pagesUrl`.
+    pub const PAGES_URL: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "pagesUrl",
+    );
+    /// `self`.
+    pub const SELF_: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "self",
+    );
+    /// `pages`.
+    pub const PAGES: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "pages",
+    );
+    /// `parentNotebook`.
+    pub const PARENT_NOTEBOOK: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "parentNotebook",
+    );
+    /// `parentSectionGroup`.
+    pub const PARENT_SECTION_GROUP: graph_runtime::Property<OnenoteSection> = graph_runtime::Property::new(
+        "parentSectionGroup",
     );
 }
 #[cfg(
@@ -32489,9 +33193,9 @@ pub struct SectionGroup {
     pub section_groups: Option<Vec<SectionGroup>>,
     /// The sections in the section group. Read-only. Nullable.
     ///
-    /// `Collection(microsoft.graph.onenoteSection)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.onenoteSection)`.
     /// A relationship (navigation property).
-    pub sections: Option<Vec<serde_json::Value>>,
+    pub sections: Option<Vec<OnenoteSection>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -32645,6 +33349,121 @@ impl SectionGroup {
     /// `sections`.
     pub const SECTIONS: graph_runtime::Property<SectionGroup> = graph_runtime::Property::new(
         "sections",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Links for opening a OneNote section.
+///
+/// `microsoft.graph.sectionLinks`, described in `api-reference/v1.0/resources/sectionlinks.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SectionLinks {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Opens the section in the OneNote native client if it's installed.
+    ///
+    /// `microsoft.graph.externalLink`.
+    pub one_note_client_url: Option<Box<ExternalLink>>,
+    /// Opens the section in OneNote on the web.
+    ///
+    /// `microsoft.graph.externalLink`.
+    pub one_note_web_url: Option<Box<ExternalLink>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for SectionLinks {
+    const NAME: &'static str = "SectionLinks";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "oneNoteClientUrl" => property.decode(&mut self.one_note_client_url),
+            "oneNoteWebUrl" => property.decode(&mut self.one_note_web_url),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for SectionLinks {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for SectionLinks {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("oneNoteClientUrl", &self.one_note_client_url)?;
+        w.property("oneNoteWebUrl", &self.one_note_web_url)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl SectionLinks {
+    /// `oneNoteClientUrl`.
+    pub const ONE_NOTE_CLIENT_URL: graph_runtime::Property<SectionLinks> = graph_runtime::Property::new(
+        "oneNoteClientUrl",
+    );
+    /// `oneNoteWebUrl`.
+    pub const ONE_NOTE_WEB_URL: graph_runtime::Property<SectionLinks> = graph_runtime::Property::new(
+        "oneNoteWebUrl",
     );
 }
 #[cfg(
@@ -42441,19 +43260,19 @@ pub struct Workbook {
     pub id: Option<String>,
     /// Represents a collection of workbooks scoped named items (named ranges and constants). Read-only.
     ///
-    /// `Collection(microsoft.graph.workbookNamedItem)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.workbookNamedItem)`.
     /// A relationship (navigation property).
-    pub names: Option<Vec<serde_json::Value>>,
+    pub names: Option<Vec<WorkbookNamedItem>>,
     /// Represents a collection of tables associated with the workbook. Read-only.
     ///
-    /// `Collection(microsoft.graph.workbookTable)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.workbookTable)`.
     /// A relationship (navigation property).
-    pub tables: Option<Vec<serde_json::Value>>,
+    pub tables: Option<Vec<WorkbookTable>>,
     /// Represents a collection of worksheets associated with the workbook. Read-only.
     ///
-    /// `Collection(microsoft.graph.workbookWorksheet)`: the docs do not describe this type, so the value is kept as raw JSON.
+    /// `Collection(microsoft.graph.workbookWorksheet)`.
     /// A relationship (navigation property).
-    pub worksheets: Option<Vec<serde_json::Value>>,
+    pub worksheets: Option<Vec<WorkbookWorksheet>>,
     /// The status of workbook operations. Getting an operation collection is not supported, but you can get the status of a long-running operation if the `Location` header is returned in the response. Read-only.
     ///
     /// `Collection(microsoft.graph.workbookOperation)`.
@@ -42562,6 +43381,3618 @@ impl Workbook {
     /// `operations`.
     pub const OPERATIONS: graph_runtime::Property<Workbook> = graph_runtime::Property::new(
         "operations",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a chart object in a workbook.
+///
+/// `microsoft.graph.workbookChart`, described in `api-reference/v1.0/resources/chart.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChart {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Gets a chart based on its position in the collection. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the height, in points, of the chart object.
+    ///
+    /// `Edm.Double`.
+    pub height: Option<f64>,
+    /// The distance, in points, from the left side of the chart to the worksheet origin.
+    ///
+    /// `Edm.Double`.
+    pub left: Option<f64>,
+    /// Represents the name of a chart object.
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// Represents the distance, in points, from the top edge of the object to the top of row 1 (on a worksheet) or the top of the chart area (on a chart).
+    ///
+    /// `Edm.Double`.
+    pub top: Option<f64>,
+    /// Represents the width, in points, of the chart object.
+    ///
+    /// `Edm.Double`.
+    pub width: Option<f64>,
+    /// Represents chart axes. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAxes`.
+    /// A relationship (navigation property).
+    pub axes: Option<Box<WorkbookChartAxes>>,
+    /// Represents the datalabels on the chart. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartDataLabels`.
+    /// A relationship (navigation property).
+    pub data_labels: Option<Box<WorkbookChartDataLabels>>,
+    /// Encapsulates the format properties for the chart area. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAreaFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartAreaFormat>>,
+    /// Represents the legend for the chart. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartLegend`.
+    /// A relationship (navigation property).
+    pub legend: Option<Box<WorkbookChartLegend>>,
+    /// Represents either a single series or collection of series in the chart. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookChartSeries)`.
+    /// A relationship (navigation property).
+    pub series: Option<Vec<WorkbookChartSeries>>,
+    /// Represents the title of the specified chart, including the text, visibility, position and formating of the title. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartTitle`.
+    /// A relationship (navigation property).
+    pub title: Option<Box<WorkbookChartTitle>>,
+    /// The worksheet containing the current chart. Read-only.
+    ///
+    /// `microsoft.graph.workbookWorksheet`.
+    /// A relationship (navigation property).
+    pub worksheet: Option<Box<WorkbookWorksheet>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChart {
+    const NAME: &'static str = "WorkbookChart";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "height" => property.decode(&mut self.height),
+            "left" => property.decode(&mut self.left),
+            "name" => property.decode(&mut self.name),
+            "top" => property.decode(&mut self.top),
+            "width" => property.decode(&mut self.width),
+            "axes" => property.decode(&mut self.axes),
+            "dataLabels" => property.decode(&mut self.data_labels),
+            "format" => property.decode(&mut self.format),
+            "legend" => property.decode(&mut self.legend),
+            "series" => property.decode(&mut self.series),
+            "title" => property.decode(&mut self.title),
+            "worksheet" => property.decode(&mut self.worksheet),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChart {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChart {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("height", &self.height)?;
+        w.property("left", &self.left)?;
+        w.property("name", &self.name)?;
+        w.property("top", &self.top)?;
+        w.property("width", &self.width)?;
+        w.property("axes", &self.axes)?;
+        w.property("dataLabels", &self.data_labels)?;
+        w.property("format", &self.format)?;
+        w.property("legend", &self.legend)?;
+        w.property("series", &self.series)?;
+        w.property("title", &self.title)?;
+        w.property("worksheet", &self.worksheet)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChart {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `height`.
+    pub const HEIGHT: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "height",
+    );
+    /// `left`.
+    pub const LEFT: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "left",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `top`.
+    pub const TOP: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "top",
+    );
+    /// `width`.
+    pub const WIDTH: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "width",
+    );
+    /// `axes`.
+    pub const AXES: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "axes",
+    );
+    /// `dataLabels`.
+    pub const DATA_LABELS: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "dataLabels",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `legend`.
+    pub const LEGEND: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "legend",
+    );
+    /// `series`.
+    pub const SERIES: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "series",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookChart> = graph_runtime::Property::new(
+        "worksheet",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Encapsulates the format properties for the overall chart area.
+///
+/// `microsoft.graph.workbookChartAreaFormat`, described in `api-reference/v1.0/resources/chartareaformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartAreaFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the fill format of an object, which includes background formatting information. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFill`.
+    /// A relationship (navigation property).
+    pub fill: Option<Box<WorkbookChartFill>>,
+    /// Represents the font attributes (font name, font size, color, etc.) for the current object. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFont`.
+    /// A relationship (navigation property).
+    pub font: Option<Box<WorkbookChartFont>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartAreaFormat {
+    const NAME: &'static str = "WorkbookChartAreaFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "fill" => property.decode(&mut self.fill),
+            "font" => property.decode(&mut self.font),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartAreaFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartAreaFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("fill", &self.fill)?;
+        w.property("font", &self.font)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAreaFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAreaFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartAreaFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartAreaFormat> = graph_runtime::Property::new(
+        "font",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the chart axes.
+///
+/// `microsoft.graph.workbookChartAxes`, described in `api-reference/v1.0/resources/chartaxes.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartAxes {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the category axis in a chart. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAxis`.
+    /// A relationship (navigation property).
+    pub category_axis: Option<Box<WorkbookChartAxis>>,
+    /// Represents the series axis of a 3-dimensional chart. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAxis`.
+    /// A relationship (navigation property).
+    pub series_axis: Option<Box<WorkbookChartAxis>>,
+    /// Represents the value axis in an axis. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAxis`.
+    /// A relationship (navigation property).
+    pub value_axis: Option<Box<WorkbookChartAxis>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartAxes {
+    const NAME: &'static str = "WorkbookChartAxes";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "categoryAxis" => property.decode(&mut self.category_axis),
+            "seriesAxis" => property.decode(&mut self.series_axis),
+            "valueAxis" => property.decode(&mut self.value_axis),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartAxes {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartAxes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("categoryAxis", &self.category_axis)?;
+        w.property("seriesAxis", &self.series_axis)?;
+        w.property("valueAxis", &self.value_axis)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxes {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `categoryAxis`.
+    pub const CATEGORY_AXIS: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "categoryAxis",
+    );
+    /// `seriesAxis`.
+    pub const SERIES_AXIS: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "seriesAxis",
+    );
+    /// `valueAxis`.
+    pub const VALUE_AXIS: graph_runtime::Property<WorkbookChartAxes> = graph_runtime::Property::new(
+        "valueAxis",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a single axis in a chart.
+///
+/// `microsoft.graph.workbookChartAxis`, described in `api-reference/v1.0/resources/chartaxis.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartAxis {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Unique identifier. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the formatting of a chart object, which includes line and font formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAxisFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartAxisFormat>>,
+    /// Returns a gridlines object that represents the major gridlines for the specified axis. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartGridlines`.
+    /// A relationship (navigation property).
+    pub major_gridlines: Option<Box<WorkbookChartGridlines>>,
+    /// Returns a Gridlines object that represents the minor gridlines for the specified axis. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartGridlines`.
+    /// A relationship (navigation property).
+    pub minor_gridlines: Option<Box<WorkbookChartGridlines>>,
+    /// Represents the axis title. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAxisTitle`.
+    /// A relationship (navigation property).
+    pub title: Option<Box<WorkbookChartAxisTitle>>,
+    /// `Edm.String`.
+    pub major_unit: Option<String>,
+    /// `Edm.String`.
+    pub maximum: Option<String>,
+    /// `Edm.String`.
+    pub minimum: Option<String>,
+    /// `Edm.String`.
+    pub minor_unit: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartAxis {
+    const NAME: &'static str = "WorkbookChartAxis";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "format" => property.decode(&mut self.format),
+            "majorGridlines" => property.decode(&mut self.major_gridlines),
+            "minorGridlines" => property.decode(&mut self.minor_gridlines),
+            "title" => property.decode(&mut self.title),
+            "majorUnit" => property.decode(&mut self.major_unit),
+            "maximum" => property.decode(&mut self.maximum),
+            "minimum" => property.decode(&mut self.minimum),
+            "minorUnit" => property.decode(&mut self.minor_unit),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartAxis {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartAxis {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("format", &self.format)?;
+        w.property("majorGridlines", &self.major_gridlines)?;
+        w.property("minorGridlines", &self.minor_gridlines)?;
+        w.property("title", &self.title)?;
+        w.property("majorUnit", &self.major_unit)?;
+        w.property("maximum", &self.maximum)?;
+        w.property("minimum", &self.minimum)?;
+        w.property("minorUnit", &self.minor_unit)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxis {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `majorGridlines`.
+    pub const MAJOR_GRIDLINES: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "majorGridlines",
+    );
+    /// `minorGridlines`.
+    pub const MINOR_GRIDLINES: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "minorGridlines",
+    );
+    /// `title`.
+    pub const TITLE: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "title",
+    );
+    /// `majorUnit`.
+    pub const MAJOR_UNIT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "majorUnit",
+    );
+    /// `maximum`.
+    pub const MAXIMUM: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "maximum",
+    );
+    /// `minimum`.
+    pub const MINIMUM: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "minimum",
+    );
+    /// `minorUnit`.
+    pub const MINOR_UNIT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
+        "minorUnit",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Encapsulates the format properties for the chart axis.
+///
+/// `microsoft.graph.workbookChartAxisFormat`, described in `api-reference/v1.0/resources/chartaxisformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartAxisFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the font attributes (font name, font size, color, etc.) for a chart axis element. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFont`.
+    /// A relationship (navigation property).
+    pub font: Option<Box<WorkbookChartFont>>,
+    /// Represents chart line formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartLineFormat`.
+    /// A relationship (navigation property).
+    pub line: Option<Box<WorkbookChartLineFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartAxisFormat {
+    const NAME: &'static str = "WorkbookChartAxisFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "font" => property.decode(&mut self.font),
+            "line" => property.decode(&mut self.line),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartAxisFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartAxisFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("font", &self.font)?;
+        w.property("line", &self.line)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxisFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxisFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartAxisFormat> = graph_runtime::Property::new(
+        "font",
+    );
+    /// `line`.
+    pub const LINE: graph_runtime::Property<WorkbookChartAxisFormat> = graph_runtime::Property::new(
+        "line",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the title of a chart axis.
+///
+/// `microsoft.graph.workbookChartAxisTitle`, described in `api-reference/v1.0/resources/chartaxistitle.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartAxisTitle {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the axis title.
+    ///
+    /// `Edm.String`.
+    pub text: Option<String>,
+    /// A boolean that specifies the visibility of an axis title.
+    ///
+    /// `Edm.Boolean`.
+    pub visible: Option<bool>,
+    /// Represents the formatting of chart axis title. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartAxisTitleFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartAxisTitleFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartAxisTitle {
+    const NAME: &'static str = "WorkbookChartAxisTitle";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "text" => property.decode(&mut self.text),
+            "visible" => property.decode(&mut self.visible),
+            "format" => property.decode(&mut self.format),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartAxisTitle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartAxisTitle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("text", &self.text)?;
+        w.property("visible", &self.visible)?;
+        w.property("format", &self.format)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxisTitle {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `text`.
+    pub const TEXT: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "text",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartAxisTitle> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the chart axis title formatting.
+///
+/// `microsoft.graph.workbookChartAxisTitleFormat`, described in `api-reference/v1.0/resources/chartaxistitleformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartAxisTitleFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the font attributes, such as font name, font size, color, etc. of chart axis title object. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFont`.
+    /// A relationship (navigation property).
+    pub font: Option<Box<WorkbookChartFont>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartAxisTitleFormat {
+    const NAME: &'static str = "WorkbookChartAxisTitleFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "font" => property.decode(&mut self.font),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartAxisTitleFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartAxisTitleFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("font", &self.font)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartAxisTitleFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartAxisTitleFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartAxisTitleFormat> = graph_runtime::Property::new(
+        "font",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Encapsulates the format properties for the chart data labels.
+///
+/// `microsoft.graph.workbookChartDataLabelFormat`, described in `api-reference/v1.0/resources/chartdatalabelformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartDataLabelFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the fill format of the current chart data label. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFill`.
+    /// A relationship (navigation property).
+    pub fill: Option<Box<WorkbookChartFill>>,
+    /// Represents the font attributes (font name, font size, color, etc.) for a chart data label. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFont`.
+    /// A relationship (navigation property).
+    pub font: Option<Box<WorkbookChartFont>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartDataLabelFormat {
+    const NAME: &'static str = "WorkbookChartDataLabelFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "fill" => property.decode(&mut self.fill),
+            "font" => property.decode(&mut self.font),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartDataLabelFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartDataLabelFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("fill", &self.fill)?;
+        w.property("font", &self.font)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartDataLabelFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartDataLabelFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartDataLabelFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartDataLabelFormat> = graph_runtime::Property::new(
+        "font",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a collection of all the data labels on a chart point.
+///
+/// `microsoft.graph.workbookChartDataLabels`, described in `api-reference/v1.0/resources/chartdatalabels.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartDataLabels {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// DataLabelPosition value that represents the position of the data label. The possible values are: `None`, `Center`, `InsideEnd`, `InsideBase`, `OutsideEnd`, `Left`, `Right`, `Top`, `Bottom`, `BestFit`, `Callout`.
+    ///
+    /// `Edm.String`.
+    pub position: Option<String>,
+    /// String representing the separator used for the data labels on a chart.
+    ///
+    /// `Edm.String`.
+    pub separator: Option<String>,
+    /// Boolean value representing if the data label bubble size is visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub show_bubble_size: Option<bool>,
+    /// Boolean value representing if the data label category name is visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub show_category_name: Option<bool>,
+    /// Boolean value representing if the data label legend key is visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub show_legend_key: Option<bool>,
+    /// Boolean value representing if the data label percentage is visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub show_percentage: Option<bool>,
+    /// Boolean value representing if the data label series name is visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub show_series_name: Option<bool>,
+    /// Boolean value representing if the data label value is visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub show_value: Option<bool>,
+    /// Represents the format of chart data labels, which includes fill and font formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartDataLabelFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartDataLabelFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartDataLabels {
+    const NAME: &'static str = "WorkbookChartDataLabels";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "position" => property.decode(&mut self.position),
+            "separator" => property.decode(&mut self.separator),
+            "showBubbleSize" => property.decode(&mut self.show_bubble_size),
+            "showCategoryName" => property.decode(&mut self.show_category_name),
+            "showLegendKey" => property.decode(&mut self.show_legend_key),
+            "showPercentage" => property.decode(&mut self.show_percentage),
+            "showSeriesName" => property.decode(&mut self.show_series_name),
+            "showValue" => property.decode(&mut self.show_value),
+            "format" => property.decode(&mut self.format),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartDataLabels {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartDataLabels {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("position", &self.position)?;
+        w.property("separator", &self.separator)?;
+        w.property("showBubbleSize", &self.show_bubble_size)?;
+        w.property("showCategoryName", &self.show_category_name)?;
+        w.property("showLegendKey", &self.show_legend_key)?;
+        w.property("showPercentage", &self.show_percentage)?;
+        w.property("showSeriesName", &self.show_series_name)?;
+        w.property("showValue", &self.show_value)?;
+        w.property("format", &self.format)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartDataLabels {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `position`.
+    pub const POSITION: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "position",
+    );
+    /// `separator`.
+    pub const SEPARATOR: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "separator",
+    );
+    /// `showBubbleSize`.
+    pub const SHOW_BUBBLE_SIZE: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showBubbleSize",
+    );
+    /// `showCategoryName`.
+    pub const SHOW_CATEGORY_NAME: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showCategoryName",
+    );
+    /// `showLegendKey`.
+    pub const SHOW_LEGEND_KEY: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showLegendKey",
+    );
+    /// `showPercentage`.
+    pub const SHOW_PERCENTAGE: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showPercentage",
+    );
+    /// `showSeriesName`.
+    pub const SHOW_SERIES_NAME: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showSeriesName",
+    );
+    /// `showValue`.
+    pub const SHOW_VALUE: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "showValue",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartDataLabels> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the fill formatting for a chart element.
+///
+/// `microsoft.graph.workbookChartFill`, described in `api-reference/v1.0/resources/chartfill.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartFill {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartFill {
+    const NAME: &'static str = "WorkbookChartFill";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartFill {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartFill {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartFill {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartFill> = graph_runtime::Property::new(
+        "id",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// This object represents the font attributes (font name, font size, color, etc.) for a chart object.
+///
+/// `microsoft.graph.workbookChartFont`, described in `api-reference/v1.0/resources/chartfont.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartFont {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the bold status of font.
+    ///
+    /// `Edm.Boolean`.
+    pub bold: Option<bool>,
+    /// HTML color code representation of the text color. E.g. \#FF0000 represents Red.
+    ///
+    /// `Edm.String`.
+    pub color: Option<String>,
+    /// Represents the italic status of the font.
+    ///
+    /// `Edm.Boolean`.
+    pub italic: Option<bool>,
+    /// Font name (e.g. "Calibri")
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// Size of the font (e.g. 11)
+    ///
+    /// `Edm.Double`.
+    pub size: Option<f64>,
+    /// Type of underline applied to the font. The possible values are: `None`, `Single`.
+    ///
+    /// `Edm.String`.
+    pub underline: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartFont {
+    const NAME: &'static str = "WorkbookChartFont";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "bold" => property.decode(&mut self.bold),
+            "color" => property.decode(&mut self.color),
+            "italic" => property.decode(&mut self.italic),
+            "name" => property.decode(&mut self.name),
+            "size" => property.decode(&mut self.size),
+            "underline" => property.decode(&mut self.underline),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartFont {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartFont {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("bold", &self.bold)?;
+        w.property("color", &self.color)?;
+        w.property("italic", &self.italic)?;
+        w.property("name", &self.name)?;
+        w.property("size", &self.size)?;
+        w.property("underline", &self.underline)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartFont {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `bold`.
+    pub const BOLD: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "bold",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `italic`.
+    pub const ITALIC: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "italic",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `size`.
+    pub const SIZE: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "size",
+    );
+    /// `underline`.
+    pub const UNDERLINE: graph_runtime::Property<WorkbookChartFont> = graph_runtime::Property::new(
+        "underline",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents major or minor gridlines on a chart axis.
+///
+/// `microsoft.graph.workbookChartGridlines`, described in `api-reference/v1.0/resources/chartgridlines.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartGridlines {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Boolean value representing if the axis gridlines are visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub visible: Option<bool>,
+    /// Represents the formatting of chart gridlines. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartGridlinesFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartGridlinesFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartGridlines {
+    const NAME: &'static str = "WorkbookChartGridlines";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "visible" => property.decode(&mut self.visible),
+            "format" => property.decode(&mut self.format),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartGridlines {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartGridlines {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("visible", &self.visible)?;
+        w.property("format", &self.format)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartGridlines {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartGridlines> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartGridlines> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartGridlines> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Encapsulates the format properties for chart gridlines.
+///
+/// `microsoft.graph.workbookChartGridlinesFormat`, described in `api-reference/v1.0/resources/chartgridlinesformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartGridlinesFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents chart line formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartLineFormat`.
+    /// A relationship (navigation property).
+    pub line: Option<Box<WorkbookChartLineFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartGridlinesFormat {
+    const NAME: &'static str = "WorkbookChartGridlinesFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "line" => property.decode(&mut self.line),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartGridlinesFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartGridlinesFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("line", &self.line)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartGridlinesFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartGridlinesFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `line`.
+    pub const LINE: graph_runtime::Property<WorkbookChartGridlinesFormat> = graph_runtime::Property::new(
+        "line",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the legend in a chart.
+///
+/// `microsoft.graph.workbookChartLegend`, described in `api-reference/v1.0/resources/chartlegend.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartLegend {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Boolean value for whether the chart legend should overlap with the main body of the chart.
+    ///
+    /// `Edm.Boolean`.
+    pub overlay: Option<bool>,
+    /// Represents the position of the legend on the chart. The possible values are: `Top`, `Bottom`, `Left`, `Right`, `Corner`, `Custom`.
+    ///
+    /// `Edm.String`.
+    pub position: Option<String>,
+    /// A boolean value the represents the visibility of a ChartLegend object.
+    ///
+    /// `Edm.Boolean`.
+    pub visible: Option<bool>,
+    /// Represents the formatting of a chart legend, which includes fill and font formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartLegendFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartLegendFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartLegend {
+    const NAME: &'static str = "WorkbookChartLegend";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "overlay" => property.decode(&mut self.overlay),
+            "position" => property.decode(&mut self.position),
+            "visible" => property.decode(&mut self.visible),
+            "format" => property.decode(&mut self.format),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartLegend {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartLegend {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("overlay", &self.overlay)?;
+        w.property("position", &self.position)?;
+        w.property("visible", &self.visible)?;
+        w.property("format", &self.format)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartLegend {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `overlay`.
+    pub const OVERLAY: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "overlay",
+    );
+    /// `position`.
+    pub const POSITION: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "position",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartLegend> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Encapsulates the format properties of a chart legend.
+///
+/// `microsoft.graph.workbookChartLegendFormat`, described in `api-reference/v1.0/resources/chartlegendformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartLegendFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the fill format of an object, which includes background formating information. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFill`.
+    /// A relationship (navigation property).
+    pub fill: Option<Box<WorkbookChartFill>>,
+    /// Represents the font attributes such as font name, font size, color, etc. of a chart legend. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFont`.
+    /// A relationship (navigation property).
+    pub font: Option<Box<WorkbookChartFont>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartLegendFormat {
+    const NAME: &'static str = "WorkbookChartLegendFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "fill" => property.decode(&mut self.fill),
+            "font" => property.decode(&mut self.font),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartLegendFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartLegendFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("fill", &self.fill)?;
+        w.property("font", &self.font)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartLegendFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartLegendFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartLegendFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartLegendFormat> = graph_runtime::Property::new(
+        "font",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Enapsulates the formatting options for line elements.
+///
+/// `microsoft.graph.workbookChartLineFormat`, described in `api-reference/v1.0/resources/chartlineformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartLineFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// HTML color code representing the color of lines in the chart.
+    ///
+    /// `Edm.String`.
+    pub color: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartLineFormat {
+    const NAME: &'static str = "WorkbookChartLineFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "color" => property.decode(&mut self.color),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartLineFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartLineFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("color", &self.color)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartLineFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartLineFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookChartLineFormat> = graph_runtime::Property::new(
+        "color",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a point of a series in a chart.
+///
+/// `microsoft.graph.workbookChartPoint`, described in `api-reference/v1.0/resources/chartpoint.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartPoint {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// unique identifier
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Encapsulates the format properties chart point. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartPointFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartPointFormat>>,
+    /// `Edm.String`.
+    pub value: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartPoint {
+    const NAME: &'static str = "WorkbookChartPoint";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "format" => property.decode(&mut self.format),
+            "value" => property.decode(&mut self.value),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartPoint {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartPoint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("format", &self.format)?;
+        w.property("value", &self.value)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartPoint {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
+        "value",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents formatting object for chart points.
+///
+/// `microsoft.graph.workbookChartPointFormat`, described in `api-reference/v1.0/resources/chartpointformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartPointFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the fill format of a chart, which includes background formating information. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFill`.
+    /// A relationship (navigation property).
+    pub fill: Option<Box<WorkbookChartFill>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartPointFormat {
+    const NAME: &'static str = "WorkbookChartPointFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "fill" => property.decode(&mut self.fill),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartPointFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartPointFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("fill", &self.fill)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartPointFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartPointFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartPointFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a series in a chart.
+///
+/// `microsoft.graph.workbookChartSeries`, described in `api-reference/v1.0/resources/chartseries.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartSeries {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the name of a series in a chart.
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// Represents the formatting of a chart series, which includes fill and line formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartSeriesFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartSeriesFormat>>,
+    /// Represents a collection of all points in the series. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookChartPoint)`.
+    /// A relationship (navigation property).
+    pub points: Option<Vec<WorkbookChartPoint>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartSeries {
+    const NAME: &'static str = "WorkbookChartSeries";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "name" => property.decode(&mut self.name),
+            "format" => property.decode(&mut self.format),
+            "points" => property.decode(&mut self.points),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartSeries {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartSeries {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("name", &self.name)?;
+        w.property("format", &self.format)?;
+        w.property("points", &self.points)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartSeries {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "format",
+    );
+    /// `points`.
+    pub const POINTS: graph_runtime::Property<WorkbookChartSeries> = graph_runtime::Property::new(
+        "points",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// encapsulates the format properties for the chart series
+///
+/// `microsoft.graph.workbookChartSeriesFormat`, described in `api-reference/v1.0/resources/chartseriesformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartSeriesFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the fill format of a chart series, which includes background formating information. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFill`.
+    /// A relationship (navigation property).
+    pub fill: Option<Box<WorkbookChartFill>>,
+    /// Represents line formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartLineFormat`.
+    /// A relationship (navigation property).
+    pub line: Option<Box<WorkbookChartLineFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartSeriesFormat {
+    const NAME: &'static str = "WorkbookChartSeriesFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "fill" => property.decode(&mut self.fill),
+            "line" => property.decode(&mut self.line),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartSeriesFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartSeriesFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("fill", &self.fill)?;
+        w.property("line", &self.line)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartSeriesFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartSeriesFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartSeriesFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `line`.
+    pub const LINE: graph_runtime::Property<WorkbookChartSeriesFormat> = graph_runtime::Property::new(
+        "line",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a chart title object of a chart.
+///
+/// `microsoft.graph.workbookChartTitle`, described in `api-reference/v1.0/resources/charttitle.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartTitle {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Boolean value representing if the chart title will overlay the chart or not.
+    ///
+    /// `Edm.Boolean`.
+    pub overlay: Option<bool>,
+    /// Represents the title text of a chart.
+    ///
+    /// `Edm.String`.
+    pub text: Option<String>,
+    /// A boolean value the represents the visibility of a chart title object.
+    ///
+    /// `Edm.Boolean`.
+    pub visible: Option<bool>,
+    /// Represents the formatting of a chart title, which includes fill and font formatting. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartTitleFormat`.
+    /// A relationship (navigation property).
+    pub format: Option<Box<WorkbookChartTitleFormat>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartTitle {
+    const NAME: &'static str = "WorkbookChartTitle";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "overlay" => property.decode(&mut self.overlay),
+            "text" => property.decode(&mut self.text),
+            "visible" => property.decode(&mut self.visible),
+            "format" => property.decode(&mut self.format),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartTitle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartTitle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("overlay", &self.overlay)?;
+        w.property("text", &self.text)?;
+        w.property("visible", &self.visible)?;
+        w.property("format", &self.format)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartTitle {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `overlay`.
+    pub const OVERLAY: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "overlay",
+    );
+    /// `text`.
+    pub const TEXT: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "text",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `format`.
+    pub const FORMAT: graph_runtime::Property<WorkbookChartTitle> = graph_runtime::Property::new(
+        "format",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Encapsulates the format properties for the chart title.
+///
+/// `microsoft.graph.workbookChartTitleFormat`, described in `api-reference/v1.0/resources/charttitleformat.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookChartTitleFormat {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the fill format of an object, which includes background formatting information. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFill`.
+    /// A relationship (navigation property).
+    pub fill: Option<Box<WorkbookChartFill>>,
+    /// Represents the font attributes (font name, font size, color, etc.) for the current object. Read-only.
+    ///
+    /// `microsoft.graph.workbookChartFont`.
+    /// A relationship (navigation property).
+    pub font: Option<Box<WorkbookChartFont>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookChartTitleFormat {
+    const NAME: &'static str = "WorkbookChartTitleFormat";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "fill" => property.decode(&mut self.fill),
+            "font" => property.decode(&mut self.font),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookChartTitleFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookChartTitleFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("fill", &self.fill)?;
+        w.property("font", &self.font)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookChartTitleFormat {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookChartTitleFormat> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fill`.
+    pub const FILL: graph_runtime::Property<WorkbookChartTitleFormat> = graph_runtime::Property::new(
+        "fill",
+    );
+    /// `font`.
+    pub const FONT: graph_runtime::Property<WorkbookChartTitleFormat> = graph_runtime::Property::new(
+        "font",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Manages the filtering of a table's column.
+///
+/// `microsoft.graph.workbookFilter`, described in `api-reference/v1.0/resources/filter.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookFilter {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// The currently applied filter on the given column. Read-only.
+    ///
+    /// `microsoft.graph.workbookFilterCriteria`.
+    pub criteria: Option<Box<WorkbookFilterCriteria>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookFilter {
+    const NAME: &'static str = "WorkbookFilter";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "criteria" => property.decode(&mut self.criteria),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookFilter {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookFilter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("criteria", &self.criteria)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookFilter {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookFilter> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `criteria`.
+    pub const CRITERIA: graph_runtime::Property<WorkbookFilter> = graph_runtime::Property::new(
+        "criteria",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the filtering criteria applied to a column.
+///
+/// `microsoft.graph.workbookFilterCriteria`, described in `api-reference/v1.0/resources/filtercriteria.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookFilterCriteria {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// `Edm.String`.
+    pub color: Option<String>,
+    /// `Edm.String`.
+    pub criterion1: Option<String>,
+    /// `Edm.String`.
+    pub criterion2: Option<String>,
+    /// `Edm.String`.
+    pub dynamic_criteria: Option<String>,
+    /// `Edm.String`.
+    pub filter_on: Option<String>,
+    /// `microsoft.graph.workbookIcon`.
+    pub icon: Option<Box<WorkbookIcon>>,
+    /// `microsoft.graph.Json`.
+    pub values: Option<Box<Json>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookFilterCriteria {
+    const NAME: &'static str = "WorkbookFilterCriteria";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "color" => property.decode(&mut self.color),
+            "criterion1" => property.decode(&mut self.criterion1),
+            "criterion2" => property.decode(&mut self.criterion2),
+            "dynamicCriteria" => property.decode(&mut self.dynamic_criteria),
+            "filterOn" => property.decode(&mut self.filter_on),
+            "icon" => property.decode(&mut self.icon),
+            "values" => property.decode(&mut self.values),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookFilterCriteria {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookFilterCriteria {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("color", &self.color)?;
+        w.property("criterion1", &self.criterion1)?;
+        w.property("criterion2", &self.criterion2)?;
+        w.property("dynamicCriteria", &self.dynamic_criteria)?;
+        w.property("filterOn", &self.filter_on)?;
+        w.property("icon", &self.icon)?;
+        w.property("values", &self.values)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookFilterCriteria {
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `criterion1`.
+    pub const CRITERION1: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "criterion1",
+    );
+    /// `criterion2`.
+    pub const CRITERION2: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "criterion2",
+    );
+    /// `dynamicCriteria`.
+    pub const DYNAMIC_CRITERIA: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "dynamicCriteria",
+    );
+    /// `filterOn`.
+    pub const FILTER_ON: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "filterOn",
+    );
+    /// `icon`.
+    pub const ICON: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "icon",
+    );
+    /// `values`.
+    pub const VALUES: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
+        "values",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a cell icon.
+///
+/// `microsoft.graph.workbookIcon`, described in `api-reference/v1.0/resources/icon.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookIcon {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Represents the index of the icon in the given set.
+    ///
+    /// `Edm.Int32`.
+    pub index: Option<i32>,
+    /// Represents the set that the icon is part of. The possible values are: `Invalid`, `ThreeArrows`, `ThreeArrowsGray`, `ThreeFlags`, `ThreeTrafficLights1`, `ThreeTrafficLights2`, `ThreeSigns`, `ThreeSymbols`, `ThreeSymbols2`, `FourArrows`, `FourArrowsGray`, `FourRedToBlack`, `FourRating`, `FourTrafficLights`, `FiveArrows`, `FiveArrowsGray`, `FiveRating`, `FiveQuarters`, `ThreeStars`, `ThreeTriangles`, `FiveBoxes`.
+    ///
+    /// `Edm.String`.
+    pub set: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookIcon {
+    const NAME: &'static str = "WorkbookIcon";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "index" => property.decode(&mut self.index),
+            "set" => property.decode(&mut self.set),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookIcon {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookIcon {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("index", &self.index)?;
+        w.property("set", &self.set)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookIcon {
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<WorkbookIcon> = graph_runtime::Property::new(
+        "index",
+    );
+    /// `set`.
+    pub const SET: graph_runtime::Property<WorkbookIcon> = graph_runtime::Property::new(
+        "set",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a defined name for a range of cells or value. Names can be primitive named objects (as seen in the type below), range object, reference to a range. This object can be used to obtain range object associated with names.
+///
+/// `microsoft.graph.workbookNamedItem`, described in `api-reference/v1.0/resources/nameditem.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookNamedItem {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// The name of the object. Read-only.
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// Represents the comment associated with this name.
+    ///
+    /// `Edm.String`.
+    pub comment: Option<String>,
+    /// Indicates whether the name is scoped to the workbook or to a specific worksheet. Read-only.
+    ///
+    /// `Edm.String`.
+    pub scope: Option<String>,
+    /// Indicates what type of reference is associated with the name. The possible values are: `String`, `Integer`, `Double`, `Boolean`, `Range`. Read-only.
+    ///
+    /// `Edm.String`.
+    pub type_: Option<String>,
+    /// Specifies whether the object is visible or not.
+    ///
+    /// `Edm.Boolean`.
+    pub visible: Option<bool>,
+    /// Returns the worksheet on which the named item is scoped to. Available only if the item is scoped to the worksheet. Read-only.
+    ///
+    /// `microsoft.graph.workbookWorksheet`.
+    /// A relationship (navigation property).
+    pub worksheet: Option<Box<WorkbookWorksheet>>,
+    /// `microsoft.graph.Json`.
+    pub value: Option<Box<Json>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookNamedItem {
+    const NAME: &'static str = "WorkbookNamedItem";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "name" => property.decode(&mut self.name),
+            "comment" => property.decode(&mut self.comment),
+            "scope" => property.decode(&mut self.scope),
+            "type" => property.decode(&mut self.type_),
+            "visible" => property.decode(&mut self.visible),
+            "worksheet" => property.decode(&mut self.worksheet),
+            "value" => property.decode(&mut self.value),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookNamedItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookNamedItem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("name", &self.name)?;
+        w.property("comment", &self.comment)?;
+        w.property("scope", &self.scope)?;
+        w.property("type", &self.type_)?;
+        w.property("visible", &self.visible)?;
+        w.property("worksheet", &self.worksheet)?;
+        w.property("value", &self.value)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookNamedItem {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `comment`.
+    pub const COMMENT: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "comment",
+    );
+    /// `scope`.
+    pub const SCOPE: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "scope",
+    );
+    /// `type`.
+    pub const TYPE_: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "type",
+    );
+    /// `visible`.
+    pub const VISIBLE: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "visible",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "worksheet",
+    );
+    /// `value`.
+    pub const VALUE: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
+        "value",
     );
 }
 #[cfg(
@@ -42820,6 +47251,1442 @@ impl WorkbookOperationError {
     /// `innererror`.
     pub const INNERERROR: graph_runtime::Property<WorkbookOperationError> = graph_runtime::Property::new(
         "innererror",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents an Excel PivotTable.
+///
+/// `microsoft.graph.workbookPivotTable`, described in `api-reference/v1.0/resources/workbookpivottable.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookPivotTable {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Id of the PivotTable. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Name of the PivotTable.
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// The worksheet containing the current PivotTable. Read-only.
+    ///
+    /// `microsoft.graph.workbookWorksheet`.
+    /// A relationship (navigation property).
+    pub worksheet: Option<Box<WorkbookWorksheet>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookPivotTable {
+    const NAME: &'static str = "WorkbookPivotTable";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "name" => property.decode(&mut self.name),
+            "worksheet" => property.decode(&mut self.worksheet),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookPivotTable {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookPivotTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("name", &self.name)?;
+        w.property("worksheet", &self.worksheet)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookPivotTable {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookPivotTable> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookPivotTable> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookPivotTable> = graph_runtime::Property::new(
+        "worksheet",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a condition in a sorting operation.
+///
+/// `microsoft.graph.workbookSortField`, described in `api-reference/v1.0/resources/sortfield.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookSortField {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Represents whether the sorting is done in an ascending fashion.
+    ///
+    /// `Edm.Boolean`.
+    pub ascending: Option<bool>,
+    /// Represents the color that is the target of the condition if the sorting is on font or cell color.
+    ///
+    /// `Edm.String`.
+    pub color: Option<String>,
+    /// Represents additional sorting options for this field. The possible values are: `Normal`, `TextAsNumber`.
+    ///
+    /// `Edm.String`.
+    pub data_option: Option<String>,
+    /// Represents the column (or row, depending on the sort orientation) that the condition is on. Represented as an offset from the first column (or row).
+    ///
+    /// `Edm.Int32`.
+    pub key: Option<i32>,
+    /// Represents the type of sorting of this condition. The possible values are: `Value`, `CellColor`, `FontColor`, `Icon`.
+    ///
+    /// `Edm.String`.
+    pub sort_on: Option<String>,
+    /// Represents the icon that is the target of the condition if the sorting is on the cell's icon.
+    ///
+    /// `microsoft.graph.workbookIcon`.
+    pub icon: Option<Box<WorkbookIcon>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookSortField {
+    const NAME: &'static str = "WorkbookSortField";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "ascending" => property.decode(&mut self.ascending),
+            "color" => property.decode(&mut self.color),
+            "dataOption" => property.decode(&mut self.data_option),
+            "key" => property.decode(&mut self.key),
+            "sortOn" => property.decode(&mut self.sort_on),
+            "icon" => property.decode(&mut self.icon),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookSortField {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookSortField {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("ascending", &self.ascending)?;
+        w.property("color", &self.color)?;
+        w.property("dataOption", &self.data_option)?;
+        w.property("key", &self.key)?;
+        w.property("sortOn", &self.sort_on)?;
+        w.property("icon", &self.icon)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookSortField {
+    /// `ascending`.
+    pub const ASCENDING: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "ascending",
+    );
+    /// `color`.
+    pub const COLOR: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "color",
+    );
+    /// `dataOption`.
+    pub const DATA_OPTION: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "dataOption",
+    );
+    /// `key`.
+    pub const KEY: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "key",
+    );
+    /// `sortOn`.
+    pub const SORT_ON: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "sortOn",
+    );
+    /// `icon`.
+    pub const ICON: graph_runtime::Property<WorkbookSortField> = graph_runtime::Property::new(
+        "icon",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents an Excel table.
+///
+/// `microsoft.graph.workbookTable`, described in `api-reference/v1.0/resources/table.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookTable {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Returns a value that uniquely identifies the table in a given workbook. The value of the identifier remains the same even when the table is renamed. This property should be interpreted as an opaque string value and should not be parsed to any other type. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Name of the table.
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// Indicates whether the header row is visible or not. This value can be set to show or remove the header row.
+    ///
+    /// `Edm.Boolean`.
+    pub show_headers: Option<bool>,
+    /// Indicates whether the total row is visible or not. This value can be set to show or remove the total row.
+    ///
+    /// `Edm.Boolean`.
+    pub show_totals: Option<bool>,
+    /// Constant value that represents the Table style. The possible values are: TableStyleLight1 thru TableStyleLight21, TableStyleMedium1 thru TableStyleMedium28, TableStyleStyleDark1 thru TableStyleStyleDark11. A custom user-defined style present in the workbook can also be specified.
+    ///
+    /// `Edm.String`.
+    pub style: Option<String>,
+    /// Indicates whether the first column contains special formatting.
+    ///
+    /// `Edm.Boolean`.
+    pub highlight_first_column: Option<bool>,
+    /// Indicates whether the last column contains special formatting.
+    ///
+    /// `Edm.Boolean`.
+    pub highlight_last_column: Option<bool>,
+    /// Indicates whether the columns show banded formatting in which odd columns are highlighted differently from even ones to make reading the table easier.
+    ///
+    /// `Edm.Boolean`.
+    pub show_banded_columns: Option<bool>,
+    /// Indicates whether the rows show banded formatting in which odd rows are highlighted differently from even ones to make reading the table easier.
+    ///
+    /// `Edm.Boolean`.
+    pub show_banded_rows: Option<bool>,
+    /// Indicates whether the filter buttons are visible at the top of each column header. Setting this is only allowed if the table contains a header row.
+    ///
+    /// `Edm.Boolean`.
+    pub show_filter_button: Option<bool>,
+    /// Legacy Id used in older Excle clients. The value of the identifier remains the same even when the table is renamed. This property should be interpreted as an opaque string value and should not be parsed to any other type. Read-only.
+    ///
+    /// `Edm.String`.
+    pub legacy_id: Option<String>,
+    /// Represents a collection of all the columns in the table. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookTableColumn)`.
+    /// A relationship (navigation property).
+    pub columns: Option<Vec<WorkbookTableColumn>>,
+    /// Represents a collection of all the rows in the table. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookTableRow)`.
+    /// A relationship (navigation property).
+    pub rows: Option<Vec<WorkbookTableRow>>,
+    /// Represents the sorting for the table. Read-only.
+    ///
+    /// `microsoft.graph.workbookTableSort`.
+    /// A relationship (navigation property).
+    pub sort: Option<Box<WorkbookTableSort>>,
+    /// The worksheet containing the current table. Read-only.
+    ///
+    /// `microsoft.graph.workbookWorksheet`.
+    /// A relationship (navigation property).
+    pub worksheet: Option<Box<WorkbookWorksheet>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookTable {
+    const NAME: &'static str = "WorkbookTable";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "name" => property.decode(&mut self.name),
+            "showHeaders" => property.decode(&mut self.show_headers),
+            "showTotals" => property.decode(&mut self.show_totals),
+            "style" => property.decode(&mut self.style),
+            "highlightFirstColumn" => property.decode(&mut self.highlight_first_column),
+            "highlightLastColumn" => property.decode(&mut self.highlight_last_column),
+            "showBandedColumns" => property.decode(&mut self.show_banded_columns),
+            "showBandedRows" => property.decode(&mut self.show_banded_rows),
+            "showFilterButton" => property.decode(&mut self.show_filter_button),
+            "legacyId" => property.decode(&mut self.legacy_id),
+            "columns" => property.decode(&mut self.columns),
+            "rows" => property.decode(&mut self.rows),
+            "sort" => property.decode(&mut self.sort),
+            "worksheet" => property.decode(&mut self.worksheet),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookTable {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("name", &self.name)?;
+        w.property("showHeaders", &self.show_headers)?;
+        w.property("showTotals", &self.show_totals)?;
+        w.property("style", &self.style)?;
+        w.property("highlightFirstColumn", &self.highlight_first_column)?;
+        w.property("highlightLastColumn", &self.highlight_last_column)?;
+        w.property("showBandedColumns", &self.show_banded_columns)?;
+        w.property("showBandedRows", &self.show_banded_rows)?;
+        w.property("showFilterButton", &self.show_filter_button)?;
+        w.property("legacyId", &self.legacy_id)?;
+        w.property("columns", &self.columns)?;
+        w.property("rows", &self.rows)?;
+        w.property("sort", &self.sort)?;
+        w.property("worksheet", &self.worksheet)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookTable {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `showHeaders`.
+    pub const SHOW_HEADERS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showHeaders",
+    );
+    /// `showTotals`.
+    pub const SHOW_TOTALS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showTotals",
+    );
+    /// `style`.
+    pub const STYLE: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "style",
+    );
+    /// `highlightFirstColumn`.
+    pub const HIGHLIGHT_FIRST_COLUMN: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "highlightFirstColumn",
+    );
+    /// `highlightLastColumn`.
+    pub const HIGHLIGHT_LAST_COLUMN: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "highlightLastColumn",
+    );
+    /// `showBandedColumns`.
+    pub const SHOW_BANDED_COLUMNS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showBandedColumns",
+    );
+    /// `showBandedRows`.
+    pub const SHOW_BANDED_ROWS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showBandedRows",
+    );
+    /// `showFilterButton`.
+    pub const SHOW_FILTER_BUTTON: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "showFilterButton",
+    );
+    /// `legacyId`.
+    pub const LEGACY_ID: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "legacyId",
+    );
+    /// `columns`.
+    pub const COLUMNS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "columns",
+    );
+    /// `rows`.
+    pub const ROWS: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "rows",
+    );
+    /// `sort`.
+    pub const SORT: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "sort",
+    );
+    /// `worksheet`.
+    pub const WORKSHEET: graph_runtime::Property<WorkbookTable> = graph_runtime::Property::new(
+        "worksheet",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a column in a table.
+///
+/// `microsoft.graph.workbookTableColumn`, described in `api-reference/v1.0/resources/workbooktablecolumn.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookTableColumn {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Returns a unique key that identifies the column within the table. This property should be interpreted as an opaque string value and should not be parsed to any other type. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Returns the index number of the column within the columns collection of the table. Zero-indexed. Read-only.
+    ///
+    /// `Edm.Int32`.
+    pub index: Option<i32>,
+    /// Returns the name of the table column.
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// Retrieve the filter applied to the column. Read-only.
+    ///
+    /// `microsoft.graph.workbookFilter`.
+    /// A relationship (navigation property).
+    pub filter: Option<Box<WorkbookFilter>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookTableColumn {
+    const NAME: &'static str = "WorkbookTableColumn";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "index" => property.decode(&mut self.index),
+            "name" => property.decode(&mut self.name),
+            "filter" => property.decode(&mut self.filter),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookTableColumn {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookTableColumn {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("index", &self.index)?;
+        w.property("name", &self.name)?;
+        w.property("filter", &self.filter)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookTableColumn {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "index",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `filter`.
+    pub const FILTER: graph_runtime::Property<WorkbookTableColumn> = graph_runtime::Property::new(
+        "filter",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents a row in a table.
+///
+/// `microsoft.graph.workbookTableRow`, described in `api-reference/v1.0/resources/tablerow.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookTableRow {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Returns the index number of the row within the rows collection of the table. Zero-indexed. Read-only.
+    ///
+    /// `Edm.Int32`.
+    pub index: Option<i32>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookTableRow {
+    const NAME: &'static str = "WorkbookTableRow";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "index" => property.decode(&mut self.index),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookTableRow {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookTableRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("index", &self.index)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookTableRow {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookTableRow> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `index`.
+    pub const INDEX: graph_runtime::Property<WorkbookTableRow> = graph_runtime::Property::new(
+        "index",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Manages sorting operations on Table objects.
+///
+/// `microsoft.graph.workbookTableSort`, described in `api-reference/v1.0/resources/tablesort.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookTableSort {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Represents the current conditions used to last sort the table. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookSortField)`.
+    pub fields: Option<Vec<WorkbookSortField>>,
+    /// Represents whether the casing impacted the last sort of the table. Read-only.
+    ///
+    /// `Edm.Boolean`.
+    pub match_case: Option<bool>,
+    /// Represents Chinese character ordering method last used to sort the table. The possible values are: `PinYin`, `StrokeCount`. Read-only.
+    ///
+    /// `Edm.String`.
+    pub method: Option<String>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookTableSort {
+    const NAME: &'static str = "WorkbookTableSort";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "fields" => property.decode(&mut self.fields),
+            "matchCase" => property.decode(&mut self.match_case),
+            "method" => property.decode(&mut self.method),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookTableSort {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookTableSort {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("fields", &self.fields)?;
+        w.property("matchCase", &self.match_case)?;
+        w.property("method", &self.method)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookTableSort {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `fields`.
+    pub const FIELDS: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "fields",
+    );
+    /// `matchCase`.
+    pub const MATCH_CASE: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "matchCase",
+    );
+    /// `method`.
+    pub const METHOD: graph_runtime::Property<WorkbookTableSort> = graph_runtime::Property::new(
+        "method",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// An Excel worksheet is a grid of cells. It can contain data, tables, charts, etc.
+///
+/// `microsoft.graph.workbookWorksheet`, described in `api-reference/v1.0/resources/worksheet.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookWorksheet {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Returns a value that uniquely identifies the worksheet in a given workbook. The value of the identifier remains the same even when the worksheet is renamed or moved. Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// The display name of the worksheet.
+    ///
+    /// `Edm.String`.
+    pub name: Option<String>,
+    /// The zero-based position of the worksheet within the workbook.
+    ///
+    /// `Edm.Int32`.
+    pub position: Option<i32>,
+    /// The Visibility of the worksheet. The possible values are: `Visible`, `Hidden`, `VeryHidden`.
+    ///
+    /// `Edm.String`.
+    pub visibility: Option<String>,
+    /// Returns collection of charts that are part of the worksheet. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookChart)`.
+    /// A relationship (navigation property).
+    pub charts: Option<Vec<WorkbookChart>>,
+    /// Returns collection of names that are associated with the worksheet. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookNamedItem)`.
+    /// A relationship (navigation property).
+    pub names: Option<Vec<WorkbookNamedItem>>,
+    /// Collection of PivotTables that are part of the worksheet.
+    ///
+    /// `Collection(microsoft.graph.workbookPivotTable)`.
+    /// A relationship (navigation property).
+    pub pivot_tables: Option<Vec<WorkbookPivotTable>>,
+    /// Returns sheet protection object for a worksheet. Read-only.
+    ///
+    /// `microsoft.graph.workbookWorksheetProtection`.
+    /// A relationship (navigation property).
+    pub protection: Option<Box<WorkbookWorksheetProtection>>,
+    /// Collection of tables that are part of the worksheet. Read-only.
+    ///
+    /// `Collection(microsoft.graph.workbookTable)`.
+    /// A relationship (navigation property).
+    pub tables: Option<Vec<WorkbookTable>>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookWorksheet {
+    const NAME: &'static str = "WorkbookWorksheet";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "name" => property.decode(&mut self.name),
+            "position" => property.decode(&mut self.position),
+            "visibility" => property.decode(&mut self.visibility),
+            "charts" => property.decode(&mut self.charts),
+            "names" => property.decode(&mut self.names),
+            "pivotTables" => property.decode(&mut self.pivot_tables),
+            "protection" => property.decode(&mut self.protection),
+            "tables" => property.decode(&mut self.tables),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookWorksheet {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookWorksheet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("name", &self.name)?;
+        w.property("position", &self.position)?;
+        w.property("visibility", &self.visibility)?;
+        w.property("charts", &self.charts)?;
+        w.property("names", &self.names)?;
+        w.property("pivotTables", &self.pivot_tables)?;
+        w.property("protection", &self.protection)?;
+        w.property("tables", &self.tables)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookWorksheet {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `name`.
+    pub const NAME: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "name",
+    );
+    /// `position`.
+    pub const POSITION: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "position",
+    );
+    /// `visibility`.
+    pub const VISIBILITY: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "visibility",
+    );
+    /// `charts`.
+    pub const CHARTS: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "charts",
+    );
+    /// `names`.
+    pub const NAMES: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "names",
+    );
+    /// `pivotTables`.
+    pub const PIVOT_TABLES: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "pivotTables",
+    );
+    /// `protection`.
+    pub const PROTECTION: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "protection",
+    );
+    /// `tables`.
+    pub const TABLES: graph_runtime::Property<WorkbookWorksheet> = graph_runtime::Property::new(
+        "tables",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the protection of a sheet object.
+///
+/// `microsoft.graph.workbookWorksheetProtection`, described in `api-reference/v1.0/resources/worksheetprotection.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookWorksheetProtection {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Read-only.
+    ///
+    /// `Edm.String`.
+    pub id: Option<String>,
+    /// Sheet protection options. Read-only.
+    ///
+    /// `microsoft.graph.workbookWorksheetProtectionOptions`.
+    pub options: Option<Box<WorkbookWorksheetProtectionOptions>>,
+    /// Indicates if the worksheet is protected. Read-only.
+    ///
+    /// `Edm.Boolean`.
+    pub protected: Option<bool>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookWorksheetProtection {
+    const NAME: &'static str = "WorkbookWorksheetProtection";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "id" => property.decode(&mut self.id),
+            "options" => property.decode(&mut self.options),
+            "protected" => property.decode(&mut self.protected),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookWorksheetProtection {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookWorksheetProtection {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("id", &self.id)?;
+        w.property("options", &self.options)?;
+        w.property("protected", &self.protected)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookWorksheetProtection {
+    /// `id`.
+    pub const ID: graph_runtime::Property<WorkbookWorksheetProtection> = graph_runtime::Property::new(
+        "id",
+    );
+    /// `options`.
+    pub const OPTIONS: graph_runtime::Property<WorkbookWorksheetProtection> = graph_runtime::Property::new(
+        "options",
+    );
+    /// `protected`.
+    pub const PROTECTED: graph_runtime::Property<WorkbookWorksheetProtection> = graph_runtime::Property::new(
+        "protected",
+    );
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+/// Represents the options in sheet protection.
+///
+/// `microsoft.graph.workbookWorksheetProtectionOptions`, described in `api-reference/v1.0/resources/worksheetprotectionoptions.md`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkbookWorksheetProtectionOptions {
+    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
+    /// any type in a collection of several).
+    pub odata_type: Option<String>,
+    /// Represents the worksheet protection option of allowing using auto filter feature.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_auto_filter: Option<bool>,
+    /// Represents the worksheet protection option of allowing deleting columns.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_delete_columns: Option<bool>,
+    /// Represents the worksheet protection option of allowing deleting rows.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_delete_rows: Option<bool>,
+    /// Represents the worksheet protection option of allowing formatting cells.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_format_cells: Option<bool>,
+    /// Represents the worksheet protection option of allowing formatting columns.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_format_columns: Option<bool>,
+    /// Represents the worksheet protection option of allowing formatting rows.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_format_rows: Option<bool>,
+    /// Represents the worksheet protection option of allowing inserting columns.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_insert_columns: Option<bool>,
+    /// Represents the worksheet protection option of allowing inserting hyperlinks.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_insert_hyperlinks: Option<bool>,
+    /// Represents the worksheet protection option of allowing inserting rows.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_insert_rows: Option<bool>,
+    /// Represents the worksheet protection option of allowing using pivot table feature.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_pivot_tables: Option<bool>,
+    /// Represents the worksheet protection option of allowing using sort feature.
+    ///
+    /// `Edm.Boolean`.
+    pub allow_sort: Option<bool>,
+    /// Every other property of the JSON object (and every property sent as `null`),
+    /// so that a round trip loses nothing.
+    pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::model::Model for WorkbookWorksheetProtectionOptions {
+    const NAME: &'static str = "WorkbookWorksheetProtectionOptions";
+    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        property: graph_runtime::model::Property<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
+        match property.key() {
+            "@odata.type" => property.decode(&mut self.odata_type),
+            "allowAutoFilter" => property.decode(&mut self.allow_auto_filter),
+            "allowDeleteColumns" => property.decode(&mut self.allow_delete_columns),
+            "allowDeleteRows" => property.decode(&mut self.allow_delete_rows),
+            "allowFormatCells" => property.decode(&mut self.allow_format_cells),
+            "allowFormatColumns" => property.decode(&mut self.allow_format_columns),
+            "allowFormatRows" => property.decode(&mut self.allow_format_rows),
+            "allowInsertColumns" => property.decode(&mut self.allow_insert_columns),
+            "allowInsertHyperlinks" => property.decode(&mut self.allow_insert_hyperlinks),
+            "allowInsertRows" => property.decode(&mut self.allow_insert_rows),
+            "allowPivotTables" => property.decode(&mut self.allow_pivot_tables),
+            "allowSort" => property.decode(&mut self.allow_sort),
+            _ => property.keep(),
+        }
+    }
+    fn additional_properties_mut(
+        &mut self,
+    ) -> &mut serde_json::Map<String, serde_json::Value> {
+        &mut self.additional_properties
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl<'de> serde::Deserialize<'de> for WorkbookWorksheetProtectionOptions {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        graph_runtime::model::deserialize(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl serde::Serialize for WorkbookWorksheetProtectionOptions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut w = graph_runtime::model::Writer::new(serializer)?;
+        w.property("@odata.type", &self.odata_type)?;
+        w.property("allowAutoFilter", &self.allow_auto_filter)?;
+        w.property("allowDeleteColumns", &self.allow_delete_columns)?;
+        w.property("allowDeleteRows", &self.allow_delete_rows)?;
+        w.property("allowFormatCells", &self.allow_format_cells)?;
+        w.property("allowFormatColumns", &self.allow_format_columns)?;
+        w.property("allowFormatRows", &self.allow_format_rows)?;
+        w.property("allowInsertColumns", &self.allow_insert_columns)?;
+        w.property("allowInsertHyperlinks", &self.allow_insert_hyperlinks)?;
+        w.property("allowInsertRows", &self.allow_insert_rows)?;
+        w.property("allowPivotTables", &self.allow_pivot_tables)?;
+        w.property("allowSort", &self.allow_sort)?;
+        w.end(&self.additional_properties)
+    }
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl WorkbookWorksheetProtectionOptions {
+    /// `allowAutoFilter`.
+    pub const ALLOW_AUTO_FILTER: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowAutoFilter");
+    /// `allowDeleteColumns`.
+    pub const ALLOW_DELETE_COLUMNS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowDeleteColumns");
+    /// `allowDeleteRows`.
+    pub const ALLOW_DELETE_ROWS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowDeleteRows");
+    /// `allowFormatCells`.
+    pub const ALLOW_FORMAT_CELLS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowFormatCells");
+    /// `allowFormatColumns`.
+    pub const ALLOW_FORMAT_COLUMNS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowFormatColumns");
+    /// `allowFormatRows`.
+    pub const ALLOW_FORMAT_ROWS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowFormatRows");
+    /// `allowInsertColumns`.
+    pub const ALLOW_INSERT_COLUMNS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowInsertColumns");
+    /// `allowInsertHyperlinks`.
+    pub const ALLOW_INSERT_HYPERLINKS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowInsertHyperlinks");
+    /// `allowInsertRows`.
+    pub const ALLOW_INSERT_ROWS: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowInsertRows");
+    /// `allowPivotTables`.
+    pub const ALLOW_PIVOT_TABLES: graph_runtime::Property<
+        WorkbookWorksheetProtectionOptions,
+    > = graph_runtime::Property::new("allowPivotTables");
+    /// `allowSort`.
+    pub const ALLOW_SORT: graph_runtime::Property<WorkbookWorksheetProtectionOptions> = graph_runtime::Property::new(
+        "allowSort",
     );
 }
 #[cfg(feature = "teams")]
@@ -43699,6 +49566,45 @@ impl graph_runtime::derived::Derived<Operation> for OnenoteOperation {
 impl graph_runtime::derived::Derived<Entity> for OnenoteOperation {
     const ODATA_TYPE: &'static str = "#microsoft.graph.onenoteOperation";
 }
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntitySchemaObjectModel> for OnenotePage {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenotePage";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntityHierarchyModel> for OnenoteSection {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenoteSection";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<OnenoteEntitySchemaObjectModel> for OnenoteSection {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.onenoteSection";
+}
 #[cfg(feature = "teams")]
 impl graph_runtime::derived::Derived<ShiftItem> for OpenShiftItem {
     const ODATA_TYPE: &'static str = "#microsoft.graph.openShiftItem";
@@ -44154,6 +50060,409 @@ impl graph_runtime::derived::Derived<Entity> for User {
 )]
 impl graph_runtime::derived::Derived<Entity> for Workbook {
     const ODATA_TYPE: &'static str = "#microsoft.graph.workbook";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChart {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChart";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAreaFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAreaFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxes {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxes";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxis {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxis";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxisFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxisFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxisTitle {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxisTitle";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartAxisTitleFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartAxisTitleFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartDataLabelFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartDataLabelFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartDataLabels {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartDataLabels";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartFill {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartFill";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartFont {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartFont";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartGridlines {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartGridlines";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartGridlinesFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartGridlinesFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartLegend {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartLegend";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartLegendFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartLegendFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartLineFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartLineFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartPoint {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartPoint";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartPointFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartPointFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartSeries {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartSeries";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartSeriesFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartSeriesFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartTitle {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartTitle";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookChartTitleFormat {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookChartTitleFormat";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookFilter {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookFilter";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookNamedItem {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookNamedItem";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookPivotTable {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookPivotTable";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookTable {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookTable";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookTableColumn {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookTableColumn";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookTableRow {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookTableRow";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookTableSort {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookTableSort";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookWorksheet {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookWorksheet";
+}
+#[cfg(
+    any(
+        feature = "drives",
+        feature = "groups",
+        feature = "me",
+        feature = "sites",
+        feature = "teams",
+        feature = "users"
+    )
+)]
+impl graph_runtime::derived::Derived<Entity> for WorkbookWorksheetProtection {
+    const ODATA_TYPE: &'static str = "#microsoft.graph.workbookWorksheetProtection";
 }
 #[cfg(
     any(
