@@ -120,7 +120,6 @@
 // Source: api-reference/beta/resources/itemphone.md
 // Source: api-reference/beta/resources/itempublication.md
 // Source: api-reference/beta/resources/itemreference.md
-// Source: api-reference/beta/resources/json.md
 // Source: api-reference/beta/resources/languageproficiency.md
 // Source: api-reference/beta/resources/linkedresource.md
 // Source: api-reference/beta/resources/listitem.md
@@ -965,95 +964,6 @@ impl ItemActivityTimeSet {
         "recordedDateTime",
     );
 }
-#[cfg(
-    any(
-        feature = "drive",
-        feature = "drives",
-        feature = "identity-governance",
-        feature = "shares",
-        feature = "users"
-    )
-)]
-/// Represents data returned in JSON format
-///
-/// `microsoft.graph.Json`, described in `api-reference/beta/resources/json.md`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Json {
-    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
-    /// any type in a collection of several).
-    pub odata_type: Option<String>,
-    /// Every other property of the JSON object (and every property sent as `null`),
-    /// so that a round trip loses nothing.
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
-#[cfg(
-    any(
-        feature = "drive",
-        feature = "drives",
-        feature = "identity-governance",
-        feature = "shares",
-        feature = "users"
-    )
-)]
-impl graph_runtime::model::Model for Json {
-    const NAME: &'static str = "Json";
-    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        property: graph_runtime::model::Property<'_, 'de, A>,
-    ) -> Result<(), A::Error> {
-        match property.key() {
-            "@odata.type" => property.decode(&mut self.odata_type),
-            _ => property.keep(),
-        }
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut serde_json::Map<String, serde_json::Value> {
-        &mut self.additional_properties
-    }
-}
-#[cfg(
-    any(
-        feature = "drive",
-        feature = "drives",
-        feature = "identity-governance",
-        feature = "shares",
-        feature = "users"
-    )
-)]
-impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        graph_runtime::model::deserialize(deserializer)
-    }
-}
-#[cfg(
-    any(
-        feature = "drive",
-        feature = "drives",
-        feature = "identity-governance",
-        feature = "shares",
-        feature = "users"
-    )
-)]
-impl serde::Serialize for Json {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut w = graph_runtime::model::Writer::new(serializer)?;
-        w.property("@odata.type", &self.odata_type)?;
-        w.end(&self.additional_properties)
-    }
-}
-#[cfg(
-    any(
-        feature = "drive",
-        feature = "drives",
-        feature = "identity-governance",
-        feature = "shares",
-        feature = "users"
-    )
-)]
-impl Json {}
 #[cfg(feature = "full")]
 /// The MentionAction resource provides information about an activity that mentioned people.
 ///
@@ -62164,8 +62074,6 @@ pub struct WorkbookFilterCriteria {
     pub dynamic_criteria: Option<String>,
     /// `Edm.String`.
     pub filter_on: Option<String>,
-    /// `microsoft.graph.Json`.
-    pub values: Option<Box<Json>>,
     /// `microsoft.graph.workbookIcon`.
     pub icon: Option<Box<WorkbookIcon>>,
     /// `Edm.String`.
@@ -62196,7 +62104,6 @@ impl graph_runtime::model::Model for WorkbookFilterCriteria {
             "criterion2" => property.decode(&mut self.criterion2),
             "dynamicCriteria" => property.decode(&mut self.dynamic_criteria),
             "filterOn" => property.decode(&mut self.filter_on),
-            "values" => property.decode(&mut self.values),
             "icon" => property.decode(&mut self.icon),
             "operator" => property.decode(&mut self.operator),
             _ => property.keep(),
@@ -62242,7 +62149,6 @@ impl serde::Serialize for WorkbookFilterCriteria {
         w.property("criterion2", &self.criterion2)?;
         w.property("dynamicCriteria", &self.dynamic_criteria)?;
         w.property("filterOn", &self.filter_on)?;
-        w.property("values", &self.values)?;
         w.property("icon", &self.icon)?;
         w.property("operator", &self.operator)?;
         w.end(&self.additional_properties)
@@ -62277,10 +62183,6 @@ impl WorkbookFilterCriteria {
     /// `filterOn`.
     pub const FILTER_ON: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
         "filterOn",
-    );
-    /// `values`.
-    pub const VALUES: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
-        "values",
     );
     /// `icon`.
     pub const ICON: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(

@@ -117,7 +117,6 @@
 // Source: api-reference/v1.0/resources/itemactivity.md
 // Source: api-reference/v1.0/resources/itembody.md
 // Source: api-reference/v1.0/resources/itemreference.md
-// Source: api-reference/v1.0/resources/json.md
 // Source: api-reference/v1.0/resources/keycredential.md
 // Source: api-reference/v1.0/resources/keyvalue.md
 // Source: api-reference/v1.0/resources/licenseassignmentstate.md
@@ -301,100 +300,6 @@
 // Source: api-reference/v1.0/resources/worksheetprotectionoptions.md
 
 //! The types the v1.0 documentation describes on its resource pages, used by the operations' request and response models.
-#[cfg(
-    any(
-        feature = "drives",
-        feature = "groups",
-        feature = "me",
-        feature = "sites",
-        feature = "teams",
-        feature = "users"
-    )
-)]
-/// Represents data returned in JSON format
-///
-/// `microsoft.graph.Json`, described in `api-reference/v1.0/resources/json.md`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Json {
-    /// `@odata.type`: the type of the value, when Graph names it (a derived type, or
-    /// any type in a collection of several).
-    pub odata_type: Option<String>,
-    /// Every other property of the JSON object (and every property sent as `null`),
-    /// so that a round trip loses nothing.
-    pub additional_properties: serde_json::Map<String, serde_json::Value>,
-}
-#[cfg(
-    any(
-        feature = "drives",
-        feature = "groups",
-        feature = "me",
-        feature = "sites",
-        feature = "teams",
-        feature = "users"
-    )
-)]
-impl graph_runtime::model::Model for Json {
-    const NAME: &'static str = "Json";
-    fn decode_property<'de, A: serde::de::MapAccess<'de>>(
-        &mut self,
-        property: graph_runtime::model::Property<'_, 'de, A>,
-    ) -> Result<(), A::Error> {
-        match property.key() {
-            "@odata.type" => property.decode(&mut self.odata_type),
-            _ => property.keep(),
-        }
-    }
-    fn additional_properties_mut(
-        &mut self,
-    ) -> &mut serde_json::Map<String, serde_json::Value> {
-        &mut self.additional_properties
-    }
-}
-#[cfg(
-    any(
-        feature = "drives",
-        feature = "groups",
-        feature = "me",
-        feature = "sites",
-        feature = "teams",
-        feature = "users"
-    )
-)]
-impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        graph_runtime::model::deserialize(deserializer)
-    }
-}
-#[cfg(
-    any(
-        feature = "drives",
-        feature = "groups",
-        feature = "me",
-        feature = "sites",
-        feature = "teams",
-        feature = "users"
-    )
-)]
-impl serde::Serialize for Json {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut w = graph_runtime::model::Writer::new(serializer)?;
-        w.property("@odata.type", &self.odata_type)?;
-        w.end(&self.additional_properties)
-    }
-}
-#[cfg(
-    any(
-        feature = "drives",
-        feature = "groups",
-        feature = "me",
-        feature = "sites",
-        feature = "teams",
-        feature = "users"
-    )
-)]
-impl Json {}
 #[cfg(feature = "full")]
 /// The personOrGroupColumn on a columnDefinition resource indicates that the column's values represent a person or group chosen from the directory.
 ///
@@ -46585,8 +46490,6 @@ pub struct WorkbookFilterCriteria {
     pub filter_on: Option<String>,
     /// `microsoft.graph.workbookIcon`.
     pub icon: Option<Box<WorkbookIcon>>,
-    /// `microsoft.graph.Json`.
-    pub values: Option<Box<Json>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -46615,7 +46518,6 @@ impl graph_runtime::model::Model for WorkbookFilterCriteria {
             "dynamicCriteria" => property.decode(&mut self.dynamic_criteria),
             "filterOn" => property.decode(&mut self.filter_on),
             "icon" => property.decode(&mut self.icon),
-            "values" => property.decode(&mut self.values),
             _ => property.keep(),
         }
     }
@@ -46662,7 +46564,6 @@ impl serde::Serialize for WorkbookFilterCriteria {
         w.property("dynamicCriteria", &self.dynamic_criteria)?;
         w.property("filterOn", &self.filter_on)?;
         w.property("icon", &self.icon)?;
-        w.property("values", &self.values)?;
         w.end(&self.additional_properties)
     }
 }
@@ -46700,10 +46601,6 @@ impl WorkbookFilterCriteria {
     /// `icon`.
     pub const ICON: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
         "icon",
-    );
-    /// `values`.
-    pub const VALUES: graph_runtime::Property<WorkbookFilterCriteria> = graph_runtime::Property::new(
-        "values",
     );
 }
 #[cfg(
@@ -46868,8 +46765,6 @@ pub struct WorkbookNamedItem {
     /// `microsoft.graph.workbookWorksheet`.
     /// A relationship (navigation property).
     pub worksheet: Option<Box<WorkbookWorksheet>>,
-    /// `microsoft.graph.Json`.
-    pub value: Option<Box<Json>>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -46899,7 +46794,6 @@ impl graph_runtime::model::Model for WorkbookNamedItem {
             "type" => property.decode(&mut self.type_),
             "visible" => property.decode(&mut self.visible),
             "worksheet" => property.decode(&mut self.worksheet),
-            "value" => property.decode(&mut self.value),
             _ => property.keep(),
         }
     }
@@ -46947,7 +46841,6 @@ impl serde::Serialize for WorkbookNamedItem {
         w.property("type", &self.type_)?;
         w.property("visible", &self.visible)?;
         w.property("worksheet", &self.worksheet)?;
-        w.property("value", &self.value)?;
         w.end(&self.additional_properties)
     }
 }
@@ -46989,10 +46882,6 @@ impl WorkbookNamedItem {
     /// `worksheet`.
     pub const WORKSHEET: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
         "worksheet",
-    );
-    /// `value`.
-    pub const VALUE: graph_runtime::Property<WorkbookNamedItem> = graph_runtime::Property::new(
-        "value",
     );
 }
 #[cfg(

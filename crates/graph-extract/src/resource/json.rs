@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::Ctx;
 use crate::markdown::blocks::BlockKind;
 use crate::resource::ns::qualify;
+use crate::types::cell::names_no_type;
 
 /// The properties of the page's JSON representation (the first `json` code block after the
 /// resource annotation) that `listed` (the tables' properties) lacks; names compare
@@ -113,9 +114,11 @@ fn value_type(value: &Value) -> Option<EdmType> {
                         .and_then(|n| n.parse().ok())
                 })
         }
+        // `{"@odata.type": "microsoft.graph.Json"}` is any JSON value, as a `Json` cell is.
         Value::Object(o) => o
             .get("@odata.type")
             .and_then(Value::as_str)
+            .filter(|n| !names_no_type(n))
             .and_then(qualify)
             .and_then(|n| n.parse().ok()),
         Value::Array(items) => items

@@ -42,6 +42,13 @@ const NOT_TYPES: [&str; 10] = [
     "enumeration",
 ];
 
+/// Whether a word (or the short name of `microsoft.graph.<word>`) is one of [`NOT_TYPES`]:
+/// `Json` is any JSON value, not a type of its own.
+pub(crate) fn names_no_type(word: &str) -> bool {
+    let short = word.rsplit('.').next().unwrap_or(word);
+    NOT_TYPES.contains(&short.to_ascii_lowercase().as_str())
+}
+
 /// Parses the type cell of a docs table. `Err` is the cell text that names no type.
 pub(crate) fn parse_type_cell(cell: &Inline) -> Result<CellType, String> {
     let text = cell.plain();
@@ -194,7 +201,7 @@ fn alternative(cell: &Inline, text: &str) -> Result<CellType, String> {
             Err(_) => Err(text.to_string()),
         };
     }
-    if NOT_TYPES.contains(&inner.to_ascii_lowercase().as_str()) {
+    if names_no_type(inner) {
         return Err(text.to_string());
     }
     match named(inner) {
