@@ -26,8 +26,10 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
             "-p",
             "graph-conformance",
             "--test",
-            "examples",
+            "conformance",
             "--",
+            // The generated module of the conformance crate's one test binary.
+            "examples::",
         ])
         .args(["--nocapture", "--test-threads=1"])
         .output()
