@@ -334,6 +334,49 @@ A made-up lamp.
 }
 
 #[test]
+fn a_json_property_of_the_table_stays_out_whatever_the_json_representation_shows() {
+    let page = r#"# dial resource type
+
+A made-up dial.
+
+## Properties
+
+| Property | Type | Description |
+|:---|:---|:---|
+| label | String | The label. |
+| setting | Json | A number or an empty string. The returned value is always a number. |
+
+## JSON representation
+
+<!-- {
+  "blockType": "resource",
+  "@odata.type": "microsoft.graph.dial"
+}-->
+
+```json
+{
+  "label": "String",
+  "setting": "string",
+  "tick": 5
+}
+```
+"#;
+    let read = graph_extract::resource_str("api-reference/v1.0/resources/dial.md", page).unwrap();
+    let names: Vec<&str> = read.ty.properties.iter().map(|p| p.name.as_str()).collect();
+    // `tick` is only in the representation and typed from it; `setting` is the table's, which
+    // says `Json` (any JSON value), so the representation's `"string"` does not type it.
+    assert_eq!(names, ["label", "tick"]);
+    assert!(
+        read.ty
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("`setting` names no type")),
+        "{:?}",
+        read.ty.warnings
+    );
+}
+
+#[test]
 fn properties_split_over_several_tables_and_names_with_remarks() {
     let page = r#"# kettle resource type
 

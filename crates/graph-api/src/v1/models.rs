@@ -43827,14 +43827,6 @@ pub struct WorkbookChartAxis {
     /// `microsoft.graph.workbookChartAxisTitle`.
     /// A relationship (navigation property).
     pub title: Option<Box<WorkbookChartAxisTitle>>,
-    /// `Edm.String`.
-    pub major_unit: Option<String>,
-    /// `Edm.String`.
-    pub maximum: Option<String>,
-    /// `Edm.String`.
-    pub minimum: Option<String>,
-    /// `Edm.String`.
-    pub minor_unit: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -43862,10 +43854,6 @@ impl graph_runtime::model::Model for WorkbookChartAxis {
             "majorGridlines" => property.decode(&mut self.major_gridlines),
             "minorGridlines" => property.decode(&mut self.minor_gridlines),
             "title" => property.decode(&mut self.title),
-            "majorUnit" => property.decode(&mut self.major_unit),
-            "maximum" => property.decode(&mut self.maximum),
-            "minimum" => property.decode(&mut self.minimum),
-            "minorUnit" => property.decode(&mut self.minor_unit),
             _ => property.keep(),
         }
     }
@@ -43911,10 +43899,6 @@ impl serde::Serialize for WorkbookChartAxis {
         w.property("majorGridlines", &self.major_gridlines)?;
         w.property("minorGridlines", &self.minor_gridlines)?;
         w.property("title", &self.title)?;
-        w.property("majorUnit", &self.major_unit)?;
-        w.property("maximum", &self.maximum)?;
-        w.property("minimum", &self.minimum)?;
-        w.property("minorUnit", &self.minor_unit)?;
         w.end(&self.additional_properties)
     }
 }
@@ -43948,22 +43932,6 @@ impl WorkbookChartAxis {
     /// `title`.
     pub const TITLE: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
         "title",
-    );
-    /// `majorUnit`.
-    pub const MAJOR_UNIT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
-        "majorUnit",
-    );
-    /// `maximum`.
-    pub const MAXIMUM: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
-        "maximum",
-    );
-    /// `minimum`.
-    pub const MINIMUM: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
-        "minimum",
-    );
-    /// `minorUnit`.
-    pub const MINOR_UNIT: graph_runtime::Property<WorkbookChartAxis> = graph_runtime::Property::new(
-        "minorUnit",
     );
 }
 #[cfg(
@@ -45595,8 +45563,6 @@ pub struct WorkbookChartPoint {
     /// `microsoft.graph.workbookChartPointFormat`.
     /// A relationship (navigation property).
     pub format: Option<Box<WorkbookChartPointFormat>>,
-    /// `Edm.String`.
-    pub value: Option<String>,
     /// Every other property of the JSON object (and every property sent as `null`),
     /// so that a round trip loses nothing.
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
@@ -45621,7 +45587,6 @@ impl graph_runtime::model::Model for WorkbookChartPoint {
             "@odata.type" => property.decode(&mut self.odata_type),
             "id" => property.decode(&mut self.id),
             "format" => property.decode(&mut self.format),
-            "value" => property.decode(&mut self.value),
             _ => property.keep(),
         }
     }
@@ -45664,7 +45629,6 @@ impl serde::Serialize for WorkbookChartPoint {
         w.property("@odata.type", &self.odata_type)?;
         w.property("id", &self.id)?;
         w.property("format", &self.format)?;
-        w.property("value", &self.value)?;
         w.end(&self.additional_properties)
     }
 }
@@ -45686,10 +45650,6 @@ impl WorkbookChartPoint {
     /// `format`.
     pub const FORMAT: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
         "format",
-    );
-    /// `value`.
-    pub const VALUE: graph_runtime::Property<WorkbookChartPoint> = graph_runtime::Property::new(
-        "value",
     );
 }
 #[cfg(

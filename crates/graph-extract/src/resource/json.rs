@@ -18,8 +18,13 @@ use crate::types::cell::names_no_type;
 /// case-insensitively. Each value names its type: a type word (`"String"`, `"String (timestamp)"`,
 /// `"Guid"`), a JSON literal (`true`, `0`), a timestamp (`"2020-01-01T00:00:00Z"`), an object with
 /// an `@odata.type`, or an array of one of those. Keys whose value names no type are left out with
-/// a warning.
-pub(crate) fn json_representation(ctx: &mut Ctx<'_>, listed: &[Property]) -> Vec<Property> {
+/// a warning, and so are the `untyped` names: those a table lists with a type cell that names no
+/// type (`Json`, any JSON value), whatever placeholder the representation shows (`"string"`).
+pub(crate) fn json_representation(
+    ctx: &mut Ctx<'_>,
+    listed: &[Property],
+    untyped: &[String],
+) -> Vec<Property> {
     let mut after_annotation = false;
     let mut code = None;
     for block in &ctx.blocks {
@@ -47,7 +52,10 @@ pub(crate) fn json_representation(ctx: &mut Ctx<'_>, listed: &[Property]) -> Vec
         return Vec::new();
     };
     let mut out = Vec::new();
-    let known = |key: &str| listed.iter().any(|p| p.name.eq_ignore_ascii_case(key));
+    let known = |key: &str| {
+        listed.iter().any(|p| p.name.eq_ignore_ascii_case(key))
+            || untyped.iter().any(|n| n.eq_ignore_ascii_case(key))
+    };
     for (key, value) in map.iter().filter(|(k, _)| !k.starts_with('@') && !known(k)) {
         let line = text
             .lines()

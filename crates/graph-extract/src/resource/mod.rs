@@ -135,6 +135,7 @@ pub fn resource_str_with(
         .map(|l| l.name)
         .collect();
     let mut properties = Vec::new();
+    let mut untyped = Vec::new();
     let mut relationships = 0;
     for (section, navigation) in [
         (&PROPERTY_SECTIONS[..], false),
@@ -144,10 +145,11 @@ pub fn resource_str_with(
             .into_iter()
             .map(|t| rows(t, navigation, &page_enums, ns.as_deref()))
             .collect();
-        for (props, notes) in read {
+        for (props, notes, names) in read {
             for (line, message) in notes {
                 ctx.warn(line, message);
             }
+            untyped.extend(names);
             if navigation {
                 relationships += props.len();
             }
@@ -163,7 +165,7 @@ pub fn resource_str_with(
             }
         }
     }
-    let only_json = json::json_representation(&mut ctx, &properties);
+    let only_json = json::json_representation(&mut ctx, &properties, &untyped);
     properties.extend(only_json);
     let annotated =
         methods::annotated_relationships(&mut ctx, annotation.as_ref(), &properties, h1_line);

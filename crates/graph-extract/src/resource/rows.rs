@@ -45,6 +45,10 @@ fn says(desc: &str, word: &str) -> bool {
     false
 }
 
+/// What [`rows`] read: the properties, notes about rows left out (by line), and the names of the
+/// properties whose type cell is a word that names no type (`Json`).
+pub(crate) type Rows = (Vec<Property>, Vec<(usize, String)>, Vec<String>);
+
 /// The properties of a table's rows, and notes about rows left out. `page_enums` are the names of
 /// the page's `<name> values` tables.
 /// `ns` is the page's sub-namespace (see [`crate::resource::ns`]).
@@ -53,11 +57,12 @@ pub(crate) fn rows(
     navigation: bool,
     page_enums: &[String],
     ns: Option<&str>,
-) -> (Vec<Property>, Vec<(usize, String)>) {
+) -> Rows {
     let mut out = Vec::new();
     let mut notes = Vec::new();
+    let mut untyped = Vec::new();
     let Some((name_col, ty_col, desc_col)) = columns(table) else {
-        return (out, notes);
+        return (out, notes, untyped);
     };
     for row in &table.rows {
         let name = cell_plain(&row.cells, name_col)
@@ -108,6 +113,11 @@ pub(crate) fn rows(
                     row.line,
                     format!("the type `{text}` of property `{name}` names no type; the property is left out"),
                 ));
+                // `Json` (any JSON value) is the table's word: the representation's placeholder
+                // (`"string"`) does not type it. Prose (`error object`) leaves it to the representation.
+                if cell::names_no_type(&text) {
+                    untyped.push(name);
+                }
                 continue;
             }
             None => {
@@ -145,5 +155,5 @@ pub(crate) fn rows(
             line: row.line,
         });
     }
-    (out, notes)
+    (out, notes, untyped)
 }
