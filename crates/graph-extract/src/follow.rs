@@ -4,10 +4,12 @@
 //! A name `microsoft.graph.x` of version `v` is looked up, in order:
 //! 1. the resource page `api-reference/<v>/resources/<x lower-cased>.md`, and for beta also v1.0's
 //!    (with a warning: the type is described by the v1.0 page);
-//! 2. an `x values` table on the page that names the type (the operation's page, or the resource
+//! 2. a resource page named by an end of `x` at one of its inner capitals, longest first, that
+//!    declares `x` in its resource annotation (`range.md` declares `workbookRange`);
+//! 3. an `x values` table on the page that names the type (the operation's page, or the resource
 //!    page of the type whose property it is), then on `api-reference/<v>/resources/enums.md`, then
 //!    v1.0's enumerations page;
-//! 3. else the type stays untyped: [`Followed::untyped`] names it, and the type file that refers to
+//! 4. else the type stays untyped: [`Followed::untyped`] names it, and the type file that refers to
 //!    it carries a warning.
 //!
 //! A complex type whose base type is (or derives from) an entity type is an entity type too.
