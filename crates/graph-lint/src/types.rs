@@ -102,6 +102,18 @@ fn classified(
     }
 }
 
+/// The spec column of a metadata `microsoft.graph.Json` property that the type file leaves out.
+const ANY_JSON: &str = "(left out: any JSON)";
+
+/// Whether a metadata type is `microsoft.graph.Json`, or a collection of it.
+fn is_any_json(ty: &str) -> bool {
+    let inner = ty
+        .strip_prefix("Collection(")
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(ty);
+    inner == "microsoft.graph.Json"
+}
+
 fn row(item: String, metadata: String, spec: String, d: Option<Disagreement>) -> TypeRow {
     TypeRow {
         item,
@@ -192,6 +204,12 @@ fn properties(
             .iter()
             .find(|p| p.name.eq_ignore_ascii_case(&m.name))
         else {
+            // `microsoft.graph.Json` is any JSON value: the extractor leaves such a property out
+            // on purpose, and the generated model keeps it as it comes (additional properties).
+            if is_any_json(&m.ty) {
+                rows.push(row(item, m.ty.clone(), ANY_JSON.into(), None));
+                continue;
+            }
             let d = classified(
                 What::Omitted,
                 page,

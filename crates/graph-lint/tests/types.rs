@@ -283,3 +283,51 @@ fn the_json_report_carries_the_type_comparison() {
     assert_eq!(weight["disagreement"]["class"], "docs_differ");
     assert_eq!(weight["disagreement"]["what"], "omitted");
 }
+
+#[test]
+fn a_json_property_left_out_of_the_type_file_is_no_disagreement() {
+    // `microsoft.graph.Json` is any JSON value: the extractor leaves such a property out on
+    // purpose (the model keeps it in its additional properties). An omitted property of another
+    // type that the page shows is still the extractor's.
+    let csdl = r#"<edmx:Edmx xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+  <Schema Namespace="microsoft.graph" Alias="graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+    <ComplexType Name="dial">
+      <Property Name="label" Type="Edm.String"/>
+      <Property Name="setting" Type="graph.Json"/>
+      <Property Name="history" Type="Collection(graph.Json)"/>
+      <Property Name="color" Type="Edm.String"/>
+    </ComplexType>
+  </Schema></edmx:DataServices></edmx:Edmx>"#;
+    let page = "# dial resource type\n\n| Property | Type | Description |\n|--|--|--|\n| label | String | The label. |\n| setting | Json | Any value. |\n| color | String | Its color. |\n";
+    let dial = graph_spec::type_from_json(
+        r#"{
+  "source": {"page": "api-reference/v1.0/resources/dial.md", "sha256": "00"},
+  "api_version": "v1.0", "name": "microsoft.graph.dial", "kind": "complex",
+  "properties": [{"name": "label", "type": "Edm.String", "line": 5}],
+  "line": 1
+}"#,
+        "dial.json",
+    )
+    .unwrap();
+    let meta = MetaTypes::parse(csdl).unwrap();
+    let types = vec![("v1.0/types/dial.json".to_string(), dial)];
+    let read = |p: &str| (p == "api-reference/v1.0/resources/dial.md").then(|| page.to_string());
+    let report = lint_types(ApiVersion::V1, "x.csdl", &meta, &types, &read);
+    let rows = &report.types[0].rows;
+    let verdict = |item: &str| {
+        let row = rows
+            .iter()
+            .find(|r| r.item == item)
+            .unwrap_or_else(|| panic!("no row {item}: {rows:?}"));
+        (
+            row.spec.as_str(),
+            row.disagreement.as_ref().map(|d| (d.what, d.class)),
+        )
+    };
+    assert_eq!(verdict("property setting"), ("(left out: any JSON)", None));
+    assert_eq!(verdict("property history"), ("(left out: any JSON)", None));
+    assert_eq!(
+        verdict("property color"),
+        ("-", Some((What::Omitted, Class::ExtractorMissed)))
+    );
+}
