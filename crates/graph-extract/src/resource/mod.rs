@@ -88,12 +88,7 @@ pub fn resource_str_with(
     let h1_line = h1.and_then(|i| ctx.blocks.get(i)).map_or(1, |b| b.line);
     let annotation = resource_annotation(&mut ctx);
     let ns = ns::sub_namespace(&ctx.blocks);
-    let named_by_annotation = annotation
-        .as_ref()
-        .and_then(|a| a.get("@odata.type"))
-        .and_then(Value::as_str)
-        .and_then(qualify)
-        .is_some();
+    let named_by_annotation = annotation.as_ref().and_then(annotated_name).is_some();
     let name = type_name(&ctx, h1, annotation.as_ref())
         .ok_or_else(|| ctx.error(ErrorKind::TypeName, h1_line, "cannot tell the type's name: no `\"blockType\": \"resource\"` annotation with an `@odata.type`, and no `# <name> resource type` heading"))?;
     let name = match &ns {
@@ -261,20 +256,15 @@ fn resource_annotation(ctx: &mut Ctx<'_>) -> Option<serde_json::Map<String, Valu
             continue;
         };
         for comment in blocks::comments(html, block.line) {
-            if !comment.body.contains("\"resource\"") || !comment.body.trim().starts_with('{') {
-                continue;
-            }
-            match examples::parse_annotation(&comment.body) {
-                Ok((map, _))
-                    if map.get("blockType").and_then(Value::as_str) == Some("resource") =>
-                {
+            match as_resource_annotation(&comment.body) {
+                Some(Ok(map)) => {
                     found.get_or_insert(map);
                 }
-                Ok(_) => {}
-                Err((rel, message)) => notes.push((
+                Some(Err((rel, message))) => notes.push((
                     comment.line + rel.saturating_sub(1),
                     format!("the resource annotation is not valid JSON ({message}); ignored"),
                 )),
+                None => {}
             }
         }
     }
@@ -282,6 +272,30 @@ fn resource_annotation(ctx: &mut Ctx<'_>) -> Option<serde_json::Map<String, Valu
         ctx.warn(line, message);
     }
     found
+}
+
+/// A comment's body read as a `"blockType": "resource"` annotation: `None` when it is none, `Err`
+/// (the line within the body, and why) when it looks like one but is not valid JSON.
+fn as_resource_annotation(
+    body: &str,
+) -> Option<Result<serde_json::Map<String, Value>, (usize, String)>> {
+    if !body.contains("\"resource\"") || !body.trim().starts_with('{') {
+        return None;
+    }
+    match examples::parse_annotation(body) {
+        Ok((map, _)) => {
+            (map.get("blockType").and_then(Value::as_str) == Some("resource")).then_some(Ok(map))
+        }
+        Err(e) => Some(Err(e)),
+    }
+}
+
+/// The type a resource annotation names: its `@odata.type`, qualified.
+fn annotated_name(annotation: &serde_json::Map<String, Value>) -> Option<String> {
+    annotation
+        .get("@odata.type")
+        .and_then(Value::as_str)
+        .and_then(qualify)
 }
 
 /// The type a page declares in its `"blockType": "resource"` annotation (`range.md` declares
@@ -293,15 +307,8 @@ pub(crate) fn declared_type_of_text(text: &str) -> Option<String> {
         let after = rest.get(start + 4..)?;
         let end = after.find("-->")?;
         let body = after.get(..end)?;
-        if body.contains("\"resource\"")
-            && body.trim_start().starts_with('{')
-            && let Ok((map, _)) = examples::parse_annotation(body)
-            && map.get("blockType").and_then(Value::as_str) == Some("resource")
-        {
-            return map
-                .get("@odata.type")
-                .and_then(Value::as_str)
-                .and_then(qualify);
+        if let Some(Ok(map)) = as_resource_annotation(body) {
+            return annotated_name(&map);
         }
         rest = after.get(end + 3..)?;
     }
@@ -313,11 +320,7 @@ fn type_name(
     h1: Option<usize>,
     annotation: Option<&serde_json::Map<String, Value>>,
 ) -> Option<String> {
-    if let Some(name) = annotation
-        .and_then(|a| a.get("@odata.type"))
-        .and_then(Value::as_str)
-        .and_then(qualify)
-    {
+    if let Some(name) = annotation.and_then(annotated_name) {
         return Some(name);
     }
     let BlockKind::Heading { inline, .. } = &ctx.blocks.get(h1?)?.kind else {
