@@ -107,11 +107,7 @@ const ANY_JSON: &str = "(left out: any JSON)";
 
 /// Whether a metadata type is `microsoft.graph.Json`, or a collection of it.
 fn is_any_json(ty: &str) -> bool {
-    let inner = ty
-        .strip_prefix("Collection(")
-        .and_then(|t| t.strip_suffix(')'))
-        .unwrap_or(ty);
-    inner == "microsoft.graph.Json"
+    crate::csdl::strip_collection(ty) == "microsoft.graph.Json"
 }
 
 fn row(item: String, metadata: String, spec: String, d: Option<Disagreement>) -> TypeRow {
